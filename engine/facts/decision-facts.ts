@@ -1,0 +1,29 @@
+import type { CustomerEvent } from '../events/schema';
+
+/**
+ * The facts a decision is evaluated against, built from what the runtime loaded at that moment.
+ * Names match the fact catalog.
+ */
+export function decisionFacts(input: {
+  event: CustomerEvent;
+  lastEvent?: CustomerEvent | undefined;
+  customer: Record<string, unknown>;
+}): Record<string, unknown> {
+  const amount = input.event.data.amount;
+  return {
+    event: input.event,
+    lastEvent: input.lastEvent ?? null,
+    customer: input.customer,
+    orderAmount: typeof amount === 'number' ? amount : undefined,
+  };
+}
+
+/** The variables a message template sees. */
+export function templateView(input: { event: CustomerEvent; customer: Record<string, unknown> }): Record<string, unknown> {
+  const { orderId, ...rest } = input.event.data;
+  return {
+    customer: input.customer,
+    event: { type: input.event.type, occurredAt: input.event.occurredAt, ...input.event.data },
+    order: orderId === undefined ? {} : { id: orderId, ...rest },
+  };
+}

@@ -1,0 +1,39 @@
+import type { CustomerEvent } from '../events/schema';
+import type { NodeRegistry } from '../nodes/registry';
+import type { Journey } from './schema';
+
+/**
+ * The Temporal workflow id of one enrolment. Deterministic, so a duplicate trigger cannot enrol
+ * twice, and readable in the Temporal Web UI: `journey:<journeyId>:<customerId>[:<orderId>]`.
+ */
+export function enrolmentWorkflowId(journeyId: string, customerId: string, entryKey?: string): string {
+  return ['journey', journeyId, customerId, ...(entryKey === undefined ? [] : [entryKey])].join(':');
+}
+
+export interface Entry {
+  workflowId: string;
+  entryKey?: string | undefined;
+}
+
+/** Whether `event` enrols its customer in `journey`, and under which workflow id. Pure. */
+export async function entryFor(journey: Journey, registry: NodeRegistry, event: CustomerEvent): Promise<Entry | undefined> {
+  for (const node of journey.nodes) {
+    const def = registry.get(node.type);
+    if (!def || def.behaviour.kind !== 'trigger') continue;
+    const config = def.config.parse(node.config);
+    if (!(await def.behaviour.accepts(config, event))) continue;
+    const entryKey = def.behaviour.entryKey(config, event);
+    return { workflowId: enrolmentWorkflowId(journey.id, event.customerId, entryKey), entryKey };
+  }
+  return undefined;
+}
+
+/** The event types a journey listens to while customers are in it (wait-for-event steps). */
+export function awaitedEventTypes(journey: Journey, registry: NodeRegistry): string[] {
+  const types = new Set<string>();
+  for (const node of journey.nodes) {
+    const def = registry.get(node.type);
+    if (def?.behaviour.kind === 'waitForEvent') types.add(def.behaviour.wait(def.config.parse(node.config)).eventType);
+  }
+  return [...types];
+}

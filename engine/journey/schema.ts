@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+/** The current journey document format. Each bump comes with a migration and its test. */
+export const JOURNEY_SCHEMA_VERSION = 1;
+
+const idSchema = z
+  .string()
+  .min(1, 'is required')
+  .max(100, 'must be at most 100 characters')
+  .regex(/^[A-Za-z0-9_-]+$/, 'may use only letters, digits, "-" and "_"');
+
+export const journeyStatusSchema = z.enum(['draft', 'live', 'paused', 'stopped']);
+
+export const journeyNodeSchema = z.object({
+  id: idSchema,
+  /** Names a node definition in the registry, e.g. `wait` or `message.send`. */
+  type: z.string().min(1, 'is required'),
+  /** Validated against the node definition's own config schema. */
+  config: z.record(z.string(), z.unknown()).default({}),
+});
+
+export const journeyEdgeSchema = z.object({
+  from: idSchema,
+  /** The output port of `from`, e.g. `next`, `yes`, `no`, `event`, `timeout`. */
+  port: z.string().min(1, 'is required'),
+  to: idSchema,
+});
+
+export const journeySettingsSchema = z.object({
+  /** The shop's time zone; times in the journey are read in it unless the customer has one. */
+  timezone: z.string().default('Asia/Shanghai'),
+  /**
+   * Whether a customer may enter again after finishing: `never` (one enrolment per entry key, the
+   * default) or `after-exit` (a new enrolment once the previous one has ended).
+   */
+  reEntry: z.enum(['never', 'after-exit']).default('never'),
+});
+
+export const journeyLayoutSchema = z.object({
+  positions: z.record(z.string(), z.object({ x: z.number(), y: z.number() })).default({}),
+});
+
+export const journeySchema = z.object({
+  schemaVersion: z.literal(JOURNEY_SCHEMA_VERSION).default(JOURNEY_SCHEMA_VERSION),
+  id: idSchema,
+  name: z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters'),
+  description: z.string().max(2000).optional(),
+  status: journeyStatusSchema.default('draft'),
+  /** The published version this document was taken from; 0 while never published. */
+  version: z.number().int().min(0).default(0),
+  nodes: z.array(journeyNodeSchema),
+  edges: z.array(journeyEdgeSchema).default([]),
+  settings: journeySettingsSchema.default({ timezone: 'Asia/Shanghai', reEntry: 'never' }),
+  /** The designer's business; ignored by execution. */
+  layout: journeyLayoutSchema.default({ positions: {} }),
+});
+
+export type Journey = z.infer<typeof journeySchema>;
+export type JourneyInput = z.input<typeof journeySchema>;
+export type JourneyNode = z.infer<typeof journeyNodeSchema>;
+export type JourneyEdge = z.infer<typeof journeyEdgeSchema>;
+export type JourneyStatus = z.infer<typeof journeyStatusSchema>;
+
+/** A published, immutable version of a journey: what a running customer executes. */
+export interface PublishedJourney {
+  journey: Journey;
+  version: number;
+  publishedAt: string;
+}

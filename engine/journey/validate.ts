@@ -1,0 +1,104 @@
+import type { z } from 'zod';
+import { findFact } from '../facts/catalog';
+import type { Locale, NodeDefinition } from '../nodes/define';
+import type { NodeRegistry } from '../nodes/registry';
+import { leaves } from '../rules/conditions';
+import { operatorNames } from '../rules/operators';
+import { cycles, reachableFrom } from './graph';
+import { formatPath, problemMessage, type Problem } from './problems';
+import { journeySchema, type Journey } from './schema';
+
+export type ValidationResult = { ok: true; journey: Journey; problems: [] } | { ok: false; journey?: Journey; problems: Problem[] };
+
+/**
+ * Checks a journey document and returns every problem at once, each with its path and a message
+ * a marketer understands. The designer runs it as you draw; the API runs it on save and publish.
+ */
+export function validateJourney(input: unknown, registry: NodeRegistry, locale: Locale = 'en'): ValidationResult {
+  const parsed = journeySchema.safeParse(input);
+  if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error, []) };
+  const journey = parsed.data;
+  const problems: Problem[] = [];
+  const say = (path: (string | number)[], code: Parameters<typeof problemMessage>[1], params: Record<string, string> = {}, nodeId?: string) =>
+    problems.push({ path: formatPath(path), code, message: problemMessage(locale, code, params), ...(nodeId ? { nodeId } : {}) });
+
+  // Nodes: unique ids, known types, valid configs.
+  const byId = new Map<string, { index: number; def?: NodeDefinition; config?: unknown }>();
+  journey.nodes.forEach((node, i) => {
+    if (byId.has(node.id)) say(['nodes', i, 'id'], 'duplicate_node_id', { id: node.id }, node.id);
+    const def = registry.get(node.type);
+    const entry: { index: number; def?: NodeDefinition; config?: unknown } = { index: i };
+    byId.set(node.id, entry);
+    if (!def) return say(['nodes', i, 'type'], 'unknown_node_type', { type: node.type }, node.id);
+    entry.def = def;
+    const config = def.config.safeParse(node.config);
+    if (!config.success) {
+      for (const p of zodProblems(config.error, ['nodes', i, 'config'])) problems.push({ ...p, code: 'invalid_config', nodeId: node.id });
+      return;
+    }
+    entry.config = config.data;
+    for (const { condition, path } of def.conditions?.(config.data) ?? []) {
+      for (const { leaf, at } of leaves(condition)) {
+        const base = ['nodes', i, 'config', ...path, ...at];
+        if (!findFact(leaf.fact)) say([...base, 'fact'], 'unknown_fact', { fact: leaf.fact }, node.id);
+        if (!operatorNames.includes(leaf.operator)) say([...base, 'operator'], 'unknown_operator', { operator: leaf.operator }, node.id);
+      }
+    }
+  });
+
+  // Exactly one trigger.
+  const triggers = journey.nodes.filter((n) => byId.get(n.id)?.def?.category === 'trigger');
+  if (triggers.length === 0) say(['nodes'], 'missing_trigger');
+  triggers.slice(1).forEach((t) => say(['nodes', byId.get(t.id)!.index], 'extra_trigger', {}, t.id));
+
+  // Edges: known ends and ports, one edge per port, nothing into the trigger.
+  const portsOf = (id: string): string[] | undefined => {
+    const e = byId.get(id);
+    return e?.def && e.config !== undefined ? e.def.ports(e.config as z.infer<typeof e.def.config>) : undefined;
+  };
+  const usedPorts = new Set<string>();
+  journey.edges.forEach((edge, j) => {
+    if (!byId.has(edge.from)) say(['edges', j, 'from'], 'unknown_edge_node', { id: edge.from });
+    if (!byId.has(edge.to)) say(['edges', j, 'to'], 'unknown_edge_node', { id: edge.to });
+    const ports = portsOf(edge.from);
+    if (ports && !ports.includes(edge.port)) say(['edges', j, 'port'], 'unknown_port', { node: edge.from, port: edge.port }, edge.from);
+    const key = `${edge.from}\u0000${edge.port}`;
+    if (usedPorts.has(key)) say(['edges', j], 'duplicate_edge', { node: edge.from, port: edge.port }, edge.from);
+    usedPorts.add(key);
+    if (triggers.some((t) => t.id === edge.to)) say(['edges', j, 'to'], 'edge_into_trigger', {}, edge.to);
+  });
+
+  // Every output port leads somewhere.
+  journey.nodes.forEach((node, i) => {
+    for (const port of portsOf(node.id) ?? []) {
+      if (!usedPorts.has(`${node.id}\u0000${port}`)) say(['nodes', i], 'unconnected_port', { port }, node.id);
+    }
+  });
+
+  // Every node can be reached from the trigger.
+  const trigger = triggers[0];
+  if (trigger) {
+    const reached = reachableFrom(trigger.id, journey.edges);
+    journey.nodes.forEach((node, i) => {
+      if (!reached.has(node.id)) say(['nodes', i], 'unreachable_node', {}, node.id);
+    });
+  }
+
+  // A loop must contain a wait, or a customer would spin through it forever.
+  for (const cycle of cycles(journey.nodes.map((n) => n.id), journey.edges)) {
+    const waits = cycle.some((id) => byId.get(id)?.def?.category === 'wait');
+    if (!waits) say(['nodes', byId.get(cycle[0]!)!.index], 'cycle_without_wait', { nodes: cycle.join(' → ') }, cycle[0]);
+  }
+
+  return problems.length === 0 ? { ok: true, journey, problems: [] } : { ok: false, journey, problems };
+}
+
+function zodProblems(error: z.ZodError, prefix: (string | number)[]): Problem[] {
+  return error.issues.map((issue) => {
+    const path = formatPath([...prefix, ...(issue.path as (string | number)[])]);
+    const field = issue.path.length > 0 ? String(issue.path[issue.path.length - 1]) : prefix.length > 0 ? String(prefix[prefix.length - 1]) : 'document';
+    return { path, code: 'invalid' as const, message: `${field}: ${issue.message}` };
+  });
+}
+
+export { zodProblems };

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { templateView } from '../../facts/decision-facts';
+import { renderTemplate, templateProblem } from '../../templates/render';
+import { defineNode } from '../define';
+
+const channels = ['sms', 'email', 'task'] as const;
+
+const templateSchema = z
+  .string()
+  .min(1, 'write the message')
+  .max(2000, 'must be at most 2000 characters')
+  .superRefine((t, ctx) => {
+    const problem = templateProblem(t);
+    if (problem) ctx.addIssue({ code: 'custom', message: `the template does not parse: ${problem}` });
+  });
+
+export const sendMessage = defineNode({
+  type: 'message.send',
+  version: 1,
+  category: 'action',
+  labels: {
+    'zh-CN': { title: '发送消息', description: '发短信、邮件，或给客服建一个任务（如电话催付）。', ports: { next: '之后' } },
+    en: { title: 'Send message', description: 'Sends an SMS or email, or creates a staff task (e.g. a phone call).', ports: { next: 'then' } },
+  },
+  config: z.object({
+    channel: z.enum(channels).default('sms').meta({ title: 'Channel', description: 'sms, email, or task (a to-do for staff)' }),
+    subject: z.string().max(200).optional().meta({ title: 'Subject (email and task)' }),
+    template: templateSchema
+      .default('亲爱的{{customer.name}}，您的订单{{order.id}}还未付款哦。')
+      .meta({ title: 'Message', description: 'Variables: {{customer.name}}, {{order.id}}, {{order.amount}}' }),
+  }),
+  ports: () => ['next'],
+  behaviour: {
+    kind: 'action',
+    run: async (c, ctx) => {
+      const view = templateView({ event: ctx.event, customer: ctx.customer });
+      const recipient = recipientFor(c.channel, ctx.customer);
+      const sent = await ctx.services.dispatchMessage({
+        idempotencyKey: ctx.idempotencyKey,
+        channel: c.channel,
+        recipient,
+        subject: c.subject === undefined ? undefined : renderTemplate(c.subject, view, { html: false }),
+        text: renderTemplate(c.template, view, { html: c.channel === 'email' }),
+        journeyId: ctx.journeyId,
+        journeyVersion: ctx.journeyVersion,
+        nodeId: ctx.nodeId,
+        customerId: ctx.customer.id,
+      });
+      return { summary: `${c.channel} ${sent.duplicate ? 'already sent' : 'queued'} (${sent.messageId})` };
+    },
+  },
+});
+
+function recipientFor(channel: (typeof channels)[number], customer: Record<string, unknown>): string | null {
+  const pick = (v: unknown) => (typeof v === 'string' && v.length > 0 ? v : null);
+  if (channel === 'sms') return pick(customer.phone);
+  if (channel === 'email') return pick(customer.email);
+  // A task goes to the shop's staff queue; it names the customer, who is looked up by id.
+  return 'staff';
+}

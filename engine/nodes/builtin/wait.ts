@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { durationSchema, durationToMs } from '../../journey/duration';
+import { defineNode } from '../define';
+
+export const wait = defineNode({
+  type: 'wait',
+  version: 1,
+  category: 'wait',
+  labels: {
+    'zh-CN': { title: '等待', description: '等待一段时间后继续，例如 25 分钟或 3 天。', ports: { next: '之后' } },
+    en: { title: 'Wait', description: 'Waits for a while before going on, e.g. 25 minutes or 3 days.', ports: { next: 'then' } },
+  },
+  config: z.object({
+    duration: durationSchema.default('P1D').meta({ title: 'Duration (ISO 8601)', description: 'PT25M = 25 minutes, PT2H = 2 hours, P3D = 3 days' }),
+  }),
+  ports: () => ['next'],
+  behaviour: { kind: 'sleep', durationMs: (c) => durationToMs(c.duration) },
+});
