@@ -1,0 +1,52 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
+import pg from 'pg';
+import * as initial from './migrations/0001-initial';
+import { pglitePool } from './pglite-pool';
+import type { Database } from './schema';
+
+export type Db = Kysely<Database>;
+
+/** Migrations in order; each file has `up` and `down`. Listed, not globbed, so bundles keep them. */
+const migrations: Record<string, Migration> = {
+  '0001-initial': initial,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+export interface DatabaseOptions {
+  /** A PostgreSQL URL; when absent, the embedded database is used. */
+  url?: string | undefined;
+  /** The embedded database's folder; absent means in memory (tests). */
+  dataDir?: string | undefined;
+}
+
+/**
+ * Opens the database and brings its schema up to date. PostgreSQL when a URL is given (at scale),
+ * else embedded PGlite: the same PostgreSQL SQL, in-process, zero set-up.
+ */
+export async function openDatabase(options: DatabaseOptions): Promise<Db> {
+  let db: Db;
+  if (options.url) {
+    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: options.url, max: 10 }) }) });
+  } else {
+    if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+    const lite = await PGlite.create(options.dataDir ? { dataDir: options.dataDir } : {});
+    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: pglitePool(lite) as never }) });
+  }
+  await migrate(db);
+  return db;
+}
+
+export async function migrate(db: Db): Promise<void> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
+}
+
+export function json(value: unknown): string {
+  return JSON.stringify(value);
+}

@@ -1,0 +1,138 @@
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { WorkflowIdReusePolicy } from '@temporalio/common';
+import { awaitedEventTypes, entryFor, type CustomerEvent, type Journey, type NodeRegistry } from '../../engine/index';
+import type { journeyWorkflow } from '../../workflows/journey-workflow';
+import { eventSignal } from '../../workflows/shared';
+import type { Logger } from '../logger';
+import type { Enrolments } from '../store/enrolments';
+import type { Events } from '../store/events';
+import type { Journeys } from '../store/journeys';
+
+export interface EventRouterDeps {
+  client: Client;
+  taskQueue: string;
+  registry: NodeRegistry;
+  journeys: Journeys;
+  events: Events;
+  enrolments: Enrolments;
+  log: Logger;
+}
+
+/**
+ * Turns stored events into journey work: an event that matches a live journey's trigger enrols its
+ * customer (signalWithStart on a deterministic workflow id, so duplicates enrol once); an event a
+ * running journey waits for reaches it as a signal. Events are routed from the event log, one at a
+ * time in arrival order, so an event acknowledged while Temporal is down is routed when it is back.
+ */
+export class EventRouter {
+  #draining: Promise<void> | undefined;
+  #again = false;
+  #timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly deps: EventRouterDeps) {}
+
+  /** Routes everything not yet routed; concurrent calls share one pass. */
+  kick(): Promise<void> {
+    if (this.#draining) {
+      this.#again = true;
+      return this.#draining;
+    }
+    this.#draining = (async () => {
+      try {
+        do {
+          this.#again = false;
+          await this.#drain();
+        } while (this.#again);
+      } finally {
+        this.#draining = undefined;
+      }
+    })();
+    return this.#draining;
+  }
+
+  /** Retries unrouted events periodically (e.g. after Temporal was unreachable). */
+  start(intervalMs = 2000): void {
+    this.#timer = setInterval(() => void this.kick().catch((e) => this.deps.log.warn({ err: e }, 'event routing pass failed')), intervalMs);
+    this.#timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.#timer) clearInterval(this.#timer);
+    await this.#draining?.catch(() => undefined);
+  }
+
+  async #drain(): Promise<void> {
+    for (;;) {
+      const batch = await this.deps.events.unrouted(100);
+      if (batch.length === 0) return;
+      for (const event of batch) {
+        try {
+          await this.route(event);
+          await this.deps.events.markRouted(event.id);
+        } catch (e) {
+          // Leave it unrouted; the next pass tries again. Stop here to keep events in order.
+          await this.deps.events.markRoutingFailed(event.id, String((e as Error).message));
+          this.deps.log.warn({ eventId: event.id, err: (e as Error).message }, 'event routing failed; will retry');
+          return;
+        }
+      }
+    }
+  }
+
+  async route(event: CustomerEvent): Promise<void> {
+    const { journeys, registry, enrolments } = this.deps;
+    const entered = new Set<string>();
+    for (const { journey, version, status } of await journeys.published()) {
+      if (status !== 'live') continue;
+      const entry = await entryFor(journey, registry, event);
+      if (!entry) continue;
+      await this.#enrol(journey, version, event, entry.workflowId, entry.entryKey);
+      entered.add(entry.workflowId);
+    }
+    // Running journeys that wait for this kind of event hear about it.
+    for (const enrolment of await enrolments.activeForCustomer(event.customerId)) {
+      if (entered.has(enrolment.workflowId)) continue;
+      const journey = await this.#versionDocument(enrolment.journeyId, enrolment.journeyVersion);
+      if (!journey || !awaitedEventTypes(journey, registry).includes(event.type)) continue;
+      try {
+        await this.deps.client.workflow.getHandle(enrolment.workflowId).signal(eventSignal, event);
+      } catch (e) {
+        if (!(e instanceof WorkflowNotFoundError)) throw e;
+        // The journey ended between our read and the signal; nothing is waiting any more.
+      }
+    }
+  }
+
+  async #enrol(journey: Journey, version: number, event: CustomerEvent, workflowId: string, entryKey: string | undefined): Promise<void> {
+    const { enrolments, client, taskQueue, log } = this.deps;
+    const reEnter = journey.settings.reEntry === 'after-exit';
+    const known = await enrolments.find(workflowId);
+    if (known?.status === 'completed') {
+      if (!reEnter) return;
+      await enrolments.reactivate(workflowId, version, event.id);
+    } else if (!known) {
+      await enrolments.recordStart({ workflowId, journeyId: journey.id, journeyVersion: version, customerId: event.customerId, entryKey, entryEventId: event.id });
+    }
+    try {
+      await client.workflow.signalWithStart<typeof journeyWorkflow, [CustomerEvent]>('journeyWorkflow', {
+        workflowId,
+        taskQueue,
+        args: [{ journey, version, entry: event }],
+        signal: eventSignal,
+        signalArgs: [event],
+        workflowIdReusePolicy: reEnter ? WorkflowIdReusePolicy.ALLOW_DUPLICATE : WorkflowIdReusePolicy.REJECT_DUPLICATE,
+      });
+      if (!known) log.info({ workflowId, journeyId: journey.id, version }, 'customer enrolled');
+    } catch (e) {
+      if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
+      // A closed enrolment under this id and the journey does not allow re-entry.
+    }
+  }
+
+  readonly #versions = new Map<string, Journey | undefined>();
+  async #versionDocument(journeyId: string, version: number): Promise<Journey | undefined> {
+    const key = `${journeyId}@${version}`;
+    if (!this.#versions.has(key)) this.#versions.set(key, await this.deps.journeys.version(journeyId, version));
+    return this.#versions.get(key);
+  }
+}

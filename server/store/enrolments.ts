@@ -1,0 +1,72 @@
+import type { Db } from '../db/database';
+
+export interface EnrolmentRow {
+  workflowId: string;
+  journeyId: string;
+  journeyVersion: number;
+  customerId: string;
+  status: string;
+}
+
+/** Who is in which journey; the event router signals the active ones. */
+export class Enrolments {
+  constructor(private readonly db: Db) {}
+
+  async recordStart(e: { workflowId: string; journeyId: string; journeyVersion: number; customerId: string; entryKey?: string | undefined; entryEventId: string }): Promise<boolean> {
+    const inserted = await this.db
+      .insertInto('enrolments')
+      .values({
+        workflow_id: e.workflowId,
+        journey_id: e.journeyId,
+        journey_version: e.journeyVersion,
+        customer_id: e.customerId,
+        entry_key: e.entryKey ?? null,
+        entry_event_id: e.entryEventId,
+        status: 'active',
+      })
+      .onConflict((oc) => oc.column('workflow_id').doNothing())
+      .returning('workflow_id')
+      .executeTakeFirst();
+    return inserted !== undefined;
+  }
+
+  /** Marks a finished enrolment; a later re-entry (if the journey allows it) becomes active again. */
+  async recordExit(workflowId: string, reason: string): Promise<void> {
+    await this.db
+      .updateTable('enrolments')
+      .set({ status: 'completed', exit_reason: reason, ended_at: new Date() })
+      .where('workflow_id', '=', workflowId)
+      .execute();
+  }
+
+  async reactivate(workflowId: string, journeyVersion: number, entryEventId: string): Promise<void> {
+    await this.db
+      .updateTable('enrolments')
+      .set({ status: 'active', exit_reason: null, ended_at: null, journey_version: journeyVersion, entry_event_id: entryEventId })
+      .where('workflow_id', '=', workflowId)
+      .execute();
+  }
+
+  async find(workflowId: string): Promise<EnrolmentRow | undefined> {
+    const r = await this.db.selectFrom('enrolments').selectAll().where('workflow_id', '=', workflowId).executeTakeFirst();
+    return r && { workflowId: r.workflow_id, journeyId: r.journey_id, journeyVersion: r.journey_version, customerId: r.customer_id, status: r.status };
+  }
+
+  async activeForCustomer(customerId: string): Promise<EnrolmentRow[]> {
+    const rows = await this.db.selectFrom('enrolments').selectAll().where('customer_id', '=', customerId).where('status', '=', 'active').execute();
+    return rows.map((r) => ({ workflowId: r.workflow_id, journeyId: r.journey_id, journeyVersion: r.journey_version, customerId: r.customer_id, status: r.status }));
+  }
+
+  async activeForJourney(journeyId: string): Promise<string[]> {
+    const rows = await this.db.selectFrom('enrolments').select('workflow_id').where('journey_id', '=', journeyId).where('status', '=', 'active').execute();
+    return rows.map((r) => r.workflow_id);
+  }
+
+  async count(filter: { journeyId?: string; customerId?: string }): Promise<number> {
+    let q = this.db.selectFrom('enrolments').select((eb) => eb.fn.countAll<string>().as('n'));
+    if (filter.journeyId) q = q.where('journey_id', '=', filter.journeyId);
+    if (filter.customerId) q = q.where('customer_id', '=', filter.customerId);
+    const row = await q.executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+}

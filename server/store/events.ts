@@ -1,0 +1,33 @@
+import type { CustomerEvent } from '../../engine/index';
+import type { Db } from '../db/database';
+import { json } from '../db/database';
+
+/** The event log. An event is stored before it is acknowledged, then routed to journeys. */
+export class Events {
+  constructor(private readonly db: Db) {}
+
+  /** Stores the event unless its id is known; returns false for a duplicate. */
+  async append(event: CustomerEvent): Promise<boolean> {
+    const inserted = await this.db
+      .insertInto('events')
+      .values({ id: event.id, type: event.type, customer_id: event.customerId, occurred_at: event.occurredAt, data: json(event.data) })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    return inserted !== undefined;
+  }
+
+  /** Events not yet routed, oldest first. */
+  async unrouted(limit: number): Promise<CustomerEvent[]> {
+    const rows = await this.db.selectFrom('events').selectAll().where('routed_at', 'is', null).orderBy('received_at').orderBy('id').limit(limit).execute();
+    return rows.map((r) => ({ id: r.id, type: r.type, customerId: r.customer_id, occurredAt: r.occurred_at.toISOString(), data: r.data }));
+  }
+
+  async markRouted(id: string): Promise<void> {
+    await this.db.updateTable('events').set({ routed_at: new Date(), routing_error: null }).where('id', '=', id).execute();
+  }
+
+  async markRoutingFailed(id: string, error: string): Promise<void> {
+    await this.db.updateTable('events').set({ routing_error: error.slice(0, 500) }).where('id', '=', id).execute();
+  }
+}

@@ -1,0 +1,128 @@
+import {
+  condition,
+  continueAsNew,
+  proxyActivities,
+  setHandler,
+  sleep,
+  workflowInfo,
+} from '@temporalio/workflow';
+import { createRegistry, decisionFacts, eventMatchesWait, Interpreter, type CustomerEvent, type EventWait } from '../engine/index';
+import type { JourneyActivities } from './activities';
+import {
+  eventSignal,
+  pauseSignal,
+  progressQuery,
+  resumeSignal,
+  type JourneyWorkflowInput,
+  type JourneyWorkflowResult,
+} from './shared';
+
+const { loadCustomer, runAction, recordExit } = proxyActivities<JourneyActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts: 20 },
+});
+
+/** How many event ids a journey remembers to drop duplicate deliveries. */
+const SEEN_EVENTS_KEPT = 200;
+/** Unconsumed events kept for the next wait-for-event step; older ones are dropped first. */
+const INBOX_KEPT = 100;
+
+/**
+ * One customer's walk through one published journey version. A thin loop over the engine's pure
+ * interpreter: it asks what to do next and does it with Temporal's primitives (timers, signals,
+ * activities). Node types are not named here; the registry and interpreter know them.
+ */
+export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<JourneyWorkflowResult> {
+  const { journey, version, entry } = input;
+  const interpreter = new Interpreter(journey, createRegistry());
+  const info = workflowInfo();
+
+  let state = input.carried?.state ?? interpreter.enter();
+  // Events received since the previous wait-for-event step ended (or since entry); the next such
+  // step looks for its event among them first, so an early payment still counts.
+  let inbox: CustomerEvent[] = input.carried?.inbox ?? [];
+  const seen = new Set<string>(input.carried?.seenEventIds ?? [entry.id]);
+  let lastEvent = input.carried?.lastEvent;
+  let paused = input.carried?.paused ?? false;
+  let waitingFor: string | undefined;
+
+  setHandler(eventSignal, (event) => {
+    if (seen.has(event.id)) return;
+    seen.add(event.id);
+    if (seen.size > SEEN_EVENTS_KEPT) seen.delete(seen.values().next().value!);
+    inbox.push(event);
+    if (inbox.length > INBOX_KEPT) inbox.shift();
+  });
+  setHandler(pauseSignal, () => void (paused = true));
+  setHandler(resumeSignal, () => void (paused = false));
+  setHandler(progressQuery, () => ({ nodeId: state.cursor, paused, waitingFor }));
+
+  const awaitEvent = async (wait: EventWait): Promise<CustomerEvent | undefined> => {
+    const deadline = Date.now() + wait.timeoutMs;
+    let checked = 0;
+    waitingFor = wait.eventType;
+    try {
+      for (;;) {
+        for (; checked < inbox.length; checked++) {
+          const candidate = inbox[checked]!;
+          if (await eventMatchesWait(wait, candidate, entry)) return candidate;
+        }
+        const remaining = deadline - Date.now();
+        if (remaining <= 0 || !(await condition(() => inbox.length > checked, remaining))) return undefined;
+      }
+    } finally {
+      inbox = [];
+      waitingFor = undefined;
+    }
+  };
+
+  for (;;) {
+    // A paused journey holds its customers here, between steps, until it is resumed.
+    await condition(() => !paused);
+    const step = interpreter.instruction(state);
+    let port = 'next';
+    switch (step.kind) {
+      case 'exit':
+        await recordExit({ workflowId: info.workflowId, nodeId: step.nodeId, reason: step.reason });
+        return { exitNodeId: step.nodeId, reason: step.reason };
+      case 'sleep':
+        await sleep(step.ms);
+        break;
+      case 'waitForEvent': {
+        const event = await awaitEvent(step.wait);
+        if (event) lastEvent = event;
+        port = event ? 'event' : 'timeout';
+        break;
+      }
+      case 'decide': {
+        const customer = await loadCustomer(entry.customerId);
+        port = await interpreter.decide(state, decisionFacts({ event: entry, lastEvent, customer }));
+        break;
+      }
+      case 'action': {
+        const result = await runAction({
+          journeyId: journey.id,
+          journeyVersion: version,
+          nodeId: step.nodeId,
+          nodeType: step.nodeType,
+          config: step.config,
+          // Stable across retries, worker restarts and continue-as-new; new for each visit.
+          idempotencyKey: `${info.workflowId}/${info.firstExecutionRunId}/${step.nodeId}/${step.visit}`,
+          customerId: entry.customerId,
+          entry,
+        });
+        port = result.port ?? 'next';
+        break;
+      }
+    }
+    state = interpreter.advance(state, port);
+    if (workflowInfo().continueAsNewSuggested) {
+      await continueAsNew<typeof journeyWorkflow>({
+        journey,
+        version,
+        entry,
+        carried: { state, inbox, seenEventIds: [...seen], lastEvent, paused },
+      });
+    }
+  }
+}

@@ -1,0 +1,58 @@
+import { defineQuery, defineSignal } from '@temporalio/workflow';
+import type { CustomerEvent, Journey, RunState } from '../engine/index';
+
+/** The task queue journey workflows and their activities run on, unless configured otherwise. */
+export const DEFAULT_TASK_QUEUE = 'huitou-journeys';
+
+/** A customer event reaching a running journey (also the signal of signalWithStart on entry). */
+export const eventSignal = defineSignal<[CustomerEvent]>('event');
+/** Hold the customer before their next step, until resumed. */
+export const pauseSignal = defineSignal('pause');
+export const resumeSignal = defineSignal('resume');
+/** Where the customer is: the current node and whether the journey holds them. */
+export const progressQuery = defineQuery<JourneyProgress>('progress');
+
+export interface JourneyProgress {
+  nodeId: string;
+  paused: boolean;
+  waitingFor?: string | undefined;
+}
+
+export interface JourneyWorkflowInput {
+  /** The published version's document: a customer finishes on the version they entered. */
+  journey: Journey;
+  version: number;
+  entry: CustomerEvent;
+  /** Carried across continue-as-new. */
+  carried?: CarriedState | undefined;
+}
+
+export interface CarriedState {
+  state: RunState;
+  inbox: CustomerEvent[];
+  seenEventIds: string[];
+  lastEvent?: CustomerEvent | undefined;
+  paused: boolean;
+}
+
+export interface JourneyWorkflowResult {
+  exitNodeId: string;
+  reason: string;
+}
+
+export interface ActionInput {
+  journeyId: string;
+  journeyVersion: number;
+  nodeId: string;
+  nodeType: string;
+  config: unknown;
+  idempotencyKey: string;
+  customerId: string;
+  entry: CustomerEvent;
+}
+
+export interface ExitInput {
+  workflowId: string;
+  nodeId: string;
+  reason: string;
+}
