@@ -1,0 +1,41 @@
+import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+
+export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
+
+/** What Huitou runs with, from the environment. Every setting has an embedded default. */
+export interface Config {
+  host: string;
+  port: number;
+  dataDir: string;
+  databaseUrl?: string | undefined;
+  temporalAddress?: string | undefined;
+  temporalNamespace: string;
+  temporalPort: number;
+  temporalUiPort: number;
+  taskQueue: string;
+  /** `all` (default: server, worker and router in one process), `server`, or `worker`. */
+  role: 'all' | 'server' | 'worker';
+  designerDir: string;
+  binCacheDir: string;
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = resolve(env.HUITOU_DATA_DIR ?? join(projectRoot, '.huitou'));
+  const role = env.HUITOU_ROLE ?? 'all';
+  if (role !== 'all' && role !== 'server' && role !== 'worker') throw new Error(`HUITOU_ROLE must be all, server or worker, not "${role}"`);
+  return {
+    host: env.HUITOU_HOST ?? '127.0.0.1',
+    port: Number(env.PORT ?? env.HUITOU_PORT ?? 3000),
+    dataDir,
+    databaseUrl: env.DATABASE_URL || undefined,
+    temporalAddress: env.TEMPORAL_ADDRESS || undefined,
+    temporalNamespace: env.TEMPORAL_NAMESPACE ?? 'default',
+    temporalPort: Number(env.HUITOU_TEMPORAL_PORT ?? 7233),
+    temporalUiPort: Number(env.HUITOU_TEMPORAL_UI_PORT ?? 8233),
+    taskQueue: env.HUITOU_TASK_QUEUE ?? 'huitou-journeys',
+    role,
+    designerDir: join(projectRoot, 'designer', 'dist'),
+    binCacheDir: resolve(env.HUITOU_BIN_DIR ?? join(projectRoot, '.huitou', 'bin')),
+  };
+}

@@ -1,0 +1,43 @@
+import { existsSync } from 'node:fs';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { bearerAuth } from './auth';
+import type { AppContext } from './context';
+import { eventRoutes } from './routes/events';
+import { journeyRoutes } from './routes/journeys';
+import { messageRoutes } from './routes/messages';
+import { metaRoutes } from './routes/meta';
+
+export interface AppOptions {
+  token: string;
+  /** The built designer (designer/dist); served at / when present. */
+  designerDir?: string | undefined;
+}
+
+/** The HTTP server: the API under /api, the designer at /. */
+export async function buildApp(ctx: AppContext, options: AppOptions): Promise<FastifyInstance> {
+  // Fastify's own request logging would print URLs with customer ids; we log what we choose.
+  const app = Fastify({ logger: false, bodyLimit: 5 * 1024 * 1024 });
+  app.addHook('onRequest', bearerAuth(options.token));
+  app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
+    if (error.statusCode && error.statusCode < 500) {
+      return reply.code(error.statusCode).send({ error: 'bad_request', message: error.message });
+    }
+    ctx.log.error({ err: error.message, url: request.routeOptions.url }, 'request failed');
+    return reply.code(500).send({ error: 'internal', message: 'something went wrong on our side; it is logged' });
+  });
+  metaRoutes(app, ctx);
+  journeyRoutes(app, ctx);
+  eventRoutes(app, ctx);
+  messageRoutes(app, ctx);
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || !options.designerDir || !existsSync(options.designerDir)) {
+      return reply.code(404).send({ error: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}` });
+    }
+    return reply.sendFile('index.html');
+  });
+  if (options.designerDir && existsSync(options.designerDir)) {
+    await app.register(fastifyStatic, { root: options.designerDir, prefix: '/', wildcard: false });
+  }
+  return app;
+}

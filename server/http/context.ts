@@ -1,0 +1,24 @@
+import type { Client } from '@temporalio/client';
+import type { NodeRegistry } from '../../engine/index';
+import type { Db } from '../db/database';
+import type { Logger } from '../logger';
+import type { EventRouter } from '../routing/event-router';
+import type { Customers } from '../store/customers';
+import type { Enrolments } from '../store/enrolments';
+import type { Events } from '../store/events';
+import type { Journeys } from '../store/journeys';
+import type { Outbox } from '../store/outbox';
+
+/** Everything the HTTP routes use, built once at start-up. */
+export interface AppContext {
+  db: Db;
+  registry: NodeRegistry;
+  journeys: Journeys;
+  events: Events;
+  customers: Customers;
+  enrolments: Enrolments;
+  outbox: Outbox;
+  router: EventRouter;
+  temporal: { client: Client; namespace: string };
+  log: Logger;
+}

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { createDocument } from 'zod-openapi';
+import { customerEventSchema, journeySchema } from '../../engine/index';
+import { messageQuerySchema } from './routes/messages';
+
+const problem = z.object({ path: z.string(), code: z.string(), message: z.string(), nodeId: z.string().optional() }).meta({ id: 'Problem' });
+const journey = journeySchema.meta({ id: 'Journey' });
+const event = customerEventSchema.meta({ id: 'CustomerEvent' });
+const message = z
+  .object({
+    id: z.string(),
+    channel: z.string(),
+    recipient: z.string().nullable(),
+    subject: z.string().nullable(),
+    text: z.string(),
+    status: z.string(),
+    idempotencyKey: z.string(),
+    journeyId: z.string(),
+    journeyVersion: z.number(),
+    nodeId: z.string(),
+    customerId: z.string(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Message' });
+const invalid = z.object({ error: z.literal('invalid_journey'), problems: z.array(problem) });
+const id = z.object({ id: z.string() });
+const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+const body = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
+const journeyAndProblems = z.object({ journey, problems: z.array(problem) });
+
+/** The OpenAPI description of the API, generated from the same zod schemas the handlers use. */
+export function openApiDocument() {
+  return createDocument({
+    openapi: '3.1.0',
+    info: { title: 'Huitou API', version: '0.1.0', description: 'Customer journeys for e-commerce shops. Bearer token on every path but /api/health.' },
+    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    security: [{ bearer: [] }],
+    paths: {
+      '/api/health': { get: { security: [], responses: { 200: json(z.object({ ok: z.boolean(), database: z.string(), temporal: z.string() }), 'Database and Temporal reachable'), 503: { description: 'Something is unreachable' } } } },
+      '/api/node-types': { get: { responses: { 200: json(z.object({ nodeTypes: z.array(z.record(z.string(), z.unknown())) }), 'Node types with config JSON Schemas') } } },
+      '/api/facts': { get: { responses: { 200: json(z.object({ facts: z.array(z.record(z.string(), z.unknown())), operators: z.array(z.string()) }), 'The fact catalog') } } },
+      '/api/journeys': {
+        get: { responses: { 200: json(z.object({ journeys: z.array(z.object({ id: z.string(), name: z.string(), status: z.string(), version: z.number(), updatedAt: z.string() })) }), 'Journeys') } },
+        post: { requestBody: body(journey), responses: { 201: json(journeyAndProblems, 'Saved as a draft'), 400: json(invalid, 'Malformed document'), 409: { description: 'The id exists' } } },
+      },
+      '/api/journeys/validate': { post: { requestBody: body(journey), responses: { 200: json(z.object({ ok: z.boolean(), problems: z.array(problem) }), 'Every problem, with its path') } } },
+      '/api/journeys/{id}': {
+        get: { requestParams: { path: id }, responses: { 200: json(z.object({ journey, versions: z.array(z.object({ version: z.number(), publishedAt: z.string() })) }), 'The draft and its versions'), 404: { description: 'Unknown id' } } },
+        put: { requestParams: { path: id }, requestBody: body(journey), responses: { 200: json(journeyAndProblems, 'Saved'), 400: json(invalid, 'Malformed document'), 404: { description: 'Unknown id' } } },
+      },
+      '/api/journeys/{id}/publish': { post: { requestParams: { path: id }, responses: { 200: json(z.object({ journey, version: z.number() }), 'Published as a new immutable version'), 400: json(invalid, 'The journey has problems') } } },
+      '/api/journeys/{id}/pause': { post: { requestParams: { path: id }, responses: { 200: json(z.object({ journey }), 'Paused: no new entries, customers inside hold') } } },
+      '/api/journeys/{id}/resume': { post: { requestParams: { path: id }, responses: { 200: json(z.object({ journey }), 'Live again') } } },
+      '/api/events': {
+        post: {
+          requestBody: body(z.union([event, z.array(event)])),
+          responses: {
+            202: json(z.object({ accepted: z.array(z.object({ index: z.number(), id: z.string(), duplicate: z.boolean() })), rejected: z.array(z.object({ index: z.number(), problems: z.array(problem) })) }), 'Stored; bad events reported by index'),
+            400: { description: 'No event was acceptable' },
+          },
+        },
+      },
+      '/api/messages': { get: { requestParams: { query: messageQuerySchema }, responses: { 200: json(z.object({ messages: z.array(message) }), 'The outbox, newest first') } } },
+    },
+  });
+}

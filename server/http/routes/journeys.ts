@@ -1,0 +1,82 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { journeySchema, validateJourney, zodProblems, type Journey } from '../../../engine/index';
+import type { AppContext } from '../context';
+import { requestLocale } from '../locale';
+import { JourneyExistsError } from '../../store/journeys';
+import { pauseSignal, resumeSignal } from '../../../workflows/shared';
+
+type IdParams = { Params: { id: string } };
+
+export function journeyRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const notFound = (reply: FastifyReply, id: string) => reply.code(404).send({ error: 'not_found', message: `no journey with id "${id}"` });
+
+  /** Parses the document's shape; a draft may still have graph problems, reported alongside. */
+  const parseDocument = (body: unknown, reply: FastifyReply): Journey | undefined => {
+    const parsed = journeySchema.safeParse(body);
+    if (parsed.success) return parsed.data;
+    void reply.code(400).send({ error: 'invalid_journey', problems: zodProblems(parsed.error, []) });
+    return undefined;
+  };
+
+  app.get('/api/journeys', async () => ({ journeys: await ctx.journeys.list() }));
+
+  app.post('/api/journeys', async (request, reply) => {
+    const doc = parseDocument(request.body, reply);
+    if (!doc) return reply;
+    try {
+      const journey = await ctx.journeys.create(doc);
+      return reply.code(201).send({ journey, problems: validateJourney(journey, ctx.registry, requestLocale(request)).problems });
+    } catch (e) {
+      if (e instanceof JourneyExistsError) return reply.code(409).send({ error: 'conflict', message: e.message });
+      throw e;
+    }
+  });
+
+  app.get<IdParams>('/api/journeys/:id', async (request, reply) => {
+    const journey = await ctx.journeys.get(request.params.id);
+    if (!journey) return notFound(reply, request.params.id);
+    return { journey, versions: await ctx.journeys.versions(journey.id) };
+  });
+
+  app.put<IdParams>('/api/journeys/:id', async (request, reply) => {
+    const doc = parseDocument(request.body, reply);
+    if (!doc) return reply;
+    if (doc.id !== request.params.id) {
+      return reply.code(400).send({ error: 'invalid_journey', problems: [{ path: 'id', code: 'invalid', message: `id: must be "${request.params.id}", the journey being saved` }] });
+    }
+    const journey = await ctx.journeys.update(doc);
+    if (!journey) return notFound(reply, doc.id);
+    return { journey, problems: validateJourney(journey, ctx.registry, requestLocale(request)).problems };
+  });
+
+  app.post('/api/journeys/validate', async (request) => {
+    const result = validateJourney(request.body, ctx.registry, requestLocale(request));
+    return { ok: result.ok, problems: result.problems };
+  });
+
+  app.post<IdParams>('/api/journeys/:id/publish', async (request, reply) => {
+    const draft = await ctx.journeys.get(request.params.id);
+    if (!draft) return notFound(reply, request.params.id);
+    const result = validateJourney(draft, ctx.registry, requestLocale(request));
+    if (!result.ok) return reply.code(400).send({ error: 'invalid_journey', problems: result.problems });
+    const published = await ctx.journeys.publish(draft.id);
+    if (!published) return notFound(reply, draft.id);
+    ctx.log.info({ journeyId: draft.id, version: published.version }, 'journey published');
+    return published;
+  });
+
+  const setHeld = (held: boolean) => async (request: { params: { id: string } }, reply: FastifyReply) => {
+    const journey = await ctx.journeys.setStatus(request.params.id, held ? 'paused' : 'live');
+    if (!journey) return notFound(reply, request.params.id);
+    // Customers already inside hold where they are (or go on) rather than being dropped.
+    for (const workflowId of await ctx.enrolments.activeForJourney(journey.id)) {
+      await ctx.temporal.client.workflow
+        .getHandle(workflowId)
+        .signal(held ? pauseSignal : resumeSignal)
+        .catch((e: Error) => ctx.log.warn({ workflowId, err: e.message }, 'could not signal a journey'));
+    }
+    return { journey };
+  };
+  app.post<IdParams>('/api/journeys/:id/pause', (request, reply) => setHeld(true)(request, reply));
+  app.post<IdParams>('/api/journeys/:id/resume', (request, reply) => setHeld(false)(request, reply));
+}

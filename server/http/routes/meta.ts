@@ -1,0 +1,25 @@
+import { sql } from 'kysely';
+import type { FastifyInstance } from 'fastify';
+import { factCatalog, operatorNames } from '../../../engine/index';
+import type { AppContext } from '../context';
+import { openApiDocument } from '../openapi';
+
+export function metaRoutes(app: FastifyInstance, ctx: AppContext): void {
+  app.get('/api/health', async (_request, reply) => {
+    const [database, temporal] = await Promise.all([
+      sql`select 1`.execute(ctx.db).then(() => 'ok', (e: Error) => `unreachable: ${e.message}`),
+      ctx.temporal.client.connection.workflowService
+        .getSystemInfo({})
+        .then(() => 'ok', (e: Error) => `unreachable: ${e.message}`),
+    ]);
+    const ok = database === 'ok' && temporal === 'ok';
+    return reply.code(ok ? 200 : 503).send({ ok, database, temporal });
+  });
+
+  app.get('/api/node-types', async () => ({ nodeTypes: ctx.registry.describe() }));
+
+  app.get('/api/facts', async () => ({ facts: factCatalog, operators: operatorNames }));
+
+  const document = openApiDocument();
+  app.get('/api/openapi.json', async () => document);
+}

@@ -1,0 +1,104 @@
+import { join } from 'node:path';
+import type { Worker, WorkflowBundleOption } from '@temporalio/worker';
+import { createRegistry } from '../engine/index';
+import { createActivities } from '../workflows/activities';
+import { createJourneyWorker } from '../workflows/worker';
+import type { Config } from './config';
+import { openDatabase } from './db/database';
+import { loadOrCreateToken } from './http/auth';
+import { buildApp } from './http/app';
+import type { AppContext } from './http/context';
+import { createLogger, type Logger } from './logger';
+import { EventRouter } from './routing/event-router';
+import { Customers } from './store/customers';
+import { Enrolments } from './store/enrolments';
+import { Events } from './store/events';
+import { Journeys } from './store/journeys';
+import { Outbox } from './store/outbox';
+import { connectTemporal, type TemporalHandle } from './temporal/connect';
+
+export interface Huitou {
+  /** The HTTP server's base URL (absent for a worker-only process). */
+  url?: string | undefined;
+  token: string;
+  tokenGenerated: boolean;
+  temporal: TemporalHandle;
+  context: AppContext;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  log?: Logger;
+  /** An existing Temporal connection (tests share one server); otherwise per the config. */
+  temporal?: TemporalHandle;
+  /** A prebuilt workflow bundle (tests bundle once). */
+  workflowBundle?: WorkflowBundleOption;
+}
+
+/** Starts Huitou's parts for the configured role: database, Temporal, worker, router, HTTP server. */
+export async function startHuitou(config: Config, options: StartOptions = {}): Promise<Huitou> {
+  const log = options.log ?? createLogger();
+  const db = await openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : join(config.dataDir, 'db') });
+  const temporal =
+    options.temporal ??
+    (await connectTemporal({
+      address: config.temporalAddress,
+      namespace: config.temporalNamespace,
+      dbFile: join(config.dataDir, 'temporal.db'),
+      cacheDir: config.binCacheDir,
+      port: config.temporalPort,
+      uiPort: config.temporalUiPort,
+      log,
+    }));
+  const registry = createRegistry();
+  const journeys = new Journeys(db);
+  const events = new Events(db);
+  const customers = new Customers(db);
+  const enrolments = new Enrolments(db);
+  const outbox = new Outbox(db);
+  const router = new EventRouter({ client: temporal.client, taskQueue: config.taskQueue, registry, journeys, events, enrolments, log });
+  const context: AppContext = { db, registry, journeys, events, customers, enrolments, outbox, router, temporal: { client: temporal.client, namespace: temporal.namespace }, log };
+  const { token, generated } = loadOrCreateToken(join(config.dataDir, 'api-token'));
+
+  let worker: Worker | undefined;
+  let workerDone: Promise<void> | undefined;
+  if (config.role !== 'server') {
+    worker = await createJourneyWorker({
+      connection: temporal.workerConnection,
+      namespace: temporal.namespace,
+      taskQueue: config.taskQueue,
+      activities: createActivities({ registry, customers, outbox, enrolments }),
+      workflowBundle: options.workflowBundle,
+    });
+    workerDone = worker.run();
+  }
+
+  let url: string | undefined;
+  const app = config.role === 'worker' ? undefined : await buildApp(context, { token, designerDir: config.designerDir });
+  if (app) {
+    await app.listen({ host: config.host, port: config.port });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    url = `http://${config.host}:${port}`;
+    router.start();
+    void router.kick().catch((e: Error) => log.warn({ err: e.message }, 'event routing pass failed'));
+  }
+
+  return {
+    url,
+    token,
+    tokenGenerated: generated,
+    temporal,
+    context,
+    async stop() {
+      await router.stop();
+      await app?.close();
+      if (worker) {
+        worker.shutdown();
+        await workerDone;
+      }
+      if (!options.temporal) await temporal.close();
+      await db.destroy();
+    },
+  };
+}
