@@ -1,9 +1,14 @@
 import { defineConfig } from 'vitest/config';
 
-// Vitest would otherwise read vite.config.ts, whose root is designer/, and find no tests there.
-// Tests live under tests/ and run from the repository root.
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts', 'engine/**/*.test.ts', 'server/**/*.test.ts', 'workflows/**/*.test.ts'],
+    include: ['tests/**/*.test.ts'],
+    globalSetup: ['tests/support/global-setup.ts'],
+    // Suites start Temporal workers, databases and browsers: two at a time fit two cores.
+    maxWorkers: 2,
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
+    reporters: ['default', 'json'],
+    outputFile: { json: 'test-artifacts/vitest-report.json' },
   },
 });

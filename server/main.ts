@@ -1,8 +1,10 @@
 import { configFromEnv } from './config';
 import { createLogger } from './logger';
 import { startHuitou } from './runtime';
+import { quietTemporalSdk } from './temporal/sdk-logging';
 
 /** `npm start`: Huitou on its embedded defaults, or one role of it at scale (HUITOU_ROLE). */
+quietTemporalSdk();
 const started = Date.now();
 const config = configFromEnv();
 const log = createLogger();

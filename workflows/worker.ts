@@ -5,7 +5,7 @@ import type { JourneyActivities } from './activities';
 export const workflowsPath = fileURLToPath(new URL('./index.ts', import.meta.url));
 
 /** Bundles the journey workflows once (webpack); pass the result to several workers to save time. */
-export async function bundleJourneyWorkflows(): Promise<WorkflowBundleOption> {
+export async function bundleJourneyWorkflows(): Promise<{ code: string }> {
   return bundleWorkflowCode({ workflowsPath, logger: quietBundlerLogger });
 }
 

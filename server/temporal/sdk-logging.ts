@@ -1,0 +1,10 @@
+import { DefaultLogger, Runtime, type LogLevel } from '@temporalio/worker';
+
+let installed = false;
+
+/** The Temporal SDK logs worker life-cycle at INFO by default; keep it to warnings and errors. */
+export function quietTemporalSdk(level: LogLevel = 'WARN'): void {
+  if (installed) return;
+  installed = true;
+  Runtime.install({ logger: new DefaultLogger(level) });
+}

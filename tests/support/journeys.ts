@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { nanoid } from 'nanoid';
+import type { CustomerEvent, Journey } from '../../engine/index';
+import { projectRoot } from '../../server/config';
+
+/** A shipped example journey, under a fresh id (suites share one Temporal server). */
+export function exampleJourney(name: string, changes: (j: Journey) => void = () => undefined): Journey {
+  const journey = JSON.parse(readFileSync(join(projectRoot, 'examples', 'journeys', `${name}.json`), 'utf8')) as Journey;
+  journey.id = `${journey.id}-${nanoid(6).replace(/[^A-Za-z0-9]/g, 'x')}`;
+  changes(journey);
+  return journey;
+}
+
+/** The payment reminder with a short wait for payment, so a test sees the timeout in seconds. */
+export function paymentReminder(timeout = 'PT3S'): Journey {
+  return exampleJourney('payment-reminder', (j) => {
+    const wait = j.nodes.find((n) => n.type === 'wait.event')!;
+    wait.config = { ...wait.config, timeout };
+  });
+}
+
+let seq = 0;
+export function orderEvent(type: string, customerId: string, orderId: string, data: Record<string, unknown> = {}): CustomerEvent {
+  seq += 1;
+  return {
+    id: `evt-${nanoid(10)}-${seq}`,
+    type,
+    customerId,
+    occurredAt: new Date().toISOString(),
+    data: { orderId, ...data },
+  };
+}
+
+export const uniqueId = (prefix: string) => `${prefix}-${nanoid(8).replace(/[^A-Za-z0-9]/g, 'x')}`;
+
+/** Polls until `check` returns a value (not undefined) or the time is up. */
+export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 30_000, everyMs = 250): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > until) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
