@@ -13,3 +13,4 @@ export * from './facts/catalog';
 export * from './facts/decision-facts';
 export * from './templates/render';
 export * from './interpreter/interpreter';
+export * from './journey/parse-messages';

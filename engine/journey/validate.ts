@@ -7,6 +7,7 @@ import { operatorNames } from '../rules/operators';
 import { cycles, reachableFrom } from './graph';
 import { formatPath, problemMessage, type Problem } from './problems';
 import { journeySchema, type Journey } from './schema';
+import { plainMessages } from './parse-messages';
 
 export type ValidationResult = { ok: true; journey: Journey; problems: [] } | { ok: false; journey?: Journey; problems: Problem[] };
 
@@ -15,7 +16,7 @@ export type ValidationResult = { ok: true; journey: Journey; problems: [] } | { 
  * a marketer understands. The designer runs it as you draw; the API runs it on save and publish.
  */
 export function validateJourney(input: unknown, registry: NodeRegistry, locale: Locale = 'en'): ValidationResult {
-  const parsed = journeySchema.safeParse(input);
+  const parsed = journeySchema.safeParse(input, plainMessages);
   if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error, []) };
   const journey = parsed.data;
   const problems: Problem[] = [];
@@ -31,7 +32,7 @@ export function validateJourney(input: unknown, registry: NodeRegistry, locale: 
     byId.set(node.id, entry);
     if (!def) return say(['nodes', i, 'type'], 'unknown_node_type', { type: node.type }, node.id);
     entry.def = def;
-    const config = def.config.safeParse(node.config);
+    const config = def.config.safeParse(node.config, plainMessages);
     if (!config.success) {
       for (const p of zodProblems(config.error, ['nodes', i, 'config'])) problems.push({ ...p, code: 'invalid_config', nodeId: node.id });
       return;

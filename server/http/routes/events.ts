@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { customerEventSchema, zodProblems, type CustomerEvent } from '../../../engine/index';
+import { customerEventSchema, plainMessages, zodProblems, type CustomerEvent } from '../../../engine/index';
 import type { AppContext } from '../context';
 
 export const MAX_EVENTS_PER_REQUEST = 1000;
@@ -17,7 +17,7 @@ export function eventRoutes(app: FastifyInstance, ctx: AppContext): void {
     const accepted: { index: number; id: string; duplicate: boolean }[] = [];
     const rejected: { index: number; problems: ReturnType<typeof zodProblems> }[] = [];
     for (const [index, item] of items.entries()) {
-      const parsed = customerEventSchema.safeParse(item);
+      const parsed = customerEventSchema.safeParse(item, plainMessages);
       if (!parsed.success) {
         rejected.push({ index, problems: zodProblems(parsed.error, []) });
         continue;

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { journeySchema, validateJourney, zodProblems, type Journey } from '../../../engine/index';
+import { journeySchema, plainMessages, validateJourney, zodProblems, type Journey } from '../../../engine/index';
 import type { AppContext } from '../context';
 import { requestLocale } from '../locale';
 import { JourneyExistsError } from '../../store/journeys';
@@ -12,7 +12,7 @@ export function journeyRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   /** Parses the document's shape; a draft may still have graph problems, reported alongside. */
   const parseDocument = (body: unknown, reply: FastifyReply): Journey | undefined => {
-    const parsed = journeySchema.safeParse(body);
+    const parsed = journeySchema.safeParse(body, plainMessages);
     if (parsed.success) return parsed.data;
     void reply.code(400).send({ error: 'invalid_journey', problems: zodProblems(parsed.error, []) });
     return undefined;
