@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { domainOperators, evaluateCondition, operatorNames, type TopLevelCondition } from '../../engine/index';
+
+const leaf = (fact: string, operator: string, value: unknown, path?: string): TopLevelCondition => ({
+  all: [{ fact, operator, value, ...(path === undefined ? {} : { path }) }],
+});
+
+describe('domain operators', () => {
+  it('are offered alongside the built-in operators', () => {
+    expect(domainOperators.map((o) => o.name)).toEqual(['includesText', 'exists']);
+    expect(operatorNames).toEqual(expect.arrayContaining(['equal', 'contains', 'includesText', 'exists']));
+  });
+
+  it('includesText: a string fact containing a substring', async () => {
+    const note = { note: '请下午六点后打电话' };
+    expect(await evaluateCondition(leaf('note', 'includesText', '打电话'), note)).toBe(true);
+    expect(await evaluateCondition(leaf('note', 'includesText', '短信'), note)).toBe(false);
+    expect(await evaluateCondition(leaf('customer', 'includesText', '李', '$.name'), { customer: { name: '李雷' } })).toBe(true);
+  });
+
+  it('includesText is false on facts that are not strings', async () => {
+    expect(await evaluateCondition(leaf('note', 'includesText', 'call'), { note: ['call'] })).toBe(false);
+    expect(await evaluateCondition(leaf('note', 'includesText', '1'), { note: 123 })).toBe(false);
+    expect(await evaluateCondition(leaf('note', 'includesText', 'x'), {})).toBe(false);
+  });
+
+  it('exists true: the fact has a value (null and undefined do not count)', async () => {
+    expect(await evaluateCondition(leaf('email', 'exists', true), { email: 'li@example.com' })).toBe(true);
+    expect(await evaluateCondition(leaf('email', 'exists', true), { email: '' })).toBe(true);
+    expect(await evaluateCondition(leaf('email', 'exists', true), { email: null })).toBe(false);
+    expect(await evaluateCondition(leaf('email', 'exists', true), {})).toBe(false);
+  });
+
+  it('exists false: the fact is absent', async () => {
+    expect(await evaluateCondition(leaf('email', 'exists', false), {})).toBe(true);
+    expect(await evaluateCondition(leaf('email', 'exists', false), { email: null })).toBe(true);
+    expect(await evaluateCondition(leaf('email', 'exists', false), { email: 'li@example.com' })).toBe(false);
+  });
+
+  it('exists works through a path', async () => {
+    const customer = { name: '李雷', phone: '13800000000' };
+    expect(await evaluateCondition(leaf('customer', 'exists', true, '$.phone'), { customer })).toBe(true);
+    expect(await evaluateCondition(leaf('customer', 'exists', true, '$.email'), { customer })).toBe(false);
+    expect(await evaluateCondition(leaf('lastEvent', 'exists', false, '$.data'), { lastEvent: null })).toBe(true);
+  });
+});
