@@ -1,17 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, orderEvent, paymentReminder, uniqueId } from '../support/journeys';
+import { databaseKinds, freshPostgresUrl } from '../support/databases';
 import { startStack, type Stack } from '../support/stack';
 
 /**
  * The payment reminder (催付) end to end on a real Temporal server: events in through the API,
  * enrolment by the router, the journey workflow waiting for payment, the outbox out.
  */
-describe('payment reminder on Temporal', () => {
+describe.each(databaseKinds)('payment reminder on Temporal, %s database', (kind) => {
   let stack: Stack;
   let journeyId: string;
 
   beforeAll(async () => {
-    stack = await startStack();
+    stack = await startStack(kind === 'postgresql' ? { databaseUrl: await freshPostgresUrl() } : {});
     const journey = paymentReminder('PT3S');
     journeyId = journey.id;
     expect((await stack.api('/api/journeys', { body: journey })).status).toBe(201);
