@@ -1,0 +1,23 @@
+// `npm run bench [-- name...]`: prints figures and ratios against a baseline measured in the same
+// run. Never part of `npm test`; no timing is asserted anywhere.
+import { engineBenches } from './engine';
+
+export interface BenchResult {
+  name: string;
+  figures: Record<string, string>;
+}
+
+const benches: Record<string, () => Promise<BenchResult>> = { ...engineBenches };
+
+const wanted = process.argv.slice(2).filter((a) => a !== '--');
+const names = wanted.length > 0 ? wanted : Object.keys(benches);
+for (const name of names) {
+  const bench = benches[name];
+  if (!bench) {
+    console.error(`unknown bench "${name}"; known: ${Object.keys(benches).join(', ')}`);
+    process.exit(2);
+  }
+  const result = await bench();
+  console.log(`\n${result.name}`);
+  for (const [k, v] of Object.entries(result.figures)) console.log(`  ${k.padEnd(34)} ${v}`);
+}
