@@ -1,0 +1,18 @@
+import { createRegistry } from '../../../engine/nodes/registry';
+
+/**
+ * The engine's own node registry, run in the browser: the designer validates with exactly the
+ * checks the server applies on save and publish.
+ */
+export const registry = createRegistry();
+
+/**
+ * A step's output ports. They may depend on its config (e.g. one per split branch), so they come
+ * from the node definition when its config parses, else from the API's description.
+ */
+export function portsOf(nodeType: string, config: Record<string, unknown>, described: readonly string[] = []): readonly string[] {
+  const def = registry.get(nodeType);
+  if (!def) return described;
+  const parsed = def.config.safeParse(config);
+  return parsed.success ? def.ports(parsed.data) : described;
+}

@@ -1,0 +1,40 @@
+import type { FactDefinition } from '../../../engine/facts/catalog';
+import type { Locale } from '../../../engine/nodes/define';
+import { flatten, type Rule } from './conditions';
+
+export interface SummaryWords {
+  locale: Locale;
+  facts: readonly FactDefinition[];
+  /** A short form of an operator, e.g. `≥` or `包含`. */
+  operator(name: string): string;
+  /** A label for an enum value of a config field, e.g. channel `sms` → `短信`. */
+  enumValue(field: string, value: string): string;
+  /** How rules are joined: "and" / "or". */
+  joiner(mode: 'all' | 'any'): string;
+}
+
+/**
+ * One line describing a step's config, for the node on the canvas: text and number values in
+ * order, conditions as readable rules. Generic over node types, so plugin nodes get one too.
+ */
+export function summarizeConfig(config: Record<string, unknown>, words: SummaryWords): string {
+  const parts: string[] = [];
+  for (const [field, value] of Object.entries(config)) {
+    if (typeof value === 'string' && value.trim() !== '') parts.push(words.enumValue(field, value));
+    else if (typeof value === 'number') parts.push(String(value));
+    else if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      const flat = flatten(value);
+      if (flat && flat.rules.length > 0) parts.push(flat.rules.map((r) => ruleText(r, words)).join(` ${words.joiner(flat.mode)} `));
+    }
+  }
+  return parts.join(' · ');
+}
+
+export function ruleText(rule: Rule, words: SummaryWords): string {
+  const fact = words.facts.find((f) => f.name === rule.fact);
+  const path = fact?.paths?.find((p) => p.path === rule.path);
+  const subject = path ? path.labels[words.locale] : fact ? fact.labels[words.locale] : rule.fact;
+  if (rule.operator === 'exists') return `${subject} ${words.operator(rule.value === false ? 'notExists' : 'exists')}`;
+  const value = Array.isArray(rule.value) ? rule.value.join(', ') : String(rule.value);
+  return `${subject} ${words.operator(rule.operator)} ${value}`;
+}
