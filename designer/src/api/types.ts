@@ -1,0 +1,53 @@
+import type { FactDefinition } from '../../../engine/facts/catalog';
+import type { Problem } from '../../../engine/journey/problems';
+import type { Journey, JourneyStatus } from '../../../engine/journey/schema';
+import type { NodeTypeDescription } from '../../../engine/nodes/registry';
+
+/** Response bodies of the HTTP API (docs/api.md); the types come from the engine they describe. */
+
+export interface JourneySummary {
+  id: string;
+  name: string;
+  status: JourneyStatus;
+  version: number;
+  updatedAt: string;
+}
+
+export interface NodeTypesResponse {
+  nodeTypes: NodeTypeDescription[];
+}
+
+export interface FactsResponse {
+  facts: FactDefinition[];
+  operators: string[];
+}
+
+export interface JourneyListResponse {
+  journeys: JourneySummary[];
+}
+
+export interface JourneyDetailResponse {
+  journey: Journey;
+  versions: { version: number; publishedAt: string }[];
+}
+
+export interface SaveResponse {
+  journey: Journey;
+  problems: Problem[];
+}
+
+export interface PublishResponse {
+  journey: Journey;
+  version: number;
+}
+
+export interface StatusResponse {
+  journey: Journey;
+}
+
+/** Error bodies: `{ error, message }`, plus `problems` for `invalid_journey`. */
+export interface ErrorBody {
+  error?: string;
+  message?: string;
+  problems?: Problem[];
+}

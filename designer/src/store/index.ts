@@ -1,0 +1,16 @@
+import { create } from 'zustand';
+import { createCatalogSlice, type CatalogSlice } from './catalog';
+import { createEditorSlice, type EditorSlice } from './editor';
+import { createSessionSlice, type SessionSlice } from './session';
+
+/**
+ * The designer's one store. Components read it through narrow selectors (a node subscribes to
+ * its own problems, not to the whole nodes array), so a change re-renders only what shows it.
+ */
+export type Store = SessionSlice & CatalogSlice & EditorSlice;
+
+export const useStore = create<Store>()((...a) => ({
+  ...createSessionSlice(...a),
+  ...createCatalogSlice(...a),
+  ...createEditorSlice(...a),
+}));
