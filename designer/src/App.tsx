@@ -1,0 +1,56 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SignIn } from './auth/SignIn';
+import { Header } from './common/Header';
+import { NoticeBar } from './common/NoticeBar';
+import { loadCatalog, openJourney } from './editor/actions';
+import { Editor } from './editor/Editor';
+import { EditorToolbar } from './editor/EditorToolbar';
+import { rememberedJourney } from './editor/route';
+import { JourneyList } from './list/JourneyList';
+import { useStore } from './store';
+
+export function App() {
+  const { t } = useTranslation();
+  const token = useStore((s) => s.token);
+  const catalogLoaded = useStore((s) => s.catalogLoaded);
+  const editing = useStore((s) => s.meta !== null);
+  const [error, setError] = useState<string | null>(null);
+
+  // The palette, forms and condition builder all need the catalog: load it once per sign-in,
+  // then reopen the journey the address names, if any.
+  useEffect(() => {
+    if (!token) return;
+    let cancelled = false;
+    setError(null);
+    loadCatalog()
+      .then(() => {
+        const id = rememberedJourney();
+        if (!cancelled && id) return openJourney(id);
+      })
+      .catch((e: unknown) => !cancelled && setError(e instanceof Error ? e.message : String(e)));
+    return () => {
+      cancelled = true;
+    };
+  }, [token]);
+
+  if (!token) return <SignIn />;
+
+  return (
+    <div className="app">
+      <Header>{editing && <EditorToolbar />}</Header>
+      <NoticeBar />
+      {error ? (
+        <p className="notice notice-error page-message" role="alert">
+          {t('notice.failed', { message: error })}
+        </p>
+      ) : !catalogLoaded ? (
+        <p className="page-message muted">{t('loading')}</p>
+      ) : editing ? (
+        <Editor />
+      ) : (
+        <JourneyList />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from '../store';
+import { LanguageToggle } from './LanguageToggle';
+
+/** The top bar: brand, the editor's toolbar when a journey is open, language and sign-out. */
+export function Header({ children }: { children?: ReactNode }) {
+  const { t } = useTranslation();
+  const signOut = useStore((s) => s.signOut);
+  return (
+    <header className="header">
+      <div className="brand">
+        <span className="brand-mark" aria-hidden="true">
+          回
+        </span>
+        <span className="brand-name">{t('app.name')}</span>
+        <span className="brand-tagline">{t('app.tagline')}</span>
+      </div>
+      <div className="header-main">{children}</div>
+      <div className="header-end">
+        <LanguageToggle />
+        <button type="button" className="btn btn-ghost" onClick={() => signOut()} data-testid="sign-out">
+          {t('signIn.signOut')}
+        </button>
+      </div>
+    </header>
+  );
+}

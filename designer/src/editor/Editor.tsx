@@ -1,0 +1,47 @@
+import { ReactFlowProvider } from '@xyflow/react';
+import { useEffect, useRef } from 'react';
+import { useStore } from '../store';
+import { Canvas } from './Canvas';
+import { Inspector } from './Inspector';
+import { Palette } from './Palette';
+import { ProblemsPanel } from './ProblemsPanel';
+import { useAddStep } from './useAddStep';
+import { useLiveValidation } from './useLiveValidation';
+
+/** The journey editor: palette, canvas with the problems below it, inspector. */
+export function Editor() {
+  return (
+    <ReactFlowProvider>
+      <EditorLayout />
+    </ReactFlowProvider>
+  );
+}
+
+function EditorLayout() {
+  const pane = useRef<HTMLDivElement>(null);
+  const addStep = useAddStep(pane);
+  useLiveValidation();
+  useWarnBeforeLeaving();
+
+  return (
+    <main className="editor">
+      <Palette onAdd={addStep} />
+      <div className="editor-centre">
+        <Canvas pane={pane} onDropStep={addStep} />
+        <ProblemsPanel />
+      </div>
+      <Inspector />
+    </main>
+  );
+}
+
+/** Closing the tab with unsaved changes asks first. */
+function useWarnBeforeLeaving(): void {
+  useEffect(() => {
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      if (useStore.getState().dirty) e.preventDefault();
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, []);
+}

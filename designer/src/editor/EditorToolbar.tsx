@@ -1,0 +1,57 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { StatusBadge } from '../common/StatusBadge';
+import { useStore } from '../store';
+import { closeJourney, publishJourney, saveJourney, setPaused } from './actions';
+
+/** Back to the list, the journey's name, its status and version, and what can be done with it. */
+export function EditorToolbar() {
+  const { t } = useTranslation();
+  const meta = useStore((s) => s.meta);
+  const dirty = useStore((s) => s.dirty);
+  const busy = useStore((s) => s.busy);
+  const rename = useStore((s) => s.rename);
+
+  // Ctrl/Cmd+S saves, as in every editor, instead of saving the page.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
+        e.preventDefault();
+        void saveJourney();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  if (!meta) return null;
+  return (
+    <div className="toolbar">
+      <button type="button" className="btn btn-ghost" onClick={closeJourney} data-testid="back">
+        ← {t('toolbar.back')}
+      </button>
+      <input className="journey-name-input" aria-label={t('toolbar.name')} value={meta.name} maxLength={200} onChange={(e) => rename(e.target.value)} data-testid="journey-name" />
+      <StatusBadge status={meta.status} version={meta.version} testId="status-badge" />
+      <span className={`save-state ${dirty ? 'is-dirty' : ''}`} data-testid="save-state" data-dirty={dirty}>
+        {dirty ? t('toolbar.unsaved') : t('toolbar.saved')}
+      </span>
+      <span className="toolbar-spacer" />
+      <button type="button" className="btn" disabled={busy !== null || !dirty} onClick={() => void saveJourney()} data-testid="save">
+        {busy === 'saving' ? t('toolbar.saving') : t('toolbar.save')}
+      </button>
+      <button type="button" className="btn btn-primary" disabled={busy !== null} onClick={() => void publishJourney()} data-testid="publish">
+        {busy === 'publishing' ? t('toolbar.publishing') : t('toolbar.publish')}
+      </button>
+      {meta.status === 'live' && (
+        <button type="button" className="btn" disabled={busy !== null} onClick={() => void setPaused(true)} data-testid="pause">
+          {t('toolbar.pause')}
+        </button>
+      )}
+      {meta.status === 'paused' && (
+        <button type="button" className="btn" disabled={busy !== null} onClick={() => void setPaused(false)} data-testid="resume">
+          {t('toolbar.resume')}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
+import { memo, useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { currentLocale } from '../i18n';
+import { portsOf } from '../model/registry';
+import type { StepNode } from '../model/types';
+import { useStore } from '../store';
+import { useSummaryWords } from './useSummaryWords';
+import { summarizeConfig } from '../model/summary';
+
+/**
+ * One journey step on the canvas: title, a one-line summary of its config, an input unless it is
+ * a trigger, and one output handle per port, labelled in the current language.
+ */
+function StepNodeView({ id, data, selected }: NodeProps<StepNode>) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const description = useStore((s) => s.nodeTypes[data.nodeType]);
+  const problems = useStore((s) => s.problemsByNode[id]);
+  const words = useSummaryWords();
+  const ports = portsOf(data.nodeType, data.config, description?.ports);
+  const portKey = ports.join('\u0000');
+  const labels = description?.labels[locale];
+  const summary = useMemo(() => summarizeConfig(data.config, words), [data.config, words]);
+
+  // Ports may follow the config; React Flow must re-measure the handles when they change.
+  const updateNodeInternals = useUpdateNodeInternals();
+  useEffect(() => updateNodeInternals(id), [id, portKey, updateNodeInternals]);
+
+  const classes = ['step', `step-${description?.category ?? 'unknown'}`, selected ? 'is-selected' : '', problems ? 'has-problems' : ''];
+  return (
+    <div className={classes.join(' ')} data-testid={`node-${id}`} data-node-type={data.nodeType}>
+      {description?.category !== 'trigger' && <Handle type="target" position={Position.Top} className="step-in" data-testid={`handle-${id}-in`} />}
+      <div className="step-head">
+        <span className="step-title">{labels?.title ?? t('node.unknownType', { type: data.nodeType })}</span>
+        {problems && (
+          <span className="step-badge" title={problems.join('\n')} aria-label={problems.join(' ')} data-testid={`node-problems-${id}`}>
+            {problems.length}
+          </span>
+        )}
+      </div>
+      <div className="step-summary" title={summary}>
+        {summary || '\u00a0'}
+      </div>
+      {ports.length > 0 && (
+        <div className="step-ports">
+          {ports.map((port) => (
+            <div className="step-port" key={port}>
+              <span className="step-port-label">{labels?.ports?.[port] ?? port}</span>
+              <Handle type="source" id={port} position={Position.Bottom} className="step-out" data-testid={`handle-${id}-${port}`} />
+            </div>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
+
+export const StepNodeComponent = memo(StepNodeView);

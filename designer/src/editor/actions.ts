@@ -1,0 +1,119 @@
+import { journeySchema, type Journey } from '../../../engine/journey/schema';
+import { api } from '../api/endpoints';
+import { ApiError } from '../api/http';
+import { i18next } from '../i18n';
+import { flowToJourney } from '../model/convert';
+import { newJourneyId } from '../model/ids';
+import { useStore } from '../store';
+import type { Notice } from '../store/editor';
+import { rememberJourney } from './route';
+
+/**
+ * What the toolbar and the list do: talk to the API and put the answers into the store. Plain
+ * functions, not hooks, so every button shares one implementation of each step.
+ */
+
+const t = (key: string) => i18next.t(key);
+const store = () => useStore.getState();
+
+export async function loadCatalog(): Promise<void> {
+  const [{ nodeTypes }, { facts }] = await Promise.all([api.nodeTypes(), api.facts()]);
+  store().setCatalog(nodeTypes, facts);
+}
+
+export function createJourney(name: string): void {
+  const journey = journeySchema.parse({ id: newJourneyId(), name: name.trim(), nodes: [] });
+  store().openJourney(journey, true);
+  rememberJourney(null); // not on the server yet, so a reload cannot find it
+}
+
+export async function openJourney(id: string): Promise<void> {
+  try {
+    const { journey } = await api.getJourney(id);
+    // Fills defaults the same way the engine does, so the canvas and validation see one shape.
+    store().openJourney(journeySchema.parse(journey), false);
+    rememberJourney(id);
+  } catch (e) {
+    rememberJourney(null);
+    store().setNotice(e instanceof ApiError && e.status === 404 ? { kind: 'error', key: 'notice.notFound' } : failure(e));
+  }
+}
+
+export function closeJourney(): void {
+  const s = store();
+  if (s.dirty && !window.confirm(t('notice.leaveUnsaved'))) return;
+  s.closeJourney();
+  rememberJourney(null);
+}
+
+function currentDocument(): Journey | null {
+  const s = store();
+  return s.meta ? flowToJourney(s.meta, s.nodes, s.edges) : null;
+}
+
+/** Saves the draft (POST the first time, PUT after). Resolves whether it was stored. */
+export async function saveJourney(): Promise<boolean> {
+  const doc = currentDocument();
+  if (!doc || store().busy) return false;
+  const s = store();
+  const revision = s.revision;
+  s.setBusy('saving');
+  try {
+    const res = s.isNew ? await api.createJourney(doc) : await api.updateJourney(doc);
+    store().applySaved(res.journey, revision);
+    rememberJourney(doc.id);
+    store().setNotice(
+      res.problems.length === 0 ? { kind: 'success', key: 'notice.saved' } : { kind: 'info', key: 'notice.savedWithProblems', params: { count: res.problems.length } },
+    );
+    return true;
+  } catch (e) {
+    if (e instanceof ApiError && e.body.problems) store().setProblems(e.body.problems, 'server');
+    store().setNotice(e instanceof ApiError && e.status === 409 ? { kind: 'error', key: 'notice.conflict' } : failure(e));
+    return false;
+  } finally {
+    store().setBusy(null);
+  }
+}
+
+/** Publishes what is on screen: saves first if needed, since the server publishes its stored draft. */
+export async function publishJourney(): Promise<void> {
+  const s = store();
+  if (!s.meta || s.busy) return;
+  if ((s.dirty || s.isNew) && !(await saveJourney())) return;
+  const id = store().meta!.id;
+  store().setBusy('publishing');
+  try {
+    const res = await api.publish(id);
+    store().applyStatus({ status: res.journey.status, version: res.version });
+    store().setNotice({ kind: 'success', key: 'notice.published', params: { version: res.version } });
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 400 && e.body.problems) {
+      store().setProblems(e.body.problems, 'server');
+      store().setNotice({ kind: 'error', key: 'notice.publishRefused' });
+    } else {
+      store().setNotice(failure(e));
+    }
+  } finally {
+    store().setBusy(null);
+  }
+}
+
+export async function setPaused(paused: boolean): Promise<void> {
+  const s = store();
+  if (!s.meta || s.busy) return;
+  const id = s.meta.id;
+  s.setBusy(paused ? 'pausing' : 'resuming');
+  try {
+    const res = paused ? await api.pause(id) : await api.resume(id);
+    store().applyStatus(res.journey);
+    store().setNotice({ kind: 'success', key: paused ? 'notice.paused' : 'notice.resumed' });
+  } catch (e) {
+    store().setNotice(failure(e));
+  } finally {
+    store().setBusy(null);
+  }
+}
+
+function failure(e: unknown): Notice {
+  return { kind: 'error', key: 'notice.failed', params: { message: e instanceof Error ? e.message : String(e) } };
+}

@@ -1,0 +1,48 @@
+import type { RJSFSchema, UiSchema } from '@rjsf/utils';
+import type { FieldTexts } from '../i18n';
+
+/**
+ * Turns a node type's configSchema (JSON Schema from zod) into what rjsf renders: the schema,
+ * and a uiSchema that puts the condition builder on condition fields, translates titles and
+ * picks widgets. Generic over node types, so a plugin's fields get a form too.
+ */
+
+type JsonSchema = Record<string, unknown>;
+
+export function formSchema(configSchema: JsonSchema): RJSFSchema {
+  // zod writes draft 2020-12; rjsf's default Ajv speaks draft-07 and refuses an unknown
+  // `$schema`. Nothing else in these schemas differs between the two drafts ($defs included).
+  const { $schema: _draft, ...rest } = configSchema;
+  return rest as RJSFSchema;
+}
+
+/** A json-rules-engine condition: an `anyOf` whose branches are `{ all }`, `{ any }`, `{ not }`. */
+export function isConditionSchema(schema: unknown): boolean {
+  if (typeof schema !== 'object' || schema === null) return false;
+  const anyOf = (schema as { anyOf?: unknown }).anyOf;
+  if (!Array.isArray(anyOf)) return false;
+  const keys = anyOf.map((b) => Object.keys(((b as { properties?: object }).properties ?? {}) as object).join(','));
+  return keys.includes('all') && keys.includes('any');
+}
+
+export function formUiSchema(schema: RJSFSchema, texts: FieldTexts): UiSchema {
+  const ui: UiSchema = {
+    'ui:submitButtonOptions': { norender: true },
+  };
+  for (const [name, prop] of Object.entries(schema.properties ?? {})) {
+    if (typeof prop !== 'object') continue;
+    const field: UiSchema = {};
+    const text = texts[name];
+    if (text?.title) field['ui:title'] = text.title;
+    if (text?.description) field['ui:description'] = text.description;
+    if (text?.enum && Array.isArray(prop.enum)) field['ui:enumNames'] = prop.enum.map((v) => text.enum?.[String(v)] ?? String(v));
+    if (isConditionSchema(prop)) {
+      field['ui:field'] = 'condition';
+      // Otherwise rjsf renders its anyOf chooser (and our field again inside it) as well.
+      field['ui:fieldReplacesAnyOrOneOf'] = true;
+    }
+    else if (prop.type === 'string' && typeof prop.maxLength === 'number' && prop.maxLength > 500) field['ui:widget'] = 'textarea';
+    ui[name] = field;
+  }
+  return ui;
+}
