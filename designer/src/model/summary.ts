@@ -1,6 +1,7 @@
 import type { FactDefinition } from '../../../engine/facts/catalog';
 import type { Locale } from '../../../engine/nodes/define';
 import { flatten, type Rule } from './conditions';
+import { formatDuration } from './duration';
 
 export interface SummaryWords {
   locale: Locale;
@@ -15,12 +16,12 @@ export interface SummaryWords {
 
 /**
  * One line describing a step's config, for the node on the canvas: text and number values in
- * order, conditions as readable rules. Generic over node types, so plugin nodes get one too.
+ * order (durations in words), conditions as readable rules. Generic over node types, so plugin nodes get one too.
  */
 export function summarizeConfig(config: Record<string, unknown>, words: SummaryWords): string {
   const parts: string[] = [];
   for (const [field, value] of Object.entries(config)) {
-    if (typeof value === 'string' && value.trim() !== '') parts.push(words.enumValue(field, value));
+    if (typeof value === 'string' && value.trim() !== '') parts.push(formatDuration(value, words.locale) ?? words.enumValue(field, value));
     else if (typeof value === 'number') parts.push(String(value));
     else if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
       const flat = flatten(value);
