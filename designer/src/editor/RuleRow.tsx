@@ -82,9 +82,12 @@ function ValueInput({ rule, type, disabled, testId, onChange }: { rule: Rule; ty
       </select>
     );
   }
+  // Each kind of input has its own key: React remounts rather than turning the list's
+  // uncontrolled input (free typing of "a, b,") into a controlled one.
   if (takesList(rule.operator)) {
     return (
       <input
+        key="list"
         aria-label={label}
         placeholder={t('condition.listHint')}
         defaultValue={Array.isArray(rule.value) ? rule.value.join(', ') : ''}
@@ -97,6 +100,7 @@ function ValueInput({ rule, type, disabled, testId, onChange }: { rule: Rule; ty
   if (type === 'number') {
     return (
       <input
+        key="number"
         aria-label={label}
         type="number"
         step="any"
@@ -108,5 +112,5 @@ function ValueInput({ rule, type, disabled, testId, onChange }: { rule: Rule; ty
       />
     );
   }
-  return <input aria-label={label} value={typeof rule.value === 'string' ? rule.value : String(rule.value ?? '')} disabled={disabled} onChange={(e) => onChange(e.target.value)} data-testid={testId} />;
+  return <input key="text" aria-label={label} value={typeof rule.value === 'string' ? rule.value : String(rule.value ?? '')} disabled={disabled} onChange={(e) => onChange(e.target.value)} data-testid={testId} />;
 }

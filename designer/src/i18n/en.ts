@@ -4,7 +4,7 @@ export const en = {
   language: { switchTo: '中文', label: 'Language: English. Switch to Chinese' },
   signIn: {
     title: 'Sign in to Huitou',
-    help: 'Paste the token (or the whole address) that `npm start` printed.',
+    help: 'Paste the token that “npm start” printed, or the whole address it printed.',
     token: 'API token',
     submit: 'Sign in',
     rejected: 'The server did not accept that token. Paste the current one.',

@@ -5,7 +5,7 @@ export const zhCN: Messages = {
   language: { switchTo: 'English', label: '语言：中文。切换到英文' },
   signIn: {
     title: '登录回头',
-    help: '粘贴 `npm start` 打印出的令牌（或整个网址）。',
+    help: '粘贴 npm start 打印出的令牌，或它打印出的整个网址。',
     token: 'API 令牌',
     submit: '登录',
     rejected: '服务器不接受这个令牌，请粘贴当前的令牌。',
