@@ -30,6 +30,12 @@ export async function createTimeSkippingEnvironment(log?: (message: string) => v
   });
 }
 
+/** Recorded workflow histories (`<scenario>.json`) and the journeys they ran (`*.journey.json`). */
+export const historiesDir = join(projectRoot, 'tests', 'temporal', 'histories');
+
+/** The workflow id a history was recorded under; replay derives it from the file name. */
+export const historyWorkflowId = (fileStem: string) => `history-${fileStem}`;
+
 /** The wait node of `threeDayWaitJourney`. */
 export const THREE_DAY_WAIT_NODE = 'wait-3-days';
 
