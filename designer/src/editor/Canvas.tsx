@@ -45,7 +45,7 @@ export function Canvas({ pane, onDropStep }: { pane: RefObject<HTMLDivElement | 
     return edges.map((e): StepEdge => {
       const description = catalog[typeOf.get(e.source) ?? ''];
       if (!description || description.ports.length < 2 || !e.sourceHandle) return e;
-      return { ...e, label: description.labels[locale].ports?.[e.sourceHandle] ?? e.sourceHandle, className: `edge-port-${e.sourceHandle}` };
+      return { ...e, label: description.labels[locale].ports?.[e.sourceHandle] ?? e.sourceHandle };
     });
     // language: the labels follow it.
   }, [edges, nodes, catalog, language]);

@@ -39,9 +39,11 @@ function StepNodeView({ id, data, selected }: NodeProps<StepNode>) {
           </span>
         )}
       </div>
-      <div className="step-summary" title={summary}>
-        {summary || '\u00a0'}
-      </div>
+      {summary && (
+        <div className="step-summary" title={summary}>
+          {summary}
+        </div>
+      )}
       {ports.length > 0 && (
         <div className="step-ports">
           {ports.map((port) => (
