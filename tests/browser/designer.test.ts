@@ -22,7 +22,7 @@ describe('designer in the browser', () => {
   beforeAll(async () => {
     // Build the designer as it is now, apart from designer/dist, so the test sees this code.
     designerDir = mkdtempSync(join(tmpdir(), 'huitou-designer-'));
-    await build({ configFile: join(projectRoot, 'vite.config.ts'), mode: 'production', logLevel: 'warn', build: { outDir: designerDir, emptyOutDir: true, sourcemap: false } });
+    await productionBuild(designerDir);
     stack = await startStack({ designerDir });
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
@@ -214,3 +214,17 @@ describe('designer in the browser', () => {
     await page.context().close();
   });
 });
+
+/**
+ * `vite build` as `npm run build` runs it. Vitest sets NODE_ENV=test, with which Vite would bundle
+ * React's development build (and the JSX dev runtime), so NODE_ENV is production for the build.
+ */
+async function productionBuild(outDir: string): Promise<void> {
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: join(projectRoot, 'vite.config.ts'), mode: 'production', logLevel: 'warn', build: { outDir, emptyOutDir: true, sourcemap: false } });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
+}
