@@ -26,8 +26,10 @@ function newest(path) {
 export function ensureDependencies() {
   const installed = join(root, 'node_modules', '.package-lock.json');
   if (existsSync(installed) && statSync(installed).mtimeMs >= statSync(join(root, 'package-lock.json')).mtimeMs) return;
-  console.log('Installing dependencies (npm ci)…');
-  run('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error']);
+  // `npm install`, not `npm ci`: with npm 11, `ci` refuses this lock file over platform-specific
+  // optional packages of @swc/core it lists for no platform; `install` follows the lock all the same.
+  console.log('Installing dependencies (npm install)…');
+  run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error']);
 }
 
 export function ensureDesignerBuilt() {
