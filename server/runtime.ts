@@ -91,14 +91,20 @@ export async function startHuitou(config: Config, options: StartOptions = {}): P
     temporal,
     context,
     async stop() {
-      await router.stop();
-      await app?.close();
-      if (worker) {
-        worker.shutdown();
-        await workerDone;
-      }
-      if (!options.temporal) await temporal.close();
-      await db.destroy();
+      // Each part stops even if an earlier one failed, so no Temporal dev server is left behind.
+      const steps: (() => Promise<unknown>)[] = [
+        () => router.stop(),
+        async () => app?.close(),
+        async () => {
+          if (worker?.getState() === 'RUNNING') worker.shutdown();
+          await workerDone;
+        },
+        async () => (options.temporal ? undefined : temporal.close()),
+        () => db.destroy(),
+      ];
+      const failures: unknown[] = [];
+      for (const step of steps) await step().catch((e: unknown) => failures.push(e));
+      if (failures.length > 0) throw new AggregateError(failures, 'some parts did not stop cleanly');
     },
   };
 }
