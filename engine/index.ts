@@ -14,3 +14,7 @@ export * from './facts/decision-facts';
 export * from './templates/render';
 export * from './interpreter/interpreter';
 export * from './journey/parse-messages';
+export * from './facts/settings';
+export * from './facts/dates';
+export * from './facts/rfm';
+export * from './facts/customer-facts';

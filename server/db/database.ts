@@ -4,6 +4,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import pg from 'pg';
 import * as initial from './migrations/0001-initial';
+import * as customerData from './migrations/0002-customer-data';
 import { pglitePool } from './pglite-pool';
 import type { Database } from './schema';
 
@@ -12,6 +13,7 @@ export type Db = Kysely<Database>;
 /** Migrations in order; each file has `up` and `down`. Listed, not globbed, so bundles keep them. */
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
+  '0002-customer-data': customerData,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -27,7 +27,68 @@ export interface Database {
     phone: string | null;
     email: string | null;
     attributes: Json<Record<string, unknown>>;
+    birthday: string | null;
+    timezone: string | null;
+    region: string | null;
+    /** The highest tier ever reached; tiers never go down. */
+    tier: string | null;
+    created_at: CreatedAt;
     updated_at: Timestamp;
+  };
+  customer_tags: {
+    customer_id: string;
+    tag: string;
+    /** `manual`, or `rule` for tags a tag rule gave. */
+    source: string;
+    created_at: CreatedAt;
+  };
+  products: {
+    id: string;
+    name: string | null;
+    category: string | null;
+    tags: Json<string[]>;
+    attributes: Json<Record<string, unknown>>;
+    updated_at: Timestamp;
+  };
+  orders: {
+    id: string;
+    customer_id: string;
+    status: string;
+    /** numeric: PostgreSQL drivers return it as a string; convert with Number(). */
+    amount: ColumnType<string, number | string, number | string>;
+    discount: ColumnType<string, number | string | undefined, number | string>;
+    created_at: Timestamp;
+    paid_at: Timestamp | null;
+    shipped_at: Timestamp | null;
+    delivered_at: Timestamp | null;
+    closed_at: Timestamp | null;
+    refunded_at: Timestamp | null;
+    product_ids: ColumnType<string[], string[] | undefined, string[]>;
+    attributes: Json<Record<string, unknown>>;
+    updated_at: Timestamp;
+  };
+  customer_facts: {
+    customer_id: string;
+    as_of: Timestamp;
+    computed_at: Timestamp;
+    stage: string;
+    tier: string;
+    rfm_segment: string | null;
+    tags: ColumnType<string[], string[] | undefined, string[]>;
+    facts: Json<Record<string, unknown>>;
+  };
+  settings: {
+    key: string;
+    value: Json<unknown>;
+    updated_at: Timestamp;
+  };
+  api_tokens: {
+    id: string;
+    name: string;
+    role: string;
+    token_hash: string;
+    created_at: CreatedAt;
+    revoked_at: Timestamp | null;
   };
   events: {
     id: string;

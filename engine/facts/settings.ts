@@ -1,0 +1,80 @@
+import { z } from 'zod';
+
+/** Order statuses that count as a purchase. Unpaid, closed and refunded orders never count. */
+export const countedStatuses = ['paid', 'shipped', 'delivered'] as const;
+export const orderStatuses = ['created', 'paid', 'shipped', 'delivered', 'closed', 'refunded'] as const;
+export type OrderStatus = (typeof orderStatuses)[number];
+
+export const tierIds = ['ordinary', 'senior', 'vip', 'supreme'] as const;
+export type TierId = (typeof tierIds)[number];
+
+export const lifecycleStages = ['active', 'silent', 'sleeping', 'lost', 'none'] as const;
+export type LifecycleStage = (typeof lifecycleStages)[number];
+
+/**
+ * Fixed RFM ranges: the four thresholds between scores 1–5, ascending. For recency (days, lower is
+ * better) a value at or below the first threshold scores 5; for frequency and monetary a value
+ * above the last threshold scores 5.
+ */
+const thresholds = z
+  .array(z.number().min(0))
+  .length(4, 'give four thresholds, between scores 1|2|3|4|5')
+  .refine((t) => t.every((v, i) => i === 0 || v > t[i - 1]!), 'thresholds must go up');
+export const rfmRangesSchema = z.object({ recencyDays: thresholds, frequency: thresholds, monetary: thresholds });
+export type RfmRanges = z.infer<typeof rfmRangesSchema>;
+
+const tagRuleSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('bought-product'), tag: z.string().min(1), productIds: z.array(z.string().min(1)).min(1) }),
+  z.object({ kind: z.literal('bought-category'), tag: z.string().min(1), categories: z.array(z.string().min(1)).min(1) }),
+  z.object({
+    kind: z.literal('price-sensitive'),
+    tag: z.string().min(1).default('价格敏感'),
+    /** An order is discounted when discount / (amount + discount) is at least this percentage. */
+    minDiscountPct: z.number().min(0).max(100).default(20),
+  }),
+]);
+export type TagRule = z.infer<typeof tagRuleSchema>;
+
+const tierRuleSchema = z.object({
+  id: z.enum(tierIds),
+  /** Reached when lifetime counted spend is at least this … */
+  minSpend: z.number().min(0),
+  /** … or the counted order count is at least this. */
+  minOrders: z.number().int().min(0),
+});
+
+/** A shop's CRM settings. Every field has a default that suits most shops. */
+export const shopSettingsSchema = z.object({
+  timezone: z.string().default('Asia/Shanghai'),
+  rfm: z
+    .object({
+      windowDays: z.number().int().positive().default(365),
+      scoring: z.enum(['quintiles', 'ranges']).default('quintiles'),
+      ranges: rfmRangesSchema.default({ recencyDays: [30, 60, 90, 180], frequency: [1, 2, 3, 5], monetary: [100, 300, 800, 2000] }),
+      /** Ranges for customers whose main category (most counted spend in the window) is the key. */
+      byCategory: z.record(z.string(), rfmRangesSchema).default({}),
+    })
+    .prefault({}),
+  lifecycle: z
+    .object({
+      /** `windows`: by days since the last purchase; `ratio`: split the stock of buyers 3:3:3:1 by recency. */
+      mode: z.enum(['windows', 'ratio']).default('windows'),
+      activeDays: z.number().int().positive().default(45),
+      silentDays: z.number().int().positive().default(90),
+      sleepingDays: z.number().int().positive().default(140),
+    })
+    .prefault({})
+    .refine((l) => l.activeDays < l.silentDays && l.silentDays < l.sleepingDays, 'windows must go up: active < silent < sleeping'),
+  tiers: z
+    .array(tierRuleSchema)
+    .default([
+      { id: 'ordinary', minSpend: 0, minOrders: 0 },
+      { id: 'senior', minSpend: 1000, minOrders: 3 },
+      { id: 'vip', minSpend: 5000, minOrders: 10 },
+      { id: 'supreme', minSpend: 20000, minOrders: 30 },
+    ]),
+  tagRules: z.array(tagRuleSchema).default([]),
+});
+
+export type ShopSettings = z.infer<typeof shopSettingsSchema>;
+export const defaultShopSettings: ShopSettings = shopSettingsSchema.parse({});
