@@ -1,4 +1,5 @@
 import { operatorNames } from '../rules/operators';
+import { customerFactCatalog } from './catalog-customer';
 
 export type FactType = 'number' | 'string' | 'boolean' | 'date' | 'object' | 'array';
 
@@ -77,6 +78,7 @@ export const factCatalog: FactDefinition[] = [
     },
     operators: numeric,
   },
+  ...customerFactCatalog,
 ];
 
 export function findFact(name: string): FactDefinition | undefined {

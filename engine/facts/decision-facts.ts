@@ -7,10 +7,13 @@ import type { CustomerEvent } from '../events/schema';
 export function decisionFacts(input: {
   event: CustomerEvent;
   lastEvent?: CustomerEvent | undefined;
+  /** The profile; its `facts` (CustomerFacts, when loaded) become top-level facts of their own names. */
   customer: Record<string, unknown>;
 }): Record<string, unknown> {
   const amount = input.event.data.amount;
+  const facts = input.customer.facts;
   return {
+    ...(facts && typeof facts === 'object' ? (facts as Record<string, unknown>) : {}),
     event: input.event,
     lastEvent: input.lastEvent ?? null,
     customer: input.customer,

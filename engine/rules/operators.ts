@@ -22,7 +22,26 @@ export interface DomainOperator {
   test(factValue: unknown, value: unknown): boolean;
 }
 
+const tierOrder = ['ordinary', 'senior', 'vip', 'supreme'];
+const tagsOf = (fact: unknown): string[] => (Array.isArray(fact) ? fact.filter((t): t is string => typeof t === 'string') : []);
+
 export const domainOperators: DomainOperator[] = [
+  {
+    // The customer has this tag (tags fact); a missing tag list is "no", never an error.
+    name: 'hasTag',
+    test: (fact, value) => typeof value === 'string' && tagsOf(fact).includes(value),
+  },
+  {
+    // The customer has at least one of these tags.
+    name: 'hasAnyTag',
+    test: (fact, value) => Array.isArray(value) && value.some((v) => tagsOf(fact).includes(v as string)),
+  },
+  {
+    // Member tier at or above the given one: ordinary < senior < vip < supreme.
+    name: 'tierAtLeast',
+    test: (fact, value) =>
+      typeof fact === 'string' && typeof value === 'string' && tierOrder.includes(fact) && tierOrder.includes(value) && tierOrder.indexOf(fact) >= tierOrder.indexOf(value),
+  },
   {
     // A string fact that contains a substring, e.g. an order note or a product title.
     name: 'includesText',

@@ -7,7 +7,7 @@ const leaf = (fact: string, operator: string, value: unknown, path?: string): To
 
 describe('domain operators', () => {
   it('are offered alongside the built-in operators', () => {
-    expect(domainOperators.map((o) => o.name)).toEqual(['includesText', 'exists']);
+    expect(domainOperators.map((o) => o.name)).toEqual(['hasTag', 'hasAnyTag', 'tierAtLeast', 'includesText', 'exists']);
     expect(operatorNames).toEqual(expect.arrayContaining(['equal', 'contains', 'includesText', 'exists']));
   });
 
@@ -42,5 +42,30 @@ describe('domain operators', () => {
     expect(await evaluateCondition(leaf('customer', 'exists', true, '$.phone'), { customer })).toBe(true);
     expect(await evaluateCondition(leaf('customer', 'exists', true, '$.email'), { customer })).toBe(false);
     expect(await evaluateCondition(leaf('lastEvent', 'exists', false, '$.data'), { lastEvent: null })).toBe(true);
+  });
+
+  it('hasTag and hasAnyTag read the tags fact; no tags is "no"', async () => {
+    const tags = { tags: ['油性肤质', '价格敏感'] };
+    expect(await evaluateCondition(leaf('tags', 'hasTag', '油性肤质'), tags)).toBe(true);
+    expect(await evaluateCondition(leaf('tags', 'hasTag', '干性肤质'), tags)).toBe(false);
+    expect(await evaluateCondition(leaf('tags', 'hasTag', '油性肤质'), {})).toBe(false);
+    expect(await evaluateCondition(leaf('tags', 'hasAnyTag', ['干性肤质', '价格敏感']), tags)).toBe(true);
+    expect(await evaluateCondition(leaf('tags', 'hasAnyTag', ['干性肤质']), tags)).toBe(false);
+  });
+
+  it('tierAtLeast follows ordinary < senior < vip < supreme', async () => {
+    expect(await evaluateCondition(leaf('tier', 'tierAtLeast', 'vip'), { tier: 'supreme' })).toBe(true);
+    expect(await evaluateCondition(leaf('tier', 'tierAtLeast', 'vip'), { tier: 'vip' })).toBe(true);
+    expect(await evaluateCondition(leaf('tier', 'tierAtLeast', 'vip'), { tier: 'senior' })).toBe(false);
+    expect(await evaluateCondition(leaf('tier', 'tierAtLeast', 'gold'), { tier: 'supreme' })).toBe(false);
+  });
+
+  it('customer facts loaded with the profile become top-level facts of a decision', async () => {
+    const { decisionFacts } = await import('../../engine/index');
+    const facts = decisionFacts({
+      event: { id: 'e', type: 'order.created', customerId: 'c', occurredAt: '2026-11-11T12:00:00Z', data: {} },
+      customer: { id: 'c', facts: { tier: 'vip', lifecycleStage: 'active', tags: ['油性肤质'] } },
+    });
+    expect(await evaluateCondition({ all: [{ fact: 'tier', operator: 'tierAtLeast', value: 'senior' }, { fact: 'tags', operator: 'hasTag', value: '油性肤质' }, { fact: 'lifecycleStage', operator: 'in', value: ['active', 'silent'] }] }, facts)).toBe(true);
   });
 });
