@@ -18,3 +18,4 @@ export * from './facts/settings';
 export * from './facts/dates';
 export * from './facts/rfm';
 export * from './facts/customer-facts';
+export * from './facts/changes';

@@ -1,2 +1,3 @@
 // The workflow bundle's entry: every workflow the worker registers.
 export { journeyWorkflow } from './journey-workflow';
+export { factsRefreshWorkflow } from './facts-refresh-workflow';

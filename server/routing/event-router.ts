@@ -16,6 +16,8 @@ export interface EventRouterDeps {
   events: Events;
   enrolments: Enrolments;
   log: Logger;
+  /** Runs before an event is routed (e.g. to refresh the customer's facts it may change). */
+  beforeRoute?: (event: CustomerEvent) => Promise<void>;
 }
 
 /**
@@ -67,6 +69,7 @@ export class EventRouter {
       if (batch.length === 0) return;
       for (const event of batch) {
         try {
+          await this.deps.beforeRoute?.(event);
           await this.route(event);
           await this.deps.events.markRouted(event.id);
         } catch (e) {

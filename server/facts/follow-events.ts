@@ -1,0 +1,31 @@
+import { factChangeEvents, type CustomerEvent, type FactChange } from '../../engine/index';
+import type { Logger } from '../logger';
+import type { Events } from '../store/events';
+
+export interface FactsFollowerDeps {
+  facts: { refreshCustomer(customerId: string, asOf?: Date): Promise<FactChange[]> };
+  events: Pick<Events, 'append'>;
+  timezone(): Promise<string>;
+  log: Logger;
+}
+
+/** Event types after which a customer's facts may have changed. */
+const factEvents = /^(order\.|customer\.updated$)/;
+
+/**
+ * Keeps facts current as events arrive: after an order or profile event, the customer's facts are
+ * recomputed and each change (stage, tier, tag) is stored as an event of its own, which the router
+ * then routes like any other — so a journey can start on `customer.tier_changed`.
+ */
+export class FactsFollower {
+  constructor(private readonly deps: FactsFollowerDeps) {}
+
+  async afterEvent(event: CustomerEvent): Promise<void> {
+    if (!factEvents.test(event.type)) return;
+    const asOf = new Date();
+    const changes = await this.deps.facts.refreshCustomer(event.customerId, asOf);
+    if (changes.length === 0) return;
+    for (const change of factChangeEvents(changes, asOf, await this.deps.timezone())) await this.deps.events.append(change);
+    this.deps.log.info({ customerId: event.customerId, changes: changes.map((c) => c.kind) }, 'customer facts changed');
+  }
+}
