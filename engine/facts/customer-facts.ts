@@ -1,4 +1,4 @@
-import { daysBetween, daysToBirthday, localDate } from './dates';
+import { birthdayMonthDay, daysBetween, daysToBirthday, isValidTimeZone, localDate } from './dates';
 import { percentilesDisc, quintileBoundaries, rfmSegment, scoreHigherBetter, scoreLowerBetter, type FactPopulation, type RfmSegment } from './rfm';
 import { countedStatuses, tierIds, type LifecycleStage, type OrderStatus, type RfmRanges, type ShopSettings, type TierId } from './settings';
 
@@ -47,39 +47,74 @@ export interface CustomerFacts {
 
 export const isCounted = (o: Pick<OrderRecord, 'status'>) => (countedStatuses as readonly string[]).includes(o.status);
 export const cents = (v: number) => Math.round(v * 100) / 100;
+/** Whole cents of an amount in yuan. Sums and comparisons run on these integers so that they are exact, as in SQL's numeric. */
+export const toCents = (v: number) => Math.round(v * 100);
+/** `a / b` rounded half up, for non-negative integers, exactly (SQL: round(numeric, 0)). */
+export function roundedQuotient(a: number, b: number): number {
+  let q = Math.floor(a / b);
+  // Float division may be one off for large values; settle on the exact integer.
+  while (q * b > a) q -= 1;
+  while ((q + 1) * b <= a) q += 1;
+  return 2 * (a - q * b) >= b ? q + 1 : q;
+}
+/** Code point order, as SQL's `collate "C"` sorts UTF-8 text (JS's default sort uses UTF-16 units). */
+export const byCodePoint = (a: string, b: string): number => {
+  const x = Array.from(a, (c) => c.codePointAt(0)!);
+  const y = Array.from(b, (c) => c.codePointAt(0)!);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
+  return x.length - y.length;
+};
 
 /** The order-derived basics, shared by the per-customer facts and the population statistics. */
 export function baseFacts(orders: OrderRecord[], settings: ShopSettings, asOf: Date | string) {
-  const counted = orders.filter(isCounted).filter((o) => Date.parse(o.createdAt) <= Date.parse(String(asOf instanceof Date ? asOf.toISOString() : asOf)));
   const asOfMs = typeof asOf === 'string' ? Date.parse(asOf) : asOf.getTime();
+  const counted = orders.filter(isCounted).filter((o) => Date.parse(o.createdAt) <= asOfMs);
+  // The window is a span of 24-hour days before the moment asOf, not of calendar days.
   const windowStart = asOfMs - settings.rfm.windowDays * 86_400_000;
   const inWindow = counted.filter((o) => Date.parse(o.createdAt) > windowStart);
   const times = counted.map((o) => Date.parse(o.createdAt)).sort((a, b) => a - b);
-  const totalSpend = cents(counted.reduce((s, o) => s + o.amount, 0));
+  const totalCents = counted.reduce((s, o) => s + toCents(o.amount), 0);
   const last = times.length > 0 ? new Date(times[times.length - 1]!) : null;
   return {
     counted,
     inWindow,
     orderCount: counted.length,
-    totalSpend,
+    totalSpend: totalCents / 100,
+    totalCents,
     frequency: inWindow.length,
-    monetary: cents(inWindow.reduce((s, o) => s + o.amount, 0)),
+    monetary: inWindow.reduce((s, o) => s + toCents(o.amount), 0) / 100,
     firstOrderAt: times.length > 0 ? new Date(times[0]!).toISOString() : null,
     lastOrderAt: last ? last.toISOString() : null,
     recencyDays: last ? daysBetween(localDate(last, settings.timezone), localDate(new Date(asOfMs), settings.timezone)) : null,
   };
 }
 
-/** The category with the most counted spend in the RFM window (ties: alphabetical). */
+/**
+ * The category with the most counted spend in the RFM window: each order's whole amount counts
+ * towards every category among its products. Ties go to the first category in code point order.
+ * (Whole amounts in cents keep the sums exact, so SQL and this function always pick the same one;
+ * a locale-aware tie-break would differ between browsers, servers and the database.)
+ */
 export function mainCategory(inWindow: OrderRecord[], products: Map<string, ProductRecord>): string | null {
   const spend = new Map<string, number>();
   for (const o of inWindow) {
-    const categories = [...new Set(o.productIds.map((p) => products.get(p)?.category).filter((c): c is string => !!c))];
-    for (const c of categories) spend.set(c, (spend.get(c) ?? 0) + o.amount / categories.length);
+    const categories = new Set(o.productIds.map((p) => products.get(p)?.category).filter((c): c is string => !!c));
+    for (const c of categories) spend.set(c, (spend.get(c) ?? 0) + toCents(o.amount));
   }
   let best: string | null = null;
-  for (const [c, s] of [...spend.entries()].sort(([a], [b]) => a.localeCompare(b))) if (best === null || s > spend.get(best)!) best = c;
+  for (const c of [...spend.keys()].sort(byCodePoint)) if (best === null || spend.get(c)! > spend.get(best)!) best = c;
   return best;
+}
+
+/**
+ * Whether an order carries a discount of at least `minPct` percent of its list price
+ * (amount paid + discount). Compared on whole cents and hundredths of a percent, exactly: in
+ * floating point 29 / 100 * 100 is 28.999…, which would miss a 29 % threshold.
+ */
+export function isDiscounted(order: Pick<OrderRecord, 'amount' | 'discount'>, minPct: number): boolean {
+  const discount = toCents(order.discount);
+  const list = toCents(order.amount) + discount;
+  return list > 0 && discount * 10_000 >= Math.round(minPct * 100) * list;
 }
 
 /** The tier the counted orders earn now, before "never lowered" is applied. */
@@ -116,7 +151,7 @@ export function ruleTags(counted: OrderRecord[], products: Map<string, ProductRe
     if (rule.kind === 'bought-product' && rule.productIds.some((p) => bought.has(p))) tags.add(rule.tag);
     if (rule.kind === 'bought-category' && rule.categories.some((c) => categories.has(c))) tags.add(rule.tag);
     if (rule.kind === 'price-sensitive' && counted.length > 0) {
-      const discounted = counted.filter((o) => o.amount + o.discount > 0 && (o.discount / (o.amount + o.discount)) * 100 >= rule.minDiscountPct);
+      const discounted = counted.filter((o) => isDiscounted(o, rule.minDiscountPct));
       // "Most orders": strictly more than half.
       if (discounted.length * 2 > counted.length) tags.add(rule.tag);
     }
@@ -153,9 +188,10 @@ export function computeCustomerFacts(input: {
           const m = scoreHigherBetter(base.monetary, ranges.monetary);
           return { r, f, m, segment: rfmSegment(r, f, m) };
         })();
-  const tz = customer.timezone || settings.timezone;
+  // The customer's own zone for their birthday; the shop's when they have none or an unknown one.
+  const tz = customer.timezone && isValidTimeZone(customer.timezone) ? customer.timezone : settings.timezone;
   const today = localDate(typeof input.asOf === 'string' ? new Date(input.asOf) : input.asOf, tz);
-  const tags = [...new Set([...(customer.manualTags ?? []), ...ruleTags(base.counted, input.products, settings)])].sort();
+  const tags = [...new Set([...(customer.manualTags ?? []), ...ruleTags(base.counted, input.products, settings)])].sort(byCodePoint);
   return {
     orderCount: base.orderCount,
     totalSpend: base.totalSpend,
@@ -164,12 +200,13 @@ export function computeCustomerFacts(input: {
     recencyDays: base.recencyDays,
     firstOrderAt: base.firstOrderAt,
     lastOrderAt: base.lastOrderAt,
-    aov: base.orderCount > 0 ? cents(base.totalSpend / base.orderCount) : null,
+    // Half a cent rounds up, exactly (in floating point 100.01 / 2 is 50.00499…).
+    aov: base.orderCount > 0 ? roundedQuotient(base.totalCents, base.orderCount) / 100 : null,
     rfm,
     lifecycleStage: lifecycleStage(base.recencyDays, settings, input.population),
     tier: higherTier(earnedTier(base.orderCount, base.totalSpend, settings), customer.tier),
     tags,
-    daysToBirthday: customer.birthday ? daysToBirthday(customer.birthday, today) : null,
+    daysToBirthday: customer.birthday && birthdayMonthDay(customer.birthday) ? daysToBirthday(customer.birthday, today) : null,
   };
 }
 

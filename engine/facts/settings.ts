@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isValidTimeZone } from './dates';
 
 /** Order statuses that count as a purchase. Unpaid, closed and refunded orders never count. */
 export const countedStatuses = ['paid', 'shipped', 'delivered'] as const;
@@ -45,7 +46,8 @@ const tierRuleSchema = z.object({
 
 /** A shop's CRM settings. Every field has a default that suits most shops. */
 export const shopSettingsSchema = z.object({
-  timezone: z.string().default('Asia/Shanghai'),
+  // Checked here: an unknown zone would make every date computation of every customer fail.
+  timezone: z.string().refine(isValidTimeZone, 'not a known IANA time zone (e.g. Asia/Shanghai)').default('Asia/Shanghai'),
   rfm: z
     .object({
       windowDays: z.number().int().positive().default(365),
