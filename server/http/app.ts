@@ -5,6 +5,7 @@ import { bearerAuth } from './auth';
 import type { AppContext } from './context';
 import { eventRoutes } from './routes/events';
 import { journeyRoutes } from './routes/journeys';
+import { kpiRoutes } from './routes/kpis';
 import { messageRoutes } from './routes/messages';
 import { metaRoutes } from './routes/meta';
 
@@ -30,6 +31,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
   journeyRoutes(app, ctx);
   eventRoutes(app, ctx);
   messageRoutes(app, ctx);
+  kpiRoutes(app, ctx);
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || !options.designerDir || !existsSync(options.designerDir)) {
       return reply.code(404).send({ error: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}` });

@@ -1,4 +1,4 @@
-import { cents, higherTier, lifecycleStage, lifecycleStages, localDate, tierIds, type ShopSettings, type TierId } from '../../engine/index';
+import { higherTier, lifecycleStage, lifecycleStages, localDate, roundedQuotient, tierIds, toCents, type ShopSettings, type TierId } from '../../engine/index';
 import type { Db } from '../db/database';
 import { DAY_MS, resolveAsOf, trendPoints } from './moments';
 import { customerGroups, rfmSnapshot, trendRows } from './queries';
@@ -63,7 +63,8 @@ export async function computeKpis(db: Db, query: KpiQuery, now = Date.now()): Pr
       asOf: new Date(p.at).toISOString(),
       rollingCustomers: buyers,
       returningRatio: buyers === 0 ? null : row!.returning / buyers,
-      aov: orders === 0 ? null : cents(Number(row!.spend) / orders),
+      // Exact cents, rounded half up, as the engine's aov and SQL's round(numeric).
+      aov: orders === 0 ? null : roundedQuotient(toCents(Number(row!.spend)), orders) / 100,
       buyers: row?.month_buyers ?? 0,
     };
   });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cents, computeCustomerFacts, defaultShopSettings, type CustomerFacts, type OrderRecord, type TierId } from '../../engine/index';
+import { computeCustomerFacts, defaultShopSettings, type CustomerFacts, roundedQuotient, toCents, type OrderRecord, type TierId } from '../../engine/index';
 import { json } from '../../server/db/database';
 import { computeKpis } from '../../server/kpis/compute';
 import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/databases';
@@ -123,7 +123,7 @@ describe.each(databaseKinds)('KPI board on %s', (kind) => {
     const buyers = all.filter((f) => f.frequency > 0);
     expect(k.rollingCustomers).toBe(buyers.length);
     expect(k.returningRatio).toBe(buyers.filter((f) => f.orderCount > f.frequency || f.frequency >= 2).length / buyers.length);
-    expect(k.aov).toBe(cents(buyers.reduce((s, f) => s + f.monetary, 0) / buyers.reduce((s, f) => s + f.frequency, 0)));
+    expect(k.aov).toBe(roundedQuotient(buyers.reduce((s, f) => s + toCents(f.monetary), 0), buyers.reduce((s, f) => s + f.frequency, 0)) / 100);
     const count = <T extends string>(values: T[]) => values.reduce<Record<string, number>>((m, v) => ({ ...m, [v]: (m[v] ?? 0) + 1 }), {});
     expect(k.distributions.stage).toEqual({ active: 0, silent: 0, sleeping: 0, lost: 0, none: 0, ...count(all.map((f) => f.lifecycleStage)) });
     // Customers with counted orders or a stored tier are in the tier distribution.
