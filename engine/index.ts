@@ -4,6 +4,7 @@ export * from './journey/validate';
 export * from './journey/problems';
 export * from './journey/entry';
 export * from './events/schema';
+export * from './events/fields';
 export * from './nodes/define';
 export * from './nodes/registry';
 export * from './rules/conditions';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { birthdaySchema, moneySchema, requiredOr, timeZoneSchema } from './fields';
 
 /**
  * An event from the shop's systems. `id` makes delivery idempotent: the same id posted twice is
@@ -32,4 +33,94 @@ export type CustomerEvent = z.infer<typeof customerEventSchema>;
 export function orderIdOf(event: Pick<CustomerEvent, 'data'>): string | undefined {
   const id = event.data.orderId;
   return typeof id === 'string' ? id : undefined;
+}
+
+/*
+ * The data each known event type must carry; `customerEventSchema` above is the envelope every
+ * event shares. Types not listed here (a shop's own events) carry any data. Unknown extra data
+ * fields are kept: journeys' conditions and templates may use them.
+ */
+
+const text = (max: number) => z.string({ error: requiredOr('must be a string') }).max(max, `must be at most ${max} characters`);
+const orderId = z.string({ error: requiredOr('must be a string') }).min(1, 'is required').max(200, 'must be at most 200 characters');
+const saidCustomer = z.looseObject(
+  { name: text(200).optional(), phone: text(50).optional(), email: text(320).optional() },
+  { error: 'must be an object' },
+);
+
+const orderData = z.looseObject({
+  orderId,
+  amount: moneySchema.optional(),
+  discount: moneySchema.optional(),
+  productIds: z.array(z.string({ error: 'must be a string' }).min(1, 'must not be empty').max(200), { error: 'must be an array of product ids' }).max(500).optional(),
+  customer: saidCustomer.optional(),
+});
+
+/** `order.created`: the amount paid (or to pay) is required. */
+export const orderCreatedDataSchema = orderData.extend({ amount: moneySchema });
+/** `order.paid|shipped|delivered|closed|refunded`: an unknown order is created only when `amount` is given. */
+export const orderStatusDataSchema = orderData;
+/** `customer.updated`: each field given replaces the profile's; `null` clears it; attributes are merged. */
+export const customerUpdatedDataSchema = z.looseObject({
+  name: text(200).nullable().optional(),
+  phone: text(50).nullable().optional(),
+  email: text(320).nullable().optional(),
+  birthday: birthdaySchema.nullable().optional(),
+  timezone: timeZoneSchema.nullable().optional(),
+  region: text(200).nullable().optional(),
+  attributes: z.record(z.string(), z.unknown(), { error: 'must be an object' }).optional(),
+});
+
+export type OrderEventData = z.infer<typeof orderData>;
+export type CustomerUpdatedData = z.infer<typeof customerUpdatedDataSchema>;
+
+/** The order status each order event sets. */
+export const orderEventStatuses = {
+  'order.created': 'created',
+  'order.paid': 'paid',
+  'order.shipped': 'shipped',
+  'order.delivered': 'delivered',
+  'order.closed': 'closed',
+  'order.refunded': 'refunded',
+} as const;
+export type OrderEventType = keyof typeof orderEventStatuses;
+
+export const eventDataSchemas: Record<string, z.ZodType> = {
+  'order.created': orderCreatedDataSchema,
+  'order.paid': orderStatusDataSchema,
+  'order.shipped': orderStatusDataSchema,
+  'order.delivered': orderStatusDataSchema,
+  'order.closed': orderStatusDataSchema,
+  'order.refunded': orderStatusDataSchema,
+  'customer.updated': customerUpdatedDataSchema,
+};
+
+export const isOrderEventType = (type: string): type is OrderEventType => Object.hasOwn(orderEventStatuses, type);
+
+/**
+ * The envelope and, for a known type, its data: every problem at once, each under its path
+ * (`data.amount`), so a bad event can be refused before it is stored.
+ */
+export function parseCustomerEvent(
+  input: unknown,
+  params?: z.core.ParseContext<z.core.$ZodIssue>,
+): { success: true; data: CustomerEvent } | { success: false; error: z.ZodError } {
+  const envelope = customerEventSchema.safeParse(input, params);
+  const issues: z.core.$ZodIssue[] = envelope.success ? [] : [...envelope.error.issues];
+  const raw = input as { type?: unknown; data?: unknown } | null;
+  const schema = raw && typeof raw === 'object' && typeof raw.type === 'string' && Object.hasOwn(eventDataSchemas, raw.type) ? eventDataSchemas[raw.type] : undefined;
+  if (schema) {
+    const data = raw!.data === undefined ? {} : raw!.data;
+    if (data !== null && typeof data === 'object' && !Array.isArray(data)) {
+      const checked = schema.safeParse(data, params);
+      const seen = new Set(issues.map((i) => i.path.join('.')));
+      for (const issue of checked.success ? [] : checked.error.issues) {
+        const path = ['data', ...issue.path];
+        // The envelope already checks orderId and amount loosely; one problem per path is enough.
+        if (!seen.has(path.join('.'))) issues.push({ ...issue, path });
+      }
+    }
+  }
+  if (envelope.success && issues.length === 0) return { success: true, data: envelope.data };
+  return { success: false, error: new z.ZodError(issues) };
 }
