@@ -42,8 +42,8 @@ describe('events API', () => {
 
   it('keeps the customer profile current from order events', async () => {
     const customer = uniqueId('c');
-    await stack.api('/api/events', { body: orderEvent('order.created', customer, 'o1', { customer: { name: '李雷', phone: '13900000000' } }) });
-    await stack.api('/api/events', { body: orderEvent('order.created', customer, 'o2', { customer: { email: 'li@example.com' } }) });
+    await stack.api('/api/events', { body: orderEvent('order.created', customer, 'o1', { amount: 20, customer: { name: '李雷', phone: '13900000000' } }) });
+    await stack.api('/api/events', { body: orderEvent('order.created', customer, 'o2', { amount: 30, customer: { email: 'li@example.com' } }) });
     expect(await stack.huitou.context.customers.profile(customer)).toMatchObject({ id: customer, name: '李雷', phone: '13900000000', email: 'li@example.com' });
   });
 

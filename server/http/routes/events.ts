@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { customerEventSchema, plainMessages, zodProblems, type CustomerEvent } from '../../../engine/index';
+import { parseCustomerEvent, plainMessages, zodProblems, type CustomerEvent } from '../../../engine/index';
+import { storeAndApply } from '../../store/event-effects';
 import type { AppContext } from '../context';
 
 export const MAX_EVENTS_PER_REQUEST = 1000;
@@ -8,6 +9,9 @@ export function eventRoutes(app: FastifyInstance, ctx: AppContext): void {
   /**
    * One event or an array. Each good event is stored before the answer; a bad one is reported by
    * its index and does not stop the others. 202 means stored, routed to journeys soon after.
+   * A stored event is applied in the same transaction to the tables it keeps current (orders,
+   * customers); its data is checked against its type's schema first, so bad order data is refused
+   * rather than stored.
    */
   app.post('/api/events', async (request, reply) => {
     const items: unknown[] = Array.isArray(request.body) ? request.body : [request.body];
@@ -17,15 +21,13 @@ export function eventRoutes(app: FastifyInstance, ctx: AppContext): void {
     const accepted: { index: number; id: string; duplicate: boolean }[] = [];
     const rejected: { index: number; problems: ReturnType<typeof zodProblems> }[] = [];
     for (const [index, item] of items.entries()) {
-      const parsed = customerEventSchema.safeParse(item, plainMessages);
+      const parsed = parseCustomerEvent(item, plainMessages);
       if (!parsed.success) {
         rejected.push({ index, problems: zodProblems(parsed.error, []) });
         continue;
       }
       const event: CustomerEvent = parsed.data;
-      const said = event.data.customer;
-      if (said && typeof said === 'object') await ctx.customers.upsertFromEvent(event.customerId, said as Record<string, unknown>);
-      const stored = await ctx.events.append(event);
+      const { stored } = await storeAndApply(ctx.db, event);
       accepted.push({ index, id: event.id, duplicate: !stored });
     }
     if (accepted.length > 0) void ctx.router.kick().catch((e: Error) => ctx.log.warn({ err: e.message }, 'event routing pass failed'));

@@ -1,0 +1,29 @@
+import { isOrderEventType, type CustomerEvent, type CustomerUpdatedData, type OrderEventType } from '../../engine/index';
+import type { Db } from '../db/database';
+import { Customers } from './customers';
+import { Events } from './events';
+import { Orders, type OrderEventOutcome } from './orders';
+
+export interface StoredEvent {
+  /** False when the id was known: a duplicate is neither stored nor applied again. */
+  stored: boolean;
+  /** What an order event did to the orders table. */
+  order?: OrderEventOutcome;
+}
+
+/**
+ * Stores an event (validated, envelope and data) and applies it to the tables it keeps current —
+ * in one transaction, so an event is never in the log without its effect, nor applied twice.
+ */
+export async function storeAndApply(db: Db, event: CustomerEvent): Promise<StoredEvent> {
+  return db.transaction().execute(async (tx) => {
+    const customers = new Customers(tx);
+    const said = event.data.customer;
+    if (said && typeof said === 'object') await customers.upsertFromEvent(event.customerId, said as Record<string, unknown>);
+    const stored = await new Events(tx).append(event);
+    if (!stored) return { stored };
+    if (isOrderEventType(event.type)) return { stored, order: await new Orders(tx).applyEvent(event as CustomerEvent & { type: OrderEventType }) };
+    if (event.type === 'customer.updated') await customers.applyUpdate(event.customerId, event.data as CustomerUpdatedData);
+    return { stored };
+  });
+}
