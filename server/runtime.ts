@@ -14,7 +14,9 @@ import { Customers } from './store/customers';
 import { Enrolments } from './store/enrolments';
 import { Events } from './store/events';
 import { Journeys } from './store/journeys';
+import { Orders } from './store/orders';
 import { Outbox } from './store/outbox';
+import { Products } from './store/products';
 import { connectTemporal, type TemporalHandle } from './temporal/connect';
 
 export interface Huitou {
@@ -54,10 +56,12 @@ export async function startHuitou(config: Config, options: StartOptions = {}): P
   const journeys = new Journeys(db);
   const events = new Events(db);
   const customers = new Customers(db);
+  const orders = new Orders(db);
+  const products = new Products(db);
   const enrolments = new Enrolments(db);
   const outbox = new Outbox(db);
   const router = new EventRouter({ client: temporal.client, taskQueue: config.taskQueue, registry, journeys, events, enrolments, log });
-  const context: AppContext = { db, registry, journeys, events, customers, enrolments, outbox, router, temporal: { client: temporal.client, namespace: temporal.namespace }, log };
+  const context: AppContext = { db, registry, journeys, events, customers, orders, products, enrolments, outbox, router, temporal: { client: temporal.client, namespace: temporal.namespace }, log };
   const { token, generated } = loadOrCreateToken(join(config.dataDir, 'api-token'));
 
   let worker: Worker | undefined;

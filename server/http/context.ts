@@ -7,7 +7,9 @@ import type { Customers } from '../store/customers';
 import type { Enrolments } from '../store/enrolments';
 import type { Events } from '../store/events';
 import type { Journeys } from '../store/journeys';
+import type { Orders } from '../store/orders';
 import type { Outbox } from '../store/outbox';
+import type { Products } from '../store/products';
 
 /** Everything the HTTP routes use, built once at start-up. */
 export interface AppContext {
@@ -16,6 +18,8 @@ export interface AppContext {
   journeys: Journeys;
   events: Events;
   customers: Customers;
+  orders: Orders;
+  products: Products;
   enrolments: Enrolments;
   outbox: Outbox;
   router: EventRouter;
