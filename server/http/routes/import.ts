@@ -1,0 +1,57 @@
+import type { Readable } from 'node:stream';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppContext } from '../context';
+import { customersImport } from '../../import/customers';
+import { importCsv, type ImportKind, type ImportKindName } from '../../import/csv-import';
+import { ordersImport } from '../../import/orders';
+import { productsImport } from '../../import/products';
+
+/** Roles that may import, once tokens carry roles; a token without a role is the shop's own. */
+const importRoles = new Set(['admin', 'marketer']);
+
+/**
+ * `POST /api/import/{orders,customers,products}` with a `text/csv` body: the upload is streamed
+ * through the parser into the database in batches — never buffered, no size limit — so it works
+ * the same on the embedded database and on PostgreSQL. docs/import.md describes the columns.
+ */
+export function importRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const kinds: Record<ImportKindName, () => ImportKind<unknown>> = {
+    orders: () => ordersImport(ctx.orders) as ImportKind<unknown>,
+    customers: () => customersImport(ctx.customers) as ImportKind<unknown>,
+    products: () => productsImport(ctx.products) as ImportKind<unknown>,
+  };
+  void app.register(async (scope) => {
+    // The body stays a stream: the handler reads it row by row. Only in this scope, so no other
+    // route ever sees a raw stream.
+    scope.addContentTypeParser('text/csv', (_request, payload, done) => done(null, payload));
+    for (const kind of Object.keys(kinds) as ImportKindName[]) {
+      scope.post(`/api/import/${kind}`, async (request, reply) => handle(kind, request, reply));
+    }
+  });
+
+  async function handle(kind: ImportKindName, request: FastifyRequest, reply: FastifyReply) {
+    const role = (request as FastifyRequest & { role?: string }).role;
+    if (role !== undefined && !importRoles.has(role)) {
+      return reply.code(403).send({ error: 'forbidden', message: `the ${role} role may not import data; admin and marketer may` });
+    }
+    const body = request.body as Readable | undefined;
+    if (!body || typeof (body as Readable).pipe !== 'function') {
+      return reply.code(415).send({ error: 'unsupported_media_type', message: 'send the file as the request body with Content-Type: text/csv (UTF-8)' });
+    }
+    const started = Date.now();
+    try {
+      const result = await importCsv(body, kinds[kind]());
+      if ('error' in result) return reply.code(400).send(result);
+      // Counts only: rows and their errors may name people.
+      const { rows, inserted, updated, unchanged, failed } = result;
+      ctx.log.info({ kind, rows, inserted, updated, unchanged, failed, ms: Date.now() - started }, 'import finished');
+      return result;
+    } catch (error) {
+      if (request.raw.destroyed || request.raw.readableAborted) {
+        ctx.log.warn({ kind, ms: Date.now() - started }, 'import cut short: the client went away; the rows stored so far stay');
+        return reply;
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,26 @@
+import { isBirthday, isTimeZone } from '../../engine/index';
+import { profileFields, type Customers, type ImportedCustomer, type ProfileField } from '../store/customers';
+import type { ImportKind } from './csv-import';
+
+/** `customer_id,name,phone,email,birthday,timezone,region` (docs/import.md). */
+export function customersImport(customers: Customers): ImportKind<ImportedCustomer> {
+  return {
+    kind: 'customers',
+    idColumn: 'customer_id',
+    required: ['customer_id'],
+    known: ['customer_id', ...profileFields],
+    read(r, attributes) {
+      const id = r.required('customer_id');
+      const name = r.optional('name');
+      const phone = r.optional('phone', 50) === null ? null : r.check('phone', (v) => /^\+?[0-9 ()-]{3,50}$/.test(v) && /\d{3}/.test(v.replace(/\D/g, '')), 'is not a phone number (digits, spaces, +, - and parentheses)');
+      const email = r.optional('email', 320) === null ? null : r.check('email', (v) => /^[^\s@]+@[^\s@]+$/.test(v), 'is not an email address such as name@example.com');
+      const birthday = r.check('birthday', isBirthday, 'is not a date as YYYY-MM-DD (or MM-DD)');
+      const timezone = r.check('timezone', isTimeZone, 'is not an IANA time zone such as Asia/Shanghai');
+      const region = r.optional('region');
+      if (r.problems.length > 0) return undefined;
+      return { id: id!, name, phone, email, birthday, timezone, region, attributes };
+    },
+    id: (c) => c.id,
+    store: (rows, present) => customers.upsertImported(rows, new Set([...present].filter((c): c is ProfileField => (profileFields as readonly string[]).includes(c)))),
+  };
+}
