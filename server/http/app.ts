@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { bearerAuth } from './auth';
 import type { AppContext } from './context';
 import { eventRoutes } from './routes/events';
+import { importRoutes } from './routes/import';
 import { journeyRoutes } from './routes/journeys';
 import { kpiRoutes } from './routes/kpis';
 import { messageRoutes } from './routes/messages';
@@ -30,6 +31,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
   metaRoutes(app, ctx);
   journeyRoutes(app, ctx);
   eventRoutes(app, ctx);
+  importRoutes(app, ctx);
   messageRoutes(app, ctx);
   kpiRoutes(app, ctx);
   app.setNotFoundHandler((request, reply) => {
