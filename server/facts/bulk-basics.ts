@@ -1,0 +1,92 @@
+import { sql } from 'kysely';
+import type { FactPopulation, ShopSettings } from '../../engine/index';
+import type { Db } from '../db/database';
+import { boughtRules, countedSql, discountedSql, priceRules } from './bulk-expressions';
+
+/**
+ * The buyers' basics as of `asOf` into temporary tables (dropped at commit):
+ * - fx_base: baseFacts per customer with orders — one GROUP BY over all orders, aggregating the
+ *   counted ones up to asOf, with recency in whole calendar days of the shop's zone and the
+ *   price-sensitive rule tags (ruleTags). Customers whose orders are all uncounted or later than
+ *   asOf are here too (no counted orders: no recency), so a customer known by orders alone always
+ *   has a snapshot row;
+ * - fx_bought: the bought-product / bought-category rule tags (only when such rules exist);
+ * - fx_main: mainCategory in the RFM window (only when per-category ranges are in use).
+ */
+export async function buyerBasics(trx: Db, settings: ShopSettings, asOf: Date): Promise<void> {
+  const windowStart = new Date(asOf.getTime() - settings.rfm.windowDays * 86_400_000);
+  const tz = settings.timezone;
+  await sql`create temporary table fx_base (
+    customer_id text primary key, order_count int not null, total_spend numeric not null, frequency int not null,
+    monetary numeric not null, first_at timestamptz, last_at timestamptz, recency_days int,
+    price_tags text[] not null
+  ) on commit drop`.execute(trx);
+  const counted = sql`${countedSql} and o.created_at <= ${asOf}::timestamptz`;
+  const inWindow = sql`${counted} and o.created_at > ${windowStart}::timestamptz`;
+  const price = priceRules(settings).map(
+    ({ rule, bp }) => sql`case when count(*) filter (where ${counted} and ${discountedSql(bp)}) * 2 > count(*) filter (where ${counted}) then ${rule.tag}::text end`,
+  );
+  const priceTags = price.length > 0 ? sql`array_remove(array[${sql.join(price)}], null)` : sql`'{}'::text[]`;
+  await sql`insert into fx_base
+    select o.customer_id, (count(*) filter (where ${counted}))::int, coalesce(sum(o.amount) filter (where ${counted}), 0),
+      (count(*) filter (where ${inWindow}))::int, coalesce(sum(o.amount) filter (where ${inWindow}), 0),
+      min(o.created_at) filter (where ${counted}), max(o.created_at) filter (where ${counted}),
+      (${asOf}::timestamptz at time zone ${tz}::text)::date - (max(o.created_at) filter (where ${counted}) at time zone ${tz}::text)::date,
+      ${priceTags}
+    from orders o
+    group by o.customer_id`.execute(trx);
+  await sql`analyze fx_base`.execute(trx);
+
+  await sql`create temporary table fx_bought (customer_id text primary key, tags text[] not null) on commit drop`.execute(trx);
+  const bought = boughtRules(settings);
+  if (bought.length > 0) {
+    await sql`create temporary table fx_rule_products (product_id text not null, tag text not null) on commit drop`.execute(trx);
+    for (const { rule } of bought) {
+      if (rule.kind === 'bought-product') {
+        await sql`insert into fx_rule_products select unnest(${rule.productIds}::text[]), ${rule.tag}::text`.execute(trx);
+      } else {
+        await sql`insert into fx_rule_products select p.id, ${rule.tag}::text from products p where p.category = any(${rule.categories}::text[])`.execute(trx);
+      }
+    }
+    await sql`analyze fx_rule_products`.execute(trx);
+    await sql`insert into fx_bought
+      select o.customer_id, array_agg(distinct rp.tag)
+      from orders o cross join unnest(o.product_ids) as u(product_id) join fx_rule_products rp on rp.product_id = u.product_id
+      where ${countedSql} and o.created_at <= ${asOf}::timestamptz
+      group by o.customer_id`.execute(trx);
+  }
+
+  await sql`create temporary table fx_main (customer_id text primary key, category text not null) on commit drop`.execute(trx);
+  if (settings.rfm.scoring === 'ranges' && Object.keys(settings.rfm.byCategory).length > 0) {
+    // Each order's whole amount counts once towards each distinct category among its products.
+    await sql`insert into fx_main
+      select distinct on (customer_id) customer_id, category from (
+        select oc.customer_id, oc.category, sum(oc.cents) as spend from (
+          select distinct o.id, o.customer_id, o.amount * 100 as cents, p.category
+          from orders o cross join unnest(o.product_ids) as u(product_id) join products p on p.id = u.product_id
+          where ${countedSql} and o.created_at <= ${asOf}::timestamptz and o.created_at > ${windowStart}::timestamptz
+            and p.category is not null and p.category <> ''
+        ) oc group by oc.customer_id, oc.category
+      ) cs order by customer_id, spend desc, category collate "C"`.execute(trx);
+  }
+}
+
+const numbers = (v: unknown): number[] | null => (Array.isArray(v) ? v.map(Number) : null);
+
+/**
+ * computePopulation in SQL: percentile_disc over the buyers (recency) and over those who bought
+ * in the window (frequency, monetary), with the same percentiles as the engine.
+ */
+export async function computePopulationSql(trx: Db): Promise<FactPopulation> {
+  const { rows } = await sql<{ rq: unknown; lr: unknown; fq: unknown; mq: unknown }>`select
+      (select percentile_disc(array[0.2, 0.4, 0.6, 0.8]::float8[]) within group (order by recency_days) from fx_base where recency_days is not null) as rq,
+      (select percentile_disc(array[0.3, 0.6, 0.9]::float8[]) within group (order by recency_days) from fx_base where recency_days is not null) as lr,
+      (select percentile_disc(array[0.2, 0.4, 0.6, 0.8]::float8[]) within group (order by frequency) from fx_base where frequency > 0) as fq,
+      (select percentile_disc(array[0.2, 0.4, 0.6, 0.8]::float8[]) within group (order by monetary) from fx_base where frequency > 0) as mq`.execute(trx);
+  const row = rows[0]!;
+  const [rq, fq, mq, lr] = [numbers(row.rq), numbers(row.fq), numbers(row.mq), numbers(row.lr)];
+  return {
+    rfmQuintiles: rq && fq && mq ? { recencyDays: rq, frequency: fq, monetary: mq } : null,
+    lifecycleRatio: lr as [number, number, number] | null,
+  };
+}

@@ -1,0 +1,131 @@
+import { sql } from 'kysely';
+import { baseFacts, computeCustomerFacts, isValidTimeZone, ruleTags, tierIds, type CustomerFacts, type FactChange } from '../../engine/index';
+import type { Db } from '../db/database';
+import { json } from '../db/database';
+import { bulkRefresh, changesOf } from './bulk-refresh';
+import { loadCustomerInputs, type CustomerView } from './customer-inputs';
+import type { SettingsStore } from './settings-store';
+
+export type { FactChange } from '../../engine/index';
+
+export interface RefreshSummary {
+  customers: number;
+  changes: FactChange[];
+}
+
+/**
+ * Customer facts as of a moment, per customer (engine's computeCustomerFacts on that customer's
+ * rows) and for every customer at once (set-based SQL, bulk-refresh.ts). Both use the shop settings
+ * and the population boundaries stored by the last bulk refresh; tests keep the two in agreement.
+ */
+export class FactsService {
+  constructor(
+    private readonly db: Db,
+    private readonly settings: SettingsStore,
+  ) {}
+
+  /** One customer's profile and facts, computed fresh; undefined for a customer we know nothing of. */
+  async forCustomer(customerId: string, asOf: Date = new Date()): Promise<{ customer: CustomerView; facts: CustomerFacts } | undefined> {
+    const computed = await this.compute(customerId, asOf);
+    return computed && { customer: computed.customer, facts: computed.facts };
+  }
+
+  /** Every customer's facts into the snapshot (and rule tags, raised tiers, the population); returns what changed. */
+  async refreshAll(asOf: Date = new Date()): Promise<FactChange[]> {
+    return (await this.refreshAllSummary(asOf)).changes;
+  }
+
+  async refreshAllSummary(asOf: Date = new Date()): Promise<RefreshSummary> {
+    const settings = await this.settings.shop();
+    await this.checkZoneKnown(settings.timezone);
+    const result = await bulkRefresh(this.db, settings, asOf, await this.customerZones(), (trx, population) =>
+      this.settings.putPopulation({ population, asOf: asOf.toISOString(), computedAt: new Date().toISOString() }, trx),
+    );
+    this.settings.invalidate();
+    return { customers: result.customers, changes: result.changes };
+  }
+
+  /** Recomputes one customer: their snapshot row, rule tags and raised tier; returns what changed. */
+  async refreshCustomer(customerId: string, asOf: Date = new Date()): Promise<FactChange[]> {
+    const computed = await this.compute(customerId, asOf);
+    if (!computed) return [];
+    const { facts, ruleTagList, storedTier } = computed;
+    return this.db.transaction().execute(async (trx) => {
+      const old = await trx
+        .selectFrom('customer_facts')
+        .select(['stage', 'tier', 'tags'])
+        .where('customer_id', '=', customerId)
+        .forUpdate()
+        .executeTakeFirst();
+      // The database's clock, as the bulk refresh uses (it keeps rows written after it began).
+      const snapshot = {
+        as_of: asOf,
+        computed_at: sql<Date>`now()`,
+        stage: facts.lifecycleStage,
+        tier: facts.tier,
+        rfm_segment: facts.rfm?.segment ?? null,
+        tags: facts.tags,
+        facts: json(facts),
+      };
+      await trx
+        .insertInto('customer_facts')
+        .values({ customer_id: customerId, ...snapshot })
+        .onConflict((oc) => oc.column('customer_id').doUpdateSet(snapshot))
+        .execute();
+      await trx
+        .deleteFrom('customer_tags')
+        .where('customer_id', '=', customerId)
+        .where('source', '=', 'rule')
+        .$if(ruleTagList.length > 0, (q) => q.where('tag', 'not in', ruleTagList))
+        .execute();
+      if (ruleTagList.length > 0) {
+        await trx
+          .insertInto('customer_tags')
+          .values(ruleTagList.map((tag) => ({ customer_id: customerId, tag, source: 'rule' })))
+          .onConflict((oc) => oc.doNothing())
+          .execute();
+      }
+      if (facts.tier !== 'ordinary' && tierIds.indexOf(facts.tier) > tierIds.indexOf(storedTier ?? 'ordinary')) {
+        await trx
+          .insertInto('customers')
+          .values({ id: customerId, attributes: json({}), tier: facts.tier, updated_at: new Date() })
+          .onConflict((oc) => oc.column('id').doUpdateSet({ tier: facts.tier }))
+          .execute();
+      }
+      const added = facts.tags.filter((t) => !old || !old.tags.includes(t));
+      return changesOf({
+        customer_id: customerId,
+        had: !!old,
+        old_stage: old?.stage ?? null,
+        stage: facts.lifecycleStage,
+        old_tier: old?.tier ?? null,
+        tier: facts.tier,
+        added,
+      });
+    });
+  }
+
+  private async compute(customerId: string, asOf: Date) {
+    const settings = await this.settings.shop();
+    const population = (await this.settings.population())?.population ?? null;
+    const inputs = await loadCustomerInputs(this.db, customerId, asOf, settings);
+    if (!inputs) return undefined;
+    const facts = computeCustomerFacts({ customer: inputs.record, orders: inputs.orders, products: inputs.products, settings, population, asOf });
+    const ruleTagList = ruleTags(baseFacts(inputs.orders, settings, asOf).counted, inputs.products, settings);
+    return { customer: inputs.view, facts, ruleTagList, storedTier: inputs.record.tier };
+  }
+
+  /** The customers' own time zones that both the engine (Intl) and the database know; others fall back to the shop's. */
+  private async customerZones(): Promise<string[]> {
+    const { rows } = await sql<{ timezone: string }>`select distinct timezone from customers where timezone is not null`.execute(this.db);
+    const known = rows.map((r) => r.timezone).filter(isValidTimeZone);
+    if (known.length === 0) return [];
+    const pg = await sql<{ name: string }>`select name from pg_timezone_names where name = any(${known}::text[])`.execute(this.db);
+    return pg.rows.map((r) => r.name);
+  }
+
+  private async checkZoneKnown(zone: string): Promise<void> {
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_timezone_names where name = ${zone}`.execute(this.db);
+    if (rows[0]!.n === 0) throw new Error(`the database does not know the shop's time zone "${zone}"; set another in the settings`);
+  }
+}
