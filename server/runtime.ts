@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Worker, WorkflowBundleOption } from '@temporalio/worker';
 import { createRegistry } from '../engine/index';
 import { createActivities } from '../workflows/activities';
+import { createFactsActivities } from '../workflows/facts-activities';
 import { createJourneyWorker } from '../workflows/worker';
 import type { Config } from './config';
 import { openDatabase } from './db/database';
@@ -9,6 +10,10 @@ import { loadOrCreateToken } from './http/auth';
 import { buildApp } from './http/app';
 import type { AppContext } from './http/context';
 import { createLogger, type Logger } from './logger';
+import { FactsService } from './facts/facts-service';
+import { FactsFollower } from './facts/follow-events';
+import { ensureFactsSchedule } from './facts/schedule';
+import { SettingsStore } from './facts/settings-store';
 import { EventRouter } from './routing/event-router';
 import { Customers } from './store/customers';
 import { Enrolments } from './store/enrolments';
@@ -60,8 +65,12 @@ export async function startHuitou(config: Config, options: StartOptions = {}): P
   const products = new Products(db);
   const enrolments = new Enrolments(db);
   const outbox = new Outbox(db);
-  const router = new EventRouter({ client: temporal.client, taskQueue: config.taskQueue, registry, journeys, events, enrolments, log });
-  const context: AppContext = { db, registry, journeys, events, customers, orders, products, enrolments, outbox, router, temporal: { client: temporal.client, namespace: temporal.namespace }, log };
+  const settings = new SettingsStore(db);
+  const facts = new FactsService(db, settings);
+  const timezone = async () => (await settings.shop()).timezone;
+  const follower = new FactsFollower({ facts, events, timezone, log });
+  const router = new EventRouter({ client: temporal.client, taskQueue: config.taskQueue, registry, journeys, events, enrolments, log, beforeRoute: (e) => follower.afterEvent(e) });
+  const context: AppContext = { db, registry, journeys, events, customers, orders, products, enrolments, outbox, settings, facts, router, temporal: { client: temporal.client, namespace: temporal.namespace }, log };
   const { token, generated } = loadOrCreateToken(join(config.dataDir, 'api-token'));
 
   let worker: Worker | undefined;
@@ -71,7 +80,7 @@ export async function startHuitou(config: Config, options: StartOptions = {}): P
       connection: temporal.workerConnection,
       namespace: temporal.namespace,
       taskQueue: config.taskQueue,
-      activities: createActivities({ registry, customers, outbox, enrolments }),
+      activities: { ...createActivities({ registry, customers, outbox, enrolments, facts }), ...createFactsActivities({ facts, events, timezone }) },
       workflowBundle: options.workflowBundle,
     });
     workerDone = worker.run();
@@ -84,6 +93,7 @@ export async function startHuitou(config: Config, options: StartOptions = {}): P
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     url = `http://${config.host}:${port}`;
+    await ensureFactsSchedule(temporal.client, config.taskQueue, await timezone());
     router.start();
     void router.kick().catch((e: Error) => log.warn({ err: e.message }, 'event routing pass failed'));
   }

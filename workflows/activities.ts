@@ -1,4 +1,4 @@
-import type { NodeRegistry } from '../engine/index';
+import type { CustomerFacts, NodeRegistry } from '../engine/index';
 import type { Customers } from '../server/store/customers';
 import type { Enrolments } from '../server/store/enrolments';
 import type { Outbox } from '../server/store/outbox';
@@ -9,6 +9,7 @@ export interface ActivityDeps {
   customers: Pick<Customers, 'profile'>;
   outbox: Pick<Outbox, 'enqueue'>;
   enrolments: Pick<Enrolments, 'recordExit'>;
+  facts: { forCustomer(customerId: string): Promise<{ facts: CustomerFacts } | undefined> };
 }
 
 /**
@@ -16,17 +17,21 @@ export interface ActivityDeps {
  * of the same type. Activities are where I/O happens; their results are recorded in history.
  */
 export function createActivities(deps: ActivityDeps) {
+  const loadCustomer = async (customerId: string) => {
+    const [profile, found] = await Promise.all([deps.customers.profile(customerId), deps.facts.forCustomer(customerId)]);
+    return found ? { ...profile, facts: found.facts } : profile;
+  };
   return {
-    /** The customer's profile, read fresh when a decision or action needs it. */
+    /** The customer's profile and facts, computed fresh when a decision or action needs them. */
     async loadCustomer(customerId: string): Promise<Record<string, unknown> & { id: string }> {
-      return deps.customers.profile(customerId);
+      return loadCustomer(customerId);
     },
 
     /** Runs an action node's handler. The outbox's idempotency key makes a retry harmless. */
     async runAction(input: ActionInput): Promise<{ port?: string; summary?: string }> {
       const def = deps.registry.require(input.nodeType);
       if (def.behaviour.kind !== 'action') throw new Error(`node type ${input.nodeType} is not an action`);
-      const customer = await deps.customers.profile(input.customerId);
+      const customer = await loadCustomer(input.customerId);
       return def.behaviour.run(def.config.parse(input.config), {
         journeyId: input.journeyId,
         journeyVersion: input.journeyVersion,

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { bundleWorkflowCode, Worker, type NativeConnection, type WorkflowBundleOption } from '@temporalio/worker';
 import type { JourneyActivities } from './activities';
+import type { FactsActivities } from './facts-activities';
 
 export const workflowsPath = fileURLToPath(new URL('./index.ts', import.meta.url));
 
@@ -13,7 +14,7 @@ export interface JourneyWorkerOptions {
   connection: NativeConnection;
   namespace: string;
   taskQueue: string;
-  activities: JourneyActivities;
+  activities: JourneyActivities & FactsActivities;
   workflowBundle?: WorkflowBundleOption | undefined;
 }
 

@@ -1,6 +1,8 @@
 import type { Client } from '@temporalio/client';
 import type { NodeRegistry } from '../../engine/index';
 import type { Db } from '../db/database';
+import type { FactsService } from '../facts/facts-service';
+import type { SettingsStore } from '../facts/settings-store';
 import type { Logger } from '../logger';
 import type { EventRouter } from '../routing/event-router';
 import type { Customers } from '../store/customers';
@@ -22,6 +24,8 @@ export interface AppContext {
   products: Products;
   enrolments: Enrolments;
   outbox: Outbox;
+  settings: SettingsStore;
+  facts: FactsService;
   router: EventRouter;
   temporal: { client: Client; namespace: string };
   log: Logger;

@@ -3,6 +3,8 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createRegistry, validateJourney, type Journey } from '../../engine/index';
+import { FactsService } from '../../server/facts/facts-service';
+import { SettingsStore } from '../../server/facts/settings-store';
 import { Customers } from '../../server/store/customers';
 import { Enrolments } from '../../server/store/enrolments';
 import { Outbox } from '../../server/store/outbox';
@@ -56,7 +58,7 @@ describe('long waits on the time-skipping test server', () => {
       namespace: env.namespace ?? 'default',
       taskQueue,
       workflowBundle: { codePath: inject('workflowBundlePath') },
-      activities: createActivities({ registry: createRegistry(), customers, outbox, enrolments }),
+      activities: createActivities({ registry: createRegistry(), customers, outbox, enrolments, facts: new FactsService(testDb.db, new SettingsStore(testDb.db)) }),
     });
     try {
       return await worker.runUntil(fn(taskQueue));

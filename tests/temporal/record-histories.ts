@@ -15,6 +15,8 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { createRegistry, validateJourney, type CustomerEvent, type Journey } from '../../engine/index';
 import { projectRoot } from '../../server/config';
+import { FactsService } from '../../server/facts/facts-service';
+import { SettingsStore } from '../../server/facts/settings-store';
 import { Customers } from '../../server/store/customers';
 import { Enrolments } from '../../server/store/enrolments';
 import { Outbox } from '../../server/store/outbox';
@@ -115,7 +117,7 @@ async function main() {
       namespace: env.namespace ?? 'default',
       taskQueue,
       workflowBundle: bundle,
-      activities: createActivities({ registry, customers, outbox, enrolments }),
+      activities: createActivities({ registry, customers, outbox, enrolments, facts: new FactsService(testDb.db, new SettingsStore(testDb.db)) }),
     });
     await worker.runUntil(async () => {
       for (const s of todo) {
