@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import type { Readable } from 'node:stream';
-import { parse, type CsvError } from 'csv-parse';
+import { parse, type CsvError, type Options } from 'csv-parse';
 import { RowReader, type CellProblem } from './cells';
 
 export type ImportKindName = 'orders' | 'customers' | 'products';
@@ -63,19 +63,21 @@ export async function importCsv<Row>(input: Readable, spec: ImportKind<Row>, bat
   // The last line of the last record parsed, kept as the parser goes (ahead of our reading), so a
   // record it has to skip is placed on the line after.
   let lastLine = 1;
-  const parser = parse({
+  const options: Options<{ record: string[]; lines: number }, string[]> = {
+    // Each record with the line its last field ends on (cheaper than the parser's `info` snapshots).
     on_record: (record: string[], context: { lines: number }) => {
       lastLine = context.lines;
-      return record;
+      return { record, lines: context.lines };
     },
     bom: true,
-    info: true,
     relax_column_count: true,
     relax_quotes: true,
     skip_empty_lines: true,
     skip_records_with_error: true,
     max_record_size: MAX_RECORD_CHARS,
-  });
+  };
+  // The typings tie on_record's result to string[]; the records here are { record, lines }.
+  const parser = parse(options as unknown as Options);
   const summary: ImportSummary = { kind: spec.kind, rows: 0, inserted: 0, updated: 0, unchanged: 0, failed: 0, errors: [], errorsTruncated: false };
   const report = (error: RowError) => {
     if (summary.errors.length < MAX_ERRORS) summary.errors.push(error);
@@ -104,18 +106,27 @@ export async function importCsv<Row>(input: Readable, spec: ImportKind<Row>, bat
   const seen = new Map<string, number>();
   let batch: Row[] = [];
   let present: Set<string> = new Set();
+  // One batch is stored while the next is parsed: on PostgreSQL the two overlap; the embedded
+  // database shares our thread and simply takes turns.
+  let storing: Promise<void> | undefined;
   const flush = async () => {
+    if (storing) await storing;
+    storing = undefined;
     if (batch.length === 0) return;
-    const { inserted, updated } = await spec.store(batch, present);
-    summary.inserted += inserted;
-    summary.updated += updated;
-    summary.unchanged += batch.length - inserted - updated;
+    const rows = batch;
     batch = [];
+    storing = spec.store(rows, present).then(({ inserted, updated }) => {
+      summary.inserted += inserted;
+      summary.updated += updated;
+      summary.unchanged += rows.length - inserted - updated;
+    });
+    // Its failure is rethrown by the next flush; until then it must not count as unhandled.
+    storing.catch(() => undefined);
   };
 
-  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+  for await (const { record, lines } of parser as AsyncIterable<{ record: string[]; lines: number }>) {
     // A quoted field may span lines: the row starts where its first field does.
-    const line = info.lines - record.reduce((n, f) => n + countNewlines(f), 0);
+    const line = lines - record.reduce((n, f) => n + countNewlines(f), 0);
     if (!header) {
       header = readHeader(record);
       const missing = spec.required.filter((c) => !header!.index.has(c));
@@ -167,6 +178,7 @@ export async function importCsv<Row>(input: Readable, spec: ImportKind<Row>, bat
     if (batch.length >= batchSize) await flush();
   }
   await flush();
+  await storing;
   if (!header) {
     if (stoppedAt) return { error: 'invalid_csv', message: `the header could not be read: ${stoppedAt.reason}`, missingColumns: [] };
     return { error: 'invalid_csv', message: `the file is empty: a header line naming the columns is required (${spec.required.join(', ')})`, missingColumns: [...spec.required] };

@@ -34,7 +34,7 @@ describe('import API and order events over HTTP', () => {
     const res = await fetch(`${stack.baseUrl}/api/import/${kind}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${stack.token}`, 'content-type': 'text/csv', ...headers },
-      body,
+      body: typeof body === 'string' ? body : body.toString('utf8'),
     });
     return { status: res.status, body: (await res.json()) as any };
   };
