@@ -22,6 +22,18 @@ const message = z
     createdAt: z.string(),
   })
   .meta({ id: 'Message' });
+const importSummary = z
+  .object({
+    kind: z.enum(['orders', 'customers', 'products']),
+    rows: z.number(),
+    inserted: z.number(),
+    updated: z.number(),
+    unchanged: z.number(),
+    failed: z.number(),
+    errors: z.array(z.object({ line: z.number(), column: z.string().optional(), reason: z.string() })),
+    errorsTruncated: z.boolean(),
+  })
+  .meta({ id: 'ImportSummary' });
 const invalid = z.object({ error: z.literal('invalid_journey'), problems: z.array(problem) });
 const id = z.object({ id: z.string() });
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
@@ -60,6 +72,22 @@ export function openApiDocument() {
           },
         },
       },
+      ...Object.fromEntries(
+        (['orders', 'customers', 'products'] as const).map((kind) => [
+          `/api/import/${kind}`,
+          {
+            post: {
+              description: `Imports ${kind} from a CSV file streamed as the body (docs/import.md): rows are upserted in batches; bad rows are reported by line.`,
+              requestBody: { content: { 'text/csv': { schema: z.string() } } },
+              responses: {
+                200: json(importSummary, 'Imported; refused rows listed with their line'),
+                400: json(z.object({ error: z.literal('invalid_csv'), message: z.string(), missingColumns: z.array(z.string()) }), 'The header lacks a required column: nothing stored'),
+                415: { description: 'The body is not text/csv' },
+              },
+            },
+          },
+        ]),
+      ),
       '/api/messages': { get: { requestParams: { query: messageQuerySchema }, responses: { 200: json(z.object({ messages: z.array(message) }), 'The outbox, newest first') } } },
     },
   });
