@@ -93,8 +93,13 @@ export interface TrendRow {
 /**
  * For each trend point (the last one is asOf itself): buyers with a counted order in the 365 days
  * before it, how many of them bought before that window or at least twice in it, their orders and
- * spend, and how many bought in the point's month. One range join of the points with the orders
- * of the last 12 months plus a year; customers' first purchases answer "bought before".
+ * spend, and how many bought in the point's month.
+ *
+ * Without grouping by customer per point: each counted order knows its customer's previous and
+ * next counted order (one sort), so a customer is counted once, at their first order inside the
+ * window (no previous order, or the previous one before the window); they are returning when
+ * that previous order exists (bought before the window) or the next one is still inside it
+ * (bought twice). The same trick counts the month's buyers.
  */
 export async function trendRows(db: Db, points: (TrendPoint & { windowStart: number })[], asOf: number): Promise<TrendRow[]> {
   const values = sql.join(
@@ -103,27 +108,23 @@ export async function trendRows(db: Db, points: (TrendPoint & { windowStart: num
   const earliest = Math.min(...points.map((p) => p.windowStart));
   const result = await sql<TrendRow>`
     with pts (i, at, window_start, month_start) as (values ${values}),
-    recent as (
-      select customer_id, created_at, amount from orders
-      where status in (${counted}) and created_at > ${iso(earliest)}::timestamptz and created_at <= ${iso(asOf)}::timestamptz
-    ),
-    per_point as (
-      select p.i, o.customer_id, count(*) as n, sum(o.amount) as spend, bool_or(o.created_at >= p.month_start) as in_month
-      from pts p join recent o on o.created_at > p.window_start and o.created_at <= p.at
-      group by p.i, o.customer_id
-    ),
-    firsts as (
-      select customer_id, min(created_at) as first_at from orders
+    seq as (
+      select created_at, amount,
+        lag(created_at) over w as prev_at,
+        lead(created_at) over w as next_at
+      from orders
       where status in (${counted}) and created_at <= ${iso(asOf)}::timestamptz
-        and customer_id in (select customer_id from recent)
-      group by customer_id
-    )
-    select pp.i, count(*)::int as buyers,
-      (count(*) filter (where pp.n >= 2 or f.first_at <= p.window_start))::int as returning,
-      sum(pp.n)::int as orders, sum(pp.spend)::text as spend,
-      (count(*) filter (where pp.in_month))::int as month_buyers
-    from per_point pp join pts p on p.i = pp.i join firsts f on f.customer_id = pp.customer_id
-    group by pp.i
+      window w as (partition by customer_id order by created_at, id)
+    ),
+    recent as materialized (select * from seq where created_at > ${iso(earliest)}::timestamptz)
+    select p.i,
+      (count(*) filter (where s.prev_at is null or s.prev_at <= p.window_start))::int as buyers,
+      (count(*) filter (where (s.prev_at is null or s.prev_at <= p.window_start) and (s.prev_at is not null or s.next_at <= p.at)))::int as returning,
+      count(*)::int as orders,
+      sum(s.amount)::text as spend,
+      (count(*) filter (where s.created_at >= p.month_start and (s.prev_at is null or s.prev_at < p.month_start)))::int as month_buyers
+    from pts p join recent s on s.created_at > p.window_start and s.created_at <= p.at
+    group by p.i
   `.execute(db);
   return result.rows;
 }
