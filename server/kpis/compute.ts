@@ -1,8 +1,8 @@
 import { higherTier, lifecycleStage, lifecycleStages, localDate, roundedQuotient, tierIds, toCents, type ShopSettings, type TierId } from '../../engine/index';
 import type { Db } from '../db/database';
+import { SettingsStore } from '../facts/settings-store';
 import { DAY_MS, resolveAsOf, trendPoints } from './moments';
 import { customerGroups, rfmSnapshot, trendRows } from './queries';
-import { loadShopSettings } from './settings';
 import { repurchaseWindows, type KpiQuery, type Kpis, type RepurchaseWindow, type TrendPointResult } from './types';
 
 /** The yearly-rolling window of the KPI board: 365 days before the moment measured. */
@@ -14,8 +14,10 @@ const windowOfStage: Record<string, RepurchaseWindow> = { active: 'within45', si
  * The KPI board as of a moment (docs/kpis.md defines each figure). Stages and tiers come from the
  * engine's own functions applied to grouped SQL results, so they agree with the per-customer facts.
  */
-export async function computeKpis(db: Db, query: KpiQuery, now = Date.now()): Promise<Kpis> {
-  const settings = await loadShopSettings(db);
+export async function computeKpis(db: Db, query: KpiQuery, options: { settings?: ShopSettings; now?: number } = {}): Promise<Kpis> {
+  // The shop's settings as the facts read them (defaults when none are stored).
+  const settings = options.settings ?? (await new SettingsStore(db).shop());
+  const now = options.now ?? Date.now();
   const tz = settings.timezone;
   const asOf = resolveAsOf(query.asOf, tz, now);
   const periodStart = asOf - query.periodDays * DAY_MS;

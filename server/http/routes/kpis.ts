@@ -10,7 +10,7 @@ export function kpiRoutes(app: FastifyInstance, ctx: AppContext): void {
     const query = kpiQuerySchema.safeParse(request.query);
     if (!query.success) return reply.code(400).send({ error: 'invalid_query', problems: zodProblems(query.error, []) });
     const started = performance.now();
-    const kpis = await computeKpis(ctx.db, query.data);
+    const kpis = await computeKpis(ctx.db, query.data, { settings: await ctx.settings.shop() });
     ctx.log.debug({ asOf: kpis.asOf, periodDays: query.data.periodDays, ms: Math.round(performance.now() - started) }, 'kpis computed');
     return kpis;
   });
