@@ -135,8 +135,8 @@ export async function importCsv<Row>(input: Readable, spec: ImportKind<Row>, bat
         await discard(input, parser);
         const message =
           missing.length > 0
-            ? `the header (line 1) lacks the required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; a file of ${spec.kind} needs ${spec.required.join(', ')}`
-            : `the header (line 1) names ${[...new Set(duplicated)].join(', ')} more than once`;
+            ? `the header (line ${line}) lacks the required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; a file of ${spec.kind} needs ${spec.required.join(', ')}`
+            : `the header (line ${line}) names ${[...new Set(duplicated)].join(', ')} more than once`;
         return { error: 'invalid_csv', message, missingColumns: missing };
       }
       present = new Set(spec.known.filter((c) => header!.index.has(c)));
@@ -187,6 +187,9 @@ export async function importCsv<Row>(input: Readable, spec: ImportKind<Row>, bat
     await discard(input, parser);
     report(stoppedAt);
   }
+  // The parser reports a record it skips as soon as it meets it, before we have read the rows
+  // ahead of it: put the errors back in file order (a stable sort keeps each row's own order).
+  summary.errors.sort((a, b) => a.line - b.line);
   return summary;
 }
 

@@ -139,6 +139,15 @@ describe.each(databaseKinds)('CSV import on %s', (kind) => {
     );
   });
 
+  it('lists the first 1000 errors and says when there were more', async () => {
+    const header = 'order_id,customer_id,status,created_at,amount\n';
+    const bad = Array.from({ length: 1005 }, (_, i) => `X${i},C1,lost,2026-04-01T10:00:00+08:00,1\n`).join('');
+    const result = (await importCsv(text(header + bad), ordersImport(orders))) as ImportSummary;
+    expect(result).toMatchObject({ rows: 1005, inserted: 0, failed: 1005, errorsTruncated: true });
+    expect(result.errors).toHaveLength(1000);
+    expect(result.errors[999]).toEqual({ line: 1001, column: 'status', reason: 'status "lost" is not one of created, paid, shipped, delivered, closed, refunded' });
+  });
+
   it('stores in batches: more rows than one batch, each counted once', async () => {
     const header = 'order_id,customer_id,status,created_at,amount\n';
     const rows = Array.from({ length: 25 }, (_, i) => `B${i},C${i % 3},paid,2026-04-01T10:00:00+08:00,${i}.5\n`);
