@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import { tierIds, type RfmRanges, type ShopSettings, type TagRule } from '../../engine/index';
+import { tierIds, type ShopSettings, type TagRule } from '../../engine/index';
 
 /*
  * SQL expressions of the fact definitions in engine/facts, for the bulk refresh. Each mirrors one
@@ -39,28 +39,6 @@ export const boughtRules = (settings: ShopSettings) =>
   settings.tagRules.flatMap((rule, index) =>
     rule.kind === 'bought-product' || rule.kind === 'bought-category' ? [{ index, rule: rule as Extract<TagRule, { kind: 'bought-product' | 'bought-category' }> }] : [],
   );
-
-/** scoreLowerBetter / scoreHigherBetter against the thresholds in the jsonb ranges `rg`. */
-function score(value: RawBuilder<unknown>, rg: RawBuilder<unknown>, key: keyof RfmRanges, lowerBetter: boolean) {
-  const above = [0, 1, 2, 3].map((i) => sql`(${value} > (${rg} -> ${key} ->> ${i}::int)::numeric)::int`);
-  const count = sql`(${sql.join(above, sql` + `)})`;
-  return lowerBetter ? sql<number>`(5 - ${count})` : sql<number>`(1 + ${count})`;
-}
-export const rfmScores = (recency: RawBuilder<unknown>, frequency: RawBuilder<unknown>, monetary: RawBuilder<unknown>, rg: RawBuilder<unknown>) => ({
-  r: score(recency, rg, 'recencyDays', true),
-  f: score(frequency, rg, 'frequency', false),
-  m: score(monetary, rg, 'monetary', false),
-});
-
-/** rfmSegment: the first rule that holds names the segment. */
-export const segmentSql = (r: RawBuilder<unknown>, f: RawBuilder<unknown>, m: RawBuilder<unknown>) => sql<string>`case
-  when ${r} >= 4 and ${f} >= 4 and ${m} >= 4 then 'champions'
-  when ${r} >= 3 and ${f} >= 4 then 'loyal'
-  when ${r} >= 4 and ${f} = 1 then 'new'
-  when ${r} >= 4 then 'potential'
-  when ${r} <= 2 and ${f} >= 3 then 'at_risk'
-  when ${r} <= 2 then 'hibernating'
-  else 'needs_attention' end`;
 
 /** lifecycleStage with the boundaries already chosen (windows, or the population's ratio split). */
 export const stageSql = (recency: RawBuilder<unknown>, [active, silent, sleeping]: readonly [number, number, number]) => sql<string>`case

@@ -11,6 +11,8 @@ export type { FactChange } from '../../engine/index';
 export interface RefreshSummary {
   customers: number;
   changes: FactChange[];
+  /** Milliseconds per step of the bulk SQL. */
+  timings: Record<string, number>;
 }
 
 /**
@@ -42,7 +44,7 @@ export class FactsService {
       this.settings.putPopulation({ population, asOf: asOf.toISOString(), computedAt: new Date().toISOString() }, trx),
     );
     this.settings.invalidate();
-    return { customers: result.customers, changes: result.changes };
+    return { customers: result.customers, changes: result.changes, timings: result.timings };
   }
 
   /** Recomputes one customer: their snapshot row, rule tags and raised tier; returns what changed. */
