@@ -55,6 +55,7 @@ describe('GET /api/kpis', () => {
     const res = await stack.api('/api/kpis?asOf=2026-02-30&periodDays=0');
     expect(res.status).toBe(400);
     expect(res.body.error).toBe('invalid_query');
+    expect(res.body.message).toMatch(/^asOf: .*; periodDays: /);
     expect(res.body.problems).toEqual([
       { path: 'asOf', code: 'invalid', message: expect.stringContaining('YYYY-MM-DD') },
       { path: 'periodDays', code: 'invalid', message: expect.stringMatching(/^periodDays: /) },

@@ -8,7 +8,10 @@ export function kpiRoutes(app: FastifyInstance, ctx: AppContext): void {
   /** The KPI board as of `asOf` (default now); docs/kpis.md defines each figure. */
   app.get('/api/kpis', async (request, reply) => {
     const query = kpiQuerySchema.safeParse(request.query);
-    if (!query.success) return reply.code(400).send({ error: 'invalid_query', problems: zodProblems(query.error, []) });
+    if (!query.success) {
+      const problems = zodProblems(query.error, []);
+      return reply.code(400).send({ error: 'invalid_query', message: problems.map((p) => p.message).join('; '), problems });
+    }
     const started = performance.now();
     const kpis = await computeKpis(ctx.db, query.data, { settings: await ctx.settings.shop() });
     ctx.log.debug({ asOf: kpis.asOf, periodDays: query.data.periodDays, ms: Math.round(performance.now() - started) }, 'kpis computed');
