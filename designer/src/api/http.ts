@@ -25,7 +25,8 @@ export function configureApi(s: ApiSession): void {
   session = s;
 }
 
-export async function request<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> {
+/** The headers every API call carries: JSON answers, the designer's language, the bearer token. */
+export function sessionHeaders(): Record<string, string> {
   const headers: Record<string, string> = {
     Accept: 'application/json',
     // Problem messages from the server follow the designer's language.
@@ -33,6 +34,16 @@ export async function request<T>(method: 'GET' | 'POST' | 'PUT', path: string, b
   };
   const token = session.token();
   if (token) headers.Authorization = `Bearer ${token}`;
+  return headers;
+}
+
+/** For calls made without `request` (uploads with progress): a 401 signs out the same way. */
+export function reportUnauthorized(): void {
+  session.unauthorized();
+}
+
+export async function request<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> {
+  const headers = sessionHeaders();
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const res = await fetch(path, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
   const text = await res.text();
@@ -42,7 +53,7 @@ export async function request<T>(method: 'GET' | 'POST' | 'PUT', path: string, b
   return data as T;
 }
 
-function parseJson(text: string): unknown {
+export function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {

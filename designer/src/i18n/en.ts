@@ -1,4 +1,6 @@
 /** UI strings. Node titles, descriptions and port labels come from the API instead. */
+import { dataEn, kpiEn, navEn } from './sections-en';
+
 export const en = {
   app: { name: 'Huitou', tagline: 'Customer journeys' },
   language: { switchTo: '中文', label: 'Language: English. Switch to Chinese' },
@@ -104,6 +106,9 @@ export const en = {
     leaveUnsaved: 'Leave without saving your changes?',
   },
   loading: 'Loading…',
+  nav: navEn,
+  kpi: kpiEn,
+  data: dataEn,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { dataZhCN, kpiZhCN, navZhCN } from './sections-zh-CN';
 
 export const zhCN: Messages = {
   app: { name: '回头', tagline: '客户旅程' },
@@ -105,6 +106,9 @@ export const zhCN: Messages = {
     leaveUnsaved: '有未保存的修改，确定离开吗？',
   },
   loading: '加载中…',
+  nav: navZhCN,
+  kpi: kpiZhCN,
+  data: dataZhCN,
 };
 
 /**
