@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SignIn } from './auth/SignIn';
 import { Header } from './common/Header';
@@ -8,7 +8,13 @@ import { Editor } from './editor/Editor';
 import { EditorToolbar } from './editor/EditorToolbar';
 import { rememberedJourney } from './editor/route';
 import { JourneyList } from './list/JourneyList';
+import { useView } from './nav/route';
 import { useStore } from './store';
+
+// The KPI board brings recharts, the data page an uploader: loaded when first opened, so the
+// journey designer's bundle stays as it was.
+const KpiPage = lazy(() => import('./kpis/KpiPage'));
+const DataPage = lazy(() => import('./data/DataPage'));
 
 export function App() {
   const { t } = useTranslation();
@@ -16,6 +22,7 @@ export function App() {
   const catalogLoaded = useStore((s) => s.catalogLoaded);
   const editing = useStore((s) => s.meta !== null);
   const [error, setError] = useState<string | null>(null);
+  const view = useView();
 
   // The palette, forms and condition builder all need the catalog: load it once per sign-in,
   // then reopen the journey the address names, if any.
@@ -36,9 +43,18 @@ export function App() {
 
   if (!token) return <SignIn />;
 
+  if (view !== 'journeys') {
+    return (
+      <div className="app">
+        <Header view={view} />
+        <Suspense fallback={<p className="page-message muted">{t('loading')}</p>}>{view === 'kpis' ? <KpiPage /> : <DataPage />}</Suspense>
+      </div>
+    );
+  }
+
   return (
     <div className="app">
-      <Header>{editing && <EditorToolbar />}</Header>
+      <Header view={view}>{editing && <EditorToolbar />}</Header>
       <NoticeBar />
       {error ? (
         <p className="notice notice-error page-message" role="alert">
