@@ -30,8 +30,9 @@ export function importRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   async function handle(kind: ImportKindName, request: FastifyRequest, reply: FastifyReply) {
-    const role = (request as FastifyRequest & { role?: string }).role;
-    if (role !== undefined && !importRoles.has(role)) {
+    // The auth hook puts the token's role on the request (null or absent where no role applies).
+    const role = (request as FastifyRequest & { role?: string | null }).role;
+    if (role !== undefined && role !== null && !importRoles.has(role)) {
       return reply.code(403).send({ error: 'forbidden', message: `the ${role} role may not import data; admin and marketer may` });
     }
     const body = request.body as Readable | undefined;
