@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { createDocument } from 'zod-openapi';
 import { customerEventSchema, journeySchema } from '../../engine/index';
+import { kpiQuerySchema, kpisResponseSchema } from '../kpis/types';
 import { messageQuerySchema } from './routes/messages';
 
 const problem = z.object({ path: z.string(), code: z.string(), message: z.string(), nodeId: z.string().optional() }).meta({ id: 'Problem' });
@@ -88,6 +89,13 @@ export function openApiDocument() {
           },
         ]),
       ),
+      '/api/kpis': {
+        get: {
+          description: 'The KPI board as of asOf (a date: the end of that day in the shop time zone; or an instant; default now). docs/kpis.md defines each figure.',
+          requestParams: { query: kpiQuerySchema },
+          responses: { 200: json(kpisResponseSchema, 'The KPIs'), 400: json(z.object({ error: z.literal('invalid_query'), message: z.string(), problems: z.array(problem) }), 'A bad asOf or periodDays, by path') },
+        },
+      },
       '/api/messages': { get: { requestParams: { query: messageQuerySchema }, responses: { 200: json(z.object({ messages: z.array(message) }), 'The outbox, newest first') } } },
     },
   });

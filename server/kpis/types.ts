@@ -55,3 +55,29 @@ export interface Kpis {
   };
   trend: TrendPointResult[];
 }
+
+const ratio = z.number().min(0).max(1).nullable();
+const windowsRecord = <T extends z.ZodType>(v: T) => z.object({ within45: v, d45to90: v, d90to140: v, over140: v });
+
+/** The answer's shape, for the OpenAPI document (docs/kpis.md defines each figure). */
+export const kpisResponseSchema = z
+  .object({
+    asOf: z.string(),
+    asOfDate: z.string(),
+    timezone: z.string(),
+    rollingCustomers: z.number().int(),
+    returningRatio: ratio,
+    repurchaseRate: windowsRecord(ratio),
+    repurchaseCounts: windowsRecord(z.object({ customers: z.number().int(), repurchased: z.number().int() })),
+    period: z.object({ days: z.number().int(), start: z.string() }),
+    windows: z.object({ activeDays: z.number().int(), silentDays: z.number().int(), sleepingDays: z.number().int() }),
+    aov: z.number().nullable(),
+    distributions: z.object({
+      stage: z.record(z.string(), z.number().int()),
+      tier: z.record(z.string(), z.number().int()),
+      rfm: z.record(z.string(), z.number().int()),
+      snapshotAsOf: z.string().nullable(),
+    }),
+    trend: z.array(z.object({ month: z.string(), asOf: z.string(), rollingCustomers: z.number().int(), returningRatio: ratio, aov: z.number().nullable(), buyers: z.number().int() })),
+  })
+  .meta({ id: 'Kpis' });
