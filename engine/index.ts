@@ -20,3 +20,4 @@ export * from './facts/dates';
 export * from './facts/rfm';
 export * from './facts/customer-facts';
 export * from './facts/changes';
+export * from './facts/catalog-customer';
