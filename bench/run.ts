@@ -1,13 +1,14 @@
 // `npm run bench [-- name...]`: prints figures and ratios against a baseline measured in the same
 // run. Never part of `npm test`; no timing is asserted anywhere.
 import { engineBenches } from './engine';
+import { factsBenches } from './facts';
 
 export interface BenchResult {
   name: string;
   figures: Record<string, string>;
 }
 
-const benches: Record<string, () => Promise<BenchResult>> = { ...engineBenches };
+const benches: Record<string, () => Promise<BenchResult>> = { ...engineBenches, ...factsBenches };
 
 const wanted = process.argv.slice(2).filter((a) => a !== '--');
 const names = wanted.length > 0 ? wanted : Object.keys(benches);
