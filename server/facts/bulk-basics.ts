@@ -5,11 +5,9 @@ import { boughtRules, countedSql, discountedSql, priceRules } from './bulk-expre
 
 /**
  * The buyers' basics as of `asOf` into temporary tables (dropped at commit):
- * - fx_base: baseFacts per customer with orders — one GROUP BY over all orders, aggregating the
- *   counted ones up to asOf, with recency in whole calendar days of the shop's zone and the
- *   price-sensitive rule tags (ruleTags). Customers whose orders are all uncounted or later than
- *   asOf are here too (no counted orders: no recency), so a customer known by orders alone always
- *   has a snapshot row;
+ * - fx_base: baseFacts per buyer — one GROUP BY over the counted orders up to asOf (money in
+ *   whole cents, as the engine sums it), with recency in whole calendar days of the shop's zone
+ *   and the price-sensitive rule tags (ruleTags);
  * - fx_bought: the bought-product / bought-category rule tags (only when such rules exist);
  * - fx_main: mainCategory in the RFM window (only when per-category ranges are in use).
  */
@@ -17,23 +15,22 @@ export async function buyerBasics(trx: Db, settings: ShopSettings, asOf: Date): 
   const windowStart = new Date(asOf.getTime() - settings.rfm.windowDays * 86_400_000);
   const tz = settings.timezone;
   await sql`create temporary table fx_base (
-    customer_id text primary key, order_count int not null, total_spend numeric not null, frequency int not null,
-    monetary numeric not null, first_at timestamptz, last_at timestamptz, recency_days int,
+    customer_id text primary key, order_count int not null, total_cents bigint not null, frequency int not null,
+    monetary_cents bigint not null, first_at timestamptz not null, last_at timestamptz not null, recency_days int not null,
     price_tags text[] not null
   ) on commit drop`.execute(trx);
-  const counted = sql`${countedSql} and o.created_at <= ${asOf}::timestamptz`;
-  const inWindow = sql`${counted} and o.created_at > ${windowStart}::timestamptz`;
-  const price = priceRules(settings).map(
-    ({ rule, bp }) => sql`case when count(*) filter (where ${counted} and ${discountedSql(bp)}) * 2 > count(*) filter (where ${counted}) then ${rule.tag}::text end`,
-  );
+  const inWindow = sql`o.created_at > ${windowStart}::timestamptz`;
+  const cents = sql`(o.amount * 100)::bigint`;
+  const price = priceRules(settings).map(({ rule, bp }) => sql`case when count(*) filter (where ${discountedSql(bp)}) * 2 > count(*) then ${rule.tag}::text end`);
   const priceTags = price.length > 0 ? sql`array_remove(array[${sql.join(price)}], null)` : sql`'{}'::text[]`;
   await sql`insert into fx_base
-    select o.customer_id, (count(*) filter (where ${counted}))::int, coalesce(sum(o.amount) filter (where ${counted}), 0),
-      (count(*) filter (where ${inWindow}))::int, coalesce(sum(o.amount) filter (where ${inWindow}), 0),
-      min(o.created_at) filter (where ${counted}), max(o.created_at) filter (where ${counted}),
-      (${asOf}::timestamptz at time zone ${tz}::text)::date - (max(o.created_at) filter (where ${counted}) at time zone ${tz}::text)::date,
+    select o.customer_id, count(*)::int, sum(${cents}),
+      (count(*) filter (where ${inWindow}))::int, coalesce(sum(${cents}) filter (where ${inWindow}), 0),
+      min(o.created_at), max(o.created_at),
+      (${asOf}::timestamptz at time zone ${tz}::text)::date - (max(o.created_at) at time zone ${tz}::text)::date,
       ${priceTags}
     from orders o
+    where ${countedSql} and o.created_at <= ${asOf}::timestamptz
     group by o.customer_id`.execute(trx);
   await sql`analyze fx_base`.execute(trx);
 
@@ -79,12 +76,13 @@ const numbers = (v: unknown): number[] | null => (Array.isArray(v) ? v.map(Numbe
  */
 export async function computePopulationSql(trx: Db): Promise<FactPopulation> {
   const { rows } = await sql<{ rq: unknown; lr: unknown; fq: unknown; mq: unknown }>`select
-      (select percentile_disc(array[0.2, 0.4, 0.6, 0.8]::float8[]) within group (order by recency_days) from fx_base where recency_days is not null) as rq,
-      (select percentile_disc(array[0.3, 0.6, 0.9]::float8[]) within group (order by recency_days) from fx_base where recency_days is not null) as lr,
+      (select percentile_disc(array[0.2, 0.4, 0.6, 0.8]::float8[]) within group (order by recency_days) from fx_base) as rq,
+      (select percentile_disc(array[0.3, 0.6, 0.9]::float8[]) within group (order by recency_days) from fx_base) as lr,
       (select percentile_disc(array[0.2, 0.4, 0.6, 0.8]::float8[]) within group (order by frequency) from fx_base where frequency > 0) as fq,
-      (select percentile_disc(array[0.2, 0.4, 0.6, 0.8]::float8[]) within group (order by monetary) from fx_base where frequency > 0) as mq`.execute(trx);
+      (select percentile_disc(array[0.2, 0.4, 0.6, 0.8]::float8[]) within group (order by monetary_cents) from fx_base where frequency > 0) as mq`.execute(trx);
   const row = rows[0]!;
-  const [rq, fq, mq, lr] = [numbers(row.rq), numbers(row.fq), numbers(row.mq), numbers(row.lr)];
+  const [rq, fq, lr] = [numbers(row.rq), numbers(row.fq), numbers(row.lr)];
+  const mq = numbers(row.mq)?.map((c) => c / 100) ?? null;
   return {
     rfmQuintiles: rq && fq && mq ? { recencyDays: rq, frequency: fq, monetary: mq } : null,
     lifecycleRatio: lr as [number, number, number] | null,

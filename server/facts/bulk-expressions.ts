@@ -15,12 +15,12 @@ const tierArray = sql.raw(`array[${tierIds.map((t) => `'${t}'`).join(', ')}]`);
 export const tierRank = (tier: RawBuilder<unknown>) => sql<number | null>`(array_position(${tierArray}, ${tier}) - 1)`;
 export const tierOfRank = (rank: RawBuilder<unknown>) => sql<string>`(${tierArray})[${rank} + 1]`;
 
-/** earnedTier: the highest tier whose rule the lifetime spend or order count reaches. */
-export function earnedTierRank(orderCount: RawBuilder<unknown>, totalSpend: RawBuilder<unknown>, settings: ShopSettings) {
+/** earnedTier: the highest tier whose rule the lifetime spend (in cents) or order count reaches. */
+export function earnedTierRank(orderCount: RawBuilder<unknown>, totalCents: RawBuilder<unknown>, settings: ShopSettings) {
   const reached = settings.tiers.map((rule) => {
     const rank = tierIds.indexOf(rule.id);
     if (rule.minSpend === 0 && rule.minOrders === 0) return sql`${rank}::int`;
-    const bySpend = rule.minSpend > 0 ? sql`${totalSpend} >= ${rule.minSpend}::numeric` : sql`false`;
+    const bySpend = rule.minSpend > 0 ? sql`${totalCents} >= ${rule.minSpend}::numeric * 100` : sql`false`;
     const byOrders = rule.minOrders > 0 ? sql`${orderCount} >= ${rule.minOrders}::int` : sql`false`;
     return sql`case when ${bySpend} or ${byOrders} then ${rank}::int end`;
   });

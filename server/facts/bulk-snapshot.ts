@@ -20,84 +20,124 @@ const segmentTable = (() => {
 })();
 
 /**
- * fx_new: every customer (profile or order) with their stage, tier, segment, tags and facts, from
- * fx_base, fx_bought, fx_main (bulk-basics.ts). One flat SELECT: the per-customer work is a few
- * comparisons against constants, so it stays cheap at a million customers.
+ * Rewrites the customer_facts snapshot from fx_base, fx_bought and fx_main (bulk-basics.ts), for
+ * every customer with a profile, a counted order or an earlier snapshot row. The previous rows'
+ * stage, tier and tags stay in fx_old for the changes. The table is locked, emptied and filled in
+ * one INSERT … SELECT with its secondary indexes dropped and rebuilt afterwards: rewriting every row
+ * this way costs a third of an upsert and leaves no dead rows behind. Rows a per-customer refresh
+ * wrote after this transaction began are fresher than ours and are kept.
  */
-export async function newSnapshot(trx: Db, settings: ShopSettings, asOf: Date, population: FactPopulation, customerZones: string[]): Promise<void> {
+export async function writeSnapshot(trx: Db, settings: ShopSettings, asOf: Date, population: FactPopulation, customerZones: string[]): Promise<void> {
   // The local date of asOf in each zone in use, once (rather than per customer).
   await sql`create temporary table fx_zones (zone text primary key, today date not null) on commit drop`.execute(trx);
   await sql`insert into fx_zones select distinct z, (${asOf}::timestamptz at time zone z)::date
     from unnest(${[...new Set([...customerZones, settings.timezone])]}::text[]) as z`.execute(trx);
-  // Per-category RFM ranges, one row per category (only with fixed ranges).
-  await sql`create temporary table fx_ranges (category text primary key, r numeric[] not null, f numeric[] not null, m numeric[] not null) on commit drop`.execute(trx);
+  // Per-category RFM thresholds, one row per category (only with fixed ranges), floored as score() does.
+  await sql`create temporary table fx_ranges (category text primary key, r bigint[] not null, f bigint[] not null, m bigint[] not null) on commit drop`.execute(trx);
   const byCategory = settings.rfm.scoring === 'ranges' ? Object.entries(settings.rfm.byCategory) : [];
+  const floored = (values: number[], scale: number) => sql`array(select floor(x * ${scale}::int)::bigint from unnest(${values}::numeric[]) with ordinality as t(x, i) order by i)`;
   if (byCategory.length > 0) {
-    await sql`insert into fx_ranges values ${sql.join(byCategory.map(([c, g]) => sql`(${c}::text, ${g.recencyDays}::numeric[], ${g.frequency}::numeric[], ${g.monetary}::numeric[])`))}`.execute(trx);
+    await sql`insert into fx_ranges values ${sql.join(byCategory.map(([c, g]) => sql`(${c}::text, ${floored(g.recencyDays, 1)}, ${floored(g.frequency, 1)}, ${floored(g.monetary, 100)})`))}`.execute(trx);
   }
-  await sql`create temporary table fx_new (
-    customer_id text primary key, stage text not null, tier text not null, tier_rank int not null, stored_rank int,
-    rfm_segment text, tags text[] not null, rule_tags text[] not null, facts jsonb not null
-  ) on commit drop`.execute(trx);
-  await sql`insert into fx_new (customer_id, stage, tier, tier_rank, stored_rank, rfm_segment, tags, rule_tags, facts)
-    ${snapshotQuery(settings, population)}`.execute(trx);
+
+  await sql`lock table customer_facts in access exclusive mode`.execute(trx);
+  await sql`create temporary table fx_old on commit drop as select customer_id, stage, tier, tags from customer_facts`.execute(trx);
+  await sql`alter table fx_old add primary key (customer_id)`.execute(trx);
+  await sql`create temporary table fx_keep on commit drop as select * from customer_facts where computed_at > now()`.execute(trx);
+  const { rows: indexes } = await sql<{ name: string; definition: string }>`select i.indexname as name, i.indexdef as definition
+    from pg_indexes i where i.schemaname = current_schema() and i.tablename = 'customer_facts'
+      and not exists (select 1 from pg_constraint c where c.conname = i.indexname and c.conrelid = 'customer_facts'::regclass)`.execute(trx);
+  for (const index of indexes) await sql`drop index ${sql.id(index.name)}`.execute(trx);
+  await sql`truncate customer_facts`.execute(trx);
+  await sql`insert into customer_facts (customer_id, as_of, computed_at, stage, tier, rfm_segment, tags, facts)
+    select * from (${snapshotQuery(settings, population, asOf)}) s where not exists (select 1 from fx_keep k where k.customer_id = s.customer_id)`.execute(trx);
+  await sql`insert into customer_facts select * from fx_keep`.execute(trx);
+  for (const index of indexes) await sql.raw(index.definition).execute(trx);
 }
 
 const col = (name: string) => sql.raw(name) as RawBuilder<unknown>;
 
-/** scoreLowerBetter / scoreHigherBetter: thresholds of the customer's category, else the shop's (or quintiles). */
-function score(value: RawBuilder<unknown>, own: RawBuilder<unknown>, shop: number[], lowerBetter: boolean) {
-  const above = shop.map((t, i) => sql`(${value} > coalesce(${own}[${i + 1}], ${t}::numeric))::int`);
+/**
+ * scoreLowerBetter / scoreHigherBetter on whole numbers (days, orders, cents): for a whole x,
+ * x > t exactly when x > floor(t), so the thresholds become integers once, in the statement, and
+ * each comparison is an integer one. `own` is the customer's category thresholds (already floored),
+ * when the shop has per-category ranges.
+ */
+function score(value: RawBuilder<unknown>, own: RawBuilder<unknown> | null, shop: number[], lowerBetter: boolean, scale: 1 | 100 = 1) {
+  const above = shop.map((t, i) => {
+    const threshold = sql`floor(${t}::numeric * ${scale}::int)::bigint`;
+    return sql`(${value} > ${own ? sql`coalesce(${own}[${i + 1}], ${threshold})` : threshold})::int`;
+  });
   const count = sql`(${sql.join(above, sql` + `)})`;
   return lowerBetter ? sql`(5 - ${count})` : sql`(1 + ${count})`;
 }
 
+/** Whole cents as a JSON number of yuan: 18050 → 18050e-2, which jsonb stores as 180.50. */
+const yuan = (cents: RawBuilder<unknown>) => sql`((${cents})::text || 'e-2')`;
+
 /**
- * The select behind fx_new (exported for EXPLAIN in the bench). Three levels, each `offset 0` so
- * PostgreSQL computes a level's columns once per row instead of inlining their expressions
- * wherever the next level uses them: u joins the inputs, v scores, the outer level names and
- * builds the facts document.
+ * The CustomerFacts document as JSON text cast to jsonb, cheaper than jsonb_build_object with
+ * thirteen keys (which dominated the bulk refresh). Every value is a number, null, one of our own
+ * identifiers, an ISO instant, or (tags) escaped by to_json.
  */
-export function snapshotQuery(settings: ShopSettings, population: FactPopulation) {
+function factsDocument() {
+  const num = (v: RawBuilder<unknown>) => sql`coalesce((${v})::text, 'null')`;
+  const str = (v: RawBuilder<unknown>) => sql`coalesce('"' || ${v} || '"', 'null')`;
+  const rfm = sql`case when w.r is null then 'null' else format('{"r":%s,"f":%s,"m":%s,"segment":"%s"}', w.r, w.f, w.m, w.segment) end`;
+  const tags = sql`case when cardinality(w.tags) = 0 then '[]' else to_json(w.tags)::text end`;
+  // aov: whole cents rounded half up, in integers: (2·total + n) div (2·n).
+  const aov = sql`case when w.order_count > 0 then ${yuan(sql`(2 * w.total_cents + w.order_count) / (2 * w.order_count)`)} end`;
+  return sql`format('{"orderCount":%s,"totalSpend":%s,"frequency":%s,"monetary":%s,"recencyDays":%s,"firstOrderAt":%s,"lastOrderAt":%s,"aov":%s,"rfm":%s,"lifecycleStage":"%s","tier":"%s","tags":%s,"daysToBirthday":%s}',
+      w.order_count, ${yuan(col('w.total_cents'))}, w.frequency, ${yuan(col('w.monetary_cents'))}, ${num(col('w.recency_days'))},
+      ${str(isoSql(col('w.first_at')))}, ${str(isoSql(col('w.last_at')))}, ${num(aov)},
+      ${rfm}, w.stage, w.tier, ${tags}, ${num(col('w.days_to_birthday'))})::jsonb`;
+}
+
+/**
+ * The new snapshot rows (exported for EXPLAIN in the bench). Levels, each `offset 0` so PostgreSQL
+ * computes a level's columns once per row instead of inlining their expressions wherever the next
+ * level uses them: u joins the inputs, v scores, w names, the outer level builds the document.
+ */
+export function snapshotQuery(settings: ShopSettings, population: FactPopulation, asOf: Date) {
   const ranges: RfmRanges | null = settings.rfm.scoring === 'quintiles' ? population.rfmQuintiles : settings.rfm.ranges;
+  const perCategory = settings.rfm.scoring === 'ranges' && Object.keys(settings.rfm.byCategory).length > 0;
+  const own = (column: string) => (perCategory ? col(column) : null);
   const scored = (s: (rg: RfmRanges) => RawBuilder<unknown>) => (ranges ? sql`case when u.recency_days is null then null else ${s(ranges)} end` : sql`null::int`);
   const tags = sql`case when u.manual_tags is null and cardinality(u.rule_tags) = 0 then '{}'::text[]
     else (select array_agg(x order by x collate "C") from (select distinct x from unnest(coalesce(u.manual_tags, '{}') || u.rule_tags) as d(x)) as dx) end`;
-  const segment = sql<string | null>`(${segmentTable})[(v.r - 1) * 25 + (v.f - 1) * 5 + v.m]`;
-  return sql`select v.customer_id, v.stage, ${tierOfRank(col('v.tier_rank'))}, v.tier_rank, v.stored_rank, ${segment}, v.tags, v.rule_tags,
-      jsonb_build_object(
-        'orderCount', v.order_count, 'totalSpend', v.total_spend, 'frequency', v.frequency, 'monetary', v.monetary,
-        'recencyDays', v.recency_days, 'firstOrderAt', ${isoSql(col('v.first_at'))}, 'lastOrderAt', ${isoSql(col('v.last_at'))},
-        'aov', case when v.order_count > 0 then round(v.total_spend / v.order_count, 2) end,
-        'rfm', case when v.r is null then null else jsonb_build_object('r', v.r, 'f', v.f, 'm', v.m, 'segment', ${segment}) end,
-        'lifecycleStage', v.stage, 'tier', ${tierOfRank(col('v.tier_rank'))}, 'tags', to_jsonb(v.tags), 'daysToBirthday', v.days_to_birthday)
+  return sql`select w.customer_id, ${asOf}::timestamptz, now(), w.stage, w.tier, w.segment, w.tags, ${factsDocument()}
     from (
-      select u.customer_id, u.order_count, u.total_spend, u.frequency, u.monetary, u.recency_days, u.first_at, u.last_at, u.stored_rank, u.rule_tags,
-        ${scored((rg) => score(col('u.recency_days'), col('cr.r'), rg.recencyDays, true))} as r,
-        ${scored((rg) => score(col('u.frequency'), col('cr.f'), rg.frequency, false))} as f,
-        ${scored((rg) => score(col('u.monetary'), col('cr.m'), rg.monetary, false))} as m,
-        greatest(${earnedTierRank(col('u.order_count'), col('u.total_spend'), settings)}, u.stored_rank) as tier_rank,
+    select v.*, ${tierOfRank(col('v.tier_rank'))} as tier, (${segmentTable})[(v.r - 1) * 25 + (v.f - 1) * 5 + v.m] as segment
+    from (
+      select u.customer_id, u.order_count, u.total_cents, u.frequency, u.monetary_cents, u.recency_days, u.first_at, u.last_at,
+        ${scored((rg) => score(col('u.recency_days'), own('cr.r'), rg.recencyDays, true))} as r,
+        ${scored((rg) => score(col('u.frequency'), own('cr.f'), rg.frequency, false))} as f,
+        ${scored((rg) => score(col('u.monetary_cents'), own('cr.m'), rg.monetary, false, 100))} as m,
+        greatest(${earnedTierRank(col('u.order_count'), col('u.total_cents'), settings)}, u.stored_rank) as tier_rank,
         ${stageSql(col('u.recency_days'), stageBoundaries(settings, population))} as stage,
         ${tags} as tags,
         ${daysToBirthdaySql(col('u.birthday'), col('u.today'))} as days_to_birthday
       from (
-        select coalesce(c.id, b.customer_id) as customer_id, c.birthday, coalesce(cz.today, sz.today) as today,
+        select coalesce(c.id, b.customer_id, o.customer_id) as customer_id, c.birthday, coalesce(cz.today, sz.today) as today,
           ${tierRank(col('c.tier'))} as stored_rank,
-          coalesce(b.order_count, 0) as order_count, coalesce(b.total_spend, 0) as total_spend,
-          coalesce(b.frequency, 0) as frequency, coalesce(b.monetary, 0) as monetary,
+          coalesce(b.order_count, 0) as order_count, coalesce(b.total_cents, 0) as total_cents,
+          coalesce(b.frequency, 0) as frequency, coalesce(b.monetary_cents, 0) as monetary_cents,
           b.first_at, b.last_at, b.recency_days, fm.category as main_category,
           coalesce(b.price_tags, '{}') || coalesce(bt.tags, '{}') as rule_tags, mt.tags as manual_tags
         from customers c
         full join fx_base b on b.customer_id = c.id
+        full join fx_old o on o.customer_id = coalesce(c.id, b.customer_id)
         left join fx_bought bt on bt.customer_id = b.customer_id
         left join fx_main fm on fm.customer_id = b.customer_id
         left join fx_zones cz on cz.zone = c.timezone
         cross join (select today from fx_zones where zone = ${settings.timezone}) sz
         left join (select customer_id, array_agg(tag) as tags from customer_tags where source = 'manual' group by customer_id) mt
-          on mt.customer_id = coalesce(c.id, b.customer_id)
+          on mt.customer_id = coalesce(c.id, b.customer_id, o.customer_id)
         offset 0
       ) u
-      left join fx_ranges cr on cr.category = u.main_category
+      ${perCategory ? sql`left join fx_ranges cr on cr.category = u.main_category` : sql``}
       offset 0
-    ) v`;
+    ) v
+    offset 0
+    ) w`;
 }

@@ -123,14 +123,21 @@ describe.each(databaseKinds)('bulk, per-customer and engine facts agree on %s', 
     const population = computePopulation(ids.map((id) => baseFacts(ordersOf.get(id) ?? [], settings, asOf)));
     expect((await shop.settings.population())?.population).toEqual(population);
 
-    expect([...stored.keys()].sort()).toEqual([...ids].sort());
+    // The snapshot holds every profile and every buyer; a customer known only by uncounted orders
+    // (ghost2) gets a row from the per-customer refresh, but has facts all the same.
+    const inSnapshot = ids.filter((id) => fixture.customers!.some((c) => c.id === id) || baseFacts(ordersOf.get(id) ?? [], settings, asOf).orderCount > 0);
+    expect(ids).toContain('ghost2');
+    expect(inSnapshot).not.toContain('ghost2');
+    expect([...stored.keys()].sort()).toEqual([...inSnapshot].sort());
     const summary = { buyers: 0, tagged: 0, rfm: new Set<string>(), stages: new Set<string>(), tiers: new Set<string>() };
     for (const id of ids) {
       const c = fixture.customers!.find((x) => x.id === id);
       const customer: CustomerRecord = { id, birthday: c?.birthday ?? null, timezone: c?.timezone ?? null, tier: storedTiers.get(id) ?? null, manualTags: c?.manualTags ?? [] };
       const expected = computeCustomerFacts({ customer, orders: ordersOf.get(id) ?? [], products, settings, population, asOf });
-      const { row: _row, ...bulk } = stored.get(id)!;
-      expect({ id, ...bulk }, `bulk facts of ${id}`).toEqual({ id, ...expected });
+      if (inSnapshot.includes(id)) {
+        const { row: _row, ...bulk } = stored.get(id)!;
+        expect({ id, ...bulk }, `bulk facts of ${id}`).toEqual({ id, ...expected });
+      }
       expect({ id, ...(await shop.facts.forCustomer(id, asOf))?.facts }, `per-customer facts of ${id}`).toEqual({ id, ...expected });
       if (expected.orderCount > 0) summary.buyers++;
       if (expected.tags.length > 0) summary.tagged++;

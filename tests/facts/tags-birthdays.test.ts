@@ -39,7 +39,7 @@ describe.each(databaseKinds)('tags and birthdays on %s', (kind) => {
         { id: 'moisturiser', category: '保湿' },
         { id: 'gift', category: null },
       ],
-      customers: [{ id: 't4', manualTags: ['VIP客户'] }, { id: 't5', manualTags: ['回访'] }],
+      customers: [{ id: 't4', manualTags: ['VIP客户'] }, { id: 't5', manualTags: ['回访'] }, { id: 't7' }],
       orders: [
         // t1: 20 % and 29 % off, one full price: 2 of 3.
         order('t1', 80, 20),
