@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { countedStatuses, type CustomerRecord, type OrderRecord, type OrderStatus, type ProductRecord, type ShopSettings, type TierId } from '../../engine/index';
+import { type CustomerRecord, type OrderRecord, type OrderStatus, type ProductRecord, type ShopSettings, type TierId } from '../../engine/index';
 import type { Db } from '../db/database';
 
 /** A customer as the API shows them (PII unmasked; the routes mask by role). */
@@ -21,6 +21,9 @@ export interface CustomerInputs {
   products: Map<string, ProductRecord>;
 }
 
+/** An order as the statement returns it: [id, status, amount, discount, created (epoch ms), product ids, categories]. */
+type OrderRow = [string, OrderStatus, number | string, number | string, number | string, string[], Record<string, string | null> | null];
+
 interface ProfileRow {
   has_profile: boolean;
   has_orders: boolean;
@@ -41,40 +44,27 @@ export function needsCategories(settings: ShopSettings): boolean {
 }
 
 /**
- * What the facts of one customer are computed from, in two indexed queries: the profile with its
- * manual tags and whether any order names them (primary keys, index orders(customer_id,
- * created_at)), then the counted orders up to asOf (same index) with their products' categories
- * when the settings need them. A customer known only by orders (no profile yet, even without a
- * counted order) still has facts; one with neither is undefined.
+ * What the facts of one customer are computed from, in one statement (one round trip): the profile
+ * (primary key) with its manual tags, whether any order names the customer, and the counted orders
+ * up to asOf (index orders(customer_id, created_at)) with their products' categories when the
+ * settings need them. A customer known only by orders (no profile yet, even without a counted
+ * order) still has facts; one with neither is undefined.
  */
 export async function loadCustomerInputs(db: Db, customerId: string, asOf: Date, settings: ShopSettings): Promise<CustomerInputs | undefined> {
-  const [profile, orders] = await Promise.all([
-    sql<ProfileRow>`select c.id is not null as has_profile, c.name, c.phone, c.email, c.birthday, c.timezone, c.region, c.attributes, c.tier,
-        (select array_agg(t.tag) from customer_tags t where t.customer_id = k.id and t.source = 'manual') as manual_tags,
-        exists (select 1 from orders o where o.customer_id = k.id) as has_orders
-      from (select ${customerId}::text as id) k left join customers c on c.id = k.id`
-      .execute(db)
-      .then((r) => r.rows[0]!),
-    db
-      .selectFrom('orders as o')
-      .select(['o.id', 'o.status', 'o.amount', 'o.discount', 'o.created_at', 'o.product_ids'])
-      .$if(needsCategories(settings), (q) =>
-        q.select(
-          sql<Record<string, string | null> | null>`(select jsonb_object_agg(p.id, p.category) from products p where p.id = any(o.product_ids))`.as('categories'),
-        ),
-      )
-      .where('o.customer_id', '=', customerId)
-      .where('o.status', 'in', [...countedStatuses])
-      .where('o.created_at', '<=', asOf)
-      .orderBy('o.created_at')
-      .execute(),
-  ]);
+  const categories = needsCategories(settings)
+    ? sql`(select jsonb_object_agg(p.id, p.category) from products p where p.id = any(o.product_ids))`
+    : sql`null::jsonb`;
+  const { rows } = await sql<ProfileRow & { orders: OrderRow[] }>`select c.id is not null as has_profile, c.name, c.phone, c.email, c.birthday, c.timezone, c.region, c.attributes, c.tier,
+      (select array_agg(t.tag) from customer_tags t where t.customer_id = k.id and t.source = 'manual') as manual_tags,
+      exists (select 1 from orders o where o.customer_id = k.id) as has_orders,
+      (select coalesce(json_agg(json_build_array(o.id, o.status, o.amount, o.discount, floor(extract(epoch from o.created_at) * 1000), o.product_ids, ${categories})
+         order by o.created_at), '[]')
+       from orders o where o.customer_id = k.id and o.status in ('paid', 'shipped', 'delivered') and o.created_at <= ${asOf}::timestamptz) as orders
+    from (select ${customerId}::text as id) k left join customers c on c.id = k.id`.execute(db);
+  const profile = rows[0]!;
   if (!profile.has_profile && !profile.has_orders) return undefined;
   const products = new Map<string, ProductRecord>();
-  for (const o of orders) {
-    const categories = (o as { categories?: Record<string, string | null> | null }).categories ?? {};
-    for (const [id, category] of Object.entries(categories)) products.set(id, { id, category });
-  }
+  for (const o of profile.orders) for (const [id, category] of Object.entries(o[6] ?? {})) products.set(id, { id, category });
   return {
     view: {
       id: customerId,
@@ -93,13 +83,13 @@ export async function loadCustomerInputs(db: Db, customerId: string, asOf: Date,
       tier: (profile.tier as TierId | null | undefined) ?? null,
       manualTags: profile.manual_tags ?? [],
     },
-    orders: orders.map((o) => ({
-      id: o.id,
-      status: o.status as OrderStatus,
-      amount: Number(o.amount),
-      discount: Number(o.discount),
-      createdAt: o.created_at.toISOString(),
-      productIds: o.product_ids,
+    orders: profile.orders.map(([id, status, amount, discount, createdMs, productIds]) => ({
+      id,
+      status,
+      amount: Number(amount),
+      discount: Number(discount),
+      createdAt: new Date(Number(createdMs)).toISOString(),
+      productIds,
     })),
     products,
   };
