@@ -1,14 +1,18 @@
 import { existsSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { bearerAuth } from './auth';
+import { ApiTokens } from '../store/api-tokens';
+import { registerAuth } from './auth';
 import type { AppContext } from './context';
+import { customerRoutes } from './routes/customers';
 import { eventRoutes } from './routes/events';
 import { importRoutes } from './routes/import';
 import { journeyRoutes } from './routes/journeys';
 import { kpiRoutes } from './routes/kpis';
 import { messageRoutes } from './routes/messages';
 import { metaRoutes } from './routes/meta';
+import { settingsRoutes } from './routes/settings';
+import { tokenRoutes } from './routes/tokens';
 
 export interface AppOptions {
   token: string;
@@ -20,7 +24,8 @@ export interface AppOptions {
 export async function buildApp(ctx: AppContext, options: AppOptions): Promise<FastifyInstance> {
   // Fastify's own request logging would print URLs with customer ids; we log what we choose.
   const app = Fastify({ logger: false, bodyLimit: 5 * 1024 * 1024 });
-  app.addHook('onRequest', bearerAuth(options.token));
+  const tokens = new ApiTokens(ctx.db);
+  registerAuth(app, options.token, tokens);
   app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
     if (error.statusCode && error.statusCode < 500) {
       return reply.code(error.statusCode).send({ error: 'bad_request', message: error.message });
@@ -34,6 +39,9 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
   importRoutes(app, ctx);
   messageRoutes(app, ctx);
   kpiRoutes(app, ctx);
+  customerRoutes(app, ctx);
+  settingsRoutes(app, ctx);
+  tokenRoutes(app, tokens, ctx.log);
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || !options.designerDir || !existsSync(options.designerDir)) {
       return reply.code(404).send({ error: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}` });
