@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { createDocument } from 'zod-openapi';
 import { customerEventSchema, journeySchema } from '../../engine/index';
 import { kpiQuerySchema, kpisResponseSchema } from '../kpis/types';
+import { customerPaths } from './openapi-customers';
 import { messageQuerySchema } from './routes/messages';
 
 const problem = z.object({ path: z.string(), code: z.string(), message: z.string(), nodeId: z.string().optional() }).meta({ id: 'Problem' });
@@ -96,6 +97,7 @@ export function openApiDocument() {
           responses: { 200: json(kpisResponseSchema, 'The KPIs'), 400: json(z.object({ error: z.literal('invalid_query'), message: z.string(), problems: z.array(problem) }), 'A bad asOf or periodDays, by path') },
         },
       },
+      ...customerPaths(problem),
       '/api/messages': { get: { requestParams: { query: messageQuerySchema }, responses: { 200: json(z.object({ messages: z.array(message) }), 'The outbox, newest first') } } },
     },
   });
