@@ -22,10 +22,11 @@ const segmentTable = (() => {
 /**
  * Rewrites the customer_facts snapshot from fx_base, fx_bought and fx_main (bulk-basics.ts), for
  * every customer with a profile, a counted order or an earlier snapshot row. The previous rows'
- * stage, tier and tags stay in fx_old for the changes. The table is locked, emptied and filled in
- * one INSERT … SELECT with its secondary indexes dropped and rebuilt afterwards: rewriting every row
- * this way costs a third of an upsert and leaves no dead rows behind. Rows a per-customer refresh
- * wrote after this transaction began are fresher than ours and are kept.
+ * stage, tier and tags stay in fx_old for the changes. The new rows are built into fx_new first;
+ * then the table is locked, emptied and filled from it with its secondary indexes dropped and
+ * rebuilt afterwards: rewriting every row this way costs a third of an upsert, leaves no dead rows
+ * behind, and keeps readers waiting only for the swap. Rows a per-customer refresh wrote after
+ * this transaction began are fresher than ours and are kept.
  */
 export async function writeSnapshot(trx: Db, settings: ShopSettings, asOf: Date, population: FactPopulation, customerZones: string[]): Promise<void> {
   // The local date of asOf in each zone in use, once (rather than per customer).
@@ -40,9 +41,12 @@ export async function writeSnapshot(trx: Db, settings: ShopSettings, asOf: Date,
     await sql`insert into fx_ranges values ${sql.join(byCategory.map(([c, g]) => sql`(${c}::text, ${floored(g.recencyDays, 1)}, ${floored(g.frequency, 1)}, ${floored(g.monetary, 100)})`))}`.execute(trx);
   }
 
-  await sql`lock table customer_facts in access exclusive mode`.execute(trx);
+  // The previous rows, for the universe and the changes (read without blocking readers).
   await sql`create temporary table fx_old on commit drop as select customer_id, stage, tier, tags from customer_facts`.execute(trx);
   await sql`alter table fx_old add primary key (customer_id)`.execute(trx);
+  // The new rows are built before the table is locked, so readers wait only for the swap.
+  await sql`create temporary table fx_new on commit drop as ${snapshotQuery(settings, population, asOf)}`.execute(trx);
+  await sql`lock table customer_facts in access exclusive mode`.execute(trx);
   await sql`create temporary table fx_keep on commit drop as select * from customer_facts where computed_at > now()`.execute(trx);
   const { rows: indexes } = await sql<{ name: string; definition: string }>`select i.indexname as name, i.indexdef as definition
     from pg_indexes i where i.schemaname = current_schema() and i.tablename = 'customer_facts'
@@ -50,7 +54,7 @@ export async function writeSnapshot(trx: Db, settings: ShopSettings, asOf: Date,
   for (const index of indexes) await sql`drop index ${sql.id(index.name)}`.execute(trx);
   await sql`truncate customer_facts`.execute(trx);
   await sql`insert into customer_facts (customer_id, as_of, computed_at, stage, tier, rfm_segment, tags, facts)
-    select * from (${snapshotQuery(settings, population, asOf)}) s where not exists (select 1 from fx_keep k where k.customer_id = s.customer_id)`.execute(trx);
+    select * from fx_new n where not exists (select 1 from fx_keep k where k.customer_id = n.customer_id)`.execute(trx);
   await sql`insert into customer_facts select * from fx_keep`.execute(trx);
   for (const index of indexes) await sql.raw(index.definition).execute(trx);
 }
@@ -105,7 +109,7 @@ export function snapshotQuery(settings: ShopSettings, population: FactPopulation
   const scored = (s: (rg: RfmRanges) => RawBuilder<unknown>) => (ranges ? sql`case when u.recency_days is null then null else ${s(ranges)} end` : sql`null::int`);
   const tags = sql`case when u.manual_tags is null and cardinality(u.rule_tags) = 0 then '{}'::text[]
     else (select array_agg(x order by x collate "C") from (select distinct x from unnest(coalesce(u.manual_tags, '{}') || u.rule_tags) as d(x)) as dx) end`;
-  return sql`select w.customer_id, ${asOf}::timestamptz, now(), w.stage, w.tier, w.segment, w.tags, ${factsDocument()}
+  return sql`select w.customer_id, ${asOf}::timestamptz as as_of, now() as computed_at, w.stage, w.tier, w.segment as rfm_segment, w.tags, ${factsDocument()} as facts
     from (
     select v.*, ${tierOfRank(col('v.tier_rank'))} as tier, (${segmentTable})[(v.r - 1) * 25 + (v.f - 1) * 5 + v.m] as segment
     from (
