@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { shopSettingsSchema } from '../../../engine/index';
 import { InvalidSettingsError } from '../../facts/settings-store';
 import type { AppContext } from '../context';
 
@@ -28,6 +27,3 @@ export function settingsRoutes(app: FastifyInstance, ctx: AppContext): void {
     }
   });
 }
-
-/** The document PUT /api/settings takes (every field optional: absent ones take their defaults). */
-export const settingsBodySchema = shopSettingsSchema;
