@@ -91,6 +91,8 @@ async function benchOne(kind: DatabaseKind, shop: ShopOptions, lookups: number, 
     const look = await lookupFigures(database.db, shop, asOf, lookups);
     figures[label('lookup p50 / p99 / max')] = `${ms(look.p50)} / ${ms(look.p99)} (target ≤ ${targets.p99Ms} ms) / ${ms(look.max)}`;
     figures[label('lookups')] = `${n(look.count)} random customers, ${n(look.withOrders)} with counted orders`;
+    // PGlite's WebAssembly heap lives in this process (at most 2 GiB); the tables live in files.
+    if (kind === 'embedded') figures[label('process peak memory')] = `${(process.resourceUsage().maxRSS / 2 ** 20).toFixed(2)} GiB resident (max RSS so far)`;
   } finally {
     await database.close();
   }
