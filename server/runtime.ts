@@ -21,6 +21,8 @@ import { Events } from './store/events';
 import { Journeys } from './store/journeys';
 import { Orders } from './store/orders';
 import { Outbox } from './store/outbox';
+import { createActionServices } from './actions/services';
+import { unavailableParts } from './actions/unavailable';
 import { Products } from './store/products';
 import { connectTemporal, type TemporalHandle } from './temporal/connect';
 
@@ -80,7 +82,7 @@ export async function startHuitou(config: Config, options: StartOptions = {}): P
       connection: temporal.workerConnection,
       namespace: temporal.namespace,
       taskQueue: config.taskQueue,
-      activities: { ...createActivities({ registry, customers, outbox, enrolments, facts }), ...createFactsActivities({ facts, events, timezone }) },
+      activities: { ...createActivities({ registry, customers, outbox, enrolments, facts, services: createActionServices(db, unavailableParts) }), ...createFactsActivities({ facts, events, timezone }) },
       workflowBundle: options.workflowBundle,
     });
     workerDone = worker.run();

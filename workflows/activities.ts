@@ -1,4 +1,4 @@
-import type { CustomerFacts, NodeRegistry } from '../engine/index';
+import type { ActionServices, CustomerFacts, NodeRegistry } from '../engine/index';
 import type { Customers } from '../server/store/customers';
 import type { Enrolments } from '../server/store/enrolments';
 import type { Outbox } from '../server/store/outbox';
@@ -10,6 +10,8 @@ export interface ActivityDeps {
   outbox: Pick<Outbox, 'enqueue'>;
   enrolments: Pick<Enrolments, 'recordExit'>;
   facts: { forCustomer(customerId: string): Promise<{ facts: CustomerFacts } | undefined> };
+  /** Everything actions use besides the outbox (server/actions/services.ts). */
+  services: Omit<ActionServices, 'dispatchMessage'>;
 }
 
 /**
@@ -28,7 +30,7 @@ export function createActivities(deps: ActivityDeps) {
     },
 
     /** Runs an action node's handler. The outbox's idempotency key makes a retry harmless. */
-    async runAction(input: ActionInput): Promise<{ port?: string; summary?: string }> {
+    async runAction(input: ActionInput): Promise<{ port?: string; summary?: string; retryAt?: string }> {
       const def = deps.registry.require(input.nodeType);
       if (def.behaviour.kind !== 'action') throw new Error(`node type ${input.nodeType} is not an action`);
       const customer = await loadCustomer(input.customerId);
@@ -39,7 +41,7 @@ export function createActivities(deps: ActivityDeps) {
         idempotencyKey: input.idempotencyKey,
         customer,
         event: input.entry,
-        services: { dispatchMessage: (m) => deps.outbox.enqueue(m) },
+        services: { ...deps.services, dispatchMessage: (m) => deps.outbox.enqueue(m) },
       });
     },
 

@@ -34,7 +34,7 @@ const INBOX_KEPT = 100;
  */
 export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<JourneyWorkflowResult> {
   const { journey, version, entry } = input;
-  const interpreter = new Interpreter(journey, createRegistry());
+  const interpreter = new Interpreter(journey, createRegistry(), { opaqueActions: true });
   const info = workflowInfo();
 
   let state = input.carried?.state ?? interpreter.enter();
@@ -85,9 +85,14 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
       case 'exit':
         await recordExit({ workflowId: info.workflowId, nodeId: step.nodeId, reason: step.reason });
         return { exitNodeId: step.nodeId, reason: step.reason };
-      case 'sleep':
-        await sleep(step.ms);
+      case 'sleep': {
+        const customer = step.needsCustomer ? await loadCustomer(entry.customerId) : undefined;
+        const timezone = typeof customer?.timezone === 'string' && customer.timezone ? customer.timezone : journey.settings.timezone;
+        const ms = interpreter.wakeAt(state, { now: Date.now(), timezone, customer, entry }) - Date.now();
+        // A wake-up time already past (a date attribute in the past) goes on without a timer.
+        if (ms > 0) await sleep(ms);
         break;
+      }
       case 'waitForEvent': {
         const event = await awaitEvent(step.wait);
         if (event) lastEvent = event;
@@ -111,6 +116,11 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
           customerId: entry.customerId,
           entry,
         });
+        if (result.retryAt !== undefined) {
+          // Held (quiet hours): sleep until the given time, then run the same visit again.
+          await sleep(Math.max(1, Date.parse(result.retryAt) - Date.now()));
+          continue;
+        }
         port = result.port ?? 'next';
         break;
       }

@@ -1,7 +1,8 @@
 import type { CustomerEvent } from '../events/schema';
 import { orderIdOf } from '../events/schema';
 import type { Journey } from '../journey/schema';
-import type { DecisionFacts, EventWait, NodeDefinition } from '../nodes/define';
+import { z } from 'zod';
+import type { DecisionFacts, EventWait, NodeDefinition, WaitContext } from '../nodes/define';
 import type { NodeRegistry } from '../nodes/registry';
 import { evaluateCondition } from '../rules/evaluate';
 import { decisionFacts } from '../facts/decision-facts';
@@ -17,7 +18,7 @@ export interface RunState {
 
 /** What the runtime must do next. The runtime knows these primitives and nothing of node types. */
 export type Instruction =
-  | { kind: 'sleep'; nodeId: string; ms: number }
+  | { kind: 'sleep'; nodeId: string; needsCustomer: boolean }
   | { kind: 'waitForEvent'; nodeId: string; wait: EventWait }
   | { kind: 'decide'; nodeId: string }
   | { kind: 'action'; nodeId: string; nodeType: string; config: unknown; visit: number }
@@ -39,11 +40,16 @@ export class Interpreter {
   readonly #next = new Map<string, string>();
   readonly triggerId: string;
 
-  /** The journey must have passed validateJourney; this throws on what validation reports. */
-  constructor(readonly journey: Journey, registry: NodeRegistry) {
+  /**
+   * The journey must have passed validateJourney; this throws on what validation reports.
+   * `opaqueActions`: node types the registry does not know are taken as actions with their config
+   * as stored. The workflow bundle uses this: plugin actions run in activities, where the worker's
+   * full registry checks and executes them, so the bundle never has to contain plugin code.
+   */
+  constructor(readonly journey: Journey, registry: NodeRegistry, options: { opaqueActions?: boolean } = {}) {
     let trigger: string | undefined;
     for (const node of journey.nodes) {
-      const def = registry.require(node.type);
+      const def = registry.get(node.type) ?? (options.opaqueActions ? opaqueAction(node.type) : registry.require(node.type));
       this.#nodes.set(node.id, { def, config: def.config.parse(node.config) });
       if (def.category === 'trigger') trigger = node.id;
     }
@@ -83,7 +89,7 @@ export class Interpreter {
     const b = def.behaviour;
     switch (b.kind) {
       case 'sleep':
-        return { kind: 'sleep', nodeId, ms: b.durationMs(config) };
+        return { kind: 'sleep', nodeId, needsCustomer: b.needsCustomer?.(config) ?? false };
       case 'waitForEvent':
         return { kind: 'waitForEvent', nodeId, wait: b.wait(config) };
       case 'decide':
@@ -97,11 +103,20 @@ export class Interpreter {
     }
   }
 
-  /** The port a decision node takes for these facts. */
+  /** When a sleep at the current node ends, as epoch ms. */
+  wakeAt(state: RunState, ctx: WaitContext): number {
+    const { def, config } = this.node(state.cursor);
+    if (def.behaviour.kind !== 'sleep') throw new Error(`node ${state.cursor} is not a sleep`);
+    return def.behaviour.wakeAt(config, ctx);
+  }
+
+  /** The port a decision node takes for these facts. `facts.customer.id` names who decides. */
   async decide(state: RunState, facts: DecisionFacts): Promise<string> {
     const { def, config } = this.node(state.cursor);
     if (def.behaviour.kind !== 'decide') throw new Error(`node ${state.cursor} is not a decision`);
-    return def.behaviour.decide(config, facts);
+    const customer = facts.customer as { id?: unknown } | undefined;
+    const customerId = typeof customer?.id === 'string' ? customer.id : '';
+    return def.behaviour.decide(config, facts, { journeyId: this.journey.id, nodeId: state.cursor, customerId });
   }
 }
 
@@ -111,4 +126,20 @@ export async function eventMatchesWait(wait: EventWait, event: CustomerEvent, en
   if (wait.sameOrder && orderIdOf(event) !== orderIdOf(entry)) return false;
   if (!wait.condition) return true;
   return evaluateCondition(wait.condition, decisionFacts({ event: entry, lastEvent: event, customer: { id: entry.customerId } }));
+}
+
+/** Stands in for a plugin action type inside the workflow bundle (see the constructor). */
+function opaqueAction(type: string): NodeDefinition {
+  return {
+    type,
+    version: 0,
+    category: 'action',
+    labels: { 'zh-CN': { title: type, description: '' }, en: { title: type, description: '' } },
+    config: z.record(z.string(), z.unknown()),
+    ports: () => [],
+    behaviour: {
+      kind: 'action',
+      run: () => Promise.reject(new Error(`action ${type} runs in an activity`)),
+    },
+  };
 }

@@ -26,9 +26,49 @@ export interface EventWait {
 /** The facts a decision sees; loaded fresh by the runtime when the decision is reached. */
 export type DecisionFacts = Record<string, unknown>;
 
-/** The services an action may use; provided by the worker, faked in tests with the same type. */
+/**
+ * The services an action may use; provided by the worker (server/actions/services.ts), replaced
+ * in tests and the simulator by others of the same type. Every mutation takes the action's
+ * idempotency key so a retried activity does its work once.
+ */
 export interface ActionServices {
   dispatchMessage(message: OutgoingMessage): Promise<{ messageId: string; duplicate: boolean }>;
+  /** Changes to the customer record: tags, attributes, tier. */
+  customers: CustomerMutations;
+  /** Coupons: issue one code to a customer from a campaign's pool or generated. */
+  coupons: CouponService;
+  /** Outbound HTTP with the private-address guard (webhooks, plugin robots). */
+  http: HttpService;
+}
+
+export interface CustomerMutations {
+  addTags(customerId: string, tags: string[], idempotencyKey: string): Promise<void>;
+  removeTags(customerId: string, tags: string[], idempotencyKey: string): Promise<void>;
+  setAttribute(customerId: string, name: string, value: unknown, idempotencyKey: string): Promise<void>;
+  /** Raises the stored tier to at least `tier`; never lowers it. */
+  raiseTier(customerId: string, tier: string, idempotencyKey: string): Promise<{ tier: string; changed: boolean }>;
+}
+
+export interface IssuedCoupon {
+  code: string;
+  campaignId: string;
+  /** ISO 8601 instant. */
+  expiresAt: string;
+  /** Face value in yuan, or null for a percentage coupon. */
+  amount: number | null;
+}
+
+export interface CouponService {
+  /** Issues a coupon of `campaignId` to the customer; the same key returns the same coupon. `null` when a cap is reached. */
+  issue(campaignId: string, customerId: string, idempotencyKey: string): Promise<IssuedCoupon | null>;
+}
+
+export interface HttpService {
+  /**
+   * POSTs JSON. Refuses private, loopback and link-local addresses unless allow-listed by the
+   * operator; throws on a non-2xx answer so the activity retries.
+   */
+  postJson(url: string, body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: string }>;
 }
 
 export interface OutgoingMessage {
@@ -60,6 +100,30 @@ export interface ActionResult {
   port?: string;
   /** Short, PII-free summary for the journey's step log. */
   summary?: string;
+  /**
+   * Run the action again at this instant (ISO 8601) instead of going on: quiet hours hold a
+   * message until the window opens. The runtime sleeps and repeats the same visit.
+   */
+  retryAt?: string;
+}
+
+/** What a sleep computes its wake-up time from. */
+export interface WaitContext {
+  /** The current instant (workflow time in Temporal, virtual time in the simulator). */
+  now: number;
+  /** The customer's time zone when known, else the journey's (the shop's). */
+  timezone: string;
+  /** The customer's profile with `facts`, present when the node said it needs it. */
+  customer?: (Record<string, unknown> & { id: string }) | undefined;
+  /** The event that enrolled the customer. */
+  entry: CustomerEvent;
+}
+
+/** Who is deciding, for decisions that must be stable per customer (random splits). */
+export interface DecideContext {
+  journeyId: string;
+  nodeId: string;
+  customerId: string;
 }
 
 /**
@@ -68,9 +132,15 @@ export interface ActionResult {
  */
 export type NodeBehaviour<C> =
   | { kind: 'trigger'; eventType: (config: C) => string; accepts: (config: C, event: CustomerEvent) => Promise<boolean>; entryKey: (config: C, event: CustomerEvent) => string | undefined }
-  | { kind: 'sleep'; durationMs: (config: C) => number }
+  | {
+      kind: 'sleep';
+      /** Epoch ms to wake at; at or before `now` means go on at once. */
+      wakeAt: (config: C, ctx: WaitContext) => number;
+      /** Whether wakeAt reads the customer (their time zone or a date attribute): the runtime then loads them first. */
+      needsCustomer?: (config: C) => boolean;
+    }
   | { kind: 'waitForEvent'; wait: (config: C) => EventWait }
-  | { kind: 'decide'; decide: (config: C, facts: DecisionFacts) => Promise<string> }
+  | { kind: 'decide'; decide: (config: C, facts: DecisionFacts, ctx: DecideContext) => Promise<string> }
   | { kind: 'action'; run: (config: C, ctx: ActionContext) => Promise<ActionResult> }
   | { kind: 'exit' };
 

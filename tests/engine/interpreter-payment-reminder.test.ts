@@ -46,7 +46,10 @@ describe('Interpreter on the payment reminder', () => {
   it('instruction() at a wait: sleep for its duration', () => {
     const journey = paymentReminder();
     journey.nodes[2] = { id: 'paid', type: 'wait', config: { duration: 'PT2H' } };
-    expect(new Interpreter(journey, createRegistry()).instruction(at('paid'))).toEqual({ kind: 'sleep', nodeId: 'paid', ms: 7_200_000 });
+    const withWait = new Interpreter(journey, createRegistry());
+    expect(withWait.instruction(at('paid'))).toEqual({ kind: 'sleep', nodeId: 'paid', needsCustomer: false });
+    const entry = orderEvent('order.created', { amount: 1 });
+    expect(withWait.wakeAt(at('paid'), { now: 1_000, timezone: 'Asia/Shanghai', entry })).toBe(1_000 + 7_200_000);
   });
 
   it('instruction() throws at the trigger, which no edge may lead to', () => {

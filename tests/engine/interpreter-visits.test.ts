@@ -23,7 +23,7 @@ it('counts a visit each time a node is entered again, and passes it to the actio
   let state = interpreter.enter();
   expect(interpreter.instruction(state)).toMatchObject({ kind: 'action', nodeId: 'nudge', visit: 1 });
   state = interpreter.advance(state, 'next');
-  expect(interpreter.instruction(state)).toEqual({ kind: 'sleep', nodeId: 'week', ms: 604_800_000 });
+  expect(interpreter.instruction(state)).toEqual({ kind: 'sleep', nodeId: 'week', needsCustomer: false });
   state = interpreter.advance(state, 'next');
   expect(interpreter.instruction(state)).toMatchObject({ kind: 'action', nodeId: 'nudge', visit: 2 });
   state = interpreter.advance(interpreter.advance(state, 'next'), 'next');

@@ -14,6 +14,8 @@ import { eventSignal, pauseSignal, progressQuery, resumeSignal } from '../../wor
 import { openTestDatabase, type TestDatabase } from '../support/databases';
 import { exampleJourney, orderEvent, uniqueId } from '../support/journeys';
 import { createTimeSkippingEnvironment, quietTemporalForTests, THREE_DAY_WAIT_NODE, threeDayWaitJourney } from './harness';
+import { createActionServices } from '../../server/actions/services';
+import { unavailableParts } from '../../server/actions/unavailable';
 
 const MINUTE = 60_000;
 
@@ -58,7 +60,7 @@ describe('long waits on the time-skipping test server', () => {
       namespace: env.namespace ?? 'default',
       taskQueue,
       workflowBundle: { codePath: inject('workflowBundlePath') },
-      activities: createActivities({ registry: createRegistry(), customers, outbox, enrolments, facts: new FactsService(testDb.db, new SettingsStore(testDb.db)) }),
+      activities: createActivities({ registry: createRegistry(), customers, outbox, enrolments, facts: new FactsService(testDb.db, new SettingsStore(testDb.db)), services: createActionServices(testDb.db, unavailableParts) }),
     });
     try {
       return await worker.runUntil(fn(taskQueue));

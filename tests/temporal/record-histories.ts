@@ -27,6 +27,8 @@ import { eventSignal } from '../../workflows/shared';
 import { bundleJourneyWorkflows } from '../../workflows/worker';
 import { openTestDatabase } from '../support/databases';
 import { createTimeSkippingEnvironment, historiesDir, historyWorkflowId, quietTemporalForTests, threeDayWaitJourney } from './harness';
+import { createActionServices } from '../../server/actions/services';
+import { unavailableParts } from '../../server/actions/unavailable';
 
 const { values: args } = parseArgs({ options: { suffix: { type: 'string' }, force: { type: 'boolean', default: false } } });
 const suffix = args.suffix ? `-${args.suffix}` : '';
@@ -117,7 +119,7 @@ async function main() {
       namespace: env.namespace ?? 'default',
       taskQueue,
       workflowBundle: bundle,
-      activities: createActivities({ registry, customers, outbox, enrolments, facts: new FactsService(testDb.db, new SettingsStore(testDb.db)) }),
+      activities: createActivities({ registry, customers, outbox, enrolments, facts: new FactsService(testDb.db, new SettingsStore(testDb.db)), services: createActionServices(testDb.db, unavailableParts) }),
     });
     await worker.runUntil(async () => {
       for (const s of todo) {

@@ -1,0 +1,40 @@
+import { sql } from 'kysely';
+import { higherTier, tierIds, type CustomerMutations, type TierId } from '../../engine/index';
+import type { Db } from '../db/database';
+import { addManualTag, removeManualTag } from '../facts/manual-tags';
+
+/**
+ * What journey actions may change on a customer. Each change is idempotent by nature (a tag set
+ * twice is one tag), so a retried activity needs no key of its own here.
+ */
+export function customerMutations(db: Db): CustomerMutations {
+  const ensureCustomer = (id: string) =>
+    db.insertInto('customers').values({ id, attributes: sql`'{}'::jsonb`, updated_at: new Date() }).onConflict((oc) => oc.column('id').doNothing()).execute();
+  return {
+    async addTags(customerId, tags) {
+      await ensureCustomer(customerId);
+      for (const tag of tags) await addManualTag(db, customerId, tag);
+    },
+    async removeTags(customerId, tags) {
+      for (const tag of tags) await removeManualTag(db, customerId, tag);
+    },
+    async setAttribute(customerId, name, value) {
+      await ensureCustomer(customerId);
+      await db
+        .updateTable('customers')
+        .set({ attributes: sql`customers.attributes || jsonb_build_object(${name}::text, ${JSON.stringify(value ?? null)}::jsonb)`, updated_at: new Date() })
+        .where('id', '=', customerId)
+        .execute();
+    },
+    async raiseTier(customerId, tier) {
+      if (!tierIds.includes(tier as TierId)) throw new Error(`unknown tier "${tier}"; tiers are ${tierIds.join(', ')}`);
+      await ensureCustomer(customerId);
+      const row = await db.selectFrom('customers').select('tier').where('id', '=', customerId).executeTakeFirstOrThrow();
+      const before = (row.tier ?? 'ordinary') as TierId;
+      const after = higherTier(tier as TierId, before);
+      if (after === before && row.tier !== null) return { tier: after, changed: false };
+      await db.updateTable('customers').set({ tier: after, updated_at: new Date() }).where('id', '=', customerId).execute();
+      return { tier: after, changed: after !== before };
+    },
+  };
+}

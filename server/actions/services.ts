@@ -1,0 +1,17 @@
+import type { ActionServices, CouponService, CustomerMutations, HttpService } from '../../engine/index';
+import type { Db } from '../db/database';
+import { customerMutations } from './customer-mutations';
+
+export interface ActionServiceParts {
+  coupons: CouponService;
+  http: HttpService;
+}
+
+/**
+ * The services action nodes use besides the outbox, built once per worker. Each part lives in its
+ * own module; this only puts them together.
+ */
+export function createActionServices(db: Db, parts: ActionServiceParts): Omit<ActionServices, 'dispatchMessage'> {
+  const customers: CustomerMutations = customerMutations(db);
+  return { customers, coupons: parts.coupons, http: parts.http };
+}
