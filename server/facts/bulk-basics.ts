@@ -14,27 +14,24 @@ import { boughtRules, countedSql, discountedSql, priceRules } from './bulk-expre
 export async function buyerBasics(trx: Db, settings: ShopSettings, asOf: Date): Promise<void> {
   const windowStart = new Date(asOf.getTime() - settings.rfm.windowDays * 86_400_000);
   const tz = settings.timezone;
-  await sql`create temporary table fx_base (
-    customer_id text primary key, order_count int not null, total_cents bigint not null, frequency int not null,
-    monetary_cents bigint not null, first_at timestamptz not null, last_at timestamptz not null, recency_days int not null,
-    price_tags text[] not null
-  ) on commit drop`.execute(trx);
   const inWindow = sql`o.created_at > ${windowStart}::timestamptz`;
-  const cents = sql`(o.amount * 100)::bigint`;
   const price = priceRules(settings).map(({ rule, bp }) => sql`case when count(*) filter (where ${discountedSql(bp)}) * 2 > count(*) then ${rule.tag}::text end`);
   const priceTags = price.length > 0 ? sql`array_remove(array[${sql.join(price)}], null)` : sql`'{}'::text[]`;
-  await sql`insert into fx_base
-    select o.customer_id, count(*)::int, sum(${cents}),
-      (count(*) filter (where ${inWindow}))::int, coalesce(sum(${cents}) filter (where ${inWindow}), 0),
-      min(o.created_at), max(o.created_at),
-      (${asOf}::timestamptz at time zone ${tz}::text)::date - (max(o.created_at) at time zone ${tz}::text)::date,
-      ${priceTags}
+  // Created from its query (no key, nothing to maintain per row); sums are exact numeric, turned
+  // into cents once per customer rather than once per order.
+  await sql`create temporary table fx_base on commit drop as
+    select o.customer_id, count(*)::int as order_count, (sum(o.amount) * 100)::bigint as total_cents,
+      (count(*) filter (where ${inWindow}))::int as frequency,
+      (coalesce(sum(o.amount) filter (where ${inWindow}), 0) * 100)::bigint as monetary_cents,
+      min(o.created_at) as first_at, max(o.created_at) as last_at,
+      (${asOf}::timestamptz at time zone ${tz}::text)::date - (max(o.created_at) at time zone ${tz}::text)::date as recency_days,
+      ${priceTags}::text[] as price_tags
     from orders o
     where ${countedSql} and o.created_at <= ${asOf}::timestamptz
     group by o.customer_id`.execute(trx);
   await sql`analyze fx_base`.execute(trx);
 
-  await sql`create temporary table fx_bought (customer_id text primary key, tags text[] not null) on commit drop`.execute(trx);
+  await sql`create temporary table fx_bought (customer_id text not null, tags text[] not null) on commit drop`.execute(trx);
   const bought = boughtRules(settings);
   if (bought.length > 0) {
     await sql`create temporary table fx_rule_products (product_id text not null, tag text not null) on commit drop`.execute(trx);
@@ -53,7 +50,8 @@ export async function buyerBasics(trx: Db, settings: ShopSettings, asOf: Date): 
       group by o.customer_id`.execute(trx);
   }
 
-  await sql`create temporary table fx_main (customer_id text primary key, category text not null) on commit drop`.execute(trx);
+  await sql`analyze fx_bought`.execute(trx);
+  await sql`create temporary table fx_main (customer_id text not null, category text not null) on commit drop`.execute(trx);
   if (settings.rfm.scoring === 'ranges' && Object.keys(settings.rfm.byCategory).length > 0) {
     // Each order's whole amount counts once towards each distinct category among its products.
     await sql`insert into fx_main
@@ -66,6 +64,7 @@ export async function buyerBasics(trx: Db, settings: ShopSettings, asOf: Date): 
         ) oc group by oc.customer_id, oc.category
       ) cs order by customer_id, spend desc, category collate "C"`.execute(trx);
   }
+  await sql`analyze fx_main`.execute(trx);
 }
 
 const numbers = (v: unknown): number[] | null => (Array.isArray(v) ? v.map(Number) : null);

@@ -55,7 +55,7 @@ export async function bulkRefresh(
         on conflict (id) do update set tier = excluded.tier`.execute(trx),
     );
     await step('ruleTags', () => writeRuleTags(trx));
-    await step('snapshot', () => writeSnapshot(trx, settings, asOf, population, customerZones));
+    await writeSnapshot(trx, settings, asOf, population, customerZones, step);
     const changes = await step('changes', () => readChanges(trx));
     const count = await sql<{ n: number }>`select count(*)::int as n from customer_facts`.execute(trx);
     return { population, customers: count.rows[0]!.n, changes, timings };
