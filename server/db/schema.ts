@@ -126,4 +126,33 @@ export interface Database {
     customer_id: string;
     created_at: CreatedAt;
   };
+  coupon_campaigns: {
+    id: string;
+    name: string;
+    /** `amount` (yuan off) or `percent` (percent off). */
+    kind: string;
+    value: ColumnType<string, number | string, number | string>;
+    minimum_spend: ColumnType<string, number | string | undefined, number | string>;
+    /** Exactly one of valid_days (counted from issue) and expires_at (fixed) is set. */
+    valid_days: number | null;
+    expires_at: Timestamp | null;
+    quantity_cap: number | null;
+    budget_cap: ColumnType<string | null, number | string | null | undefined, number | string | null>;
+    /** `pool` (uploaded codes) or `generated`. */
+    code_source: string;
+    code_prefix: ColumnType<string, string | undefined, string>;
+    created_at: CreatedAt;
+  };
+  coupon_codes: {
+    code: string;
+    campaign_id: string;
+    /** Null until issued (an unused pool code). */
+    customer_id: string | null;
+    issued_at: Timestamp | null;
+    idempotency_key: string | null;
+    expires_at: Timestamp | null;
+    redeemed_order_id: string | null;
+    redeemed_at: Timestamp | null;
+    created_at: CreatedAt;
+  };
 }

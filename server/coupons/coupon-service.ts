@@ -1,0 +1,120 @@
+import { sql } from 'kysely';
+import { customAlphabet } from 'nanoid';
+import type { CouponService, IssuedCoupon } from '../../engine/index';
+import type { Db } from '../db/database';
+import type { Database } from '../db/schema';
+import type { Selectable } from 'kysely';
+
+type CampaignRow = Selectable<Database['coupon_campaigns']>;
+type CodeRow = Selectable<Database['coupon_codes']>;
+
+/**
+ * Generated codes: 12 characters from 31 that cannot be mistaken for one another when read out or
+ * typed from an SMS (no 0/O, 1/I/L), from a cryptographic source: about 2^59 codes, unguessable.
+ */
+const alphabet = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+export const generateCode = customAlphabet(alphabet, 12);
+
+export class UnknownCampaignError extends Error {
+  override name = 'UnknownCampaignError';
+}
+
+const cents = (value: string | number) => Math.round(Number(value) * 100);
+
+/**
+ * Issues coupons to customers for journeys. Each issue locks the campaign's row, so the caps are
+ * exact and a pool code is handed out once however many workers issue at the same time (the same
+ * on PostgreSQL and the embedded database). The idempotency key of the journey step makes a
+ * retried activity get the coupon it got before.
+ */
+export class Coupons implements CouponService {
+  constructor(private readonly db: Db) {}
+
+  async issue(campaignId: string, customerId: string, idempotencyKey: string): Promise<IssuedCoupon | null> {
+    const before = await this.byKey(this.db, idempotencyKey);
+    if (before) return before;
+    return this.db.transaction().execute(async (tx) => {
+      const campaign = await tx.selectFrom('coupon_campaigns').selectAll().where('id', '=', campaignId).forUpdate().executeTakeFirst();
+      if (!campaign) throw new UnknownCampaignError(`no coupon campaign "${campaignId}"`);
+      // A concurrent attempt with the same key may have finished while this one waited for the lock.
+      const raced = await this.byKey(tx, idempotencyKey);
+      if (raced) return raced;
+      const now = new Date();
+      if (campaign.expires_at && campaign.expires_at.getTime() <= now.getTime()) return null;
+      const { issued } = await tx
+        .selectFrom('coupon_codes')
+        .select((eb) => eb.fn.countAll<string>().as('issued'))
+        .where('campaign_id', '=', campaignId)
+        .where('issued_at', 'is not', null)
+        .executeTakeFirstOrThrow();
+      const count = Number(issued);
+      if (campaign.quantity_cap !== null && count >= campaign.quantity_cap) return null;
+      if (campaign.budget_cap !== null && (count + 1) * cents(campaign.value) > cents(campaign.budget_cap)) return null;
+      const expiresAt = campaign.valid_days !== null ? new Date(now.getTime() + campaign.valid_days * 86_400_000) : campaign.expires_at!;
+      const issue = { customer_id: customerId, issued_at: now, idempotency_key: idempotencyKey, expires_at: expiresAt };
+      let row: CodeRow | undefined;
+      if (campaign.code_source === 'pool') {
+        // The campaign lock already serialises issuing; SKIP LOCKED keeps an upload's rows out of the way.
+        row = await tx
+          .updateTable('coupon_codes')
+          .set(issue)
+          .where('code', '=', (eb) =>
+            eb.selectFrom('coupon_codes').select('code').where('campaign_id', '=', campaignId).where('issued_at', 'is', null).orderBy('code').limit(1).forUpdate().skipLocked(),
+          )
+          .returningAll()
+          .executeTakeFirst();
+        if (!row) return null;
+      } else {
+        for (let attempt = 0; attempt < 5 && !row; attempt += 1) {
+          row = await tx
+            .insertInto('coupon_codes')
+            .values({ code: `${campaign.code_prefix}${generateCode()}`, campaign_id: campaignId, ...issue })
+            .onConflict((oc) => oc.doNothing())
+            .returningAll()
+            .executeTakeFirst();
+        }
+        if (!row) throw new Error(`could not generate a unique code for campaign "${campaignId}"`);
+      }
+      return toIssued(row, campaign);
+    });
+  }
+
+  /**
+   * The latest coupon issued to the customer by the steps of one enrolment: their idempotency keys
+   * all start with the enrolment's `<workflowId>/<firstExecutionRunId>/`.
+   */
+  async latestInEnrolment(customerId: string, keyPrefix: string): Promise<IssuedCoupon | undefined> {
+    const row = await this.db
+      .selectFrom('coupon_codes')
+      .innerJoin('coupon_campaigns', 'coupon_campaigns.id', 'coupon_codes.campaign_id')
+      .select(['coupon_codes.code', 'coupon_codes.campaign_id', 'coupon_codes.expires_at', 'coupon_campaigns.kind', 'coupon_campaigns.value'])
+      .where('coupon_codes.customer_id', '=', customerId)
+      .where(sql<boolean>`starts_with(coupon_codes.idempotency_key, ${keyPrefix})`)
+      .orderBy('coupon_codes.issued_at', 'desc')
+      .orderBy('coupon_codes.code', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row ? { code: row.code, campaignId: row.campaign_id, expiresAt: row.expires_at!.toISOString(), amount: row.kind === 'amount' ? Number(row.value) : null } : undefined;
+  }
+
+  private async byKey(db: Db, idempotencyKey: string): Promise<IssuedCoupon | undefined> {
+    const row = await db
+      .selectFrom('coupon_codes')
+      .innerJoin('coupon_campaigns', 'coupon_campaigns.id', 'coupon_codes.campaign_id')
+      .select(['coupon_codes.code', 'coupon_codes.campaign_id', 'coupon_codes.expires_at', 'coupon_campaigns.kind', 'coupon_campaigns.value'])
+      .where('coupon_codes.idempotency_key', '=', idempotencyKey)
+      .executeTakeFirst();
+    return row ? { code: row.code, campaignId: row.campaign_id, expiresAt: row.expires_at!.toISOString(), amount: row.kind === 'amount' ? Number(row.value) : null } : undefined;
+  }
+}
+
+function toIssued(row: CodeRow, campaign: CampaignRow): IssuedCoupon {
+  return { code: row.code, campaignId: row.campaign_id, expiresAt: row.expires_at!.toISOString(), amount: campaign.kind === 'amount' ? Number(campaign.value) : null };
+}
+
+/** The key prefix shared by every step of the enrolment a step's idempotency key belongs to. */
+export function enrolmentKeyPrefix(idempotencyKey: string): string | undefined {
+  // `<workflowId>/<firstExecutionRunId>/<nodeId>/<visit>`: node ids and visits have no "/".
+  const parts = idempotencyKey.split('/');
+  return parts.length >= 4 ? `${parts.slice(0, -2).join('/')}/` : undefined;
+}
