@@ -5,6 +5,7 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely/migrati
 import pg from 'pg';
 import * as initial from './migrations/0001-initial';
 import * as customerData from './migrations/0002-customer-data';
+import * as messageDelivery from './migrations/0003-message-delivery';
 import * as coupons from './migrations/0004-coupons';
 import { pglitePool } from './pglite-pool';
 import type { Database } from './schema';
@@ -15,6 +16,7 @@ export type Db = Kysely<Database>;
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-customer-data': customerData,
+  '0003-message-delivery': messageDelivery,
   '0004-coupons': coupons,
 };
 

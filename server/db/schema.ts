@@ -125,6 +125,17 @@ export interface Database {
     node_id: string;
     customer_id: string;
     created_at: CreatedAt;
+    /** Delivery tries so far; the dispatcher gives up (status `failed`) after its limit. */
+    attempts: ColumnType<number, number | undefined, number>;
+    next_attempt_at: ColumnType<Date, Date | string | undefined, Date | string>;
+    /** When a dispatcher claimed it (status `sending`); a stale claim is taken over. */
+    claimed_at: Timestamp | null;
+    sent_at: Timestamp | null;
+    /** `sms-http`, `smtp`, `local-sink`. */
+    provider: string | null;
+    provider_message_id: string | null;
+    /** The last failure, without addresses or message text. */
+    last_error: string | null;
   };
   coupon_campaigns: {
     id: string;

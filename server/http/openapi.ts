@@ -22,6 +22,10 @@ const message = z
     nodeId: z.string(),
     customerId: z.string(),
     createdAt: z.string(),
+    attempts: z.number().meta({ description: 'Delivery tries so far' }),
+    sentAt: z.string().nullable(),
+    provider: z.string().nullable().meta({ description: 'sms-http, smtp or local-sink' }),
+    lastError: z.string().nullable().meta({ description: 'The last delivery failure, addresses masked' }),
   })
   .meta({ id: 'Message' });
 const importSummary = z

@@ -14,6 +14,11 @@ export interface MessageRow {
   nodeId: string;
   customerId: string;
   createdAt: string;
+  /** Delivery: tries so far, when it was sent, by which provider, and the last failure (no PII). */
+  attempts: number;
+  sentAt: string | null;
+  provider: string | null;
+  lastError: string | null;
 }
 
 /**
@@ -69,6 +74,10 @@ export class Outbox {
       nodeId: r.node_id,
       customerId: r.customer_id,
       createdAt: r.created_at.toISOString(),
+      attempts: r.attempts,
+      sentAt: r.sent_at?.toISOString() ?? null,
+      provider: r.provider,
+      lastError: r.last_error,
     }));
   }
 }

@@ -1,0 +1,40 @@
+import { createAddressGuard } from '../actions/address-guard';
+
+/** How messages and webhooks leave Huitou (docs/architecture.md, "Channels"). */
+export interface ChannelConfig {
+  /** `HUITOU_HTTP_ALLOW`: private CIDRs, addresses or host names outbound HTTP may reach. */
+  httpAllow: string[];
+  /** `HUITOU_SMS_URL` + `HUITOU_SMS_SECRET`; absent: the local SMS sink. */
+  sms?: { url: string; secret: string } | undefined;
+  /** `HUITOU_SMTP_URL` + `HUITOU_MAIL_FROM`; absent: the local mail sink. */
+  mail?: { smtpUrl: string; from: string } | undefined;
+  /** `HUITOU_DELIVERY_ATTEMPTS`: tries per message before it is recorded failed (default 5). */
+  deliveryAttempts: number;
+}
+
+export function channelConfigFromEnv(env: NodeJS.ProcessEnv): ChannelConfig {
+  const httpAllow = (env.HUITOU_HTTP_ALLOW ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  createAddressGuard(httpAllow); // refuses a malformed entry at start, naming it
+  const attempts = Number(env.HUITOU_DELIVERY_ATTEMPTS ?? 5);
+  if (!Number.isInteger(attempts) || attempts < 1 || attempts > 100) throw new Error(`HUITOU_DELIVERY_ATTEMPTS must be a whole number from 1 to 100, not "${env.HUITOU_DELIVERY_ATTEMPTS}"`);
+  return { httpAllow, sms: smsConfig(env), mail: mailConfig(env), deliveryAttempts: attempts };
+}
+
+function smsConfig(env: NodeJS.ProcessEnv): ChannelConfig['sms'] {
+  const url = env.HUITOU_SMS_URL;
+  if (!url) return undefined;
+  if (!/^https?:\/\//.test(url) || !URL.canParse(url)) throw new Error('HUITOU_SMS_URL must be an http or https URL');
+  if (!env.HUITOU_SMS_SECRET) throw new Error('HUITOU_SMS_SECRET must be set with HUITOU_SMS_URL: requests to the SMS gateway are signed with it');
+  return { url, secret: env.HUITOU_SMS_SECRET };
+}
+
+function mailConfig(env: NodeJS.ProcessEnv): ChannelConfig['mail'] {
+  const smtpUrl = env.HUITOU_SMTP_URL;
+  if (!smtpUrl) return undefined;
+  if (!/^smtps?:\/\//.test(smtpUrl) || !URL.canParse(smtpUrl)) throw new Error('HUITOU_SMTP_URL must be an smtp:// or smtps:// URL');
+  if (!env.HUITOU_MAIL_FROM || !env.HUITOU_MAIL_FROM.includes('@')) throw new Error('HUITOU_MAIL_FROM must be set with HUITOU_SMTP_URL, as the sender address (shop@example.com or "Shop <shop@example.com>")');
+  return { smtpUrl, from: env.HUITOU_MAIL_FROM };
+}

@@ -1,0 +1,136 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/database';
+import type { Logger } from '../logger';
+import { PermanentDeliveryError, type ChannelProvider, type DeliverableMessage } from './provider';
+import { safeErrorText } from './safe-error';
+
+export interface DispatcherOptions {
+  db: Db;
+  /** The provider for each deliverable channel; messages of other channels are left alone. */
+  providers: Partial<Record<string, ChannelProvider>>;
+  log: Logger;
+  /** Tries per message before it is recorded `failed`. */
+  maxAttempts?: number;
+  /** Wait before the second try; doubled each time after, up to `maxBackoffMs`. */
+  backoffMs?: number;
+  maxBackoffMs?: number;
+  /** How often the outbox is looked at when idle. */
+  pollMs?: number;
+  /** Messages claimed per round. */
+  batchSize?: number;
+  /** A claim older than this is taken to be a dead dispatcher's and taken over. */
+  claimTimeoutMs?: number;
+}
+
+interface Claimed extends DeliverableMessage {
+  attempts: number;
+}
+
+/**
+ * Delivers the outbox. Each round claims due messages in one statement —
+ * `update … set status = 'sending' where id in (select … for update skip locked) returning …` —
+ * so any number of workers share the outbox without sending a message twice, on PostgreSQL and on
+ * the embedded database alike. A message that fails is tried again after a growing pause and is
+ * recorded `failed` after `maxAttempts` (or at once when the provider says it is hopeless).
+ * Delivery is at least once: a worker that dies between sending and recording leaves a claim that
+ * is taken over after `claimTimeoutMs`; providers get the message id as an idempotency key.
+ */
+export class MessageDispatcher {
+  private readonly maxAttempts: number;
+  private readonly backoffMs: number;
+  private readonly maxBackoffMs: number;
+  private readonly pollMs: number;
+  private readonly batchSize: number;
+  private readonly claimTimeoutMs: number;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private closing = false;
+
+  constructor(private readonly o: DispatcherOptions) {
+    this.maxAttempts = o.maxAttempts ?? 5;
+    this.backoffMs = o.backoffMs ?? 30_000;
+    this.maxBackoffMs = o.maxBackoffMs ?? 3_600_000;
+    this.pollMs = o.pollMs ?? 1_000;
+    this.batchSize = o.batchSize ?? 20;
+    this.claimTimeoutMs = o.claimTimeoutMs ?? 5 * 60_000;
+  }
+
+  start(): void {
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.closing = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+    for (const provider of new Set(Object.values(this.o.providers))) await provider?.close?.();
+  }
+
+  private schedule(delay: number): void {
+    if (this.closing) return;
+    this.timer = setTimeout(() => {
+      this.running = this.drain()
+        .then(() => undefined)
+        .catch((e: unknown) => this.o.log.warn({ err: safeErrorText(e) }, 'message delivery round failed'))
+        .finally(() => this.schedule(this.pollMs));
+    }, delay);
+  }
+
+  /** Delivers due messages until none are left; returns how many were handled. */
+  async drain(): Promise<number> {
+    let handled = 0;
+    for (;;) {
+      if (this.closing) return handled;
+      const batch = await this.claim();
+      if (batch.length === 0) return handled;
+      await Promise.all(batch.map((m) => this.deliver(m)));
+      handled += batch.length;
+    }
+  }
+
+  private async claim(): Promise<Claimed[]> {
+    const channels = Object.keys(this.o.providers).filter((c) => this.o.providers[c]);
+    if (channels.length === 0) return [];
+    const result = await sql<{ id: string; channel: string; recipient: string; subject: string | null; text: string; idempotency_key: string; attempts: number }>`
+      update messages set status = 'sending', attempts = attempts + 1, claimed_at = now()
+      where id in (
+        select id from messages
+        where channel = any(${channels}::text[])
+          and ((status = 'queued' and next_attempt_at <= now()) or (status = 'sending' and claimed_at < now() - ${this.claimTimeoutMs} * interval '1 millisecond'))
+        order by next_attempt_at
+        limit ${this.batchSize}
+        for update skip locked
+      )
+      returning id, channel, recipient, subject, text, idempotency_key, attempts`.execute(this.o.db);
+    return result.rows.map((r) => ({ id: r.id, channel: r.channel, recipient: r.recipient, subject: r.subject, text: r.text, idempotencyKey: r.idempotency_key, attempts: r.attempts }));
+  }
+
+  private async deliver(message: Claimed): Promise<void> {
+    const provider = this.o.providers[message.channel]!;
+    try {
+      const { providerMessageId } = await provider.send(message);
+      await this.o.db
+        .updateTable('messages')
+        .set({ status: 'sent', sent_at: sql<Date>`now()`, provider: provider.name, provider_message_id: providerMessageId, last_error: null, claimed_at: null })
+        .where('id', '=', message.id)
+        .where('status', '=', 'sending')
+        .execute();
+      this.o.log.info({ messageId: message.id, channel: message.channel, provider: provider.name, attempt: message.attempts }, 'message sent');
+    } catch (e) {
+      const error = safeErrorText(e);
+      const final = e instanceof PermanentDeliveryError || message.attempts >= this.maxAttempts;
+      const pause = Math.min(this.maxBackoffMs, this.backoffMs * 2 ** (message.attempts - 1));
+      await this.o.db
+        .updateTable('messages')
+        .set(
+          final
+            ? { status: 'failed', provider: provider.name, last_error: error, claimed_at: null }
+            : { status: 'queued', provider: provider.name, last_error: error, claimed_at: null, next_attempt_at: sql<Date>`now() + ${pause} * interval '1 millisecond'` },
+        )
+        .where('id', '=', message.id)
+        .where('status', '=', 'sending')
+        .execute();
+      this.o.log.warn({ messageId: message.id, channel: message.channel, provider: provider.name, attempt: message.attempts, err: error, final }, final ? 'message delivery failed' : 'message delivery will be retried');
+    }
+  }
+}
