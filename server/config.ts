@@ -1,10 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
+import { channelConfigFromEnv, type ChannelConfig } from './channels/channel-config';
 
 export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 
 /** What Huitou runs with, from the environment. Every setting has an embedded default. */
-export interface Config {
+export interface Config extends ChannelConfig {
   host: string;
   port: number;
   dataDir: string;
@@ -37,5 +38,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     role,
     designerDir: join(projectRoot, 'designer', 'dist'),
     binCacheDir: resolve(env.HUITOU_BIN_DIR ?? join(projectRoot, '.huitou', 'bin')),
+    ...channelConfigFromEnv(env),
   };
 }

@@ -23,6 +23,9 @@ import { Orders } from './store/orders';
 import { Outbox } from './store/outbox';
 import { createActionServices } from './actions/services';
 import { unavailableParts } from './actions/unavailable';
+import { createOutboundHttp } from './actions/outbound-http';
+import { MessageDispatcher } from './channels/dispatcher';
+import { channelProviders } from './channels/providers';
 import { Products } from './store/products';
 import { connectTemporal, type TemporalHandle } from './temporal/connect';
 
@@ -77,15 +80,19 @@ export async function startHuitou(config: Config, options: StartOptions = {}): P
 
   let worker: Worker | undefined;
   let workerDone: Promise<void> | undefined;
+  let dispatcher: MessageDispatcher | undefined;
   if (config.role !== 'server') {
     worker = await createJourneyWorker({
       connection: temporal.workerConnection,
       namespace: temporal.namespace,
       taskQueue: config.taskQueue,
-      activities: { ...createActivities({ registry, customers, outbox, enrolments, facts, services: createActionServices(db, unavailableParts) }), ...createFactsActivities({ facts, events, timezone }) },
+      activities: { ...createActivities({ registry, customers, outbox, enrolments, facts, services: createActionServices(db, { ...unavailableParts, http: createOutboundHttp({ allow: config.httpAllow }) }) }), ...createFactsActivities({ facts, events, timezone }) },
       workflowBundle: options.workflowBundle,
     });
     workerDone = worker.run();
+    // Workers deliver the outbox too; claims make any number of them safe together.
+    dispatcher = new MessageDispatcher({ db, providers: channelProviders(config), log, maxAttempts: config.deliveryAttempts });
+    dispatcher.start();
   }
 
   let url: string | undefined;
@@ -115,6 +122,7 @@ export async function startHuitou(config: Config, options: StartOptions = {}): P
           if (worker?.getState() === 'RUNNING') worker.shutdown();
           await workerDone;
         },
+        async () => dispatcher?.stop(),
         async () => (options.temporal ? undefined : temporal.close()),
         () => db.destroy(),
       ];
