@@ -6,7 +6,7 @@ import {
   sleep,
   workflowInfo,
 } from '@temporalio/workflow';
-import { createRegistry, decisionFacts, eventMatchesWait, Interpreter, type CustomerEvent, type EventWait } from '../engine/index';
+import { createRegistry, decisionFacts, eventMatchesWait, Interpreter, isValidTimeZone, type CustomerEvent, type EventWait } from '../engine/index';
 import type { JourneyActivities } from './activities';
 import {
   eventSignal,
@@ -81,16 +81,23 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
     await condition(() => !paused);
     const step = interpreter.instruction(state);
     let port = 'next';
+    // Whether a sleep set a timer; undefined for other steps (the interpreter decides).
+    let slept: boolean | undefined;
     switch (step.kind) {
       case 'exit':
         await recordExit({ workflowId: info.workflowId, nodeId: step.nodeId, reason: step.reason });
         return { exitNodeId: step.nodeId, reason: step.reason };
       case 'sleep': {
         const customer = step.needsCustomer ? await loadCustomer(entry.customerId) : undefined;
-        const timezone = typeof customer?.timezone === 'string' && customer.timezone ? customer.timezone : journey.settings.timezone;
-        const ms = interpreter.wakeAt(state, { now: Date.now(), timezone, customer, entry }) - Date.now();
+        // A zone Intl does not know would make every wall-clock computation throw: the shop's then.
+        const own = customer?.timezone;
+        const timezone = typeof own === 'string' && own && isValidTimeZone(own) ? own : journey.settings.timezone;
+        const end = interpreter.sleepEnd(state, { now: Date.now(), timezone, customer, entry });
+        const ms = end.at - Date.now();
         // A wake-up time already past (a date attribute in the past) goes on without a timer.
         if (ms > 0) await sleep(ms);
+        port = end.port;
+        slept = ms > 0;
         break;
       }
       case 'waitForEvent': {
@@ -125,7 +132,7 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
         break;
       }
     }
-    state = interpreter.advance(state, port);
+    state = interpreter.advance(state, port, slept);
     if (workflowInfo().continueAsNewSuggested) {
       await continueAsNew<typeof journeyWorkflow>({
         journey,

@@ -2,7 +2,7 @@ import type { CustomerEvent } from '../events/schema';
 import { orderIdOf } from '../events/schema';
 import type { Journey } from '../journey/schema';
 import { z } from 'zod';
-import type { DecisionFacts, EventWait, NodeDefinition, WaitContext } from '../nodes/define';
+import type { DecisionFacts, EventWait, NodeDefinition, SleepEnd, WaitContext } from '../nodes/define';
 import type { NodeRegistry } from '../nodes/registry';
 import { evaluateCondition } from '../rules/evaluate';
 import { decisionFacts } from '../facts/decision-facts';
@@ -69,11 +69,14 @@ export class Interpreter {
     return this.advance({ cursor: this.triggerId, visits: { [this.triggerId]: 1 }, stepsSinceWait: 0 }, 'next');
   }
 
-  /** Follows `port` out of the current node. */
-  advance(state: RunState, port: string): RunState {
+  /**
+   * Follows `port` out of the current node. Leaving a wait resets the loop guard; a sleep that
+   * went on without a timer (a time already past) passes `waited: false` so a loop through it
+   * still meets the step limit.
+   */
+  advance(state: RunState, port: string, waited = this.node(state.cursor).def.category === 'wait'): RunState {
     const to = this.#next.get(`${state.cursor}\u0000${port}`);
     if (to === undefined) throw new Error(`node ${state.cursor} has no edge on port "${port}"`);
-    const waited = this.node(state.cursor).def.category === 'wait';
     return {
       cursor: to,
       visits: { ...state.visits, [to]: (state.visits[to] ?? 0) + 1 },
@@ -105,9 +108,15 @@ export class Interpreter {
 
   /** When a sleep at the current node ends, as epoch ms. */
   wakeAt(state: RunState, ctx: WaitContext): number {
+    return this.sleepEnd(state, ctx).at;
+  }
+
+  /** When a sleep at the current node ends and the port it goes on by (`next` unless the node says). */
+  sleepEnd(state: RunState, ctx: WaitContext): SleepEnd {
     const { def, config } = this.node(state.cursor);
     if (def.behaviour.kind !== 'sleep') throw new Error(`node ${state.cursor} is not a sleep`);
-    return def.behaviour.wakeAt(config, ctx);
+    const end = def.behaviour.wakeAt(config, ctx);
+    return typeof end === 'number' ? { at: end, port: 'next' } : end;
   }
 
   /** The port a decision node takes for these facts. `facts.customer.id` names who decides. */

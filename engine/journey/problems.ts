@@ -25,7 +25,8 @@ export type ProblemCode =
   | 'unreachable_node'
   | 'cycle_without_wait'
   | 'unknown_fact'
-  | 'unknown_operator';
+  | 'unknown_operator'
+  | 'port_must_exit';
 
 type Params = Record<string, string>;
 
@@ -44,6 +45,7 @@ const messages: Record<Locale, Record<Exclude<ProblemCode, 'invalid' | 'invalid_
     cycle_without_wait: (p) => `The loop through ${p.nodes} has no wait: customers would go round it without end. Add a wait to it.`,
     unknown_fact: (p) => `"${p.fact}" is not a known fact.`,
     unknown_operator: (p) => `"${p.operator}" is not a known operator.`,
+    port_must_exit: (p) => `The "${p.port}" output of step "${p.node}" must lead straight to an exit: customers there receive nothing and are counted by that exit.`,
   },
   'zh-CN': {
     duplicate_node_id: (p) => `已有其他步骤使用编号“${p.id}”。`,
@@ -59,6 +61,7 @@ const messages: Record<Locale, Record<Exclude<ProblemCode, 'invalid' | 'invalid_
     cycle_without_wait: (p) => `经过 ${p.nodes} 的循环里没有等待，客户会无限循环，请在循环中加入等待。`,
     unknown_fact: (p) => `“${p.fact}”不是已知的客户数据。`,
     unknown_operator: (p) => `“${p.operator}”不是已知的比较方式。`,
+    port_must_exit: (p) => `步骤“${p.node}”的“${p.port}”出口必须直接连到“结束”：这些客户不接收任何内容，由该结束步骤统计人数。`,
   },
 };
 

@@ -69,6 +69,15 @@ export function validateJourney(input: unknown, registry: NodeRegistry, locale: 
     if (triggers.some((t) => t.id === edge.to)) say(['edges', j, 'to'], 'edge_into_trigger', {}, edge.to);
   });
 
+  // Ports that must end the journey at once (a holdout) lead straight to an exit step.
+  journey.edges.forEach((edge, j) => {
+    const from = byId.get(edge.from);
+    if (!from?.def?.exitPorts || from.config === undefined) return;
+    if (!from.def.exitPorts(from.config as z.infer<typeof from.def.config>).includes(edge.port)) return;
+    const to = byId.get(edge.to);
+    if (to?.def && to.def.behaviour.kind !== 'exit') say(['edges', j, 'to'], 'port_must_exit', { node: edge.from, port: edge.port }, edge.from);
+  });
+
   // Every output port leads somewhere.
   journey.nodes.forEach((node, i) => {
     for (const port of portsOf(node.id) ?? []) {

@@ -119,6 +119,12 @@ export interface WaitContext {
   entry: CustomerEvent;
 }
 
+/** When a sleep ends and by which port the customer goes on. */
+export interface SleepEnd {
+  at: number;
+  port: string;
+}
+
 /** Who is deciding, for decisions that must be stable per customer (random splits). */
 export interface DecideContext {
   journeyId: string;
@@ -134,8 +140,11 @@ export type NodeBehaviour<C> =
   | { kind: 'trigger'; eventType: (config: C) => string; accepts: (config: C, event: CustomerEvent) => Promise<boolean>; entryKey: (config: C, event: CustomerEvent) => string | undefined }
   | {
       kind: 'sleep';
-      /** Epoch ms to wake at; at or before `now` means go on at once. */
-      wakeAt: (config: C, ctx: WaitContext) => number;
+      /**
+       * Epoch ms to wake at; at or before `now` means go on at once. Then the customer follows
+       * `next`, or the port given with the time (a date the customer lacks takes `missing`).
+       */
+      wakeAt: (config: C, ctx: WaitContext) => number | SleepEnd;
       /** Whether wakeAt reads the customer (their time zone or a date attribute): the runtime then loads them first. */
       needsCustomer?: (config: C) => boolean;
     }
@@ -153,6 +162,13 @@ export interface NodeDefinition<S extends z.ZodType = z.ZodType> {
   config: S;
   /** Output ports; may depend on the config (e.g. one per split branch). */
   ports: (config: z.infer<S>) => string[];
+  /** Labels of config-named ports (split branches), shown instead of the port key; any language. */
+  portLabels?: (config: z.infer<S>) => Record<string, string>;
+  /**
+   * Ports that must lead straight to an `exit` step (a random split's holdout): customers there
+   * get nothing, and the exit they reach counts them. Validation reports any other target.
+   */
+  exitPorts?: (config: z.infer<S>) => string[];
   behaviour: NodeBehaviour<z.infer<S>>;
   /** Facts the node's conditions reference, for validation against the catalog. */
   conditions?: (config: z.infer<S>) => { condition: TopLevelCondition; path: (string | number)[] }[];

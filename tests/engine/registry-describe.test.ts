@@ -7,7 +7,11 @@ const described = registry.describe();
 
 describe('NodeRegistry.describe()', () => {
   it('lists every built-in node type once', () => {
-    expect(described.map((d) => d.type).sort()).toEqual(['condition', 'exit', 'message.send', 'trigger.event', 'wait', 'wait.event']);
+    const types = described.map((d) => d.type);
+    expect(new Set(types).size).toBe(types.length);
+    expect(types).toEqual(
+      expect.arrayContaining(['condition', 'exit', 'message.send', 'trigger.event', 'wait', 'wait.event', 'wait.until', 'wait.window', 'wait.date', 'split.multi', 'split.random']),
+    );
   });
 
   it('gives each type a zh-CN and an en title and description', () => {
@@ -21,18 +25,25 @@ describe('NodeRegistry.describe()', () => {
 
   it('gives the ports of the default config, each labelled in both locales', () => {
     const ports = Object.fromEntries(described.map((d) => [d.type, d.ports]));
-    expect(ports).toEqual({
+    expect(ports).toMatchObject({
       'trigger.event': ['next'],
       wait: ['next'],
       'wait.event': ['event', 'timeout'],
       condition: ['yes', 'no'],
       'message.send': ['next'],
       exit: [],
+      'wait.until': ['next'],
+      'wait.window': ['next'],
+      'wait.date': ['next', 'missing'],
+      'split.multi': ['a', 'b', 'else'],
+      'split.random': ['a', 'b'],
     });
     for (const d of described) {
+      // Ports named by the config (split branches) are labelled by the config.
+      const fromConfig = registry.require(d.type).portLabels?.(d.defaultConfig) ?? {};
       for (const port of d.ports) {
-        expect(d.labels['zh-CN'].ports?.[port], `${d.type}.${port}`).toMatch(/\S/);
-        expect(d.labels.en.ports?.[port], `${d.type}.${port}`).toMatch(/\S/);
+        expect(d.labels['zh-CN'].ports?.[port] ?? fromConfig[port], `${d.type}.${port}`).toMatch(/\S/);
+        expect(d.labels.en.ports?.[port] ?? fromConfig[port], `${d.type}.${port}`).toMatch(/\S/);
       }
     }
   });

@@ -19,6 +19,7 @@ const engineCodes = [
   'cycle_without_wait',
   'unknown_fact',
   'unknown_operator',
+  'port_must_exit',
 ] as const satisfies readonly Exclude<ProblemCode, 'invalid' | 'invalid_config'>[];
 
 describe('problem messages in zh-CN and en', () => {

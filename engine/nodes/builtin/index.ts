@@ -5,6 +5,11 @@ import { sendMessage } from './send-message';
 import { eventTrigger } from './trigger-event';
 import { wait } from './wait';
 import { waitForEvent } from './wait-for-event';
+import { waitUntil } from './wait-until';
+import { waitWindow } from './wait-window';
+import { waitDate } from './wait-date';
+import { splitMulti } from './split-multi';
+import { splitRandom } from './split-random';
 
 /** The node types Huitou ships. Each is one file; adding one means adding it to this list. */
-export const builtinNodes: NodeDefinition[] = [eventTrigger, wait, waitForEvent, condition, sendMessage, exit] as NodeDefinition[];
+export const builtinNodes: NodeDefinition[] = [eventTrigger, wait, waitForEvent, condition, sendMessage, exit, waitUntil, waitWindow, waitDate, splitMulti, splitRandom] as NodeDefinition[];

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { customerDateWake, readCustomerDate } from '../../time/customer-date';
+import { timeOfDaySchema } from '../../time/schemas';
+import { defineNode, type WaitContext } from '../define';
+
+const dateSources = ['birthday', 'firstOrderAt', 'lastOrderAt', 'attribute'] as const;
+type DateSource = (typeof dateSources)[number];
+
+/** The customer's value for the chosen date: profile field, fact, or free attribute. */
+function dateValue(source: DateSource, attribute: string | undefined, customer: WaitContext['customer']): unknown {
+  if (!customer) return undefined;
+  const facts = (customer.facts ?? {}) as Record<string, unknown>;
+  switch (source) {
+    case 'birthday':
+      return customer.birthday;
+    case 'firstOrderAt':
+    case 'lastOrderAt':
+      return facts[source];
+    case 'attribute':
+      // Free attributes sit on the profile beside its fields (server/store/customers.ts).
+      return attribute ? customer[attribute] : undefined;
+  }
+}
+
+export const waitDate = defineNode({
+  type: 'wait.date',
+  version: 1,
+  category: 'wait',
+  labels: {
+    'zh-CN': {
+      title: '等到客户日期',
+      description: '等到客户的某个日期（生日、首次或最近购买、自定义属性）前后几天的某个时间；没有这个日期的客户走“缺少日期”。',
+      ports: { next: '到时', missing: '缺少日期' },
+    },
+    en: {
+      title: 'Wait for customer date',
+      description: "Waits until a day before or after one of the customer's dates (birthday, first or last purchase, an attribute) at a time of day; customers without the date take “missing”.",
+      ports: { next: 'on the day', missing: 'date missing' },
+    },
+  },
+  config: z
+    .object({
+      date: z.enum(dateSources).default('birthday').meta({
+        title: 'Date',
+        description: 'birthday, first purchase (firstOrderAt), last purchase (lastOrderAt), or a customer attribute',
+      }),
+      attribute: z.string().min(1, 'name the attribute').optional().meta({
+        title: 'Attribute',
+        description: 'When Date is attribute: the attribute holding YYYY-MM-DD or an ISO date-time',
+      }),
+      offsetDays: z
+        .number()
+        .int('offsetDays must be a whole number of days')
+        .min(-365, 'at most 365 days before')
+        .max(365, 'at most 365 days after')
+        .default(0)
+        .meta({ title: 'Days before (−) or after (+)', description: '-1 = the day before, 0 = on the day, 7 = a week after' }),
+      at: timeOfDaySchema.default('10:00').meta({ title: 'Time of day', description: "HH:mm in the customer's time zone (the shop's if unknown)" }),
+      yearly: z.boolean().optional().meta({
+        title: 'Every year',
+        description: 'The next occurrence each year; on by default for birthdays, off for other dates (a past date goes on at once)',
+      }),
+    })
+    .refine((c) => c.date !== 'attribute' || c.attribute !== undefined, { message: 'name the attribute that holds the date', path: ['attribute'] }),
+  ports: () => ['next', 'missing'],
+  behaviour: {
+    kind: 'sleep',
+    needsCustomer: () => true,
+    wakeAt: (c, ctx) => {
+      const date = readCustomerDate(dateValue(c.date, c.attribute, ctx.customer), ctx.timezone);
+      if (!date) return { at: ctx.now, port: 'missing' };
+      return customerDateWake(date, { offsetDays: c.offsetDays, at: c.at, yearly: c.yearly ?? c.date === 'birthday' }, ctx.now, ctx.timezone);
+    },
+  },
+});

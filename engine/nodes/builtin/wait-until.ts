@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { localDateTimeSchema } from '../../time/schemas';
+import { fromLocal, parseLocalDateTime } from '../../time/zoned';
+import { defineNode } from '../define';
+
+export const waitUntil = defineNode({
+  type: 'wait.until',
+  version: 1,
+  category: 'wait',
+  labels: {
+    'zh-CN': { title: '等到指定时间', description: '等到某个日期和时间（按店铺或客户的时区）再继续；时间已过则立即继续。', ports: { next: '之后' } },
+    en: { title: 'Wait until', description: "Waits until a date and time (in the shop's or the customer's time zone); goes on at once if it has passed.", ports: { next: 'then' } },
+  },
+  config: z.object({
+    at: localDateTimeSchema.default('2027-01-01T10:00').meta({ title: 'Date and time', description: 'Local date and time, YYYY-MM-DDTHH:mm, e.g. 2026-11-11T10:00' }),
+    zone: z
+      .enum(['shop', 'customer'])
+      .default('shop')
+      .meta({ title: 'Time zone', description: "shop = the journey's time zone; customer = the customer's own, else the shop's" }),
+  }),
+  ports: () => ['next'],
+  behaviour: {
+    kind: 'sleep',
+    // Without the customer loaded the runtime's zone is the journey's (the shop's).
+    needsCustomer: (c) => c.zone === 'customer',
+    wakeAt: (c, ctx) => Math.max(ctx.now, fromLocal(parseLocalDateTime(c.at)!, ctx.timezone)),
+  },
+});

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { timeOfDaySchema } from '../../time/schemas';
+import { nextWindowOpening } from '../../time/window';
+import { defineNode } from '../define';
+
+export const waitWindow = defineNode({
+  type: 'wait.window',
+  version: 1,
+  category: 'wait',
+  labels: {
+    'zh-CN': {
+      title: '等到时间段',
+      description: '按客户所在时区，等到选定星期几的某个时间段（如 09:00–21:00）再继续；已在时间段内则立即继续。',
+      ports: { next: '之后' },
+    },
+    en: {
+      title: 'Wait for time window',
+      description: "Waits until a time of day window (e.g. 09:00–21:00) on chosen weekdays, in the customer's time zone; goes on at once inside it.",
+      ports: { next: 'then' },
+    },
+  },
+  config: z
+    .object({
+      from: timeOfDaySchema.default('09:00').meta({ title: 'From', description: 'HH:mm, when the window opens' }),
+      to: timeOfDaySchema.default('21:00').meta({ title: 'To', description: 'HH:mm, when it closes; earlier than From means the next day (22:00–02:00)' }),
+      weekdays: z
+        .array(z.number().int().min(1, 'weekdays are 1 (Monday) to 7 (Sunday)').max(7, 'weekdays are 1 (Monday) to 7 (Sunday)'))
+        .min(1, 'choose at least one weekday')
+        .default([1, 2, 3, 4, 5, 6, 7])
+        .meta({ title: 'Weekdays', description: '1 = Monday … 7 = Sunday; the day the window opens' }),
+    })
+    .refine((c) => c.from !== c.to, { message: 'the window must not open and close at the same time', path: ['to'] }),
+  ports: () => ['next'],
+  behaviour: {
+    kind: 'sleep',
+    // The customer's own time zone; the runtime falls back to the shop's when they have none.
+    needsCustomer: () => true,
+    wakeAt: (c, ctx) => nextWindowOpening(c, ctx.now, ctx.timezone),
+  },
+});

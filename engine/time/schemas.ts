@@ -1,0 +1,11 @@
+import { z } from 'zod';
+import { parseLocalDateTime, parseTimeOfDay } from './zoned';
+
+/** `HH:mm` on a 24-hour clock, e.g. `09:00` or `21:30`. */
+export const timeOfDaySchema = z.string().refine((s) => parseTimeOfDay(s) !== null, 'write a time of day as HH:mm, e.g. 09:00');
+
+/** `YYYY-MM-DDTHH:mm`, a real local date and time, e.g. `2026-11-11T10:00`. */
+export const localDateTimeSchema = z
+  .string()
+  .refine((s) => parseLocalDateTime(s) !== null, 'write a local date and time as YYYY-MM-DDTHH:mm, e.g. 2026-11-11T10:00');
+

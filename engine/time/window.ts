@@ -1,0 +1,51 @@
+import { addDays, fromLocal, isoWeekday, parseTimeOfDay, toLocal } from './zoned';
+
+/** A daily time-of-day window on some weekdays, read on the wall clock of a time zone. */
+export interface TimeWindow {
+  /** `HH:mm`, when the window opens. */
+  from: string;
+  /** `HH:mm`, when it closes (not included); at or before `from` means the next day (22:00–02:00). */
+  to: string;
+  /** ISO weekdays (Monday 1 … Sunday 7) on which the window opens. */
+  weekdays: readonly number[];
+}
+
+function minutes(text: string, field: string): number {
+  const m = parseTimeOfDay(text);
+  if (m === null) throw new Error(`${field}: "${text}" is not a time of day HH:mm`);
+  return m;
+}
+
+/**
+ * Whether instant `now` is inside the window in `timeZone`. A window crossing midnight belongs to
+ * the weekday it opens on: Friday 22:00–02:00 holds Saturday 01:00. Compared on the wall clock, so
+ * the days clocks change keep the window's local times.
+ */
+export function insideWindow(window: TimeWindow, now: number, timeZone: string): boolean {
+  const from = minutes(window.from, 'from');
+  const to = minutes(window.to, 'to');
+  const local = toLocal(now, timeZone);
+  const t = local.hour * 60 + local.minute;
+  const opensOn = (date: { year: number; month: number; day: number }) => window.weekdays.includes(isoWeekday(date.year, date.month, date.day));
+  if (to > from) return opensOn(local) && t >= from && t < to;
+  // Crossing midnight: today's evening part, or the morning part of the window opened yesterday.
+  return (opensOn(local) && t >= from) || (opensOn(addDays(local, -1)) && t < to);
+}
+
+/**
+ * When to go on for a wait until the window: `now` itself when inside it, else the next opening.
+ * An opening inside the hour skipped by a clock change is moved forward as clocks do (fromLocal).
+ */
+export function nextWindowOpening(window: TimeWindow, now: number, timeZone: string): number {
+  if (window.weekdays.length === 0) throw new Error('weekdays: choose at least one day');
+  if (insideWindow(window, now, timeZone)) return now;
+  const from = minutes(window.from, 'from');
+  const today = toLocal(now, timeZone);
+  for (let i = 0; i <= 7; i++) {
+    const date = addDays(today, i);
+    if (!window.weekdays.includes(isoWeekday(date.year, date.month, date.day))) continue;
+    const opening = fromLocal({ ...date, hour: Math.floor(from / 60), minute: from % 60 }, timeZone);
+    if (opening > now) return opening;
+  }
+  throw new Error('no opening of the window within a week');
+}
