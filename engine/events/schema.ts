@@ -54,6 +54,8 @@ const orderData = z.looseObject({
   discount: moneySchema.optional(),
   productIds: z.array(z.string({ error: 'must be a string' }).min(1, 'must not be empty').max(200), { error: 'must be an array of product ids' }).max(500).optional(),
   customer: saidCustomer.optional(),
+  /** Coupon codes the order uses; redeemed when the order is paid (only the customer's own, unexpired). */
+  couponCodes: z.array(z.string({ error: 'must be a string' }).min(1, 'must not be empty').max(64, 'must be at most 64 characters'), { error: 'must be an array of coupon codes' }).max(20, 'must be at most 20 codes').optional(),
 });
 
 /** `order.created`: the amount paid (or to pay) is required. */

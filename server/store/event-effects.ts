@@ -1,4 +1,5 @@
 import { isOrderEventType, type CustomerEvent, type CustomerUpdatedData, type OrderEventType } from '../../engine/index';
+import { applyCouponUse } from '../coupons/redemption';
 import type { Db } from '../db/database';
 import { Customers } from './customers';
 import { Events } from './events';
@@ -22,7 +23,11 @@ export async function storeAndApply(db: Db, event: CustomerEvent): Promise<Store
     if (said && typeof said === 'object') await customers.upsertFromEvent(event.customerId, said as Record<string, unknown>);
     const stored = await new Events(tx).append(event);
     if (!stored) return { stored };
-    if (isOrderEventType(event.type)) return { stored, order: await new Orders(tx).applyEvent(event as CustomerEvent & { type: OrderEventType }) };
+    if (isOrderEventType(event.type)) {
+      const order = await new Orders(tx).applyEvent(event as CustomerEvent & { type: OrderEventType });
+      await applyCouponUse(tx, event);
+      return { stored, order };
+    }
     if (event.type === 'customer.updated') await customers.applyUpdate(event.customerId, event.data as CustomerUpdatedData);
     return { stored };
   });
