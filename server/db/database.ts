@@ -7,6 +7,7 @@ import * as initial from './migrations/0001-initial';
 import * as customerData from './migrations/0002-customer-data';
 import * as messageDelivery from './migrations/0003-message-delivery';
 import * as coupons from './migrations/0004-coupons';
+import * as factsSnapshot from './migrations/0005-facts-snapshot';
 import { pglitePool } from './pglite-pool';
 import type { Database } from './schema';
 
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '0002-customer-data': customerData,
   '0003-message-delivery': messageDelivery,
   '0004-coupons': coupons,
+  '0005-facts-snapshot': factsSnapshot,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

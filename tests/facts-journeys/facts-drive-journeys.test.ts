@@ -83,6 +83,10 @@ describe('facts drive journeys', () => {
     const described = await schedule.describe();
     expect(described.spec.calendars?.[0]).toMatchObject({ hour: [{ start: 3, end: 3, step: 1 }], minute: [{ start: 0, end: 0, step: 1 }] });
     await schedule.trigger();
+    // Wait for that refresh itself: the order's own fact update (silent at once, the order being 50
+    // days old) may already have started the journey, so the message alone does not say it is done.
+    const action = await eventually(async () => (await schedule.describe()).info.recentActions.at(-1)?.action, 60_000);
+    await stack.huitou.temporal.client.workflow.getHandle(action.workflow.workflowId, action.workflow.firstExecutionRunId).result();
     const messages = await eventually(async () => {
       const m = await messagesOf(customer, journey.id);
       return m.length > 0 ? m : undefined;
