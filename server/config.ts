@@ -19,6 +19,11 @@ export interface Config extends ChannelConfig {
   role: 'all' | 'server' | 'worker';
   designerDir: string;
   binCacheDir: string;
+  /**
+   * The plugins manifest (docs/plugins.md): `plugins/manifest.json` unless HUITOU_PLUGINS names
+   * another; a named one must exist.
+   */
+  plugins: { manifest: string; required: boolean };
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
@@ -38,6 +43,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     role,
     designerDir: join(projectRoot, 'designer', 'dist'),
     binCacheDir: resolve(env.HUITOU_BIN_DIR ?? join(projectRoot, '.huitou', 'bin')),
+    plugins: { manifest: resolve(env.HUITOU_PLUGINS || join(projectRoot, 'plugins', 'manifest.json')), required: Boolean(env.HUITOU_PLUGINS) },
     ...channelConfigFromEnv(env),
   };
 }

@@ -26,6 +26,7 @@ import { unavailableParts } from './actions/unavailable';
 import { createOutboundHttp } from './actions/outbound-http';
 import { MessageDispatcher } from './channels/dispatcher';
 import { channelProviders } from './channels/providers';
+import { loadPlugins } from './plugins/load-plugins';
 import { Products } from './store/products';
 import { connectTemporal, type TemporalHandle } from './temporal/connect';
 
@@ -50,6 +51,9 @@ export interface StartOptions {
 /** Starts Huitou's parts for the configured role: database, Temporal, worker, router, HTTP server. */
 export async function startHuitou(config: Config, options: StartOptions = {}): Promise<Huitou> {
   const log = options.log ?? createLogger();
+  // Plugins first: a bad one stops the start before anything is opened.
+  const plugins = await loadPlugins(config.plugins.manifest, { required: config.plugins.required });
+  if (plugins.length > 0) log.info({ plugins: plugins.map((p) => p.entry), manifest: config.plugins.manifest }, 'plugins loaded');
   const db = await openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : join(config.dataDir, 'db') });
   const temporal =
     options.temporal ??
@@ -62,7 +66,7 @@ export async function startHuitou(config: Config, options: StartOptions = {}): P
       uiPort: config.temporalUiPort,
       log,
     }));
-  const registry = createRegistry();
+  const registry = createRegistry(plugins.flatMap((p) => p.definitions));
   const journeys = new Journeys(db);
   const events = new Events(db);
   const customers = new Customers(db);

@@ -1,3 +1,4 @@
+import { ApplicationFailure } from '@temporalio/common';
 import type { ActionServices, CustomerFacts, NodeRegistry } from '../engine/index';
 import type { Customers } from '../server/store/customers';
 import type { Enrolments } from '../server/store/enrolments';
@@ -31,8 +32,20 @@ export function createActivities(deps: ActivityDeps) {
 
     /** Runs an action node's handler. The outbox's idempotency key makes a retry harmless. */
     async runAction(input: ActionInput): Promise<{ port?: string; summary?: string; retryAt?: string }> {
-      const def = deps.registry.require(input.nodeType);
-      if (def.behaviour.kind !== 'action') throw new Error(`node type ${input.nodeType} is not an action`);
+      // The version the journey was published with; documents older than versions mean 1.
+      const version = input.typeVersion ?? 1;
+      const def = deps.registry.get(input.nodeType, version);
+      if (!def) {
+        // Retrying cannot install it: fail the step at once with what the operator must do.
+        const installed = deps.registry.versions(input.nodeType);
+        throw ApplicationFailure.nonRetryable(
+          installed.length === 0
+            ? `node type "${input.nodeType}" is not installed in this worker (is its plugin in the manifest?)`
+            : `node type "${input.nodeType}" version ${version} is not installed (installed: ${installed.join(', ')}); keep the old version in the plugins manifest while journeys published with it run`,
+          'NodeVersionNotInstalled',
+        );
+      }
+      if (def.behaviour.kind !== 'action') throw ApplicationFailure.nonRetryable(`node type ${input.nodeType} is not an action`, 'NotAnAction');
       const customer = await loadCustomer(input.customerId);
       return def.behaviour.run(def.config.parse(input.config), {
         journeyId: input.journeyId,

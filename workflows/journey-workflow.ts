@@ -6,7 +6,7 @@ import {
   sleep,
   workflowInfo,
 } from '@temporalio/workflow';
-import { createRegistry, decisionFacts, eventMatchesWait, Interpreter, isValidTimeZone, type CustomerEvent, type EventWait } from '../engine/index';
+import { createRegistry, decisionFacts, eventMatchesWait, Interpreter, isValidTimeZone, type ActivityOptions, type CustomerEvent, type EventWait } from '../engine/index';
 import type { JourneyActivities } from './activities';
 import {
   eventSignal,
@@ -21,6 +21,25 @@ const { loadCustomer, runAction, recordExit } = proxyActivities<JourneyActivitie
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts: 20 },
 });
+
+/**
+ * runAction scheduled with the timeout and retries a node's definition declares (plugins), as
+ * stamped into the published document. Nodes without options use the defaults above, so journeys
+ * published before options existed schedule exactly the commands they always did.
+ */
+function runActionWith(options: ActivityOptions): JourneyActivities['runAction'] {
+  const { retry } = options;
+  return proxyActivities<JourneyActivities>({
+    startToCloseTimeout: options.startToCloseTimeoutMs,
+    retry: {
+      maximumAttempts: retry.maximumAttempts,
+      initialInterval: retry.initialIntervalMs,
+      backoffCoefficient: retry.backoffCoefficient,
+      maximumInterval: retry.maximumIntervalMs,
+      ...(retry.nonRetryableErrorTypes ? { nonRetryableErrorTypes: retry.nonRetryableErrorTypes } : {}),
+    },
+  }).runAction;
+}
 
 /** How many event ids a journey remembers to drop duplicate deliveries. */
 const SEEN_EVENTS_KEPT = 200;
@@ -112,11 +131,13 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
         break;
       }
       case 'action': {
-        const result = await runAction({
+        const run = step.activity ? runActionWith(step.activity) : runAction;
+        const result = await run({
           journeyId: journey.id,
           journeyVersion: version,
           nodeId: step.nodeId,
           nodeType: step.nodeType,
+          ...(step.typeVersion !== undefined ? { typeVersion: step.typeVersion } : {}),
           config: step.config,
           // Stable across retries, worker restarts and continue-as-new; new for each visit.
           idempotencyKey: `${info.workflowId}/${info.firstExecutionRunId}/${step.nodeId}/${step.visit}`,

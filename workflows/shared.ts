@@ -45,6 +45,8 @@ export interface ActionInput {
   journeyVersion: number;
   nodeId: string;
   nodeType: string;
+  /** The node type's version the journey was published with; absent in older documents (version 1). */
+  typeVersion?: number;
   config: unknown;
   idempotencyKey: string;
   customerId: string;

@@ -2,7 +2,7 @@ import type { CustomerEvent } from '../events/schema';
 import { orderIdOf } from '../events/schema';
 import type { Journey } from '../journey/schema';
 import { z } from 'zod';
-import type { DecisionFacts, EventWait, NodeDefinition, SleepEnd, WaitContext } from '../nodes/define';
+import type { ActivityOptions, DecisionFacts, EventWait, NodeDefinition, SleepEnd, WaitContext } from '../nodes/define';
 import type { NodeRegistry } from '../nodes/registry';
 import { evaluateCondition } from '../rules/evaluate';
 import { decisionFacts } from '../facts/decision-facts';
@@ -21,7 +21,17 @@ export type Instruction =
   | { kind: 'sleep'; nodeId: string; needsCustomer: boolean }
   | { kind: 'waitForEvent'; nodeId: string; wait: EventWait }
   | { kind: 'decide'; nodeId: string }
-  | { kind: 'action'; nodeId: string; nodeType: string; config: unknown; visit: number }
+  | {
+      kind: 'action';
+      nodeId: string;
+      nodeType: string;
+      config: unknown;
+      visit: number;
+      /** The version published (absent in documents older than versions: version 1). */
+      typeVersion?: number;
+      /** The activity options published with the node (plugins); absent: the workflow's defaults. */
+      activity?: ActivityOptions;
+    }
   | { kind: 'exit'; nodeId: string; reason: 'exit-node' | 'step-limit' };
 
 export const MAX_STEPS_WITHOUT_WAIT = 200;
@@ -29,6 +39,8 @@ export const MAX_STEPS_WITHOUT_WAIT = 200;
 interface CompiledNode {
   def: NodeDefinition;
   config: unknown;
+  typeVersion?: number | undefined;
+  activity?: ActivityOptions | undefined;
 }
 
 /**
@@ -49,8 +61,8 @@ export class Interpreter {
   constructor(readonly journey: Journey, registry: NodeRegistry, options: { opaqueActions?: boolean } = {}) {
     let trigger: string | undefined;
     for (const node of journey.nodes) {
-      const def = registry.get(node.type) ?? (options.opaqueActions ? opaqueAction(node.type) : registry.require(node.type));
-      this.#nodes.set(node.id, { def, config: def.config.parse(node.config) });
+      const def = registry.get(node.type, node.typeVersion) ?? (options.opaqueActions ? opaqueAction(node.type) : registry.require(node.type, node.typeVersion));
+      this.#nodes.set(node.id, { def, config: def.config.parse(node.config), typeVersion: node.typeVersion, activity: node.activity });
       if (def.category === 'trigger') trigger = node.id;
     }
     if (!trigger) throw new Error(`journey ${journey.id} has no trigger`);
@@ -88,7 +100,7 @@ export class Interpreter {
   instruction(state: RunState): Instruction {
     const nodeId = state.cursor;
     if (state.stepsSinceWait > MAX_STEPS_WITHOUT_WAIT) return { kind: 'exit', nodeId, reason: 'step-limit' };
-    const { def, config } = this.node(nodeId);
+    const { def, config, typeVersion, activity } = this.node(nodeId);
     const b = def.behaviour;
     switch (b.kind) {
       case 'sleep':
@@ -98,7 +110,15 @@ export class Interpreter {
       case 'decide':
         return { kind: 'decide', nodeId };
       case 'action':
-        return { kind: 'action', nodeId, nodeType: def.type, config, visit: state.visits[nodeId] ?? 1 };
+        return {
+          kind: 'action',
+          nodeId,
+          nodeType: def.type,
+          config,
+          visit: state.visits[nodeId] ?? 1,
+          ...(typeVersion !== undefined ? { typeVersion } : {}),
+          ...(activity ? { activity } : {}),
+        };
       case 'exit':
         return { kind: 'exit', nodeId, reason: 'exit-node' };
       case 'trigger':

@@ -18,7 +18,7 @@ export interface Entry {
 /** Whether `event` enrols its customer in `journey`, and under which workflow id. Pure. */
 export async function entryFor(journey: Journey, registry: NodeRegistry, event: CustomerEvent): Promise<Entry | undefined> {
   for (const node of journey.nodes) {
-    const def = registry.get(node.type);
+    const def = registry.get(node.type, node.typeVersion);
     if (!def || def.behaviour.kind !== 'trigger') continue;
     const config = def.config.parse(node.config);
     if (!(await def.behaviour.accepts(config, event))) continue;
@@ -32,7 +32,7 @@ export async function entryFor(journey: Journey, registry: NodeRegistry, event: 
 export function awaitedEventTypes(journey: Journey, registry: NodeRegistry): string[] {
   const types = new Set<string>();
   for (const node of journey.nodes) {
-    const def = registry.get(node.type);
+    const def = registry.get(node.type, node.typeVersion);
     if (def?.behaviour.kind === 'waitForEvent') types.add(def.behaviour.wait(def.config.parse(node.config)).eventType);
   }
   return [...types];

@@ -14,6 +14,7 @@ export type ProblemCode =
   | 'invalid'
   | 'duplicate_node_id'
   | 'unknown_node_type'
+  | 'unknown_node_version'
   | 'invalid_config'
   | 'missing_trigger'
   | 'extra_trigger'
@@ -34,6 +35,7 @@ const messages: Record<Locale, Record<Exclude<ProblemCode, 'invalid' | 'invalid_
   en: {
     duplicate_node_id: (p) => `Another step already uses the id "${p.id}".`,
     unknown_node_type: (p) => `"${p.type}" is not a known step type.`,
+    unknown_node_version: (p) => `Version ${p.version} of the step type "${p.type}" is not installed (installed: ${p.installed}).`,
     missing_trigger: () => 'The journey has no trigger: add one so customers can enter.',
     extra_trigger: () => 'A journey has exactly one trigger; remove this one or the other.',
     unknown_edge_node: (p) => `This connection points to a step "${p.id}" that does not exist.`,
@@ -50,6 +52,7 @@ const messages: Record<Locale, Record<Exclude<ProblemCode, 'invalid' | 'invalid_
   'zh-CN': {
     duplicate_node_id: (p) => `已有其他步骤使用编号“${p.id}”。`,
     unknown_node_type: (p) => `“${p.type}”不是已知的步骤类型。`,
+    unknown_node_version: (p) => `步骤类型“${p.type}”的第 ${p.version} 版未安装（已安装：${p.installed}）。`,
     missing_trigger: () => '旅程缺少触发条件：请添加一个，客户才能进入。',
     extra_trigger: () => '一个旅程只能有一个触发条件，请删除多余的一个。',
     unknown_edge_node: (p) => `连线指向不存在的步骤“${p.id}”。`,

@@ -17,6 +17,25 @@ export const journeyNodeSchema = z.object({
   type: z.string().min(1, 'is required'),
   /** Validated against the node definition's own config schema. */
   config: z.record(z.string(), z.unknown()).default({}),
+  /**
+   * The node type's version, stamped at publish: a published journey keeps running the version it
+   * was published with. Drafts leave it out (they use the latest); a published document without
+   * it predates versions and means version 1.
+   */
+  typeVersion: z.number().int().min(1).optional(),
+  /** The action's activity options, stamped at publish from its definition (plugins declare them). */
+  activity: z
+    .object({
+      startToCloseTimeoutMs: z.number().positive(),
+      retry: z.object({
+        maximumAttempts: z.number().int().min(1),
+        initialIntervalMs: z.number().positive(),
+        backoffCoefficient: z.number().min(1),
+        maximumIntervalMs: z.number().positive(),
+        nonRetryableErrorTypes: z.array(z.string()).optional(),
+      }),
+    })
+    .optional(),
 });
 
 export const journeyEdgeSchema = z.object({

@@ -27,10 +27,15 @@ export function validateJourney(input: unknown, registry: NodeRegistry, locale: 
   const byId = new Map<string, { index: number; def?: NodeDefinition; config?: unknown }>();
   journey.nodes.forEach((node, i) => {
     if (byId.has(node.id)) say(['nodes', i, 'id'], 'duplicate_node_id', { id: node.id }, node.id);
-    const def = registry.get(node.type);
+    // A published document names the version each node was published with; a draft uses the latest.
+    const def = registry.get(node.type, node.typeVersion);
     const entry: { index: number; def?: NodeDefinition; config?: unknown } = { index: i };
     byId.set(node.id, entry);
-    if (!def) return say(['nodes', i, 'type'], 'unknown_node_type', { type: node.type }, node.id);
+    if (!def) {
+      const installed = registry.versions(node.type);
+      if (installed.length === 0) return say(['nodes', i, 'type'], 'unknown_node_type', { type: node.type }, node.id);
+      return say(['nodes', i, 'typeVersion'], 'unknown_node_version', { type: node.type, version: String(node.typeVersion), installed: installed.join(', ') }, node.id);
+    }
     entry.def = def;
     const config = def.config.safeParse(node.config, plainMessages);
     if (!config.success) {

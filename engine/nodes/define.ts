@@ -172,6 +172,30 @@ export interface NodeDefinition<S extends z.ZodType = z.ZodType> {
   behaviour: NodeBehaviour<z.infer<S>>;
   /** Facts the node's conditions reference, for validation against the catalog. */
   conditions?: (config: z.infer<S>) => { condition: TopLevelCondition; path: (string | number)[] }[];
+  /** A palette icon (an emoji or a short symbol); built-ins are told apart by category colour. */
+  icon?: string;
+  /**
+   * How the runtime schedules an action's activity (timeout, retries). Absent: the workflow's
+   * defaults. Stamped into each node of a published document, because the workflow bundle does
+   * not contain plugin definitions.
+   */
+  activity?: ActivityOptions;
+}
+
+/**
+ * Activity options in plain JSON (milliseconds), as they travel in a published document. The
+ * journey workflow hands them to Temporal's proxyActivities for that node.
+ */
+export interface ActivityOptions {
+  startToCloseTimeoutMs: number;
+  retry: {
+    maximumAttempts: number;
+    initialIntervalMs: number;
+    backoffCoefficient: number;
+    maximumIntervalMs: number;
+    /** Error names (`Error#name` or ApplicationFailure types) not to retry. */
+    nonRetryableErrorTypes?: string[] | undefined;
+  };
 }
 
 /** Defines a node type. Built-ins use exactly this, as will plugins. */

@@ -49,15 +49,20 @@ export class Journeys {
     });
   }
 
-  /** Freezes the current draft as the next version and makes it live. */
-  async publish(id: string): Promise<{ journey: Journey; version: number } | undefined> {
+  /**
+   * Freezes the current draft as the next version and makes it live. `stamp` adds what the
+   * published version carries beyond the draft (node type versions, activity options); the draft
+   * itself is stored without it, so it keeps following the latest node versions.
+   */
+  async publish(id: string, stamp: (draft: Journey) => Journey = (d) => d): Promise<{ journey: Journey; version: number } | undefined> {
     return this.db.transaction().execute(async (tx) => {
       const row = await tx.selectFrom('journeys').select(['document', 'version']).where('id', '=', id).forUpdate().executeTakeFirst();
       if (!row) return undefined;
       const version = row.version + 1;
-      const doc: Journey = { ...(row.document as Journey), status: 'live', version };
+      const draft: Journey = { ...(row.document as Journey), status: 'live', version };
+      const doc = stamp(draft);
       await tx.insertInto('journey_versions').values({ journey_id: id, version, document: json(doc) }).execute();
-      await tx.updateTable('journeys').set({ status: 'live', version, document: json(doc), updated_at: new Date() }).where('id', '=', id).execute();
+      await tx.updateTable('journeys').set({ status: 'live', version, document: json(draft), updated_at: new Date() }).where('id', '=', id).execute();
       return { journey: doc, version };
     });
   }

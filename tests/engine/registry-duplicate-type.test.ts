@@ -12,15 +12,18 @@ const noop = defineNode({
   behaviour: { kind: 'exit' },
 }) as NodeDefinition;
 
-describe('NodeRegistry: one definition per type', () => {
-  it('throws when the same type is registered twice', () => {
+describe('NodeRegistry: one definition per type and version', () => {
+  it('throws when the same type and version is registered twice; another version is installed beside it', () => {
     const registry = new NodeRegistry([noop]);
-    expect(() => registry.register(noop)).toThrow('node type "noop" is already registered');
+    expect(() => registry.register(noop)).toThrow('node type "noop" version 1 is already registered');
     expect(registry.list().filter((d) => d.type === 'noop')).toHaveLength(1);
+    registry.register({ ...noop, version: 2 });
+    expect(registry.list().filter((d) => d.type === 'noop')).toEqual([{ ...noop, version: 2 }]);
+    expect(registry.versions('noop')).toEqual([1, 2]);
   });
 
   it('throws when an extra type reuses a built-in type name', () => {
-    expect(() => createRegistry([{ ...noop, type: 'wait' }])).toThrow('node type "wait" is already registered');
+    expect(() => createRegistry([{ ...noop, type: 'wait' }])).toThrow('node type "wait" version 1 is already registered');
   });
 
   it('require() throws on a type it does not know, get() answers undefined', () => {

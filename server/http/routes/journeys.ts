@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { journeySchema, plainMessages, validateJourney, zodProblems, type Journey } from '../../../engine/index';
+import { journeySchema, plainMessages, stampForPublish, validateJourney, zodProblems, type Journey } from '../../../engine/index';
 import type { AppContext } from '../context';
 import { requestLocale } from '../locale';
 import { JourneyExistsError } from '../../store/journeys';
@@ -57,9 +57,11 @@ export function journeyRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post<IdParams>('/api/journeys/:id/publish', async (request, reply) => {
     const draft = await ctx.journeys.get(request.params.id);
     if (!draft) return notFound(reply, request.params.id);
-    const result = validateJourney(draft, ctx.registry, requestLocale(request));
+    // Validated as it will be published: each node at the version stamped (the latest installed).
+    const stamp = (d: Journey) => stampForPublish(d, ctx.registry);
+    const result = validateJourney(stamp(draft), ctx.registry, requestLocale(request));
     if (!result.ok) return reply.code(400).send({ error: 'invalid_journey', problems: result.problems });
-    const published = await ctx.journeys.publish(draft.id);
+    const published = await ctx.journeys.publish(draft.id, stamp);
     if (!published) return notFound(reply, draft.id);
     ctx.log.info({ journeyId: draft.id, version: published.version }, 'journey published');
     return published;

@@ -1,0 +1,100 @@
+import { createHmac } from 'node:crypto';
+import { z } from 'zod';
+import { defineAction, renderTemplate, templateProblem, templateView } from '../../engine/index';
+
+/**
+ * A message to a DingTalk group through a custom robot (自定义机器人): the staff group hears that
+ * a big order is unpaid, a VIP complained, … The robot's webhook carries its access token; a
+ * robot with "加签" (signing) also has a secret, and each request is signed with it.
+ * https://open.dingtalk.com/document/robots/custom-robot-access
+ */
+
+/** The robot's security settings refused the message (wrong signature, keyword, IP): retrying cannot help. */
+export class DingTalkRejected extends Error {
+  override name = 'DingTalkRejected';
+}
+
+/** DingTalk answered with an error (e.g. 130101, sending too fast): worth retrying. */
+export class DingTalkError extends Error {
+  override name = 'DingTalkError';
+}
+
+/** errcode 310000: signature, keyword or IP address not accepted by the robot's security settings. */
+const REJECTED = 310000;
+
+const template = z
+  .string()
+  .min(1, 'write the message')
+  .max(4000, 'must be at most 4000 characters')
+  .superRefine((t, ctx) => {
+    const problem = templateProblem(t);
+    if (problem) ctx.addIssue({ code: 'custom', message: `the template does not parse: ${problem}` });
+  });
+
+const configSchema = z.object({
+  webhook: z
+    .url({ protocol: /^https?$/, message: 'must be the robot webhook address, https://oapi.dingtalk.com/robot/send?access_token=…' })
+    .refine((u) => URL.canParse(u) && new URL(u).searchParams.has('access_token'), { message: 'must contain the robot access_token (copy the whole webhook address)' })
+    .meta({ title: 'Webhook', description: 'The robot webhook address, with its access_token' }),
+  secret: z
+    .string()
+    .max(200)
+    .optional()
+    .meta({ title: 'Signing secret (加签)', description: 'When the robot uses signing: the secret beginning with SEC' }),
+  msgtype: z.enum(['text', 'markdown']).default('text').meta({ title: 'Format', description: 'text, or markdown (with a title)' }),
+  title: z.string().max(100).optional().meta({ title: 'Title (markdown)', description: 'Shown in the chat list' }),
+  content: template
+    .default('客户 {{customer.name}} 的订单 {{order.id}}（¥{{order.amount}}）还未付款，请跟进。')
+    .meta({ title: 'Message', description: 'Variables: {{customer.name}}, {{order.id}}, {{order.amount}}' }),
+  atAll: z.boolean().default(false).meta({ title: '@all', description: 'Notify everyone in the group' }),
+});
+
+/** DingTalk's signature: base64(HMAC-SHA256(key = secret, `${timestamp}\n${secret}`)). */
+export function dingTalkSign(timestamp: number, secret: string): string {
+  return createHmac('sha256', secret).update(`${timestamp}\n${secret}`).digest('base64');
+}
+
+/** The webhook with `timestamp` and `sign` added when the robot signs. */
+export function signedWebhook(webhook: string, secret: string | undefined, now: number): string {
+  if (!secret) return webhook;
+  const url = new URL(webhook);
+  url.searchParams.set('timestamp', String(now));
+  url.searchParams.set('sign', dingTalkSign(now, secret));
+  return url.toString();
+}
+
+export default defineAction({
+  type: 'dingtalk.robot',
+  version: 1,
+  category: 'action',
+  icon: '🤖',
+  labels: {
+    'zh-CN': { title: '钉钉群机器人', description: '通过钉钉自定义机器人往群里发一条消息（文本或 Markdown）。', ports: { next: '之后' } },
+    en: { title: 'DingTalk group robot', description: 'Posts a message (text or markdown) to a DingTalk group through its custom robot.', ports: { next: 'then' } },
+  },
+  configSchema,
+  // DingTalk limits a robot to 20 messages a minute; a few spaced retries ride out a burst.
+  startToCloseTimeout: 'PT20S',
+  retry: { maximumAttempts: 5, initialInterval: 'PT5S', backoffCoefficient: 2, maximumInterval: 'PT1M', nonRetryableErrorTypes: ['DingTalkRejected', 'OutboundRefused'] },
+  async execute(config, ctx) {
+    const view = templateView({ event: ctx.event, customer: ctx.customer });
+    const content = renderTemplate(config.content, view, { html: false });
+    const body =
+      config.msgtype === 'markdown'
+        ? { msgtype: 'markdown', markdown: { title: config.title ? renderTemplate(config.title, view, { html: false }) : content.slice(0, 30), text: content }, at: { isAtAll: config.atAll } }
+        : { msgtype: 'text', text: { content }, at: { isAtAll: config.atAll } };
+    const res = await ctx.services.http.postJson(signedWebhook(config.webhook, config.secret, Date.now()), body);
+    // DingTalk answers 200 with { errcode, errmsg }; errcode 0 is success.
+    let answer: { errcode?: unknown; errmsg?: unknown };
+    try {
+      answer = JSON.parse(res.body) as typeof answer;
+    } catch {
+      throw new DingTalkError(`DingTalk answered ${res.status} with a body that is not JSON`);
+    }
+    if (answer.errcode !== 0) {
+      const message = `DingTalk refused the message: errcode ${String(answer.errcode)} (${String(answer.errmsg)})`;
+      throw answer.errcode === REJECTED ? new DingTalkRejected(message) : new DingTalkError(message);
+    }
+    return { summary: `dingtalk ${config.msgtype} sent` };
+  },
+});
