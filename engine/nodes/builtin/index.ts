@@ -10,6 +10,7 @@ import { waitWindow } from './wait-window';
 import { waitDate } from './wait-date';
 import { splitMulti } from './split-multi';
 import { splitRandom } from './split-random';
+import { webhookPost } from './webhook-post';
 
 /** The node types Huitou ships. Each is one file; adding one means adding it to this list. */
-export const builtinNodes: NodeDefinition[] = [eventTrigger, wait, waitForEvent, condition, sendMessage, exit, waitUntil, waitWindow, waitDate, splitMulti, splitRandom] as NodeDefinition[];
+export const builtinNodes: NodeDefinition[] = [eventTrigger, wait, waitForEvent, condition, sendMessage, exit, waitUntil, waitWindow, waitDate, splitMulti, splitRandom, webhookPost] as NodeDefinition[];
