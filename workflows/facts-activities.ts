@@ -4,7 +4,7 @@ import type { Events } from '../server/store/events';
 
 export interface FactsActivityDeps {
   facts: { refreshAll(asOf?: Date): Promise<FactChange[]> };
-  events: Pick<Events, 'append'>;
+  events: Pick<Events, 'appendMany'>;
   timezone(): Promise<string>;
 }
 
@@ -17,7 +17,7 @@ export function createFactsActivities(deps: FactsActivityDeps) {
       try {
         const changes = await deps.facts.refreshAll(asOf);
         const events = factChangeEvents(changes, asOf, await deps.timezone());
-        for (const event of events) await deps.events.append(event);
+        await deps.events.appendMany(events);
         return { customersChanged: new Set(changes.map((c) => c.customerId)).size, events: events.length };
       } finally {
         clearInterval(beat);

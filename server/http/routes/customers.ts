@@ -29,7 +29,7 @@ export function customerRoutes(app: FastifyInstance, ctx: AppContext): void {
   const record = async (changes: FactChange[], asOf: Date) => {
     if (changes.length === 0) return;
     const timezone = (await ctx.settings.shop()).timezone;
-    for (const event of factChangeEvents(changes, asOf, timezone)) await ctx.events.append(event);
+    await ctx.events.appendMany(factChangeEvents(changes, asOf, timezone));
   };
 
   app.get('/api/customers', async (request, reply) => {
