@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRegistry, stampForPublish, validateJourney, type ActionContext, type NodeDefinition } from '../../engine/index';
 import { createOutboundHttp } from '../../server/actions/outbound-http';
 import dingTalkRobot from '../../plugins/dingtalk-robot/index';
+import { eventually, orderEvent, uniqueId } from '../support/journeys';
+import { startStack } from '../support/stack';
 import { pluginJourney } from './journeys';
 
 interface Received {
@@ -93,6 +95,43 @@ describe('DingTalk group robot plugin', () => {
     received.length = 0;
     await expect(run({ webhook: base }, { http: createOutboundHttp({ allow: [] }) })).rejects.toMatchObject({ name: 'OutboundRefused' });
     expect(received).toHaveLength(0);
+  });
+
+  it('runs in a published journey on the whole product: palette entry, publish, worker, signed request', async () => {
+    received.length = 0;
+    // The shipped manifest (plugins/manifest.json) is read at start; loopback is allow-listed.
+    const stack = await startStack({ httpAllow: ['127.0.0.1'] });
+    try {
+      const types = (await stack.api('/api/node-types')).body.nodeTypes as Record<string, any>[];
+      const robot = types.find((t) => t.type === 'dingtalk.robot')!;
+      expect(robot).toMatchObject({ version: 1, versions: [1], category: 'action', icon: '🤖', behaviour: 'action', ports: ['next'] });
+      expect(robot.labels['zh-CN'].title).toBe('钉钉群机器人');
+      expect(Object.keys(robot.configSchema.properties)).toEqual(['webhook', 'secret', 'msgtype', 'title', 'content', 'atAll']);
+      expect(robot.configSchema.required).toEqual(['webhook']);
+
+      const journey = pluginJourney('dingtalk.robot');
+      journey.nodes.find((n) => n.id === 'plugin-step')!.config = { webhook: base, secret, content: '订单 {{order.id}} 金额 {{order.amount}}' };
+      expect((await stack.api('/api/journeys', { body: journey })).status).toBe(201);
+      const published = await stack.api(`/api/journeys/${journey.id}/publish`, { method: 'POST' });
+      expect(published.status).toBe(200);
+      expect(published.body.journey.nodes.find((n: { id: string }) => n.id === 'plugin-step')).toMatchObject({
+        typeVersion: 1,
+        activity: { startToCloseTimeoutMs: 20_000, retry: { maximumAttempts: 5, nonRetryableErrorTypes: ['DingTalkRejected', 'OutboundRefused'] } },
+      });
+
+      const customer = uniqueId('c');
+      const order = uniqueId('o');
+      await stack.api('/api/events', { body: orderEvent('order.created', customer, order, { amount: 256 }) });
+      const workflowId = `journey:${journey.id}:${customer}:${order}`;
+      await eventually(async () => ((await stack.huitou.context.enrolments.find(workflowId))?.status === 'completed' ? true : undefined));
+      expect(received).toHaveLength(1);
+      const { url, body } = received[0]!;
+      const timestamp = url.searchParams.get('timestamp')!;
+      expect(url.searchParams.get('sign')).toBe(createHmac('sha256', secret).update(`${timestamp}\n${secret}`).digest('base64'));
+      expect(body).toEqual({ msgtype: 'text', text: { content: `订单 ${order} 金额 256` }, at: { isAtAll: false } });
+    } finally {
+      await stack.stop();
+    }
   });
 
   it('is validated like a built-in: a webhook without access_token is reported at its field', () => {
