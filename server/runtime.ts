@@ -23,6 +23,7 @@ import { Orders } from './store/orders';
 import { Outbox } from './store/outbox';
 import { createActionServices } from './actions/services';
 import { unavailableParts } from './actions/unavailable';
+import { Coupons } from './coupons/coupon-service';
 import { createOutboundHttp } from './actions/outbound-http';
 import { MessageDispatcher } from './channels/dispatcher';
 import { channelProviders } from './channels/providers';
@@ -74,6 +75,7 @@ export async function startHuitou(config: Config, options: StartOptions = {}): P
   const products = new Products(db);
   const enrolments = new Enrolments(db);
   const outbox = new Outbox(db);
+  const coupons = new Coupons(db);
   const settings = new SettingsStore(db);
   const facts = new FactsService(db, settings);
   const timezone = async () => (await settings.shop()).timezone;
@@ -90,7 +92,7 @@ export async function startHuitou(config: Config, options: StartOptions = {}): P
       connection: temporal.workerConnection,
       namespace: temporal.namespace,
       taskQueue: config.taskQueue,
-      activities: { ...createActivities({ registry, customers, outbox, enrolments, facts, services: createActionServices(db, { ...unavailableParts, http: createOutboundHttp({ allow: config.httpAllow }) }) }), ...createFactsActivities({ facts, events, timezone }) },
+      activities: { ...createActivities({ registry, customers, outbox, enrolments, facts, issuedCoupons: coupons, services: createActionServices(db, { ...unavailableParts, coupons, http: createOutboundHttp({ allow: config.httpAllow }) }, { afterCustomerChange: (id) => follower.afterChange(id) }) }), ...createFactsActivities({ facts, events, timezone }) },
       workflowBundle: options.workflowBundle,
     });
     workerDone = worker.run();

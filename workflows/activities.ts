@@ -1,5 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
-import type { ActionServices, CustomerFacts, NodeRegistry } from '../engine/index';
+import type { ActionServices, CustomerFacts, IssuedCoupon, NodeRegistry } from '../engine/index';
+import { enrolmentKeyPrefix } from '../server/coupons/coupon-service';
 import type { Customers } from '../server/store/customers';
 import type { Enrolments } from '../server/store/enrolments';
 import type { Outbox } from '../server/store/outbox';
@@ -13,6 +14,8 @@ export interface ActivityDeps {
   facts: { forCustomer(customerId: string): Promise<{ facts: CustomerFacts } | undefined> };
   /** Everything actions use besides the outbox (server/actions/services.ts). */
   services: Omit<ActionServices, 'dispatchMessage'>;
+  /** The coupon issued earlier in an enrolment, for templates (absent: templates see none). */
+  issuedCoupons?: { latestInEnrolment(customerId: string, keyPrefix: string): Promise<IssuedCoupon | undefined> };
 }
 
 /**
@@ -46,7 +49,11 @@ export function createActivities(deps: ActivityDeps) {
         );
       }
       if (def.behaviour.kind !== 'action') throw ApplicationFailure.nonRetryable(`node type ${input.nodeType} is not an action`, 'NotAnAction');
-      const customer = await loadCustomer(input.customerId);
+      const prefix = enrolmentKeyPrefix(input.idempotencyKey);
+      const [customer, coupon] = await Promise.all([
+        loadCustomer(input.customerId),
+        prefix && deps.issuedCoupons ? deps.issuedCoupons.latestInEnrolment(input.customerId, prefix) : undefined,
+      ]);
       return def.behaviour.run(def.config.parse(input.config), {
         journeyId: input.journeyId,
         journeyVersion: input.journeyVersion,
@@ -55,6 +62,7 @@ export function createActivities(deps: ActivityDeps) {
         customer,
         event: input.entry,
         services: { ...deps.services, dispatchMessage: (m) => deps.outbox.enqueue(m) },
+        coupon,
       });
     },
 

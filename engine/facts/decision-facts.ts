@@ -1,4 +1,5 @@
 import type { CustomerEvent } from '../events/schema';
+import type { IssuedCoupon } from '../nodes/define';
 
 /**
  * The facts a decision is evaluated against, built from what the runtime loaded at that moment.
@@ -21,12 +22,13 @@ export function decisionFacts(input: {
   };
 }
 
-/** The variables a message template sees. */
-export function templateView(input: { event: CustomerEvent; customer: Record<string, unknown> }): Record<string, unknown> {
+/** The variables a message template sees; `coupon` is the one issued earlier in the enrolment. */
+export function templateView(input: { event: CustomerEvent; customer: Record<string, unknown>; coupon?: Partial<IssuedCoupon> | undefined }): Record<string, unknown> {
   const { orderId, ...rest } = input.event.data;
   return {
     customer: input.customer,
     event: { type: input.event.type, occurredAt: input.event.occurredAt, ...input.event.data },
     order: orderId === undefined ? {} : { id: orderId, ...rest },
+    coupon: input.coupon ?? {},
   };
 }

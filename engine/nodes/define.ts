@@ -93,6 +93,8 @@ export interface ActionContext {
   customer: Record<string, unknown> & { id: string };
   event: CustomerEvent;
   services: ActionServices;
+  /** The latest coupon issued to the customer earlier in this enrolment, for message templates. */
+  coupon?: IssuedCoupon | undefined;
 }
 
 export interface ActionResult {

@@ -1,5 +1,6 @@
 import type { ActionServices, CouponService, CustomerMutations, HttpService } from '../../engine/index';
 import type { Db } from '../db/database';
+import { announcingChanges } from './announce-changes';
 import { customerMutations } from './customer-mutations';
 
 export interface ActionServiceParts {
@@ -11,7 +12,12 @@ export interface ActionServiceParts {
  * The services action nodes use besides the outbox, built once per worker. Each part lives in its
  * own module; this only puts them together.
  */
-export function createActionServices(db: Db, parts: ActionServiceParts): Omit<ActionServices, 'dispatchMessage'> {
-  const customers: CustomerMutations = customerMutations(db);
+export function createActionServices(
+  db: Db,
+  parts: ActionServiceParts,
+  options: { afterCustomerChange?: (customerId: string) => Promise<void> } = {},
+): Omit<ActionServices, 'dispatchMessage'> {
+  const plain: CustomerMutations = customerMutations(db);
+  const customers = options.afterCustomerChange ? announcingChanges(plain, options.afterCustomerChange) : plain;
   return { customers, coupons: parts.coupons, http: parts.http };
 }

@@ -22,10 +22,15 @@ export class FactsFollower {
 
   async afterEvent(event: CustomerEvent): Promise<void> {
     if (!factEvents.test(event.type)) return;
+    await this.afterChange(event.customerId);
+  }
+
+  /** After anything changed what facts are made of (an event, a journey's tag or tier step). */
+  async afterChange(customerId: string): Promise<void> {
     const asOf = new Date();
-    const changes = await this.deps.facts.refreshCustomer(event.customerId, asOf);
+    const changes = await this.deps.facts.refreshCustomer(customerId, asOf);
     if (changes.length === 0) return;
     for (const change of factChangeEvents(changes, asOf, await this.deps.timezone())) await this.deps.events.append(change);
-    this.deps.log.info({ customerId: event.customerId, changes: changes.map((c) => c.kind) }, 'customer facts changed');
+    this.deps.log.info({ customerId, changes: changes.map((c) => c.kind) }, 'customer facts changed');
   }
 }

@@ -1,4 +1,10 @@
 import type { NodeDefinition } from '../define';
+import { attributeSet } from './attribute-set';
+import { couponIssue } from './coupon-issue';
+import { tagAdd } from './tag-add';
+import { tagRemove } from './tag-remove';
+import { taskCreate } from './task-create';
+import { tierRaise } from './tier-raise';
 import { condition } from './condition';
 import { exit } from './exit';
 import { sendMessage } from './send-message';
@@ -13,4 +19,4 @@ import { splitRandom } from './split-random';
 import { webhookPost } from './webhook-post';
 
 /** The node types Huitou ships. Each is one file; adding one means adding it to this list. */
-export const builtinNodes: NodeDefinition[] = [eventTrigger, wait, waitForEvent, condition, sendMessage, exit, waitUntil, waitWindow, waitDate, splitMulti, splitRandom, webhookPost] as NodeDefinition[];
+export const builtinNodes: NodeDefinition[] = [eventTrigger, wait, waitForEvent, condition, sendMessage, exit, waitUntil, waitWindow, waitDate, splitMulti, splitRandom, webhookPost, couponIssue, tagAdd, tagRemove, tierRaise, attributeSet, taskCreate] as NodeDefinition[];

@@ -27,13 +27,13 @@ export const sendMessage = defineNode({
     subject: z.string().max(200).optional().meta({ title: 'Subject (email and task)' }),
     template: templateSchema
       .default('亲爱的{{customer.name}}，您的订单{{order.id}}还未付款哦。')
-      .meta({ title: 'Message', description: 'Variables: {{customer.name}}, {{order.id}}, {{order.amount}}' }),
+      .meta({ title: 'Message', description: 'Variables: {{customer.name}}, {{order.id}}, {{order.amount}}, {{coupon.code}}, {{coupon.expiresAt}}, {{coupon.amount}}' }),
   }),
   ports: () => ['next'],
   behaviour: {
     kind: 'action',
     run: async (c, ctx) => {
-      const view = templateView({ event: ctx.event, customer: ctx.customer });
+      const view = templateView({ event: ctx.event, customer: ctx.customer, coupon: ctx.coupon });
       const recipient = recipientFor(c.channel, ctx.customer);
       const sent = await ctx.services.dispatchMessage({
         idempotencyKey: ctx.idempotencyKey,

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { defineNode } from '../define';
+
+/**
+ * Gives the customer a coupon from a campaign. Later message steps of the same enrolment show it
+ * as {{coupon.code}}, {{coupon.expiresAt}}, {{coupon.amount}}. When the campaign's quantity or
+ * budget is used up (or it has ended) the customer goes on by `exhausted`.
+ */
+export const couponIssue = defineNode({
+  type: 'coupon.issue',
+  version: 1,
+  category: 'action',
+  labels: {
+    'zh-CN': { title: '发优惠券', description: '从券活动给客户发一张券；后续消息可用 {{coupon.code}}。券发完或预算用尽走“已发完”。', ports: { next: '已发券', exhausted: '已发完' } },
+    en: { title: 'Issue coupon', description: 'Gives the customer a coupon from a campaign; later messages can show {{coupon.code}}. Goes on by "exhausted" when the cap is reached.', ports: { next: 'issued', exhausted: 'exhausted' } },
+  },
+  config: z.object({
+    campaignId: z
+      .string()
+      .min(1, 'choose a coupon campaign')
+      .max(100, 'must be at most 100 characters')
+      .default('welcome')
+      .meta({ title: 'Coupon campaign', description: 'The id of a campaign made under Coupons' }),
+  }),
+  ports: () => ['next', 'exhausted'],
+  behaviour: {
+    kind: 'action',
+    run: async (c, ctx) => {
+      const coupon = await ctx.services.coupons.issue(c.campaignId, ctx.customer.id, ctx.idempotencyKey);
+      if (!coupon) return { port: 'exhausted', summary: `campaign ${c.campaignId} has no coupon left` };
+      return { summary: `coupon of campaign ${c.campaignId} issued` };
+    },
+  },
+});
