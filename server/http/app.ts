@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { ApiTokens } from '../store/api-tokens';
 import { registerAuth } from './auth';
 import type { AppContext } from './context';
+import { couponRoutes } from './routes/coupons';
 import { customerRoutes } from './routes/customers';
 import { eventRoutes } from './routes/events';
 import { importRoutes } from './routes/import';
@@ -12,6 +13,7 @@ import { kpiRoutes } from './routes/kpis';
 import { messageRoutes } from './routes/messages';
 import { metaRoutes } from './routes/meta';
 import { settingsRoutes } from './routes/settings';
+import { templateRoutes } from './routes/templates';
 import { tokenRoutes } from './routes/tokens';
 
 export interface AppOptions {
@@ -41,6 +43,8 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
   kpiRoutes(app, ctx);
   customerRoutes(app, ctx);
   settingsRoutes(app, ctx);
+  couponRoutes(app, ctx);
+  templateRoutes(app, ctx);
   tokenRoutes(app, tokens, ctx.log);
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || !options.designerDir || !existsSync(options.designerDir)) {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { createDocument } from 'zod-openapi';
 import { customerEventSchema, journeySchema } from '../../engine/index';
 import { kpiQuerySchema, kpisResponseSchema } from '../kpis/types';
+import { couponPaths } from './openapi-coupons';
 import { customerPaths } from './openapi-customers';
 import { messageQuerySchema } from './routes/messages';
 
@@ -102,6 +103,7 @@ export function openApiDocument() {
         },
       },
       ...customerPaths(problem),
+      ...couponPaths(problem),
       '/api/messages': { get: { requestParams: { query: messageQuerySchema }, responses: { 200: json(z.object({ messages: z.array(message) }), 'The outbox, newest first') } } },
     },
   });
