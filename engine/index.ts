@@ -23,3 +23,4 @@ export * from './facts/rfm';
 export * from './facts/customer-facts';
 export * from './facts/changes';
 export * from './facts/catalog-customer';
+export * from './guardrails/index';

@@ -21,12 +21,13 @@ import { Events } from './store/events';
 import { Journeys } from './store/journeys';
 import { Orders } from './store/orders';
 import { Outbox } from './store/outbox';
+import { Conversions } from './routing/conversions';
 import { createActionServices } from './actions/services';
 import { unavailableParts } from './actions/unavailable';
-import { Coupons } from './coupons/coupon-service';
 import { createOutboundHttp } from './actions/outbound-http';
 import { MessageDispatcher } from './channels/dispatcher';
 import { channelProviders } from './channels/providers';
+import { Coupons } from './coupons/coupon-service';
 import { loadPlugins } from './plugins/load-plugins';
 import { Products } from './store/products';
 import { connectTemporal, type TemporalHandle } from './temporal/connect';
@@ -74,14 +75,18 @@ export async function startHuitou(config: Config, options: StartOptions = {}): P
   const orders = new Orders(db);
   const products = new Products(db);
   const enrolments = new Enrolments(db);
-  const outbox = new Outbox(db);
+  const outbox = new Outbox(db, async () => {
+    const shop = await settings.shop();
+    return { messaging: shop.messaging, timezone: shop.timezone };
+  });
   const coupons = new Coupons(db);
   const settings = new SettingsStore(db);
   const facts = new FactsService(db, settings);
   const timezone = async () => (await settings.shop()).timezone;
   const follower = new FactsFollower({ facts, events, timezone, log });
-  const router = new EventRouter({ client: temporal.client, taskQueue: config.taskQueue, registry, journeys, events, enrolments, log, beforeRoute: (e) => follower.afterEvent(e) });
-  const context: AppContext = { db, registry, journeys, events, customers, orders, products, enrolments, outbox, settings, facts, router, temporal: { client: temporal.client, namespace: temporal.namespace }, log };
+  const conversions = new Conversions(db);
+  const router = new EventRouter({ client: temporal.client, taskQueue: config.taskQueue, registry, journeys, events, enrolments, log, conversions, beforeRoute: (e) => follower.afterEvent(e) });
+  const context: AppContext = { db, registry, journeys, events, customers, orders, products, enrolments, outbox, conversions, settings, facts, router, temporal: { client: temporal.client, namespace: temporal.namespace }, log };
   const { token, generated } = loadOrCreateToken(join(config.dataDir, 'api-token'));
 
   let worker: Worker | undefined;

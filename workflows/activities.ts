@@ -59,6 +59,7 @@ export function createActivities(deps: ActivityDeps) {
         journeyVersion: input.journeyVersion,
         nodeId: input.nodeId,
         idempotencyKey: input.idempotencyKey,
+        priority: input.priority ?? 5,
         customer,
         event: input.entry,
         services: { ...deps.services, dispatchMessage: (m) => deps.outbox.enqueue(m) },

@@ -1,6 +1,7 @@
 import {
   condition,
   continueAsNew,
+  patched,
   proxyActivities,
   setHandler,
   sleep,
@@ -13,6 +14,7 @@ import {
   pauseSignal,
   progressQuery,
   resumeSignal,
+  stopSignal,
   type JourneyWorkflowInput,
   type JourneyWorkflowResult,
 } from './shared';
@@ -63,7 +65,12 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
   const seen = new Set<string>(input.carried?.seenEventIds ?? [entry.id]);
   let lastEvent = input.carried?.lastEvent;
   let paused = input.carried?.paused ?? false;
+  let stopped = input.carried?.stopped ?? false;
   let waitingFor: string | undefined;
+  // Documents published before exit criteria existed have no such field.
+  const exitWhen = journey.settings.exitWhen ?? [];
+  // Events not yet checked against the exit criteria; checked between steps and during waits.
+  const exitQueue: CustomerEvent[] = [];
 
   setHandler(eventSignal, (event) => {
     if (seen.has(event.id)) return;
@@ -71,12 +78,40 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
     if (seen.size > SEEN_EVENTS_KEPT) seen.delete(seen.values().next().value!);
     inbox.push(event);
     if (inbox.length > INBOX_KEPT) inbox.shift();
+    if (exitWhen.some((w) => w.eventType === event.type)) exitQueue.push(event);
   });
   setHandler(pauseSignal, () => void (paused = true));
+  setHandler(stopSignal, () => void (stopped = true));
   setHandler(resumeSignal, () => void (paused = false));
   setHandler(progressQuery, () => ({ nodeId: state.cursor, paused, waitingFor }));
 
-  const awaitEvent = async (wait: EventWait): Promise<CustomerEvent | undefined> => {
+  const interrupted = () => stopped || exitQueue.length > 0;
+  /** Why the customer must leave now (the journey was stopped, an exit event came), if they must. */
+  const exitReason = async (): Promise<string | undefined> => {
+    if (stopped) return 'stopped';
+    while (exitQueue.length > 0) {
+      const event = exitQueue.shift()!;
+      for (const w of exitWhen) {
+        if (await eventMatchesWait({ eventType: w.eventType, sameOrder: w.sameOrder, condition: w.condition, timeoutMs: 0 }, event, entry)) return `exit-when ${w.eventType}`;
+      }
+    }
+    return undefined;
+  };
+  /** Sleeps `ms` unless an exit comes first; returns the exit's reason then. */
+  const sleepUnlessExit = async (ms: number): Promise<string | undefined> => {
+    // Journeys recorded before waits could be interrupted keep their plain timers on replay.
+    if (!patched('interruptible-waits')) return void (await sleep(ms));
+    const deadline = Date.now() + ms;
+    for (;;) {
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) return undefined;
+      if (!(await condition(interrupted, remaining))) return undefined;
+      const reason = await exitReason();
+      if (reason) return reason;
+    }
+  };
+
+  const awaitEvent = async (wait: EventWait): Promise<CustomerEvent | { exit: string } | undefined> => {
     const deadline = Date.now() + wait.timeoutMs;
     let checked = 0;
     waitingFor = wait.eventType;
@@ -86,8 +121,10 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
           const candidate = inbox[checked]!;
           if (await eventMatchesWait(wait, candidate, entry)) return candidate;
         }
+        const reason = await exitReason();
+        if (reason) return { exit: reason };
         const remaining = deadline - Date.now();
-        if (remaining <= 0 || !(await condition(() => inbox.length > checked, remaining))) return undefined;
+        if (remaining <= 0 || !(await condition(() => inbox.length > checked || interrupted(), remaining))) return undefined;
       }
     } finally {
       inbox = [];
@@ -95,9 +132,16 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
     }
   };
 
+  const leave = async (nodeId: string, reason: string): Promise<JourneyWorkflowResult> => {
+    await recordExit({ workflowId: info.workflowId, nodeId, reason });
+    return { exitNodeId: nodeId, reason };
+  };
+
   for (;;) {
     // A paused journey holds its customers here, between steps, until it is resumed.
-    await condition(() => !paused);
+    await condition(() => !paused || stopped);
+    const leaving = await exitReason();
+    if (leaving) return leave(state.cursor, leaving);
     const step = interpreter.instruction(state);
     let port = 'next';
     // Whether a sleep set a timer; undefined for other steps (the interpreter decides).
@@ -114,13 +158,17 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
         const end = interpreter.sleepEnd(state, { now: Date.now(), timezone, customer, entry });
         const ms = end.at - Date.now();
         // A wake-up time already past (a date attribute in the past) goes on without a timer.
-        if (ms > 0) await sleep(ms);
+        if (ms > 0) {
+          const reason = await sleepUnlessExit(ms);
+          if (reason) return leave(step.nodeId, reason);
+        }
         port = end.port;
         slept = ms > 0;
         break;
       }
       case 'waitForEvent': {
         const event = await awaitEvent(step.wait);
+        if (event && 'exit' in event) return leave(step.nodeId, event.exit);
         if (event) lastEvent = event;
         port = event ? 'event' : 'timeout';
         break;
@@ -143,6 +191,7 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
           idempotencyKey: `${info.workflowId}/${info.firstExecutionRunId}/${step.nodeId}/${step.visit}`,
           customerId: entry.customerId,
           entry,
+          priority: journey.settings.priority,
         });
         if (result.retryAt !== undefined) {
           // Held (quiet hours): sleep until the given time, then run the same visit again.
@@ -159,7 +208,7 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
         journey,
         version,
         entry,
-        carried: { state, inbox, seenEventIds: [...seen], lastEvent, paused },
+        carried: { state, inbox, seenEventIds: [...seen], lastEvent, paused, stopped },
       });
     }
   }

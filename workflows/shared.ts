@@ -9,6 +9,8 @@ export const eventSignal = defineSignal<[CustomerEvent]>('event');
 /** Hold the customer before their next step, until resumed. */
 export const pauseSignal = defineSignal('pause');
 export const resumeSignal = defineSignal('resume');
+/** The journey was stopped: the customer leaves at once, wherever they are (recorded as `stopped`). */
+export const stopSignal = defineSignal('stop');
 /** Where the customer is: the current node and whether the journey holds them. */
 export const progressQuery = defineQuery<JourneyProgress>('progress');
 
@@ -33,6 +35,7 @@ export interface CarriedState {
   seenEventIds: string[];
   lastEvent?: CustomerEvent | undefined;
   paused: boolean;
+  stopped?: boolean | undefined;
 }
 
 export interface JourneyWorkflowResult {
@@ -51,6 +54,8 @@ export interface ActionInput {
   idempotencyKey: string;
   customerId: string;
   entry: CustomerEvent;
+  /** The journey's priority; absent in histories recorded before priorities existed. */
+  priority?: number | undefined;
 }
 
 export interface ExitInput {

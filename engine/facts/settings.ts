@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidTimeZone } from './dates';
+import { messagingSettingsSchema } from '../guardrails/settings';
 
 /** Order statuses that count as a purchase. Unpaid, closed and refunded orders never count. */
 export const countedStatuses = ['paid', 'shipped', 'delivered'] as const;
@@ -76,6 +77,8 @@ export const shopSettingsSchema = z.object({
       { id: 'supreme', minSpend: 20000, minOrders: 30 },
     ]),
   tagRules: z.array(tagRuleSchema).default([]),
+  /** Quiet hours and frequency caps for marketing messages (engine/guardrails). */
+  messaging: messagingSettingsSchema.prefault({}),
 });
 
 export type ShopSettings = z.infer<typeof shopSettingsSchema>;

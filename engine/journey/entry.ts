@@ -28,9 +28,9 @@ export async function entryFor(journey: Journey, registry: NodeRegistry, event: 
   return undefined;
 }
 
-/** The event types a journey listens to while customers are in it (wait-for-event steps). */
+/** The event types a journey listens to while customers are in it (wait-for-event steps, exit criteria). */
 export function awaitedEventTypes(journey: Journey, registry: NodeRegistry): string[] {
-  const types = new Set<string>();
+  const types = new Set<string>((journey.settings.exitWhen ?? []).map((w) => w.eventType));
   for (const node of journey.nodes) {
     const def = registry.get(node.type, node.typeVersion);
     if (def?.behaviour.kind === 'waitForEvent') types.add(def.behaviour.wait(def.config.parse(node.config)).eventType);

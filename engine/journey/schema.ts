@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { topLevelConditionSchema } from '../rules/conditions';
+import { durationSchema } from './duration';
 
 /** The current journey document format. Each bump comes with a migration and its test. */
 export const JOURNEY_SCHEMA_VERSION = 1;
@@ -52,8 +54,37 @@ export const journeySettingsSchema = z.object({
    * Whether a customer may enter again after finishing: `never` (one enrolment per entry key, the
    * default) or `after-exit` (a new enrolment once the previous one has ended).
    */
-  reEntry: z.enum(['never', 'after-exit']).default('never'),
-});
+  reEntry: z.enum(['never', 'after-exit', 'cooldown']).default('never'),
+  /** With `cooldown`: how long after the previous enrolment ended a customer may enter again. */
+  reEntryCooldown: durationSchema.optional(),
+  /** When a frequency cap bites, the message of the journey with the higher priority goes (1–10). */
+  priority: z.number().int().min(1).max(10).default(5),
+  /**
+   * Events that take a customer out of the journey at once, wherever they are (checked on every
+   * event, not only at the end of a wait): e.g. `order.paid` for a payment reminder.
+   */
+  exitWhen: z
+    .array(
+      z.object({
+        eventType: z.string().min(1, 'choose an event'),
+        /** Only an event about the order that enrolled the customer counts. */
+        sameOrder: z.boolean().default(false),
+        condition: topLevelConditionSchema.optional(),
+      }),
+    )
+    .default([]),
+  /**
+   * The journey's conversion goal: the event counts as a conversion when it happens within
+   * `within` of a message the journey sent, and is attributed to the last such message.
+   */
+  goal: z
+    .object({
+      eventType: z.string().min(1, 'choose an event'),
+      within: durationSchema.default('P7D'),
+      condition: topLevelConditionSchema.optional(),
+    })
+    .optional(),
+}).refine((s) => s.reEntry !== 'cooldown' || s.reEntryCooldown !== undefined, { message: 'give the cool-down (reEntryCooldown) when re-entry is "cooldown"', path: ['reEntryCooldown'] });
 
 export const journeyLayoutSchema = z.object({
   positions: z.record(z.string(), z.object({ x: z.number(), y: z.number() })).default({}),
@@ -69,7 +100,7 @@ export const journeySchema = z.object({
   version: z.number().int().min(0).default(0),
   nodes: z.array(journeyNodeSchema),
   edges: z.array(journeyEdgeSchema).default([]),
-  settings: journeySettingsSchema.default({ timezone: 'Asia/Shanghai', reEntry: 'never' }),
+  settings: journeySettingsSchema.prefault({}),
   /** The designer's business; ignored by execution. */
   layout: journeyLayoutSchema.default({ positions: {} }),
 });

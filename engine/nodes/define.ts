@@ -32,13 +32,20 @@ export type DecisionFacts = Record<string, unknown>;
  * idempotency key so a retried activity does its work once.
  */
 export interface ActionServices {
-  dispatchMessage(message: OutgoingMessage): Promise<{ messageId: string; duplicate: boolean }>;
+  dispatchMessage(message: OutgoingMessage): Promise<DispatchResult>;
   /** Changes to the customer record: tags, attributes, tier. */
   customers: CustomerMutations;
   /** Coupons: issue one code to a customer from a campaign's pool or generated. */
   coupons: CouponService;
   /** Outbound HTTP with the private-address guard (webhooks, plugin robots). */
   http: HttpService;
+}
+
+export interface DispatchResult {
+  messageId: string;
+  duplicate: boolean;
+  /** What the outbox did with it: `queued`, `held` (quiet hours), `capped`, `skipped_quiet_hours`, … */
+  status?: string;
 }
 
 export interface CustomerMutations {
@@ -82,6 +89,21 @@ export interface OutgoingMessage {
   journeyVersion: number;
   nodeId: string;
   customerId: string;
+  /**
+   * Guardrails (engine/guardrails). A `marketing` message obeys the shop's quiet hours and
+   * frequency caps; a `transactional` one (the default, e.g. a staff task) bypasses both.
+   */
+  guard?: MessageGuard | undefined;
+}
+
+export interface MessageGuard {
+  category: 'marketing' | 'transactional';
+  /** The sending journey's priority (1–10): decides which message goes when a cap bites. */
+  priority: number;
+  /** `shop`: the shop's quiet-hours setting; `hold` / `skip` override its mode; `ignore` sends anyway. */
+  quietHours: 'shop' | 'hold' | 'skip' | 'ignore';
+  /** The customer's time zone, for quiet hours; the shop's when absent. */
+  timezone?: string | undefined;
 }
 
 export interface ActionContext {
@@ -90,6 +112,8 @@ export interface ActionContext {
   nodeId: string;
   /** Unique per enrolment, node and visit: the outbox refuses a second send with it. */
   idempotencyKey: string;
+  /** The journey's priority (settings.priority), for frequency caps. */
+  priority: number;
   customer: Record<string, unknown> & { id: string };
   event: CustomerEvent;
   services: ActionServices;

@@ -8,6 +8,7 @@ import * as customerData from './migrations/0002-customer-data';
 import * as messageDelivery from './migrations/0003-message-delivery';
 import * as coupons from './migrations/0004-coupons';
 import * as factsSnapshot from './migrations/0005-facts-snapshot';
+import * as guardrails from './migrations/0006-guardrails';
 import { pglitePool } from './pglite-pool';
 import type { Database } from './schema';
 
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '0003-message-delivery': messageDelivery,
   '0004-coupons': coupons,
   '0005-facts-snapshot': factsSnapshot,
+  '0006-guardrails': guardrails,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

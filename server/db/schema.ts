@@ -136,6 +136,20 @@ export interface Database {
     provider_message_id: string | null;
     /** The last failure, without addresses or message text. */
     last_error: string | null;
+    /** `marketing` (quiet hours and caps apply) or `transactional`. */
+    category: ColumnType<string, string | undefined, string>;
+    priority: ColumnType<number, number | undefined, number>;
+    /** Why a guardrail held (`quiet-hours`), capped or skipped it; null when none did. */
+    guard_reason: string | null;
+  };
+  conversions: {
+    journey_id: string;
+    journey_version: number;
+    event_id: string;
+    customer_id: string;
+    message_id: string;
+    node_id: string;
+    converted_at: Timestamp;
   };
   coupon_campaigns: {
     id: string;

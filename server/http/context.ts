@@ -11,6 +11,7 @@ import type { Events } from '../store/events';
 import type { Journeys } from '../store/journeys';
 import type { Orders } from '../store/orders';
 import type { Outbox } from '../store/outbox';
+import type { Conversions } from '../routing/conversions';
 import type { Products } from '../store/products';
 
 /** Everything the HTTP routes use, built once at start-up. */
@@ -24,6 +25,7 @@ export interface AppContext {
   products: Products;
   enrolments: Enrolments;
   outbox: Outbox;
+  conversions: Conversions;
   settings: SettingsStore;
   facts: FactsService;
   router: EventRouter;

@@ -1,12 +1,13 @@
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { WorkflowIdReusePolicy } from '@temporalio/common';
-import { awaitedEventTypes, entryFor, type CustomerEvent, type Journey, type NodeRegistry } from '../../engine/index';
+import { awaitedEventTypes, durationToMs, entryFor, type CustomerEvent, type Journey, type NodeRegistry } from '../../engine/index';
 import type { journeyWorkflow } from '../../workflows/journey-workflow';
 import { eventSignal } from '../../workflows/shared';
 import type { Logger } from '../logger';
 import type { Enrolments } from '../store/enrolments';
 import type { Events } from '../store/events';
 import type { Journeys } from '../store/journeys';
+import type { Conversions } from './conversions';
 
 export interface EventRouterDeps {
   client: Client;
@@ -18,6 +19,8 @@ export interface EventRouterDeps {
   log: Logger;
   /** Runs before an event is routed (e.g. to refresh the customer's facts it may change). */
   beforeRoute?: (event: CustomerEvent) => Promise<void>;
+  /** Records the event as a conversion of journeys whose goal it is. */
+  conversions?: Conversions | undefined;
 }
 
 /**
@@ -85,7 +88,10 @@ export class EventRouter {
   async route(event: CustomerEvent): Promise<void> {
     const { journeys, registry, enrolments } = this.deps;
     const entered = new Set<string>();
-    for (const { journey, version, status } of await journeys.published()) {
+    const published = await journeys.published();
+    // Before enrolling: an event that is a goal credits the messages sent before it, not after.
+    await this.deps.conversions?.attribute(event, published);
+    for (const { journey, version, status } of published) {
       if (status !== 'live') continue;
       const entry = await entryFor(journey, registry, event);
       if (!entry) continue;
@@ -108,10 +114,11 @@ export class EventRouter {
 
   async #enrol(journey: Journey, version: number, event: CustomerEvent, workflowId: string, entryKey: string | undefined): Promise<void> {
     const { enrolments, client, taskQueue, log } = this.deps;
-    const reEnter = journey.settings.reEntry === 'after-exit';
+    const reEnter = journey.settings.reEntry === 'after-exit' || journey.settings.reEntry === 'cooldown';
     const known = await enrolments.find(workflowId);
     if (known?.status === 'completed') {
       if (!reEnter) return;
+      if (journey.settings.reEntry === 'cooldown' && !cooledDown(known.endedAt, journey.settings.reEntryCooldown, event.occurredAt)) return;
       await enrolments.reactivate(workflowId, version, event.id);
     } else if (!known) {
       await enrolments.recordStart({ workflowId, journeyId: journey.id, journeyVersion: version, customerId: event.customerId, entryKey, entryEventId: event.id });
@@ -138,4 +145,10 @@ export class EventRouter {
     if (!this.#versions.has(key)) this.#versions.set(key, await this.deps.journeys.version(journeyId, version));
     return this.#versions.get(key);
   }
+}
+
+/** Whether the cool-down after an enrolment that ended at `endedAt` has passed when `event` happened. */
+function cooledDown(endedAt: string | null | undefined, cooldown: string | undefined, occurredAt: string): boolean {
+  if (!endedAt || !cooldown) return true;
+  return Date.parse(occurredAt) >= Date.parse(endedAt) + durationToMs(cooldown);
 }

@@ -6,6 +6,9 @@ export interface EnrolmentRow {
   journeyVersion: number;
   customerId: string;
   status: string;
+  /** When it ended (ISO 8601); null while active. */
+  endedAt?: string | null;
+  exitReason?: string | null;
 }
 
 /** Who is in which journey; the event router signals the active ones. */
@@ -49,7 +52,17 @@ export class Enrolments {
 
   async find(workflowId: string): Promise<EnrolmentRow | undefined> {
     const r = await this.db.selectFrom('enrolments').selectAll().where('workflow_id', '=', workflowId).executeTakeFirst();
-    return r && { workflowId: r.workflow_id, journeyId: r.journey_id, journeyVersion: r.journey_version, customerId: r.customer_id, status: r.status };
+    return (
+      r && {
+        workflowId: r.workflow_id,
+        journeyId: r.journey_id,
+        journeyVersion: r.journey_version,
+        customerId: r.customer_id,
+        status: r.status,
+        endedAt: r.ended_at ? r.ended_at.toISOString() : null,
+        exitReason: r.exit_reason,
+      }
+    );
   }
 
   async activeForCustomer(customerId: string): Promise<EnrolmentRow[]> {

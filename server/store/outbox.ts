@@ -1,5 +1,9 @@
-import type { OutgoingMessage } from '../../engine/index';
+import type { DispatchResult, MessagingSettings, OutgoingMessage } from '../../engine/index';
 import type { Db } from '../db/database';
+import { applyGuardrails, type GuardOutcome } from './outbox-guard';
+
+/** The shop settings guardrails read; absent, marketing messages are queued like any other. */
+export type GuardSettings = () => Promise<{ messaging: MessagingSettings; timezone: string }>;
 
 export interface MessageRow {
   id: string;
@@ -26,11 +30,35 @@ export interface MessageRow {
  * is what makes a retried or replayed action harmless: the second insert finds the first row.
  */
 export class Outbox {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly guardSettings?: GuardSettings,
+  ) {}
 
-  async enqueue(message: OutgoingMessage): Promise<{ messageId: string; duplicate: boolean }> {
+  async enqueue(message: OutgoingMessage): Promise<DispatchResult> {
     const status = message.recipient === null ? 'skipped_no_recipient' : message.channel === 'task' ? 'open' : 'queued';
-    const inserted = await this.db
+    const guard = message.guard;
+    if (status !== 'queued' || !guard || guard.category !== 'marketing' || !this.guardSettings) return this.insert(this.db, message, status);
+    const settings = await this.guardSettings();
+    return this.db.transaction().execute(async (tx) => {
+      // A retry of a send already decided keeps that decision (and is not counted twice).
+      const existing = await tx.selectFrom('messages').select(['id', 'status']).where('idempotency_key', '=', message.idempotencyKey).executeTakeFirst();
+      if (existing) return { messageId: existing.id, duplicate: true, status: existing.status };
+      const outcome = await applyGuardrails(tx, { ...message, guard }, settings, Date.now());
+      if (outcome.displaced.length > 0) {
+        await tx
+          .updateTable('messages')
+          .set({ status: 'capped', guard_reason: `frequency cap: gave way to a message of higher priority (${message.idempotencyKey.split('/')[0]})` })
+          .where('id', 'in', outcome.displaced)
+          .where('status', '=', 'queued')
+          .execute();
+      }
+      return this.insert(tx, message, outcome.status, outcome);
+    });
+  }
+
+  private async insert(db: Db, message: OutgoingMessage, status: string, outcome?: GuardOutcome): Promise<DispatchResult> {
+    const inserted = await db
       .insertInto('messages')
       .values({
         idempotency_key: message.idempotencyKey,
@@ -43,17 +71,17 @@ export class Outbox {
         journey_version: message.journeyVersion,
         node_id: message.nodeId,
         customer_id: message.customerId,
+        category: message.guard?.category ?? 'transactional',
+        priority: message.guard?.priority ?? 5,
+        guard_reason: outcome?.reason ?? null,
+        ...(outcome?.notBefore ? { next_attempt_at: outcome.notBefore } : {}),
       })
       .onConflict((oc) => oc.column('idempotency_key').doNothing())
-      .returning('id')
+      .returning(['id', 'status'])
       .executeTakeFirst();
-    if (inserted) return { messageId: inserted.id, duplicate: false };
-    const existing = await this.db
-      .selectFrom('messages')
-      .select('id')
-      .where('idempotency_key', '=', message.idempotencyKey)
-      .executeTakeFirstOrThrow();
-    return { messageId: existing.id, duplicate: true };
+    if (inserted) return { messageId: inserted.id, duplicate: false, status: outcome?.notBefore ? 'held' : inserted.status };
+    const existing = await db.selectFrom('messages').select(['id', 'status']).where('idempotency_key', '=', message.idempotencyKey).executeTakeFirstOrThrow();
+    return { messageId: existing.id, duplicate: true, status: existing.status };
   }
 
   async list(filter: { customerId?: string | undefined; journeyId?: string | undefined; limit?: number }): Promise<MessageRow[]> {

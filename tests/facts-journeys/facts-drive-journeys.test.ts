@@ -20,7 +20,7 @@ function factJourney(id: string, eventType: string, to: string, template: string
   } else {
     edges.push({ from: 'trigger', port: 'next', to: 'send' });
   }
-  return { schemaVersion: 1, id, name: id, status: 'draft', version: 0, nodes, edges, settings: { timezone: 'Asia/Shanghai', reEntry: 'never' }, layout: { positions: {} } };
+  return { schemaVersion: 1, id, name: id, status: 'draft', version: 0, nodes, edges, settings: { timezone: 'Asia/Shanghai', reEntry: 'never', priority: 5, exitWhen: [] }, layout: { positions: {} } };
 }
 
 describe('facts drive journeys', () => {

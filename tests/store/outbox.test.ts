@@ -23,7 +23,7 @@ describe.each(databaseKinds)('outbox on %s', (kind) => {
     const first = await outbox.enqueue(message('k-1'));
     const again = await outbox.enqueue({ ...message('k-1'), text: 'a retry renders the same text or not; it is not sent twice' });
     expect(first.duplicate).toBe(false);
-    expect(again).toEqual({ messageId: first.messageId, duplicate: true });
+    expect(again).toEqual({ messageId: first.messageId, duplicate: true, status: 'queued' });
     const rows = await outbox.list({ customerId: 'c1' });
     expect(rows.filter((r) => r.idempotencyKey === 'k-1')).toHaveLength(1);
     expect(rows.find((r) => r.idempotencyKey === 'k-1')).toMatchObject({ status: 'queued', text: '您的订单还未付款', journeyVersion: 2 });

@@ -59,7 +59,7 @@ export function threeDayWaitJourney(id = 'three-day-wait'): Journey {
       { from: THREE_DAY_WAIT_NODE, port: 'next', to: 'reminder-sms' },
       { from: 'reminder-sms', port: 'next', to: 'done' },
     ],
-    settings: { timezone: 'Asia/Shanghai', reEntry: 'never' },
+    settings: { timezone: 'Asia/Shanghai', reEntry: 'never', priority: 5, exitWhen: [] },
     layout: { positions: {} },
   };
 }

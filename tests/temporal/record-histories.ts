@@ -13,7 +13,7 @@ import type { WorkflowHandle } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { createRegistry, validateJourney, type CustomerEvent, type Journey } from '../../engine/index';
+import { createRegistry, localDate, validateJourney, type CustomerEvent, type CustomerUpdatedData, type Journey } from '../../engine/index';
 import { projectRoot } from '../../server/config';
 import { FactsService } from '../../server/facts/facts-service';
 import { SettingsStore } from '../../server/facts/settings-store';
@@ -27,6 +27,7 @@ import { eventSignal } from '../../workflows/shared';
 import { bundleJourneyWorkflows } from '../../workflows/worker';
 import { openTestDatabase } from '../support/databases';
 import { createTimeSkippingEnvironment, historiesDir, historyWorkflowId, quietTemporalForTests, threeDayWaitJourney } from './harness';
+import { amountSplitJourney, birthdayJourney, randomSplitJourney, untilJourney, windowJourney } from './calendar-journeys';
 import { createActionServices } from '../../server/actions/services';
 import { unavailableParts } from '../../server/actions/unavailable';
 
@@ -37,8 +38,11 @@ type Handle = WorkflowHandle<typeof journeyWorkflow>;
 
 interface Scenario {
   name: string;
-  journey: Journey;
+  /** The journey, or one made from the server's clock when it starts (calendar waits that must set a timer). */
+  journey: Journey | ((nowMs: number) => Journey);
   amount: number;
+  /** Profile fields the customer has before entering (time zone, birthday). */
+  profile?: CustomerUpdatedData;
   /** What happens while the workflow runs, before its result is awaited (time skips then). */
   drive?: (ctx: { env: TestWorkflowEnvironment; handle: Handle; entry: CustomerEvent }) => Promise<void>;
   expected: JourneyWorkflowResult;
@@ -49,6 +53,24 @@ interface Scenario {
 // The shipped example, id and all, exactly as a shop would publish it.
 const paymentReminder = JSON.parse(readFileSync(join(projectRoot, 'examples', 'journeys', 'payment-reminder.json'), 'utf8')) as Journey;
 const threeDayWait = threeDayWaitJourney();
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const localHour = (ms: number, timeZone: string) => Number(new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', hourCycle: 'h23' }).format(ms));
+const hhmm = (hour: number) => `${String(hour % 24).padStart(2, '0')}:00`;
+
+/** The arm split.random gives this scenario's customer, so the expected end is known before it runs. */
+async function randomSplitEnd(journey: Journey, customerId: string): Promise<Pick<Scenario, 'expected' | 'messages'>> {
+  const def = createRegistry().require('split.random');
+  if (def.behaviour.kind !== 'decide') throw new Error('split.random is a decision');
+  const config = def.config.parse(journey.nodes.find((n) => n.id === 'ab')!.config);
+  const port = await def.behaviour.decide(config, {}, { journeyId: journey.id, nodeId: 'ab', customerId });
+  return port === 'holdout'
+    ? { expected: { exitNodeId: 'held-out', reason: 'exit-node' }, messages: [] }
+    : { expected: { exitNodeId: 'done', reason: 'exit-node' }, messages: [['sms', `sms-${port}`]] };
+}
+
+const randomSplit = randomSplitJourney('split-random');
 
 const scenarios: Scenario[] = [
   {
@@ -83,6 +105,55 @@ const scenarios: Scenario[] = [
     expected: { exitNodeId: 'done', reason: 'exit-node' },
     messages: [['sms', 'reminder-sms']],
   },
+  {
+    // Entered two hours before a two-hour window opens on the customer's (Tokyo) clock.
+    name: 'wait-window',
+    journey: (now) => {
+      const opens = localHour(now, 'Asia/Tokyo') + 2;
+      return windowJourney('wait-window', { from: hhmm(opens), to: hhmm(opens + 2) });
+    },
+    profile: { timezone: 'Asia/Tokyo' },
+    amount: 128,
+    expected: { exitNodeId: 'done', reason: 'exit-node' },
+    messages: [['sms', 'reminder-sms']],
+  },
+  {
+    // Two days on at 10:00 in the shop's zone.
+    name: 'wait-until',
+    journey: (now) => untilJourney('wait-until', `${localDate(new Date(now + 2 * DAY), 'Asia/Shanghai')}T10:00`),
+    amount: 128,
+    expected: { exitNodeId: 'done', reason: 'exit-node' },
+    messages: [['sms', 'sale-sms']],
+  },
+  {
+    name: 'wait-date',
+    journey: birthdayJourney('wait-date'),
+    // The birthday ten days on: the greeting waits nine days for the eve at 10:00.
+    profile: { birthday: `1992-${localDate(new Date(Date.now() + 10 * DAY), 'Asia/Shanghai').slice(5)}`, timezone: 'Asia/Shanghai' },
+    amount: 128,
+    expected: { exitNodeId: 'done', reason: 'exit-node' },
+    messages: [['sms', 'birthday-sms']],
+  },
+  {
+    name: 'wait-date-missing',
+    journey: birthdayJourney('wait-date'),
+    amount: 128,
+    expected: { exitNodeId: 'no-birthday', reason: 'exit-node' },
+    messages: [],
+  },
+  {
+    name: 'split-multi',
+    journey: amountSplitJourney('split-multi'),
+    amount: 500,
+    expected: { exitNodeId: 'done', reason: 'exit-node' },
+    messages: [['sms', 'thanks-sms']],
+  },
+  {
+    name: 'split-random',
+    journey: randomSplit,
+    amount: 128,
+    ...(await randomSplitEnd(randomSplit, `c-split-random${suffix}`)),
+  },
 ];
 
 function event(id: string, type: string, entry: CustomerEvent, at: Date): CustomerEvent {
@@ -103,10 +174,12 @@ async function main() {
   if (todo.length === 0) return;
 
   const registry = createRegistry();
-  for (const s of todo) {
-    const checked = validateJourney(s.journey, registry);
-    if (!checked.ok) throw new Error(`journey ${s.journey.id} of ${s.name} is not valid: ${JSON.stringify(checked.problems)}`);
-  }
+  const validated = (s: Scenario, journey: Journey) => {
+    const checked = validateJourney(journey, registry);
+    if (!checked.ok) throw new Error(`journey ${journey.id} of ${s.name} is not valid: ${JSON.stringify(checked.problems)}`);
+    return journey;
+  };
+  for (const s of todo) if (typeof s.journey !== 'function') validated(s, s.journey);
 
   const [env, testDb, bundle] = await Promise.all([createTimeSkippingEnvironment((m) => console.log(m)), openTestDatabase('embedded'), bundleJourneyWorkflows()]);
   try {
@@ -126,6 +199,8 @@ async function main() {
         const stem = `${s.name}${suffix}`;
         const customerId = `c-${stem}`;
         await customers.upsertFromEvent(customerId, { name: '王芳', phone: '13800001234' });
+        if (s.profile) await customers.applyUpdate(customerId, s.profile);
+        const journey = typeof s.journey === 'function' ? validated(s, s.journey(await env.currentTimeMs())) : s.journey;
         const entry: CustomerEvent = {
           id: `evt-${stem}-created`,
           type: 'order.created',
@@ -136,7 +211,7 @@ async function main() {
         const handle: Handle = await env.client.workflow.signalWithStart('journeyWorkflow', {
           workflowId: historyWorkflowId(stem),
           taskQueue,
-          args: [{ journey: s.journey, version: 1, entry }],
+          args: [{ journey, version: 1, entry }],
           signal: eventSignal,
           signalArgs: [entry],
         });
@@ -151,14 +226,14 @@ async function main() {
         writeFileSync(file, historyToJSON(history) + '\n');
         const types = (history.events ?? []).map((e) => String(e.eventType));
         console.log(`wrote  ${file} (${types.length} events, result ${JSON.stringify(result)})`);
+        // The journey the history ran, unless it is the unchanged shipped example.
+        if (journey !== paymentReminder) {
+          const journeyFile = join(historiesDir, `${stem}.journey.json`);
+          writeFileSync(journeyFile, JSON.stringify(journey, null, 2) + '\n');
+          console.log(`wrote  ${journeyFile}`);
+        }
       }
     });
-    // The journeys the histories ran, unless it is the unchanged shipped example.
-    if (todo.some((s) => s.journey === threeDayWait)) {
-      const file = join(historiesDir, `three-day-wait${suffix}.journey.json`);
-      writeFileSync(file, JSON.stringify(threeDayWait, null, 2) + '\n');
-      console.log(`wrote  ${file}`);
-    }
   } finally {
     await env.teardown();
     await testDb.close();

@@ -28,6 +28,14 @@ export const sendMessage = defineNode({
     template: templateSchema
       .default('亲爱的{{customer.name}}，您的订单{{order.id}}还未付款哦。')
       .meta({ title: 'Message', description: 'Variables: {{customer.name}}, {{order.id}}, {{order.amount}}, {{coupon.code}}, {{coupon.expiresAt}}, {{coupon.amount}}' }),
+    transactional: z
+      .boolean()
+      .default(false)
+      .meta({ title: 'Transactional', description: 'A message the customer expects about their order (payment, shipping): not held by quiet hours, not counted by frequency caps.' }),
+    quietHours: z
+      .enum(['shop', 'hold', 'skip', 'ignore'])
+      .default('shop')
+      .meta({ title: 'Quiet hours', description: "shop: the shop's setting; hold: send when they end; skip: do not send; ignore: send anyway" }),
   }),
   ports: () => ['next'],
   behaviour: {
@@ -45,8 +53,17 @@ export const sendMessage = defineNode({
         journeyVersion: ctx.journeyVersion,
         nodeId: ctx.nodeId,
         customerId: ctx.customer.id,
+        guard:
+          c.channel === 'task' || c.transactional
+            ? undefined
+            : {
+                category: 'marketing',
+                priority: ctx.priority,
+                quietHours: c.quietHours,
+                timezone: typeof ctx.customer.timezone === 'string' && ctx.customer.timezone ? ctx.customer.timezone : undefined,
+              },
       });
-      return { summary: `${c.channel} ${sent.duplicate ? 'already sent' : 'queued'} (${sent.messageId})` };
+      return { summary: `${c.channel} ${sent.duplicate ? 'already sent' : sent.status ?? 'queued'} (${sent.messageId})` };
     },
   },
 });

@@ -3,7 +3,8 @@ import { journeySchema, plainMessages, stampForPublish, validateJourney, zodProb
 import type { AppContext } from '../context';
 import { requestLocale } from '../locale';
 import { JourneyExistsError } from '../../store/journeys';
-import { pauseSignal, resumeSignal } from '../../../workflows/shared';
+import { pauseSignal, resumeSignal, stopSignal } from '../../../workflows/shared';
+import { WorkflowNotFoundError } from '@temporalio/client';
 
 type IdParams = { Params: { id: string } };
 
@@ -68,6 +69,10 @@ export function journeyRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   const setHeld = (held: boolean) => async (request: { params: { id: string } }, reply: FastifyReply) => {
+    const current = await ctx.journeys.get(request.params.id);
+    if (current?.status === 'stopped' || current?.status === 'draft') {
+      return reply.code(409).send({ error: 'not_live', message: `journey "${current.id}" is ${current.status}; publish it to make it live again` });
+    }
     const journey = await ctx.journeys.setStatus(request.params.id, held ? 'paused' : 'live');
     if (!journey) return notFound(reply, request.params.id);
     // Customers already inside hold where they are (or go on) rather than being dropped.
@@ -81,4 +86,33 @@ export function journeyRoutes(app: FastifyInstance, ctx: AppContext): void {
   };
   app.post<IdParams>('/api/journeys/:id/pause', (request, reply) => setHeld(true)(request, reply));
   app.post<IdParams>('/api/journeys/:id/resume', (request, reply) => setHeld(false)(request, reply));
+
+  /** The journey's conversions (its goal reached after a message it sent), by node and version. */
+  app.get<IdParams>('/api/journeys/:id/conversions', async (request, reply) => {
+    const journey = await ctx.journeys.get(request.params.id);
+    if (!journey) return notFound(reply, request.params.id);
+    return { goal: journey.settings.goal ?? null, conversions: await ctx.conversions.summary(journey.id) };
+  });
+
+  /**
+   * Stops a journey: nobody new enters, and every customer inside leaves at once, recorded with
+   * the reason `stopped`. Publishing again makes it live with a new version.
+   */
+  app.post<IdParams>('/api/journeys/:id/stop', async (request, reply) => {
+    const journey = await ctx.journeys.setStatus(request.params.id, 'stopped');
+    if (!journey) return notFound(reply, request.params.id);
+    let signalled = 0;
+    for (const workflowId of await ctx.enrolments.activeForJourney(journey.id)) {
+      try {
+        await ctx.temporal.client.workflow.getHandle(workflowId).signal(stopSignal);
+        signalled++;
+      } catch (e) {
+        if (!(e instanceof WorkflowNotFoundError)) throw e;
+        // Its workflow is gone (ended or never started): record the end here.
+        await ctx.enrolments.recordExit(workflowId, 'stopped');
+      }
+    }
+    ctx.log.info({ journeyId: journey.id, signalled }, 'journey stopped');
+    return { journey, stopping: signalled };
+  });
 }

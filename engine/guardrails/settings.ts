@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { durationSchema } from '../journey/duration';
+
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day HH:mm, e.g. 21:00');
+
+export const messageChannels = ['sms', 'email', 'webhook'] as const;
+
+export const frequencyCapSchema = z.object({
+  channel: z.enum(messageChannels).meta({ title: 'Channel' }),
+  /** At most this many marketing messages … */
+  max: z.number().int().min(1, 'must be at least 1').meta({ title: 'At most' }),
+  /** … to one customer within this period, across all journeys. */
+  within: durationSchema.meta({ title: 'Within (ISO 8601)', examples: ['P1D', 'P7D'] }),
+});
+export type FrequencyCap = z.infer<typeof frequencyCapSchema>;
+
+/**
+ * How a shop protects its customers from too many or badly timed marketing messages. Both are
+ * off until the shop sets them; transactional messages (payment reminders the customer expects,
+ * shipping notices) are never held or capped.
+ */
+export const messagingSettingsSchema = z.object({
+  /** No marketing message between `from` and `to` in the customer's time zone (the shop's if unknown). */
+  quietHours: z
+    .object({
+      from: clock.default('21:00'),
+      to: clock.default('09:00'),
+      /** `hold`: send when the quiet hours end; `skip`: do not send. */
+      mode: z.enum(['hold', 'skip']).default('hold'),
+    })
+    .nullable()
+    .default(null),
+  frequencyCaps: z.array(frequencyCapSchema).default([]),
+});
+export type MessagingSettings = z.infer<typeof messagingSettingsSchema>;

@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Journey } from '../../engine/index';
+import { eventually, orderEvent, uniqueId } from '../support/journeys';
+import { startStack, type Stack } from '../support/stack';
+
+/** trigger (order.created) → wait → SMS → exit, with the settings a test gives. */
+function waitThenSms(wait: string, settings: Partial<Journey['settings']>, trigger = 'order.created', perOrder = true): Journey {
+  return {
+    schemaVersion: 1,
+    id: uniqueId('life'),
+    name: 'life',
+    status: 'draft',
+    version: 0,
+    nodes: [
+      { id: 'trigger', type: 'trigger.event', config: { eventType: trigger, perOrder } },
+      { id: 'wait', type: 'wait', config: { duration: wait } },
+      { id: 'sms', type: 'message.send', config: { channel: 'sms', template: '还有优惠等您' } },
+      { id: 'done', type: 'exit', config: {} },
+    ],
+    edges: [
+      { from: 'trigger', port: 'next', to: 'wait' },
+      { from: 'wait', port: 'next', to: 'sms' },
+      { from: 'sms', port: 'next', to: 'done' },
+    ],
+    settings: { timezone: 'Asia/Shanghai', reEntry: 'never', priority: 5, exitWhen: [], ...settings },
+    layout: { positions: {} },
+  };
+}
+
+describe('a journey’s life: exit criteria, stop, re-entry after a cool-down', () => {
+  let stack: Stack;
+  beforeAll(async () => void (stack = await startStack()));
+  afterAll(() => stack?.stop());
+
+  const publish = async (journey: Journey) => {
+    expect((await stack.api('/api/journeys', { body: journey })).status).toBe(201);
+    expect((await stack.api(`/api/journeys/${journey.id}/publish`, { method: 'POST' })).status).toBe(200);
+  };
+  const post = async (event: ReturnType<typeof orderEvent>) => expect((await stack.api('/api/events', { body: event })).status).toBe(202);
+  const enrolment = (workflowId: string) => stack.huitou.context.enrolments.find(workflowId);
+  const ended = (workflowId: string) => eventually(async () => ((await enrolment(workflowId))?.status === 'completed' ? enrolment(workflowId) : undefined));
+  const smsCount = async (customerId: string, journeyId: string) =>
+    ((await stack.api(`/api/messages?customerId=${customerId}&journeyId=${journeyId}`)).body.messages as unknown[]).length;
+
+  it('takes a customer out in the middle of a day-long wait when an exit event of the same order arrives', async () => {
+    const journey = waitThenSms('P1D', { exitWhen: [{ eventType: 'order.paid', sameOrder: true }] });
+    await publish(journey);
+    const customer = uniqueId('c');
+    const [order, other] = [uniqueId('o'), uniqueId('o')];
+    await post(orderEvent('order.created', customer, order, { amount: 99, customer: { phone: '13800001111' } }));
+    const workflowId = `journey:${journey.id}:${customer}:${order}`;
+    await eventually(async () => ((await enrolment(workflowId))?.status === 'active' ? true : undefined));
+    // Another order's payment does not count; this order's does.
+    await post(orderEvent('order.paid', customer, other, { amount: 10 }));
+    await new Promise((r) => setTimeout(r, 1500));
+    expect((await enrolment(workflowId))?.status).toBe('active');
+    await post(orderEvent('order.paid', customer, order, { amount: 99 }));
+    expect(await ended(workflowId)).toMatchObject({ exitReason: 'exit-when order.paid:wait' });
+    expect(await smsCount(customer, journey.id)).toBe(0);
+  });
+
+  it('stop ends every enrolment, records it, and lets nobody new in', async () => {
+    const journey = waitThenSms('P1D', {});
+    await publish(journey);
+    const customer = uniqueId('c');
+    const order = uniqueId('o');
+    await post(orderEvent('order.created', customer, order, { amount: 99 }));
+    const workflowId = `journey:${journey.id}:${customer}:${order}`;
+    await eventually(async () => ((await enrolment(workflowId))?.status === 'active' ? true : undefined));
+    const stopped = await stack.api(`/api/journeys/${journey.id}/stop`, { method: 'POST' });
+    expect(stopped.status).toBe(200);
+    expect(stopped.body).toMatchObject({ journey: { status: 'stopped' }, stopping: 1 });
+    expect(await ended(workflowId)).toMatchObject({ exitReason: 'stopped:wait' });
+    const later = uniqueId('o');
+    await post(orderEvent('order.created', customer, later, { amount: 99 }));
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await enrolment(`journey:${journey.id}:${customer}:${later}`)).toBeUndefined();
+    // A stopped journey cannot be resumed; it is published again instead.
+    expect((await stack.api(`/api/journeys/${journey.id}/resume`, { method: 'POST' })).status).toBe(409);
+  });
+
+  it('re-entry after a cool-down: refused inside it, allowed after it', async () => {
+    const journey = waitThenSms('PT1S', { reEntry: 'cooldown', reEntryCooldown: 'P1D' }, 'order.paid', false);
+    await publish(journey);
+    const customer = uniqueId('c');
+    const workflowId = `journey:${journey.id}:${customer}`;
+    const at = (ms: number) => ({ ...orderEvent('order.paid', customer, uniqueId('o'), { amount: 50, customer: { phone: '13800002222' } }), occurredAt: new Date(Date.now() + ms).toISOString() });
+    await post(at(0));
+    await ended(workflowId);
+    expect(await smsCount(customer, journey.id)).toBe(1);
+    await post(at(3_600_000)); // an hour later: inside the cool-down
+    await new Promise((r) => setTimeout(r, 2000));
+    expect((await enrolment(workflowId))?.status).toBe('completed');
+    await post(at(2 * 86_400_000)); // two days later: allowed again
+    await eventually(async () => ((await smsCount(customer, journey.id)) === 2 ? true : undefined));
+  });
+
+  it('credits a goal event to the last message the journey sent within the window', async () => {
+    const journey = waitThenSms('PT1S', { goal: { eventType: 'order.paid', within: 'P7D' } });
+    await publish(journey);
+    const [buyer, stranger] = [uniqueId('c'), uniqueId('c')];
+    const order = uniqueId('o');
+    await post(orderEvent('order.created', buyer, order, { amount: 99, customer: { phone: '13800003333' } }));
+    await ended(`journey:${journey.id}:${buyer}:${order}`);
+    const paid = orderEvent('order.paid', buyer, order, { amount: 99 });
+    await post(paid);
+    await post(paid); // a duplicate delivery is one conversion
+    await post(orderEvent('order.paid', stranger, uniqueId('o'), { amount: 99 })); // got no message: no credit
+    const summary = await eventually(async () => {
+      const r = await stack.api(`/api/journeys/${journey.id}/conversions`);
+      return r.body.conversions.total > 0 ? r.body : undefined;
+    });
+    await new Promise((r) => setTimeout(r, 1000));
+    const again = (await stack.api(`/api/journeys/${journey.id}/conversions`)).body;
+    expect(again).toEqual({ goal: { eventType: 'order.paid', within: 'P7D' }, conversions: { total: 1, byNode: { sms: 1 }, byVersion: { '1': 1 } } });
+    expect(summary.conversions.total).toBe(1);
+  });
+});
