@@ -35,7 +35,20 @@ describe('replay of recorded journey histories', () => {
   beforeAll(() => quietTemporalForTests());
 
   it('has the recorded scenarios', () => {
-    expect(files).toEqual(expect.arrayContaining(['paid-in-time.json', 'three-day-wait.json', 'unpaid-large.json', 'unpaid-small.json']));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'paid-in-time.json',
+        'three-day-wait.json',
+        'unpaid-large.json',
+        'unpaid-small.json',
+        'wait-window.json',
+        'wait-until.json',
+        'wait-date.json',
+        'wait-date-missing.json',
+        'split-multi.json',
+        'split-random.json',
+      ]),
+    );
   });
 
   it('replays every recorded history on the current workflow code without error', async () => {
