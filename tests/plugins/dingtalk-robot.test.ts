@@ -49,6 +49,7 @@ describe('DingTalk group robot plugin', () => {
       journeyVersion: 1,
       nodeId: 'robot',
       idempotencyKey: 'wf/run/robot/1',
+      priority: 5,
       customer: { id: 'c1', name: '王芳' },
       event: { id: 'e1', type: 'order.created', customerId: 'c1', occurredAt: '2026-11-23T02:00:00Z', data: { orderId: 'o-42', amount: 688 } },
       services: { http, ...services } as ActionContext['services'],

@@ -42,7 +42,14 @@ export function Palette({ onAdd }: { onAdd(nodeType: string): void }) {
               title={d.labels[locale].description}
               data-testid={`palette-${d.type}`}
             >
-              <span className="palette-title">{d.labels[locale].title}</span>
+              <span className="palette-title">
+                {d.icon ? (
+                  <span className="palette-icon" aria-hidden="true">
+                    {d.icon}
+                  </span>
+                ) : null}
+                {d.labels[locale].title}
+              </span>
               <span className="palette-desc">{d.labels[locale].description}</span>
             </button>
           ))}

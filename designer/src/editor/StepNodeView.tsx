@@ -32,7 +32,10 @@ function StepNodeView({ id, data, selected }: NodeProps<StepNode>) {
     <div className={classes.join(' ')} data-testid={`node-${id}`} data-node-type={data.nodeType}>
       {description?.category !== 'trigger' && <Handle type="target" position={Position.Top} className="step-in" data-testid={`handle-${id}-in`} />}
       <div className="step-head">
-        <span className="step-title">{labels?.title ?? t('node.unknownType', { type: data.nodeType })}</span>
+        <span className="step-title">
+          {description?.icon ? <span className="palette-icon" aria-hidden="true">{description.icon}</span> : null}
+          {labels?.title ?? t('node.unknownType', { type: data.nodeType })}
+        </span>
         {problems && (
           <span className="step-badge" title={problems.join('\n')} aria-label={problems.join(' ')} data-testid={`node-problems-${id}`}>
             {problems.length}

@@ -3,6 +3,8 @@ import { api } from '../api/endpoints';
 import { ApiError } from '../api/http';
 import { i18next } from '../i18n';
 import { flowToJourney } from '../model/convert';
+import { registerDescribed } from '../model/described-types';
+import { registry } from '../model/registry';
 import { newJourneyId } from '../model/ids';
 import { useStore } from '../store';
 import type { Notice } from '../store/editor';
@@ -18,6 +20,8 @@ const store = () => useStore.getState();
 
 export async function loadCatalog(): Promise<void> {
   const [{ nodeTypes }, { facts }] = await Promise.all([api.nodeTypes(), api.facts()]);
+  // Plugin steps: validated in the browser like built-ins (model/described-types.ts).
+  registerDescribed(registry, nodeTypes);
   store().setCatalog(nodeTypes, facts);
 }
 
