@@ -40,6 +40,14 @@ export async function writeSnapshot(
   await sql`create temporary table fx_zones (zone text primary key, today date not null) on commit drop`.execute(trx);
   await sql`insert into fx_zones select distinct z, (${asOf}::timestamptz at time zone z)::date
     from unnest(${[...new Set([...customerZones, settings.timezone])]}::text[]) as z`.execute(trx);
+  // Days to each possible birthday (month-day, 29 February included) from each zone's today: the
+  // engine's rule evaluated 366 times per zone here rather than once per customer in the snapshot.
+  // A month-day that is no day of any year (04-31) has no row, so the customer gets null; the
+  // customers table's check keeps every birthday in the YYYY-MM-DD / MM-DD form.
+  await sql`create temporary table fx_birthdays on commit drop as
+    select z.today, to_char(d, 'MM-DD') as mmdd, ${daysToBirthdaySql(sql`to_char(d, 'MM-DD')`, sql`z.today`)} as days
+    from (select distinct today from fx_zones) z cross join generate_series('2000-01-01'::timestamp, '2000-12-31'::timestamp, interval '1 day') as d`.execute(trx);
+  await sql`analyze fx_birthdays`.execute(trx);
   // Per-category RFM thresholds, one row per category (only with fixed ranges), floored as score() does.
   await sql`create temporary table fx_ranges (category text primary key, r bigint[] not null, f bigint[] not null, m bigint[] not null) on commit drop`.execute(trx);
   const byCategory = settings.rfm.scoring === 'ranges' ? Object.entries(settings.rfm.byCategory) : [];
@@ -136,9 +144,9 @@ export function snapshotQuery(settings: ShopSettings, population: FactPopulation
         greatest(${earnedTierRank(col('u.order_count'), col('u.total_cents'), settings)}, u.stored_rank) as tier_rank,
         ${stageSql(col('u.recency_days'), stageBoundaries(settings, population))} as stage,
         ${tags} as tags,
-        ${daysToBirthdaySql(col('u.birthday'), col('u.today'))} as days_to_birthday
+        u.days_to_birthday
       from (
-        select coalesce(c.id, b.customer_id, o.customer_id) as customer_id, c.birthday, coalesce(cz.today, sz.today) as today,
+        select coalesce(c.id, b.customer_id, o.customer_id) as customer_id, bd.days as days_to_birthday,
           ${tierRank(col('c.tier'))} as stored_rank,
           coalesce(b.order_count, 0) as order_count, coalesce(b.total_cents, 0) as total_cents,
           coalesce(b.frequency, 0) as frequency, coalesce(b.monetary_cents, 0) as monetary_cents,
@@ -151,6 +159,7 @@ export function snapshotQuery(settings: ShopSettings, population: FactPopulation
         left join fx_main fm on fm.customer_id = b.customer_id
         left join fx_zones cz on cz.zone = c.timezone
         cross join (select today from fx_zones where zone = ${settings.timezone}) sz
+        left join fx_birthdays bd on bd.today = coalesce(cz.today, sz.today) and bd.mmdd = right(c.birthday, 5)
         left join (select customer_id, array_agg(tag) as tags from customer_tags where source = 'manual' group by customer_id) mt
           on mt.customer_id = coalesce(c.id, b.customer_id, o.customer_id)
         offset 0
