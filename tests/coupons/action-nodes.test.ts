@@ -101,6 +101,15 @@ describe.each(databaseKinds)('coupon, tag, tier, attribute and task nodes on %s'
     expect(task).toMatchObject({ channel: 'task', status: 'open', recipient: 'phone-calls', subject: `[high] 电话催付 ${a.entry.data.orderId}`, text: '李雷 ¥300' });
   });
 
+  it('fails a step naming an unknown campaign at once instead of retrying it', async () => {
+    const a = await customerWithOrder();
+    const error = await run('coupon.issue', { campaignId: 'no-such-campaign' }, a.customer, a.entry, `wf-x/run-1/coupon/1`).catch((e: Error) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toBe('no coupon campaign "no-such-campaign"');
+    // Temporal takes an activity error's name as its failure type, which the node marks as not to retry.
+    expect(createRegistry().require('coupon.issue').activity?.retry.nonRetryableErrorTypes).toContain((error as Error).name);
+  });
+
   it('validates the nodes\' configs with field-named messages', () => {
     const registry = createRegistry();
     const problems = (type: string, config: unknown) => {

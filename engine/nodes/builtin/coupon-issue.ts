@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineNode } from '../define';
+import { DEFAULT_ACTIVITY } from '../define-action';
 
 /**
  * Gives the customer a coupon from a campaign. Later message steps of the same enrolment show it
@@ -23,6 +24,8 @@ export const couponIssue = defineNode({
       .meta({ title: 'Coupon campaign', description: 'The id of a campaign made under Coupons' }),
   }),
   ports: () => ['next', 'exhausted'],
+  // A campaign that does not exist will not appear by retrying: fail the step at once, visibly.
+  activity: { ...DEFAULT_ACTIVITY, retry: { ...DEFAULT_ACTIVITY.retry, nonRetryableErrorTypes: ['UnknownCampaignError'] } },
   behaviour: {
     kind: 'action',
     run: async (c, ctx) => {
