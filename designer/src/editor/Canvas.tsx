@@ -12,6 +12,7 @@ import {
 import { useCallback, useMemo, useState, type DragEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLocale } from '../i18n';
+import { portLabelsOf } from '../model/registry';
 import type { StepEdge, StepNode } from '../model/types';
 import { useStore } from '../store';
 import { DRAG_TYPE } from './Palette';
@@ -41,11 +42,13 @@ export function Canvas({ pane, onDropStep }: { pane: RefObject<HTMLDivElement | 
   const language = i18n.language;
   const shownEdges = useMemo(() => {
     const locale = currentLocale();
-    const typeOf = new Map(nodes.map((n) => [n.id, n.data.nodeType]));
+    const byId = new Map(nodes.map((n) => [n.id, n.data]));
     return edges.map((e): StepEdge => {
-      const description = catalog[typeOf.get(e.source) ?? ''];
-      if (!description || description.ports.length < 2 || !e.sourceHandle) return e;
-      return { ...e, label: description.labels[locale].ports?.[e.sourceHandle] ?? e.sourceHandle };
+      const source = byId.get(e.source);
+      const description = catalog[source?.nodeType ?? ''];
+      if (!source || !description || description.ports.length < 2 || !e.sourceHandle) return e;
+      const label = portLabelsOf(source.nodeType, source.config)[e.sourceHandle] ?? description.labels[locale].ports?.[e.sourceHandle] ?? e.sourceHandle;
+      return { ...e, label };
     });
     // language: the labels follow it.
   }, [edges, nodes, catalog, language]);

@@ -2,7 +2,7 @@ import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflo
 import { memo, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLocale } from '../i18n';
-import { portsOf } from '../model/registry';
+import { portLabelsOf, portsOf } from '../model/registry';
 import type { StepNode } from '../model/types';
 import { useStore } from '../store';
 import { useSummaryWords } from './useSummaryWords';
@@ -21,6 +21,8 @@ function StepNodeView({ id, data, selected }: NodeProps<StepNode>) {
   const ports = portsOf(data.nodeType, data.config, description?.ports);
   const portKey = ports.join('\u0000');
   const labels = description?.labels[locale];
+  // A split's branches are named by its config; their labels come from there too.
+  const configLabels = useMemo(() => portLabelsOf(data.nodeType, data.config), [data.nodeType, data.config]);
   const summary = useMemo(() => summarizeConfig(data.config, words), [data.config, words]);
 
   // Ports may follow the config; React Flow must re-measure the handles when they change.
@@ -51,7 +53,7 @@ function StepNodeView({ id, data, selected }: NodeProps<StepNode>) {
         <div className="step-ports">
           {ports.map((port) => (
             <div className="step-port" key={port}>
-              <span className="step-port-label">{labels?.ports?.[port] ?? port}</span>
+              <span className="step-port-label">{configLabels[port] ?? labels?.ports?.[port] ?? port}</span>
               <Handle type="source" id={port} position={Position.Bottom} className="step-out" data-testid={`handle-${id}-${port}`} />
             </div>
           ))}

@@ -16,3 +16,14 @@ export function portsOf(nodeType: string, config: Record<string, unknown>, descr
   const parsed = def.config.safeParse(config);
   return parsed.success ? def.ports(parsed.data) : described;
 }
+
+/**
+ * Labels a step's config gives its ports (a split's branch and arm labels, in whatever language
+ * the marketer wrote them); empty when the type has none or the config does not parse.
+ */
+export function portLabelsOf(nodeType: string, config: Record<string, unknown>): Record<string, string> {
+  const def = registry.get(nodeType);
+  if (!def?.portLabels) return {};
+  const parsed = def.config.safeParse(config);
+  return parsed.success ? def.portLabels(parsed.data) : {};
+}
