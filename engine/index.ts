@@ -24,3 +24,4 @@ export * from './facts/customer-facts';
 export * from './facts/changes';
 export * from './facts/catalog-customer';
 export * from './guardrails/index';
+export * from './simulate/index';

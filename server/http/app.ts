@@ -13,6 +13,7 @@ import { kpiRoutes } from './routes/kpis';
 import { messageRoutes } from './routes/messages';
 import { metaRoutes } from './routes/meta';
 import { settingsRoutes } from './routes/settings';
+import { simulateRoutes } from './routes/simulate';
 import { templateRoutes } from './routes/templates';
 import { tokenRoutes } from './routes/tokens';
 
@@ -45,6 +46,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
   settingsRoutes(app, ctx);
   couponRoutes(app, ctx);
   templateRoutes(app, ctx);
+  simulateRoutes(app, ctx);
   tokenRoutes(app, tokens, ctx.log);
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || !options.designerDir || !existsSync(options.designerDir)) {

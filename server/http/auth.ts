@@ -47,7 +47,9 @@ export function forbiddenReason(role: Role, method: string, url: string): string
   if (path === '/api/tokens' || path.startsWith('/api/tokens/')) return 'managing API tokens needs the admin role';
   if (path === '/api/settings' && !reading) return 'changing the shop settings needs the admin role';
   if (path === '/api/facts/refresh') return 'recomputing every customer\'s facts needs the admin role';
-  if (role === 'analyst' && !reading) return 'the analyst role only reads';
+  // Simulating and previewing change nothing: analysts may use them.
+  const readsOnly = reading || path === '/api/simulate' || path === '/api/templates/preview';
+  if (role === 'analyst' && !readsOnly) return 'the analyst role only reads';
   return null;
 }
 

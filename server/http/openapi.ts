@@ -3,6 +3,7 @@ import { createDocument } from 'zod-openapi';
 import { customerEventSchema, journeySchema } from '../../engine/index';
 import { kpiQuerySchema, kpisResponseSchema } from '../kpis/types';
 import { couponPaths } from './openapi-coupons';
+import { journeyLifePaths } from './openapi-journey-life';
 import { customerPaths } from './openapi-customers';
 import { messageQuerySchema } from './routes/messages';
 
@@ -104,6 +105,7 @@ export function openApiDocument() {
       },
       ...customerPaths(problem),
       ...couponPaths(problem),
+      ...journeyLifePaths(problem),
       '/api/messages': { get: { requestParams: { query: messageQuerySchema }, responses: { 200: json(z.object({ messages: z.array(message) }), 'The outbox, newest first') } } },
     },
   });
