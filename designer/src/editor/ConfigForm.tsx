@@ -8,9 +8,10 @@ import { currentLocale, fieldTexts } from '../i18n';
 import { configErrors } from '../model/problems';
 import { useStore } from '../store';
 import { ConditionField } from './ConditionField';
+import { JsonField } from './JsonField';
 import { formSchema, formUiSchema } from './schemaForm';
 
-const fields: RegistryFieldsType = { condition: ConditionField };
+const fields: RegistryFieldsType = { condition: ConditionField, json: JsonField };
 const noDefaults = { emptyObjectFields: 'skipDefaults' } as const;
 
 /**

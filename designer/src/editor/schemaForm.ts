@@ -25,6 +25,21 @@ export function isConditionSchema(schema: unknown): boolean {
   return keys.includes('all') && keys.includes('any');
 }
 
+/**
+ * Any JSON value (zod's `z.json()`): a `$ref` to an `anyOf` of every JSON type. Edited as JSON text;
+ * rjsf's own rendering would be a chooser over six types.
+ */
+export function isJsonValueSchema(schema: unknown, root: RJSFSchema): boolean {
+  if (typeof schema !== 'object' || schema === null) return false;
+  const ref = (schema as { $ref?: unknown }).$ref;
+  const defs = (root as { $defs?: Record<string, unknown> }).$defs ?? {};
+  const target = typeof ref === 'string' && ref.startsWith('#/$defs/') ? defs[ref.slice('#/$defs/'.length)] : schema;
+  const anyOf = (target as { anyOf?: unknown } | undefined)?.anyOf;
+  if (!Array.isArray(anyOf)) return false;
+  const types = new Set(anyOf.map((b) => (b as { type?: unknown }).type));
+  return ['string', 'number', 'boolean', 'null', 'array', 'object'].every((t) => types.has(t));
+}
+
 export function formUiSchema(schema: RJSFSchema, texts: FieldTexts): UiSchema {
   const ui: UiSchema = {
     'ui:submitButtonOptions': { norender: true },
@@ -39,6 +54,9 @@ export function formUiSchema(schema: RJSFSchema, texts: FieldTexts): UiSchema {
     if (isConditionSchema(prop)) {
       field['ui:field'] = 'condition';
       // Otherwise rjsf renders its anyOf chooser (and our field again inside it) as well.
+      field['ui:fieldReplacesAnyOrOneOf'] = true;
+    } else if (isJsonValueSchema(prop, schema)) {
+      field['ui:field'] = 'json';
       field['ui:fieldReplacesAnyOrOneOf'] = true;
     }
     else if (prop.type === 'string' && typeof prop.maxLength === 'number' && prop.maxLength > 500) field['ui:widget'] = 'textarea';

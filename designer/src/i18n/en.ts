@@ -54,6 +54,9 @@ export const en = {
     delete: 'Delete step',
     noConfig: 'This step has nothing to set.',
   },
+  json: {
+    invalid: 'Not valid JSON yet',
+  },
   condition: {
     match: 'Match',
     all: 'all of these rules',

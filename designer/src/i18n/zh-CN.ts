@@ -54,6 +54,9 @@ export const zhCN: Messages = {
     delete: '删除步骤',
     noConfig: '这个步骤无需设置。',
   },
+  json: {
+    invalid: '还不是有效的 JSON',
+  },
   condition: {
     match: '满足',
     all: '以下全部规则',
@@ -126,4 +129,7 @@ export const zhCNFields: Record<string, { title?: string; description?: string; 
   channel: { title: '渠道', description: '短信、邮件或客服任务', enum: { sms: '短信', email: '邮件', task: '客服任务' } },
   subject: { title: '标题（邮件和任务）' },
   template: { title: '消息内容', description: '变量：{{customer.name}}、{{order.id}}、{{order.amount}}' },
+  url: { title: '地址', description: 'http(s)://…（要调用的机器人或系统）' },
+  headers: { title: '请求头', description: '如 Authorization' },
+  body: { title: '内容（JSON）', description: '字符串里可用 {{customer.name}}、{{order.id}}、{{event.data.…}}' },
 };
