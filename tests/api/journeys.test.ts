@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { paymentReminder } from '../support/journeys';
 import { startStack, type Stack } from '../support/stack';
+import { builtinNodes } from '../../engine/nodes/builtin/index';
 
 describe('journeys API', () => {
   let stack: Stack;
@@ -84,7 +85,8 @@ describe('journeys API', () => {
 
   it('describes node types with JSON Schemas and both languages, and serves OpenAPI', async () => {
     const types = (await stack.api('/api/node-types')).body.nodeTypes as Record<string, any>[];
-    expect(types.map((t) => t.type)).toEqual(['trigger.event', 'wait', 'wait.event', 'condition', 'message.send', 'exit']);
+    // The built-ins, then the plugins of the shipped manifest (plugins/manifest.json).
+    expect(types.map((t) => t.type)).toEqual([...builtinNodes.map((d) => d.type), 'dingtalk.robot']);
     const waitForEvent = types.find((t) => t.type === 'wait.event')!;
     expect(waitForEvent.ports).toEqual(['event', 'timeout']);
     expect(waitForEvent.labels['zh-CN'].title).toBe('等待事件');
