@@ -97,6 +97,11 @@ describe('split steps in the designer', () => {
     // The holdout leads to a message: the browser says so, as the server did.
     await expect.poll(() => d.problemsOf('ab')).toEqual([expect.stringContaining('must lead straight to an exit')]);
 
+    // Each branch's conditions are edited with the condition builder, not a raw anyOf chooser.
+    const branchForm = await d.select('by-amount');
+    await expect.poll(() => branchForm.getByTestId('condition-conditions').count()).toBe(2);
+    expect(await branchForm.getByTestId('condition-conditions-0').count()).toBe(2);
+
     // No holdout any more: its handle goes, and its edge now leaves from an output that does not exist.
     const inspector = await d.select('ab');
     await inspector.locator('#root_holdoutPercent').fill('0');

@@ -60,6 +60,15 @@ export function formUiSchema(schema: RJSFSchema, texts: FieldTexts): UiSchema {
       field['ui:fieldReplacesAnyOrOneOf'] = true;
     }
     else if (prop.type === 'string' && typeof prop.maxLength === 'number' && prop.maxLength > 500) field['ui:widget'] = 'textarea';
+    // Conditions inside the items of a list (a split's branches) get the condition builder too.
+    const items = prop.type === 'array' ? prop.items : undefined;
+    if (items && typeof items === 'object' && !Array.isArray(items)) {
+      const itemUi: UiSchema = {};
+      for (const [key, sub] of Object.entries((items as RJSFSchema).properties ?? {})) {
+        if (isConditionSchema(sub)) itemUi[key] = { 'ui:field': 'condition', 'ui:fieldReplacesAnyOrOneOf': true };
+      }
+      if (Object.keys(itemUi).length > 0) field.items = itemUi;
+    }
     ui[name] = field;
   }
   return ui;
