@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { Worker } from '@temporalio/worker';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { WorkflowFailedError } from '@temporalio/client';
 import { projectRoot } from '../../server/config';
 import { freshPostgresUrl } from '../support/databases';
@@ -60,6 +61,9 @@ describe('plugin node versions and retries on Temporal', () => {
     await after.api('/api/events', { body: orderEvent('order.paid', early, earlyOrder, { amount: 88 }) });
     await after.huitou.temporal.client.workflow.getHandle(earlyWorkflow).result();
     expect(pluginRuns().filter((r) => r.customerId === early)).toEqual([{ type: 'test.echo', version: 1, customerId: early, nodeId: 'plugin-step' }]);
+    // The per-node options path is deterministic: its history replays on the workflow code.
+    const history = await after.huitou.temporal.client.workflow.getHandle(earlyWorkflow).fetchHistory();
+    await Worker.runReplayHistory({ workflowBundle: { codePath: inject('workflowBundlePath') } }, history, earlyWorkflow);
 
     // Published again: the stamp is now v2, and customers entering now run v2.
     const republished = await after.api(`/api/journeys/${journey.id}/publish`, { method: 'POST' });
