@@ -1,9 +1,8 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import { customAlphabet } from 'nanoid';
 import type { CouponService, IssuedCoupon } from '../../engine/index';
 import type { Db } from '../db/database';
 import type { Database } from '../db/schema';
-import type { Selectable } from 'kysely';
 
 type CampaignRow = Selectable<Database['coupon_campaigns']>;
 type CodeRow = Selectable<Database['coupon_codes']>;
@@ -84,31 +83,30 @@ export class Coupons implements CouponService {
    * all start with the enrolment's `<workflowId>/<firstExecutionRunId>/`.
    */
   async latestInEnrolment(customerId: string, keyPrefix: string): Promise<IssuedCoupon | undefined> {
-    const row = await this.db
-      .selectFrom('coupon_codes')
-      .innerJoin('coupon_campaigns', 'coupon_campaigns.id', 'coupon_codes.campaign_id')
-      .select(['coupon_codes.code', 'coupon_codes.campaign_id', 'coupon_codes.expires_at', 'coupon_campaigns.kind', 'coupon_campaigns.value'])
+    const row = await issuedCodes(this.db)
       .where('coupon_codes.customer_id', '=', customerId)
       .where(sql<boolean>`starts_with(coupon_codes.idempotency_key, ${keyPrefix})`)
       .orderBy('coupon_codes.issued_at', 'desc')
       .orderBy('coupon_codes.code', 'desc')
       .limit(1)
       .executeTakeFirst();
-    return row ? { code: row.code, campaignId: row.campaign_id, expiresAt: row.expires_at!.toISOString(), amount: row.kind === 'amount' ? Number(row.value) : null } : undefined;
+    return row && toIssued(row, row);
   }
 
   private async byKey(db: Db, idempotencyKey: string): Promise<IssuedCoupon | undefined> {
-    const row = await db
-      .selectFrom('coupon_codes')
-      .innerJoin('coupon_campaigns', 'coupon_campaigns.id', 'coupon_codes.campaign_id')
-      .select(['coupon_codes.code', 'coupon_codes.campaign_id', 'coupon_codes.expires_at', 'coupon_campaigns.kind', 'coupon_campaigns.value'])
-      .where('coupon_codes.idempotency_key', '=', idempotencyKey)
-      .executeTakeFirst();
-    return row ? { code: row.code, campaignId: row.campaign_id, expiresAt: row.expires_at!.toISOString(), amount: row.kind === 'amount' ? Number(row.value) : null } : undefined;
+    const row = await issuedCodes(db).where('coupon_codes.idempotency_key', '=', idempotencyKey).executeTakeFirst();
+    return row && toIssued(row, row);
   }
 }
 
-function toIssued(row: CodeRow, campaign: CampaignRow): IssuedCoupon {
+/** Issued codes with what an IssuedCoupon needs of their campaign. */
+const issuedCodes = (db: Db) =>
+  db
+    .selectFrom('coupon_codes')
+    .innerJoin('coupon_campaigns', 'coupon_campaigns.id', 'coupon_codes.campaign_id')
+    .select(['coupon_codes.code', 'coupon_codes.campaign_id', 'coupon_codes.expires_at', 'coupon_campaigns.kind', 'coupon_campaigns.value']);
+
+function toIssued(row: Pick<CodeRow, 'code' | 'campaign_id' | 'expires_at'>, campaign: Pick<CampaignRow, 'kind' | 'value'>): IssuedCoupon {
   return { code: row.code, campaignId: row.campaign_id, expiresAt: row.expires_at!.toISOString(), amount: campaign.kind === 'amount' ? Number(campaign.value) : null };
 }
 

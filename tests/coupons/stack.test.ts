@@ -13,7 +13,8 @@ const journey = (id: string, nodes: Journey['nodes'], edges: Journey['edges']): 
   version: 0,
   nodes,
   edges,
-  settings: { timezone: 'Asia/Shanghai', reEntry: 'never' },
+  // The API fills the other settings with their defaults.
+  settings: { timezone: 'Asia/Shanghai', reEntry: 'never' } as Journey['settings'],
   layout: { positions: {} },
 });
 

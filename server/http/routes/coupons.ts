@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { z } from 'zod';
 import { plainMessages, zodProblems } from '../../../engine/index';
 import { campaignInputSchema, poolCodeSchema } from '../../coupons/campaign-schema';
 import { Campaigns, DuplicateCampaignError } from '../../coupons/campaigns';
@@ -9,7 +8,6 @@ type IdParams = { Params: { id: string } };
 
 const invalid = (reply: FastifyReply, error: string, problems: { path: string; code: string; message: string }[]) =>
   reply.code(400).send({ error, message: problems.map((p) => p.message).join('; '), problems });
-const fromZod = (error: z.ZodError, prefix: (string | number)[] = []) => zodProblems(error, prefix);
 
 /** Pool codes from a text/plain body (one a line) or JSON (a list, or { codes: [...] }). */
 function codesOf(body: unknown): string[] | undefined {
@@ -26,7 +24,7 @@ export function couponRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   app.post('/api/coupons/campaigns', async (request, reply) => {
     const parsed = campaignInputSchema.safeParse(request.body ?? {}, plainMessages);
-    if (!parsed.success) return invalid(reply, 'invalid_campaign', fromZod(parsed.error));
+    if (!parsed.success) return invalid(reply, 'invalid_campaign', zodProblems(parsed.error, []));
     try {
       const campaign = await campaigns.create(parsed.data);
       ctx.log.info({ campaignId: campaign.id, kind: campaign.kind, codeSource: campaign.codeSource }, 'coupon campaign created');
