@@ -136,4 +136,20 @@ describe.each(databaseKinds)('journeys reaching the outside world, %s database',
     expect(enrolment.journeyId).toBe(journey.id);
     expect(hook.received.filter((r) => r.body.includes(order))).toHaveLength(1);
   });
+
+  it('fails the webhook step at once when the address is private and not allow-listed', async () => {
+    const journey = oneStep(uniqueId('hook-refused'), { id: 'notify', type: 'webhook.post', config: { url: 'http://169.254.169.254/latest/meta-data/', body: { a: 1 } } });
+    await publish(journey);
+    const customer = uniqueId('c');
+    const order = uniqueId('o');
+    await stack.api('/api/events', { body: orderEvent('order.created', customer, order, { amount: 1 }) });
+    const handle = stack.huitou.temporal.client.workflow.getHandle(`journey:${journey.id}:${customer}:${order}`);
+    const started = Date.now();
+    // Until the router has started the workflow, there is nothing to wait on.
+    const failure = await eventually(async () => handle.result().then(() => undefined, (e: Error) => (e.name === 'WorkflowNotFoundError' ? undefined : e)));
+    expect(Date.now() - started).toBeLessThan(20_000);
+    const chain: string[] = [];
+    for (let e: any = failure; e; e = e.cause) chain.push(`${e.type ?? e.name}: ${e.message}`);
+    expect(chain.join(' | ')).toMatch(/OutboundRefused: outbound HTTP to 169\.254\.169\.254 refused: linkLocal address/);
+  });
 });

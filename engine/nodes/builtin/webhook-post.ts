@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { templateView } from '../../facts/decision-facts';
 import { renderTemplate, templateProblem } from '../../templates/render';
 import { defineNode } from '../define';
+import { DEFAULT_ACTIVITY } from '../define-action';
 
 type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
@@ -57,6 +58,9 @@ export const webhookPost = defineNode({
       .meta({ title: 'Body (JSON)', description: 'Strings may use {{customer.name}}, {{order.id}}, {{event.data.…}}' }),
   }),
   ports: () => ['next'],
+  // A refused address (private, not allow-listed) stays refused: the step fails at once, with the
+  // reason in the history, instead of retrying for an hour. Other failures retry as usual.
+  activity: { ...DEFAULT_ACTIVITY, retry: { ...DEFAULT_ACTIVITY.retry, nonRetryableErrorTypes: ['OutboundRefused'] } },
   behaviour: {
     kind: 'action',
     run: async (c, ctx) => {
