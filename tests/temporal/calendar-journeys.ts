@@ -60,11 +60,11 @@ export function birthdayJourney(id: string): Journey {
 }
 
 /** Order → until a local date-time in the shop's zone → SMS → done. */
-export function untilJourney(id: string, at: string): Journey {
+export function untilJourney(id: string, dateTime: string): Journey {
   return journey(
     id,
     '活动开始提醒 Sale start reminder',
-    [trigger, { id: 'sale-start', type: 'wait.until', config: { at, zone: 'shop' } }, sms('sale-sms', '亲爱的{{customer.name}}，大促开始啦。'), done],
+    [trigger, { id: 'sale-start', type: 'wait.until', config: { dateTime, zone: 'shop' } }, sms('sale-sms', '亲爱的{{customer.name}}，大促开始啦。'), done],
     [
       ['trigger', 'next', 'sale-start'],
       ['sale-start', 'next', 'sale-sms'],

@@ -12,7 +12,7 @@ export const waitUntil = defineNode({
     en: { title: 'Wait until', description: "Waits until a date and time (in the shop's or the customer's time zone); goes on at once if it has passed.", ports: { next: 'then' } },
   },
   config: z.object({
-    at: localDateTimeSchema.default('2027-01-01T10:00').meta({ title: 'Date and time', description: 'Local date and time, YYYY-MM-DDTHH:mm, e.g. 2026-11-11T10:00' }),
+    dateTime: localDateTimeSchema.default('2027-01-01T10:00').meta({ title: 'Date and time', description: 'Local date and time, YYYY-MM-DDTHH:mm, e.g. 2026-11-11T10:00' }),
     zone: z
       .enum(['shop', 'customer'])
       .default('shop')
@@ -23,6 +23,6 @@ export const waitUntil = defineNode({
     kind: 'sleep',
     // Without the customer loaded the runtime's zone is the journey's (the shop's).
     needsCustomer: (c) => c.zone === 'customer',
-    wakeAt: (c, ctx) => Math.max(ctx.now, fromLocal(parseLocalDateTime(c.at)!, ctx.timezone)),
+    wakeAt: (c, ctx) => Math.max(ctx.now, fromLocal(parseLocalDateTime(c.dateTime)!, ctx.timezone)),
   },
 });
