@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { topLevelConditionSchema } from '../rules/conditions';
+import { isValidTimeZone } from '../facts/dates';
 import { durationSchema } from './duration';
 
 /** The current journey document format. Each bump comes with a migration and its test. */
@@ -49,7 +50,8 @@ export const journeyEdgeSchema = z.object({
 
 export const journeySettingsSchema = z.object({
   /** The shop's time zone; times in the journey are read in it unless the customer has one. */
-  timezone: z.string().default('Asia/Shanghai'),
+  // Every wall-clock wait reads it; a zone Intl does not know would fail each one at run time.
+  timezone: z.string().refine(isValidTimeZone, 'must be an IANA time zone such as Asia/Shanghai').default('Asia/Shanghai'),
   /**
    * Whether a customer may enter again after finishing: `never` (one enrolment per entry key, the
    * default) or `after-exit` (a new enrolment once the previous one has ended).
