@@ -148,7 +148,7 @@ describe.each(databaseKinds)('coupons and customer actions through the stack, %s
 
   it('previews templates as journeys render them', async () => {
     const customer = uniqueId('c');
-    await stack.api('/api/events', { body: orderEvent('order.created', customer, uniqueId('o'), { amount: 66, customer: { name: '<王>' } }) });
+    await stack.api('/api/events', { body: orderEvent('order.created', customer, uniqueId('o'), { amount: 66, customer: { name: '<王>', phone: '13700003333' } }) });
     await eventually(async () => ((await stack.huitou.context.customers.profile(customer)).name ? true : undefined));
 
     const sms = await stack.api('/api/templates/preview', {
@@ -163,6 +163,12 @@ describe.each(databaseKinds)('coupons and customer actions through the stack, %s
       smsSegments: 1,
       encoding: 'UCS-2',
     });
+
+    // Analysts may preview; a stored customer's contact is masked for any role but admin, as in the customers API.
+    const analyst = (await stack.api('/api/tokens', { body: { name: 'preview-reader', role: 'analyst' } })).body.token as string;
+    const masked = await stack.api('/api/templates/preview', { token: analyst, body: { template: '{{customer.name}} {{customer.phone}}', channel: 'sms', customerId: customer } });
+    expect(masked.status, JSON.stringify(masked.body)).toBe(200);
+    expect(masked.body.text).toBe('<** 137****3333');
 
     const email = await stack.api('/api/templates/preview', { body: { template: '<p>{{customer.name}}</p>', channel: 'email', customer: { name: '<b>李</b>' } } });
     expect(email.body).toMatchObject({ text: '<p>&lt;b&gt;李&lt;/b&gt;</p>', smsSegments: null });
