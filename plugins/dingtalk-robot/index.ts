@@ -35,18 +35,44 @@ const configSchema = z.object({
   webhook: z
     .url({ protocol: /^https?$/, message: 'must be the robot webhook address, https://oapi.dingtalk.com/robot/send?access_token=…' })
     .refine((u) => URL.canParse(u) && new URL(u).searchParams.has('access_token'), { message: 'must contain the robot access_token (copy the whole webhook address)' })
-    .meta({ title: 'Webhook', description: 'The robot webhook address, with its access_token' }),
+    .meta({
+      title: 'Webhook',
+      description: 'The robot webhook address, with its access_token',
+      'x-i18n': { 'zh-CN': { title: 'Webhook 地址', description: '机器人的 Webhook 地址（含 access_token）' } },
+    }),
   secret: z
     .string()
     .max(200)
     .optional()
-    .meta({ title: 'Signing secret (加签)', description: 'When the robot uses signing: the secret beginning with SEC' }),
-  msgtype: z.enum(['text', 'markdown']).default('text').meta({ title: 'Format', description: 'text, or markdown (with a title)' }),
-  title: z.string().max(100).optional().meta({ title: 'Title (markdown)', description: 'Shown in the chat list' }),
+    .meta({
+      title: 'Signing secret (加签)',
+      description: 'When the robot uses signing: the secret beginning with SEC',
+      'x-i18n': { 'zh-CN': { title: '加签密钥', description: '机器人开启“加签”时填写，以 SEC 开头' } },
+    }),
+  msgtype: z
+    .enum(['text', 'markdown'])
+    .default('text')
+    .meta({
+      title: 'Format',
+      description: 'text, or markdown (with a title)',
+      'x-i18n': { 'zh-CN': { title: '消息格式', description: '文本，或 Markdown（需要标题）', enum: { text: '文本', markdown: 'Markdown' } } },
+    }),
+  title: z
+    .string()
+    .max(100)
+    .optional()
+    .meta({ title: 'Title (markdown)', description: 'Shown in the chat list', 'x-i18n': { 'zh-CN': { title: '标题（Markdown）', description: '显示在会话列表中' } } }),
   content: template
     .default('客户 {{customer.name}} 的订单 {{order.id}}（¥{{order.amount}}）还未付款，请跟进。')
-    .meta({ title: 'Message', description: 'Variables: {{customer.name}}, {{order.id}}, {{order.amount}}' }),
-  atAll: z.boolean().default(false).meta({ title: '@all', description: 'Notify everyone in the group' }),
+    .meta({
+      title: 'Message',
+      description: 'Variables: {{customer.name}}, {{order.id}}, {{order.amount}}',
+      'x-i18n': { 'zh-CN': { title: '消息内容', description: '可用变量：{{customer.name}}、{{order.id}}、{{order.amount}}' } },
+    }),
+  atAll: z
+    .boolean()
+    .default(false)
+    .meta({ title: '@all', description: 'Notify everyone in the group', 'x-i18n': { 'zh-CN': { title: '@所有人', description: '提醒群里所有人' } } }),
 });
 
 /** DingTalk's signature: base64(HMAC-SHA256(key = secret, `${timestamp}\n${secret}`)). */

@@ -25,7 +25,7 @@ export function ConfigForm({ nodeId, description, config }: { nodeId: string; de
   const problems = useStore((s) => s.problems);
   const schema = useMemo(() => formSchema(description.configSchema), [description]);
   const language = i18n.language;
-  const uiSchema = useMemo(() => formUiSchema(schema, fieldTexts(currentLocale())), [schema, language]);
+  const uiSchema = useMemo(() => formUiSchema(schema, fieldTexts(currentLocale()), currentLocale()), [schema, language]);
   const extraErrors = useMemo(() => configErrors(problems, nodeId) as ErrorSchema, [problems, nodeId]);
 
   return (

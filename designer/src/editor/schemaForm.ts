@@ -1,4 +1,5 @@
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
+import type { Locale } from '../../../engine/nodes/define';
 import type { FieldTexts } from '../i18n';
 
 /**
@@ -40,14 +41,24 @@ export function isJsonValueSchema(schema: unknown, root: RJSFSchema): boolean {
   return ['string', 'number', 'boolean', 'null', 'array', 'object'].every((t) => types.has(t));
 }
 
-export function formUiSchema(schema: RJSFSchema, texts: FieldTexts): UiSchema {
+/**
+ * A field's texts in `locale` carried by the schema itself: zod `.meta({ 'x-i18n': { 'zh-CN': {
+ * title, description, enum } } })`. Plugin types are not in the designer's translation tables, which are
+ * keyed by the built-ins' field names, so a type's own texts come first.
+ */
+function ownTexts(prop: object, locale: Locale | undefined): FieldTexts[string] | undefined {
+  const i18n = (prop as { 'x-i18n'?: Partial<Record<Locale, FieldTexts[string]>> })['x-i18n'];
+  return locale && i18n && typeof i18n === 'object' ? i18n[locale] : undefined;
+}
+
+export function formUiSchema(schema: RJSFSchema, texts: FieldTexts, locale?: Locale): UiSchema {
   const ui: UiSchema = {
     'ui:submitButtonOptions': { norender: true },
   };
   for (const [name, prop] of Object.entries(schema.properties ?? {})) {
     if (typeof prop !== 'object') continue;
     const field: UiSchema = {};
-    const text = texts[name];
+    const text = ownTexts(prop, locale) ?? texts[name];
     if (text?.title) field['ui:title'] = text.title;
     if (text?.description) field['ui:description'] = text.description;
     if (text?.enum && Array.isArray(prop.enum)) field['ui:enumNames'] = prop.enum.map((v) => text.enum?.[String(v)] ?? String(v));
