@@ -65,15 +65,17 @@ describe.each(databaseKinds)('outbox delivery on %s', (kind) => {
   it('retries a gateway 500 with a pause, then records the message failed without the phone number in the error', async () => {
     gateway.answers.push({ status: 500, body: 'down for 13800001234' }, { status: 500 }, { status: 500 });
     const { messageId } = await enqueue('sms', '13800005678');
-    const d = dispatcher({ sms: sms() }, { maxAttempts: 3 });
+    // Pauses long enough that one drain cannot reach the retry, however slow the machine.
+    const d = dispatcher({ sms: sms() }, { maxAttempts: 3, backoffMs: 300, maxBackoffMs: 600 });
     const before = gateway.received.length;
     await d.drain();
     let stored = await row(messageId);
     expect(stored).toMatchObject({ status: 'queued', attempts: 1 });
     expect(stored.last_error).toMatch(/answered 500/);
-    expect(stored.next_attempt_at.getTime()).toBeGreaterThan(Date.now() - 1000);
+    // The first pause: 300 ms after the attempt, which came after the message was stored.
+    expect(stored.next_attempt_at.getTime() - stored.created_at.getTime()).toBeGreaterThanOrEqual(300);
     for (let i = 0; i < 50 && (await row(messageId)).status === 'queued'; i++) {
-      await new Promise((r) => setTimeout(r, 30));
+      await new Promise((r) => setTimeout(r, 100));
       await d.drain();
     }
     stored = await row(messageId);
