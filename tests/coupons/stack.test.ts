@@ -187,6 +187,30 @@ describe.each(databaseKinds)('coupons and customer actions through the stack, %s
     expect(noTemplate.body.problems.map((p: { path: string }) => p.path).sort()).toEqual(['channel', 'template']);
   });
 
+  it('refuses to publish a coupon step naming a campaign that does not exist', async () => {
+    const j = journey(
+      uniqueId('no-campaign'),
+      [
+        { id: 'trigger', type: 'trigger.event', config: { eventType: 'order.created', perOrder: true } },
+        { id: 'coupon', type: 'coupon.issue', config: { campaignId: 'never-made' } },
+        { id: 'done', type: 'exit', config: {} },
+      ],
+      [
+        { from: 'trigger', port: 'next', to: 'coupon' },
+        { from: 'coupon', port: 'next', to: 'done' },
+        { from: 'coupon', port: 'exhausted', to: 'done' },
+      ],
+    );
+    expect((await stack.api('/api/journeys', { body: j })).status).toBe(201);
+    const refused = await stack.api(`/api/journeys/${j.id}/publish?locale=zh-CN`, { method: 'POST' });
+    expect(refused.status).toBe(400);
+    expect(refused.body.problems).toEqual([{ path: 'nodes[1].config.campaignId', code: 'unknown_campaign', nodeId: 'coupon', message: 'campaignId：没有 id 为“never-made”的券活动' }]);
+    expect((await stack.api(`/api/journeys/${j.id}`)).body.journey.status).toBe('draft');
+
+    await stack.api('/api/coupons/campaigns', { body: { id: 'never-made', name: '补建', kind: 'amount', value: 5, validDays: 3, codeSource: 'generated' } });
+    expect((await stack.api(`/api/journeys/${j.id}/publish`, { method: 'POST' })).status).toBe(200);
+  });
+
   it('describes the endpoints in the OpenAPI document', () => {
     const paths = Object.keys(openApiDocument().paths ?? {});
     expect(paths).toEqual(expect.arrayContaining(['/api/coupons/campaigns', '/api/coupons/campaigns/{id}', '/api/coupons/campaigns/{id}/codes', '/api/templates/preview']));

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { journeySchema, plainMessages, stampForPublish, validateJourney, zodProblems, type Journey } from '../../../engine/index';
+import { campaignProblems } from '../../coupons/journey-check';
 import type { AppContext } from '../context';
 import { requestLocale } from '../locale';
 import { JourneyExistsError } from '../../store/journeys';
@@ -62,6 +63,8 @@ export function journeyRoutes(app: FastifyInstance, ctx: AppContext): void {
     const stamp = (d: Journey) => stampForPublish(d, ctx.registry);
     const result = validateJourney(stamp(draft), ctx.registry, requestLocale(request));
     if (!result.ok) return reply.code(400).send({ error: 'invalid_journey', problems: result.problems });
+    const campaigns = await campaignProblems(ctx.db, draft, requestLocale(request));
+    if (campaigns.length > 0) return reply.code(400).send({ error: 'invalid_journey', problems: campaigns });
     const published = await ctx.journeys.publish(draft.id, stamp);
     if (!published) return notFound(reply, draft.id);
     ctx.log.info({ journeyId: draft.id, version: published.version }, 'journey published');
