@@ -88,4 +88,22 @@ describe('plugin steps in the designer', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('shows the plugin in Chinese: palette title and form labels from the plugin itself', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1100 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    const d = new DesignerPage(page);
+    await page.goto(`${stack.baseUrl}/#token=${stack.token}`);
+    await d.byTestId('new-journey-name').fill('机器人提醒');
+    await d.byTestId('new-journey-create').click();
+    await d.byTestId('canvas-empty').waitFor();
+    expect(await d.byTestId('palette-dingtalk.robot').innerText()).toContain('钉钉群机器人');
+    const robot = await d.addStepWithKeyboard('dingtalk.robot');
+    const inspector = await d.select(robot);
+    const form = await inspector.innerText();
+    expect(form).toContain('Webhook 地址');
+    expect(form).toContain('消息内容');
+    expect(await inspector.locator('#root_msgtype option').allInnerTexts()).toEqual(['文本', 'Markdown']);
+    await context.close();
+  });
 });
