@@ -66,6 +66,15 @@ describe('outbound HTTP guard', () => {
     }
   });
 
+  it('sees through other spellings of loopback: decimal, hex, short forms and 0.0.0.0', async () => {
+    const http = createOutboundHttp({ allow: [] });
+    const before = v4.received.length;
+    for (const host of ['2130706433', '0x7f.0.0.1', '127.1', '0.0.0.0', '[::]', '[0:0:0:0:0:ffff:7f00:1]']) {
+      await expect(http.postJson(`http://${host}:${v4.port}/`, {}), host).rejects.toBeInstanceOf(OutboundRefused);
+    }
+    expect(v4.received).toHaveLength(before);
+  });
+
   it('throws on a non-2xx answer and does not follow redirects', async () => {
     const http = createOutboundHttp({ allow: ['127.0.0.1'] });
     v4.answers.push({ status: 503, body: 'busy' });
