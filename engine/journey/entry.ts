@@ -15,13 +15,23 @@ export interface Entry {
   entryKey?: string | undefined;
 }
 
+/**
+ * A manual (API) enrolment: `data.journeyId` names the one journey it is for, whatever that
+ * journey's trigger. The customer enters once (`journey:<journeyId>:<customerId>`), subject to the
+ * journey's re-entry rules like any entry.
+ */
+export const manualEnrolEventType = 'journey.enrol';
+
 /** Whether `event` enrols its customer in `journey`, and under which workflow id. Pure. */
 export async function entryFor(journey: Journey, registry: NodeRegistry, event: CustomerEvent): Promise<Entry | undefined> {
+  if (event.type === manualEnrolEventType) {
+    return event.data.journeyId === journey.id ? { workflowId: enrolmentWorkflowId(journey.id, event.customerId) } : undefined;
+  }
   for (const node of journey.nodes) {
     const def = registry.get(node.type, node.typeVersion);
     if (!def || def.behaviour.kind !== 'trigger') continue;
     const config = def.config.parse(node.config);
-    if (!(await def.behaviour.accepts(config, event))) continue;
+    if (!(await def.behaviour.accepts(config, event, { journeyId: journey.id }))) continue;
     const entryKey = def.behaviour.entryKey(config, event);
     return { workflowId: enrolmentWorkflowId(journey.id, event.customerId, entryKey), entryKey };
   }

@@ -158,12 +158,23 @@ export interface DecideContext {
   customerId: string;
 }
 
+/** Which journey a trigger decides for. */
+export interface TriggerContext {
+  journeyId: string;
+}
+
 /**
  * How a node behaves, as one of the primitives the runtime knows. The runtime (a Temporal
  * workflow, the simulator) implements each primitive once; node types only choose and configure.
  */
 export type NodeBehaviour<C> =
-  | { kind: 'trigger'; eventType: (config: C) => string; accepts: (config: C, event: CustomerEvent) => Promise<boolean>; entryKey: (config: C, event: CustomerEvent) => string | undefined }
+  | {
+      kind: 'trigger';
+      eventType: (config: C) => string;
+      /** Whether the event enrols its customer; `context` says which journey asks (a broadcast's events are for its own journey only). */
+      accepts: (config: C, event: CustomerEvent, context: TriggerContext) => Promise<boolean>;
+      entryKey: (config: C, event: CustomerEvent) => string | undefined;
+    }
   | {
       kind: 'sleep';
       /**

@@ -9,6 +9,8 @@ import { condition } from './condition';
 import { exit } from './exit';
 import { sendMessage } from './send-message';
 import { eventTrigger } from './trigger-event';
+import { dateTrigger } from './trigger-date';
+import { broadcastTrigger } from './trigger-broadcast';
 import { wait } from './wait';
 import { waitForEvent } from './wait-for-event';
 import { waitUntil } from './wait-until';
@@ -19,4 +21,4 @@ import { splitRandom } from './split-random';
 import { webhookPost } from './webhook-post';
 
 /** The node types Huitou ships. Each is one file; adding one means adding it to this list. */
-export const builtinNodes: NodeDefinition[] = [eventTrigger, wait, waitForEvent, condition, sendMessage, exit, waitUntil, waitWindow, waitDate, splitMulti, splitRandom, webhookPost, couponIssue, tagAdd, tagRemove, tierRaise, attributeSet, taskCreate] as NodeDefinition[];
+export const builtinNodes: NodeDefinition[] = [eventTrigger, dateTrigger, broadcastTrigger, wait, waitForEvent, condition, sendMessage, exit, waitUntil, waitWindow, waitDate, splitMulti, splitRandom, webhookPost, couponIssue, tagAdd, tagRemove, tierRaise, attributeSet, taskCreate] as NodeDefinition[];

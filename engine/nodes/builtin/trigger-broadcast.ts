@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { topLevelConditionSchema } from '../../rules/conditions';
+import { localDateTimeSchema } from '../../time/schemas';
+import { defineNode } from '../define';
+
+/** The synthetic event a broadcast stores for each customer of its audience. */
+export const broadcastDueEventType = 'broadcast.due';
+
+export const broadcastTrigger = defineNode({
+  type: 'trigger.broadcast',
+  version: 1,
+  category: 'trigger',
+  labels: {
+    'zh-CN': {
+      title: '定时群发',
+      description: '到了设定的日期和时间（店铺时区），把符合受众条件的客户按设定速度分批放进旅程（如双十一分波次触达）。',
+      ports: { next: '进入' },
+    },
+    en: {
+      title: 'Scheduled broadcast',
+      description: "At a date and time (the shop's time zone), enrols every customer matching the audience, at a set rate (e.g. Double 11 waves).",
+      ports: { next: 'enter' },
+    },
+  },
+  config: z.object({
+    at: localDateTimeSchema.default('2027-11-11T10:00').meta({ title: 'Date and time', description: "Local date and time in the shop's time zone, YYYY-MM-DDTHH:mm" }),
+    audience: topLevelConditionSchema
+      .default({ all: [] })
+      .meta({ title: 'Audience', description: 'json-rules-engine conditions on customer facts; empty = every customer' }),
+    ratePerMinute: z
+      .number()
+      .int('ratePerMinute must be a whole number')
+      .min(0, 'ratePerMinute cannot be negative')
+      .default(0)
+      .meta({ title: 'Customers per minute', description: '0 = as fast as possible' }),
+  }),
+  ports: () => ['next'],
+  conditions: (c) => [{ condition: c.audience, path: ['audience'] }],
+  behaviour: {
+    kind: 'trigger',
+    eventType: () => broadcastDueEventType,
+    // A broadcast's events name their journey: no other journey, even one with the same trigger, takes them.
+    accepts: async (_c, event, context) => event.type === broadcastDueEventType && event.data.journeyId === context.journeyId,
+    // One enrolment per customer and broadcast time: republishing the same broadcast does not send twice.
+    entryKey: (c) => `broadcast-${c.at}`,
+  },
+});

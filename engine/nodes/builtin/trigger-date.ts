@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { calendarDateSources, calendarRuleKey } from '../../triggers/calendar-due';
+import { defineNode } from '../define';
+
+/** The synthetic event the daily calendar job stores for each customer a date rule makes due. */
+export const calendarDueEventType = 'calendar.due';
+
+export const dateTriggerConfig = z
+  .object({
+    date: z.enum(calendarDateSources).default('birthday').meta({
+      title: 'Date',
+      description: 'birthday, first purchase (firstOrderAt), last purchase (lastOrderAt), or a customer attribute',
+    }),
+    attribute: z.string().trim().min(1, 'name the attribute').optional().meta({
+      title: 'Attribute',
+      description: 'When Date is attribute: the attribute holding YYYY-MM-DD or an ISO date-time',
+    }),
+    offsetDays: z
+      .number()
+      .int('offsetDays must be a whole number of days')
+      .min(-365, 'at most 365 days before')
+      .max(365, 'at most 365 days after')
+      .default(0)
+      .meta({ title: 'Days before (−) or after (+)', description: '-3 = three days before, 0 = on the day, 30 = thirty days after' }),
+    yearly: z.boolean().optional().meta({
+      title: 'Every year',
+      description: 'On by default for birthdays and first-purchase anniversaries (never in the first order’s own year), off for last purchase and attributes',
+    }),
+  })
+  .refine((c) => c.date !== 'attribute' || c.attribute !== undefined, { message: 'name the attribute that holds the date', path: ['attribute'] });
+
+export const dateTrigger = defineNode({
+  type: 'trigger.date',
+  version: 1,
+  category: 'trigger',
+  labels: {
+    'zh-CN': {
+      title: '日期触发',
+      description: '每天凌晨检查：客户的生日、首次购买周年、最近购买或某个日期属性前后第几天到了，就进入旅程（每次只进入一次）。',
+      ports: { next: '进入' },
+    },
+    en: {
+      title: 'Date trigger',
+      description: "Checked every night: enrols customers whose birthday, first-purchase anniversary, last purchase or date attribute, plus or minus some days, is today (once per occurrence).",
+      ports: { next: 'enter' },
+    },
+  },
+  config: dateTriggerConfig,
+  ports: () => ['next'],
+  behaviour: {
+    kind: 'trigger',
+    eventType: () => calendarDueEventType,
+    accepts: async (c, event) => event.type === calendarDueEventType && event.data.rule === calendarRuleKey(c),
+    // One enrolment per occurrence: every year for a birthday, never twice on the same day.
+    entryKey: (_c, event) => (typeof event.data.on === 'string' ? event.data.on : undefined),
+  },
+});
