@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRegistry, stampForPublish, validateJourney, type ActionContext, type NodeDefinition } from '../../engine/index';
 import { createOutboundHttp } from '../../server/actions/outbound-http';
 import dingTalkRobot from '../../plugins/dingtalk-robot/index';
+import { freshPostgresUrl } from '../support/databases';
 import { eventually, orderEvent, uniqueId } from '../support/journeys';
 import { startStack } from '../support/stack';
 import { pluginJourney } from './journeys';
@@ -101,7 +102,7 @@ describe('DingTalk group robot plugin', () => {
   it('runs in a published journey on the whole product: palette entry, publish, worker, signed request', async () => {
     received.length = 0;
     // The shipped manifest (plugins/manifest.json) is read at start; loopback is allow-listed.
-    const stack = await startStack({ httpAllow: ['127.0.0.1'] });
+    const stack = await startStack({ databaseUrl: await freshPostgresUrl(), httpAllow: ['127.0.0.1'] });
     try {
       const types = (await stack.api('/api/node-types')).body.nodeTypes as Record<string, any>[];
       const robot = types.find((t) => t.type === 'dingtalk.robot')!;

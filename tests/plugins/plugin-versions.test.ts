@@ -77,7 +77,7 @@ describe('plugin node versions and retries on Temporal', () => {
   });
 
   it('retries a plugin action exactly as many times as it declares, then the workflow sees the failure', async () => {
-    const stack = await startStack({ plugins: manifest('manifest-v2.json') });
+    const stack = await startStack({ databaseUrl: await freshPostgresUrl(), plugins: manifest('manifest-v2.json') });
     stacks.push(stack);
     const journey = pluginJourney('test.flaky');
     await stack.api('/api/journeys', { body: journey });
@@ -98,7 +98,11 @@ describe('plugin node versions and retries on Temporal', () => {
     const history = await handle.fetchHistory();
     const scheduled = history.events!.filter((e) => e.activityTaskScheduledEventAttributes);
     const runAction = scheduled.find((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'runAction')!;
-    expect(runAction.activityTaskScheduledEventAttributes?.retryPolicy?.maximumAttempts).toBe(2);
+    const attributes = runAction.activityTaskScheduledEventAttributes!;
+    expect(attributes.retryPolicy?.maximumAttempts).toBe(2);
+    expect(attributes.retryPolicy?.initialInterval?.nanos).toBe(200_000_000);
+    expect(attributes.retryPolicy?.backoffCoefficient).toBe(1);
+    expect(String(attributes.startToCloseTimeout?.seconds)).toBe('10');
     const started = history.events!.find((e) => e.activityTaskStartedEventAttributes?.scheduledEventId?.toString() === runAction.eventId?.toString());
     expect(started?.activityTaskStartedEventAttributes?.attempt).toBe(2);
   });
