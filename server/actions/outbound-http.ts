@@ -93,6 +93,11 @@ interface SendOptions {
 function send(target: URL, payload: Buffer, headers: Record<string, string>, o: SendOptions): Promise<{ status: number; body: string }> {
   const client = target.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
+    // The deadline covers the whole exchange, the answer's body included.
+    const done = <T>(settle: (v: T) => void) => (v: T) => {
+      clearTimeout(timer);
+      settle(v);
+    };
     const request = client.request(
       target,
       {
@@ -102,14 +107,14 @@ function send(target: URL, payload: Buffer, headers: Record<string, string>, o: 
         lookup: o.lookup,
         headers: { 'user-agent': 'Huitou', ...headers, 'content-type': 'application/json', 'content-length': String(payload.length) },
       },
-      (response) => collect(response, o.maxBytes, target.host).then(resolve, reject),
+      (response) => {
+        // A deadline that passes mid-body ends the answer too.
+        request.once('close', () => response.destroy(new Error(`outbound HTTP to ${target.host} was cut off`)));
+        collect(response, o.maxBytes, target.host).then(done(resolve), done(reject));
+      },
     );
     const timer = setTimeout(() => request.destroy(new Error(`outbound HTTP to ${target.host} timed out after ${o.timeoutMs} ms`)), o.timeoutMs);
-    request.on('close', () => clearTimeout(timer));
-    request.on('error', (e) => {
-      clearTimeout(timer);
-      reject(e);
-    });
+    request.on('error', done(reject));
     request.end(payload);
   });
 }

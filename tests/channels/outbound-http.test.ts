@@ -98,13 +98,22 @@ describe('outbound HTTP guard', () => {
     v4.answers.push({ status: 200, body: 'x'.repeat(5000) });
     await expect(createOutboundHttp({ allow: ['127.0.0.1'], maxResponseBytes: 1000 }).postJson(`http://127.0.0.1:${v4.port}/big`, {})).rejects.toThrow(/larger than 1000 bytes/);
 
-    const silent = createServer(() => undefined);
+    // Silent from the start, or answering headers and part of a body and then nothing.
+    const silent = createServer((req, res) => {
+      if (req.url === '/slow-body') {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.write('{"partial":');
+      }
+    });
     await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
     try {
       const port = (silent.address() as AddressInfo).port;
       const started = Date.now();
       await expect(createOutboundHttp({ allow: ['127.0.0.1'], timeoutMs: 300 }).postJson(`http://127.0.0.1:${port}/slow`, {})).rejects.toThrow(/timed out after 300 ms/);
       expect(Date.now() - started).toBeLessThan(3000);
+      const bodyStarted = Date.now();
+      await expect(createOutboundHttp({ allow: ['127.0.0.1'], timeoutMs: 300 }).postJson(`http://127.0.0.1:${port}/slow-body`, {})).rejects.toThrow(/timed out after 300 ms|was cut off/);
+      expect(Date.now() - bodyStarted).toBeLessThan(3000);
     } finally {
       silent.closeAllConnections();
       await new Promise((r) => silent.close(r));
