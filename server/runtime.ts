@@ -13,6 +13,9 @@ import { createLogger, type Logger } from './logger';
 import { FactsService } from './facts/facts-service';
 import { FactsFollower } from './facts/follow-events';
 import { ensureFactsSchedule } from './facts/schedule';
+import { ensureCalendarSchedule } from './triggers/calendar-schedule';
+import { createTriggerServices } from './triggers/services';
+import { createTriggerActivities } from '../workflows/trigger-activities';
 import { SettingsStore } from './facts/settings-store';
 import { EventRouter } from './routing/event-router';
 import { Customers } from './store/customers';
@@ -87,6 +90,8 @@ export async function startHuitou(config: Config, options: StartOptions = {}): P
   const conversions = new Conversions(db);
   const router = new EventRouter({ client: temporal.client, taskQueue: config.taskQueue, registry, journeys, events, enrolments, log, conversions, beforeRoute: (e) => follower.afterEvent(e) });
   const context: AppContext = { db, registry, journeys, events, customers, orders, products, enrolments, outbox, conversions, settings, facts, router, temporal: { client: temporal.client, namespace: temporal.namespace }, log };
+  const triggers = createTriggerServices({ db, journeys, events, registry, client: temporal.client, taskQueue: config.taskQueue, timezone, log });
+  context.triggers = triggers;
   const { token, generated } = loadOrCreateToken(join(config.dataDir, 'api-token'));
 
   let worker: Worker | undefined;
@@ -97,7 +102,7 @@ export async function startHuitou(config: Config, options: StartOptions = {}): P
       connection: temporal.workerConnection,
       namespace: temporal.namespace,
       taskQueue: config.taskQueue,
-      activities: { ...createActivities({ registry, customers, outbox, enrolments, facts, issuedCoupons: coupons, services: createActionServices(db, { ...unavailableParts, coupons, http: createOutboundHttp({ allow: config.httpAllow }) }, { afterCustomerChange: (id) => follower.afterChange(id) }) }), ...createFactsActivities({ facts, events, timezone }) },
+      activities: { ...createActivities({ registry, customers, outbox, enrolments, facts, issuedCoupons: coupons, services: createActionServices(db, { ...unavailableParts, coupons, http: createOutboundHttp({ allow: config.httpAllow }) }, { afterCustomerChange: (id) => follower.afterChange(id) }) }), ...createFactsActivities({ facts, events, timezone }), ...createTriggerActivities({ ...triggers, kickRouter: () => void router.kick().catch(() => undefined) }) },
       workflowBundle: options.workflowBundle,
     });
     workerDone = worker.run();
@@ -114,6 +119,7 @@ export async function startHuitou(config: Config, options: StartOptions = {}): P
     const port = typeof address === 'object' && address ? address.port : config.port;
     url = `http://${config.host}:${port}`;
     await ensureFactsSchedule(temporal.client, config.taskQueue, await timezone());
+    await ensureCalendarSchedule(temporal.client, config.taskQueue, await timezone());
     router.start();
     void router.kick().catch((e: Error) => log.warn({ err: e.message }, 'event routing pass failed'));
   }

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { bundleWorkflowCode, Worker, type NativeConnection, type WorkflowBundleOption } from '@temporalio/worker';
 import type { JourneyActivities } from './activities';
 import type { FactsActivities } from './facts-activities';
+import type { TriggerActivities } from './trigger-activities';
 
 export const workflowsPath = fileURLToPath(new URL('./index.ts', import.meta.url));
 
@@ -14,7 +15,7 @@ export interface JourneyWorkerOptions {
   connection: NativeConnection;
   namespace: string;
   taskQueue: string;
-  activities: JourneyActivities & FactsActivities;
+  activities: JourneyActivities & FactsActivities & TriggerActivities;
   workflowBundle?: WorkflowBundleOption | undefined;
 }
 

@@ -16,6 +16,7 @@ import { settingsRoutes } from './routes/settings';
 import { simulateRoutes } from './routes/simulate';
 import { templateRoutes } from './routes/templates';
 import { tokenRoutes } from './routes/tokens';
+import { triggerRoutes } from './routes/triggers';
 
 export interface AppOptions {
   token: string;
@@ -47,6 +48,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
   couponRoutes(app, ctx);
   templateRoutes(app, ctx);
   simulateRoutes(app, ctx);
+  triggerRoutes(app, ctx);
   tokenRoutes(app, tokens, ctx.log);
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || !options.designerDir || !existsSync(options.designerDir)) {

@@ -13,6 +13,7 @@ import type { Orders } from '../store/orders';
 import type { Outbox } from '../store/outbox';
 import type { Conversions } from '../routing/conversions';
 import type { Products } from '../store/products';
+import type { TriggerServices } from '../triggers/services';
 
 /** Everything the HTTP routes use, built once at start-up. */
 export interface AppContext {
@@ -31,4 +32,6 @@ export interface AppContext {
   router: EventRouter;
   temporal: { client: Client; namespace: string };
   log: Logger;
+  /** Date triggers' calendar job and broadcasts (absent when the process has no Temporal client for them). */
+  triggers?: TriggerServices | undefined;
 }

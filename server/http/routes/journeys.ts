@@ -68,7 +68,9 @@ export function journeyRoutes(app: FastifyInstance, ctx: AppContext): void {
     const published = await ctx.journeys.publish(draft.id, stamp);
     if (!published) return notFound(reply, draft.id);
     ctx.log.info({ journeyId: draft.id, version: published.version }, 'journey published');
-    return published;
+    // A broadcast trigger is scheduled for its time (replacing one of an earlier version).
+    const broadcast = await ctx.triggers?.afterPublish(published.journey, published.version);
+    return broadcast ? { ...published, broadcast } : published;
   });
 
   const setHeld = (held: boolean) => async (request: { params: { id: string } }, reply: FastifyReply) => {

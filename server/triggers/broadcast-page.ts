@@ -1,0 +1,105 @@
+import {
+  broadcastDueEventType,
+  decisionFacts,
+  evaluateCondition,
+  type CustomerEvent,
+  type NodeRegistry,
+  type TopLevelCondition,
+} from '../../engine/index';
+import type { Db } from '../db/database';
+import type { Events } from '../store/events';
+import type { Journeys } from '../store/journeys';
+import { profileFields } from '../store/customers';
+
+export interface BroadcastPageDeps {
+  db: Db;
+  journeys: Pick<Journeys, 'version'>;
+  registry: NodeRegistry;
+  events: Pick<Events, 'appendMany'>;
+}
+
+export interface BroadcastPageInput {
+  journeyId: string;
+  version: number;
+  nodeId: string;
+  /** The last customer id examined by the previous page (keyset), or null to start. */
+  after: string | null;
+  /** At most this many matching customers in this page (the rate's share of a pacing step). */
+  limit: number;
+}
+
+export interface BroadcastPageResult {
+  /** Where the next page starts, or null when every customer has been examined. */
+  next: string | null;
+  examined: number;
+  matched: number;
+  /** New events (a retried page finds its events already stored). */
+  stored: number;
+  /** Set when the journey is no longer this live version: the broadcast ends, enrolling nobody more. */
+  halted?: string | undefined;
+}
+
+/** Rows read per statement, and at most per page, so one activity stays short however selective the audience. */
+const READ_BATCH = 500;
+const MAX_EXAMINED_PER_PAGE = 5000;
+
+/**
+ * One page of a broadcast: examines customers in id order after the cursor, evaluates the audience
+ * on each one's stored facts (the `customer_facts` snapshot and the profile, as decisions see them)
+ * with the journeys' own evaluateCondition, and stores one `broadcast.due` event per match, id
+ * `bc:<journey>:<version>:<customer>`, so a retried page or a replayed workflow stores each once.
+ */
+export async function broadcastPage(deps: BroadcastPageDeps, input: BroadcastPageInput): Promise<BroadcastPageResult> {
+  const current = await deps.db.selectFrom('journeys').select(['status', 'version']).where('id', '=', input.journeyId).executeTakeFirst();
+  if (!current || current.status !== 'live' || current.version !== input.version) {
+    return { next: null, examined: 0, matched: 0, stored: 0, halted: current ? (current.version !== input.version ? 'republished' : current.status) : 'deleted' };
+  }
+  const audience = await audienceOf(deps, input);
+  let after = input.after;
+  let examined = 0;
+  const events: CustomerEvent[] = [];
+  const occurredAt = new Date().toISOString();
+  for (;;) {
+    let query = deps.db
+      .selectFrom('customers as c')
+      .leftJoin('customer_facts as f', 'f.customer_id', 'c.id')
+      .select(['c.id', 'c.attributes', 'f.facts', ...profileFields.map((f) => `c.${f}` as const)])
+      .orderBy('c.id')
+      .limit(READ_BATCH);
+    if (after !== null) query = query.where('c.id', '>', after);
+    const rows = await query.execute();
+    let full = false;
+    for (const row of rows) {
+      examined++;
+      after = row.id;
+      const profile: Record<string, unknown> & { id: string } = { ...row.attributes, id: row.id };
+      for (const field of profileFields) if (row[field] !== null) profile[field] = row[field];
+      const event: CustomerEvent = {
+        id: `bc:${input.journeyId}:${input.version}:${row.id}`,
+        type: broadcastDueEventType,
+        customerId: row.id,
+        occurredAt,
+        data: { journeyId: input.journeyId, version: input.version, nodeId: input.nodeId },
+      };
+      const customer = { ...profile, facts: row.facts ?? {} };
+      if (await evaluateCondition(audience, decisionFacts({ event, customer }))) events.push(event);
+      if (events.length >= input.limit) {
+        full = true;
+        break;
+      }
+    }
+    const end = !full && rows.length < READ_BATCH;
+    if (end || full || examined >= MAX_EXAMINED_PER_PAGE) {
+      const stored = await deps.events.appendMany(events);
+      return { next: end ? null : after, examined, matched: events.length, stored };
+    }
+  }
+}
+
+async function audienceOf(deps: BroadcastPageDeps, input: BroadcastPageInput): Promise<TopLevelCondition> {
+  const journey = await deps.journeys.version(input.journeyId, input.version);
+  const node = journey?.nodes.find((n) => n.id === input.nodeId);
+  const def = node && deps.registry.get(node.type, node.typeVersion);
+  if (!node || !def) throw new Error(`broadcast node ${input.nodeId} not found in journey ${input.journeyId} v${input.version}`);
+  return (def.config.parse(node.config) as { audience: TopLevelCondition }).audience;
+}

@@ -1,0 +1,103 @@
+import { sql } from 'kysely';
+import {
+  calendarCandidateMonthDays,
+  calendarDueEventType,
+  calendarRuleKey,
+  isCalendarDue,
+  localDate,
+  type CalendarRule,
+  type CustomerEvent,
+  type Journey,
+  type NodeRegistry,
+} from '../../engine/index';
+import type { Db } from '../db/database';
+import type { Events } from '../store/events';
+import type { Journeys } from '../store/journeys';
+
+export interface CalendarJobDeps {
+  db: Db;
+  journeys: Pick<Journeys, 'published'>;
+  registry: NodeRegistry;
+  events: Pick<Events, 'appendMany'>;
+  timezone(): Promise<string>;
+}
+
+export interface CalendarRunSummary {
+  /** The shop's calendar day the run was for. */
+  day: string;
+  rules: { rule: string; due: number; stored: number }[];
+  /** Customers due over all rules, and how many of their events were new (a re-run stores none). */
+  due: number;
+  stored: number;
+}
+
+/** The distinct date rules of the live journeys' date triggers, by key. */
+export function liveCalendarRules(published: { journey: Journey; status: string }[], registry: NodeRegistry): Map<string, CalendarRule> {
+  const rules = new Map<string, CalendarRule>();
+  for (const { journey, status } of published) {
+    if (status !== 'live') continue;
+    for (const node of journey.nodes) {
+      const def = registry.get(node.type, node.typeVersion);
+      if (def?.behaviour.kind !== 'trigger' || def.behaviour.eventType(def.config.parse(node.config)) !== calendarDueEventType) continue;
+      const rule = def.config.parse(node.config) as CalendarRule;
+      rules.set(calendarRuleKey(rule), rule);
+    }
+  }
+  return rules;
+}
+
+/**
+ * The customers and their stored value of the rule's date, narrowed by SQL to values whose
+ * month-day is near the target day (one statement per rule, the same SQL on PGlite and PostgreSQL).
+ */
+async function candidates(db: Db, rule: CalendarRule, monthDays: string[]): Promise<{ id: string; value: string | null }[]> {
+  const md = sql.join(monthDays);
+  let query;
+  switch (rule.date) {
+    case 'birthday':
+      // `YYYY-MM-DD` or `MM-DD`: the month-day is the last five characters either way.
+      query = sql<{ id: string; value: string | null }>`select id, birthday as value from customers where birthday is not null and right(birthday, 5) in (${md})`;
+      break;
+    case 'firstOrderAt':
+    case 'lastOrderAt':
+      // ISO instants in the facts snapshot: the month-day follows the year.
+      query = sql<{ id: string; value: string | null }>`select customer_id as id, value from (
+        select customer_id, facts->>(${rule.date}::text) as value from customer_facts) f where substr(value, 6, 5) in (${md})`;
+      break;
+    case 'attribute':
+      query = sql<{ id: string; value: string | null }>`select id, value from (
+        select id, attributes->>(${rule.attribute ?? ''}::text) as value from customers) c where substr(value, 6, 5) in (${md}) or value in (${md})`;
+      break;
+  }
+  return (await query.execute(db)).rows;
+}
+
+/**
+ * The daily calendar job: for each rule of the live journeys' date triggers, finds the customers
+ * it makes due on the shop's day of `asOf` and stores one `calendar.due` event each, id
+ * `cal:<rule>:<customerId>:<day>`, so a second run the same day stores nothing new. The event
+ * router enrols them like any event.
+ */
+export async function runCalendarJob(deps: CalendarJobDeps, asOf: Date): Promise<CalendarRunSummary> {
+  const timeZone = await deps.timezone();
+  const day = localDate(asOf, timeZone);
+  const rules = liveCalendarRules(await deps.journeys.published(), deps.registry);
+  const summary: CalendarRunSummary = { day, rules: [], due: 0, stored: 0 };
+  for (const [key, rule] of rules) {
+    const rows = await candidates(deps.db, rule, calendarCandidateMonthDays(rule, day));
+    // The exact rule is the engine's, so SQL never has to parse dates or agree on 29 February.
+    const due = rows.filter((r) => isCalendarDue(rule, r.value, day, timeZone));
+    const events: CustomerEvent[] = due.map((r) => ({
+      id: `cal:${key}:${r.id}:${day}`,
+      type: calendarDueEventType,
+      customerId: r.id,
+      occurredAt: asOf.toISOString(),
+      data: { rule: key, on: day },
+    }));
+    const stored = await deps.events.appendMany(events);
+    summary.rules.push({ rule: key, due: due.length, stored });
+    summary.due += due.length;
+    summary.stored += stored;
+  }
+  return summary;
+}

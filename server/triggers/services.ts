@@ -1,0 +1,34 @@
+import type { Client } from '@temporalio/client';
+import type { Journey, NodeRegistry } from '../../engine/index';
+import type { Db } from '../db/database';
+import type { Logger } from '../logger';
+import type { Events } from '../store/events';
+import type { Journeys } from '../store/journeys';
+import { broadcastPage, type BroadcastPageInput, type BroadcastPageResult } from './broadcast-page';
+import { scheduleBroadcast, type ScheduledBroadcast } from './broadcasts';
+import { runCalendarJob, type CalendarRunSummary } from './calendar-job';
+
+/** The date, broadcast and manual triggers' server side, as the routes and the worker use it. */
+export interface TriggerServices {
+  runCalendar(asOf: Date): Promise<CalendarRunSummary>;
+  broadcastPage(input: BroadcastPageInput): Promise<BroadcastPageResult>;
+  /** Schedules (or replaces, or ends) the journey's broadcast after a publish. */
+  afterPublish(journey: Journey, version: number): Promise<ScheduledBroadcast | undefined>;
+}
+
+export function createTriggerServices(deps: {
+  db: Db;
+  journeys: Journeys;
+  events: Events;
+  registry: NodeRegistry;
+  client: Client;
+  taskQueue: string;
+  timezone(): Promise<string>;
+  log: Logger;
+}): TriggerServices {
+  return {
+    runCalendar: (asOf) => runCalendarJob(deps, asOf),
+    broadcastPage: (input) => broadcastPage(deps, input),
+    afterPublish: (journey, version) => scheduleBroadcast(deps, journey, version),
+  };
+}
