@@ -1,3 +1,4 @@
+import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import type { ActionServices, CustomerFacts, IssuedCoupon, NodeRegistry } from '../engine/index';
 import { enrolmentKeyPrefix } from '../server/coupons/coupon-service';
@@ -49,6 +50,7 @@ export function createActivities(deps: ActivityDeps) {
         );
       }
       if (def.behaviour.kind !== 'action') throw ApplicationFailure.nonRetryable(`node type ${input.nodeType} is not an action`, 'NotAnAction');
+      const now = runtimeNow();
       const prefix = enrolmentKeyPrefix(input.idempotencyKey);
       const [customer, coupon] = await Promise.all([
         loadCustomer(input.customerId),
@@ -62,7 +64,9 @@ export function createActivities(deps: ActivityDeps) {
         priority: input.priority ?? 5,
         customer,
         event: input.entry,
-        services: { ...deps.services, dispatchMessage: (m) => deps.outbox.enqueue(m) },
+        now,
+        // Messages carry the runtime's time: quiet hours, caps and the outbox's record read it.
+        services: { ...deps.services, dispatchMessage: (m) => deps.outbox.enqueue({ at: now, ...m }) },
         coupon,
       });
     },
@@ -74,3 +78,16 @@ export function createActivities(deps: ActivityDeps) {
 }
 
 export type JourneyActivities = ReturnType<typeof createActivities>;
+
+/**
+ * The time as the journey sees it: when Temporal scheduled this attempt. In production that is
+ * the wall clock within moments; on the time-skipping test server it is the virtual clock, so
+ * tests of multi-day journeys see messages on the right virtual day. Outside an activity: now.
+ */
+function runtimeNow(): number {
+  try {
+    return Context.current().info.currentAttemptScheduledTimestampMs;
+  } catch {
+    return Date.now();
+  }
+}

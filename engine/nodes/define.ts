@@ -94,6 +94,8 @@ export interface OutgoingMessage {
    * frequency caps; a `transactional` one (the default, e.g. a staff task) bypasses both.
    */
   guard?: MessageGuard | undefined;
+  /** When the journey sends it (epoch ms, the runtime's clock); the outbox's own clock when absent. */
+  at?: number | undefined;
 }
 
 export interface MessageGuard {
@@ -114,6 +116,8 @@ export interface ActionContext {
   idempotencyKey: string;
   /** The journey's priority (settings.priority), for frequency caps. */
   priority: number;
+  /** The runtime's clock (epoch ms): workflow time in Temporal, virtual time in the simulator. */
+  now?: number | undefined;
   customer: Record<string, unknown> & { id: string };
   event: CustomerEvent;
   services: ActionServices;

@@ -9,6 +9,7 @@ import { customerRoutes } from './routes/customers';
 import { eventRoutes } from './routes/events';
 import { importRoutes } from './routes/import';
 import { journeyRoutes } from './routes/journeys';
+import { journeyTemplateRoutes } from './routes/journey-templates';
 import { kpiRoutes } from './routes/kpis';
 import { messageRoutes } from './routes/messages';
 import { metaRoutes } from './routes/meta';
@@ -39,6 +40,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
   });
   metaRoutes(app, ctx);
   journeyRoutes(app, ctx);
+  journeyTemplateRoutes(app, ctx);
   eventRoutes(app, ctx);
   importRoutes(app, ctx);
   messageRoutes(app, ctx);

@@ -12,6 +12,7 @@ import type { Journeys } from '../store/journeys';
 import type { Orders } from '../store/orders';
 import type { Outbox } from '../store/outbox';
 import type { Conversions } from '../routing/conversions';
+import type { TemplateCatalog } from '../journey-templates/catalog';
 import type { Products } from '../store/products';
 import type { TriggerServices } from '../triggers/services';
 
@@ -27,6 +28,7 @@ export interface AppContext {
   enrolments: Enrolments;
   outbox: Outbox;
   conversions: Conversions;
+  templates: TemplateCatalog;
   settings: SettingsStore;
   facts: FactsService;
   router: EventRouter;

@@ -44,7 +44,7 @@ export class Outbox {
       // A retry of a send already decided keeps that decision (and is not counted twice).
       const existing = await tx.selectFrom('messages').select(['id', 'status']).where('idempotency_key', '=', message.idempotencyKey).executeTakeFirst();
       if (existing) return { messageId: existing.id, duplicate: true, status: existing.status };
-      const outcome = await applyGuardrails(tx, { ...message, guard }, settings, Date.now());
+      const outcome = await applyGuardrails(tx, { ...message, guard }, settings, message.at ?? Date.now());
       if (outcome.displaced.length > 0) {
         await tx
           .updateTable('messages')
@@ -74,6 +74,7 @@ export class Outbox {
         category: message.guard?.category ?? 'transactional',
         priority: message.guard?.priority ?? 5,
         guard_reason: outcome?.reason ?? null,
+        ...(message.at !== undefined ? { created_at: new Date(message.at) } : {}),
         ...(outcome?.notBefore ? { next_attempt_at: outcome.notBefore } : {}),
       })
       .onConflict((oc) => oc.column('idempotency_key').doNothing())

@@ -169,8 +169,9 @@ describe('designer in the browser', () => {
     expect(configOf[trigger]).toEqual({ eventType: 'order.created', perOrder: true });
     expect(configOf[waitPay]).toEqual({ eventType: 'order.paid', timeout: 'PT25M', sameOrder: true });
     expect(configOf[condition]).toEqual({ conditions: { all: [{ fact: 'event', path: '$.data.amount', operator: 'greaterThanInclusive', value: 500 }] } });
-    expect(configOf[task]).toEqual({ channel: 'task', subject: '电话催付 {{order.id}}', template: '请致电客户 {{customer.name}}，订单 {{order.id}}（¥{{order.amount}}）下单 25 分钟仍未付款。' });
-    expect(configOf[sms]).toEqual({ channel: 'sms', template: '亲爱的{{customer.name}}，您的订单{{order.id}}还未付款，请尽快完成支付哦。' });
+    const guard = { transactional: false, quietHours: 'shop' };
+    expect(configOf[task]).toEqual({ channel: 'task', subject: '电话催付 {{order.id}}', template: '请致电客户 {{customer.name}}，订单 {{order.id}}（¥{{order.amount}}）下单 25 分钟仍未付款。', ...guard });
+    expect(configOf[sms]).toEqual({ channel: 'sms', template: '亲爱的{{customer.name}}，您的订单{{order.id}}还未付款，请尽快完成支付哦。', ...guard });
     expect(new Set(saved.edges.map((e) => `${e.from}:${e.port}->${e.to}`))).toEqual(
       new Set([
         `${trigger}:next->${waitPay}`,

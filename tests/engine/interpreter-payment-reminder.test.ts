@@ -34,6 +34,8 @@ describe('Interpreter on the payment reminder', () => {
         channel: 'task',
         subject: '电话催付 {{order.id}}',
         template: '请致电客户 {{customer.name}}，订单 {{order.id}}（¥{{order.amount}}）下单 25 分钟仍未付款。',
+        transactional: false,
+        quietHours: 'shop',
       },
       visit: 3,
     });

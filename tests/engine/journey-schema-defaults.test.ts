@@ -17,7 +17,7 @@ describe('journeySchema: parsing and defaults', () => {
     expect(journey.status).toBe('draft');
     expect(journey.version).toBe(0);
     expect(journey.schemaVersion).toBe(JOURNEY_SCHEMA_VERSION);
-    expect(journey.settings).toEqual({ timezone: 'Asia/Shanghai', reEntry: 'never' });
+    expect(journey.settings).toEqual({ timezone: 'Asia/Shanghai', reEntry: 'never', priority: 5, exitWhen: [] });
     expect(journey.layout).toEqual({ positions: {} });
   });
 
@@ -29,7 +29,7 @@ describe('journeySchema: parsing and defaults', () => {
 
   it('fills a partial settings object field by field', () => {
     const journey = journeySchema.parse({ ...journeyDocument([], []), settings: { reEntry: 'after-exit' } });
-    expect(journey.settings).toEqual({ timezone: 'Asia/Shanghai', reEntry: 'after-exit' });
+    expect(journey.settings).toEqual({ timezone: 'Asia/Shanghai', reEntry: 'after-exit', priority: 5, exitWhen: [] });
   });
 
   it('keeps given values over defaults and trims the name', () => {

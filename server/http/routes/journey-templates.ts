@@ -1,0 +1,68 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { plainMessages, validateJourney, zodProblems } from '../../../engine/index';
+import { Campaigns, DuplicateCampaignError } from '../../coupons/campaigns';
+import { JourneyExistsError } from '../../store/journeys';
+import type { AppContext } from '../context';
+import { requestLocale } from '../locale';
+
+export const fromTemplateBodySchema = z
+  .strictObject(
+    {
+      template: z.string({ error: 'is required' }).min(1, 'is required'),
+      id: z
+        .string()
+        .min(1)
+        .max(100, 'must be at most 100 characters')
+        .regex(/^[A-Za-z0-9_-]+$/, 'may use only letters, digits, "-" and "_"')
+        .optional()
+        .meta({ description: 'The new journey’s id; generated when absent' }),
+      name: z.string().trim().min(1, 'must not be empty').max(200).optional(),
+      locale: z.enum(['zh-CN', 'en'], { error: 'must be zh-CN or en' }).optional().meta({ description: 'Language of names and message texts; else Accept-Language' }),
+    },
+    { error: 'must be an object' },
+  )
+  .meta({ id: 'FromTemplateInput' });
+
+/** The journey templates Huitou ships, and "create journey from template". */
+export function journeyTemplateRoutes(app: FastifyInstance, ctx: AppContext): void {
+  app.get('/api/templates', async (request) => ({ templates: ctx.templates.list(requestLocale(request)) }));
+
+  app.get<{ Params: { id: string } }>('/api/templates/:id', async (request, reply) => {
+    const locale = requestLocale(request);
+    const summary = ctx.templates.list(locale).find((t) => t.id === request.params.id);
+    const journey = ctx.templates.instantiate(request.params.id, locale, { journeyId: request.params.id });
+    if (!summary || !journey) return reply.code(404).send({ error: 'not_found', message: `no template with id "${request.params.id}"` });
+    return { template: summary, journey };
+  });
+
+  app.post('/api/journeys/from-template', async (request, reply) => {
+    const parsed = fromTemplateBodySchema.safeParse(request.body ?? {}, plainMessages);
+    if (!parsed.success) {
+      const problems = zodProblems(parsed.error, []);
+      return reply.code(400).send({ error: 'invalid_request', message: problems.map((p) => p.message).join('; '), problems });
+    }
+    const locale = parsed.data.locale ?? requestLocale(request);
+    const journey = ctx.templates.instantiate(parsed.data.template, locale, { journeyId: parsed.data.id, name: parsed.data.name });
+    if (!journey) return reply.code(404).send({ error: 'not_found', message: `template: no template with id "${parsed.data.template}"` });
+    // The coupon campaigns its coupon steps name, unless the shop has them already.
+    const campaigns = new Campaigns(ctx.db);
+    const campaignsCreated: string[] = [];
+    for (const c of ctx.templates.get(parsed.data.template)!.campaigns) {
+      try {
+        await campaigns.create(c);
+        campaignsCreated.push(c.id!);
+      } catch (e) {
+        if (!(e instanceof DuplicateCampaignError)) throw e;
+      }
+    }
+    try {
+      const created = await ctx.journeys.create(journey);
+      const { problems } = validateJourney(created, ctx.registry, locale);
+      return reply.code(201).send({ journey: created, problems, campaignsCreated });
+    } catch (e) {
+      if (e instanceof JourneyExistsError) return reply.code(409).send({ error: 'exists', message: `id: a journey "${journey.id}" exists already` });
+      throw e;
+    }
+  });
+}
