@@ -115,4 +115,28 @@ describe('a journey’s life: exit criteria, stop, re-entry after a cool-down', 
     expect(again).toEqual({ goal: { eventType: 'order.paid', within: 'P7D' }, conversions: { total: 1, byNode: { sms: 1 }, byVersion: { '1': 1 } } });
     expect(summary.conversions.total).toBe(1);
   });
+
+  it('a new version while old enrolments drain: each customer finishes on the version they entered', async () => {
+    const v1 = waitThenSms('PT4S', {});
+    await publish(v1);
+    const [early, late] = [uniqueId('c'), uniqueId('c')];
+    const [o1, o2] = [uniqueId('o'), uniqueId('o')];
+    await post(orderEvent('order.created', early, o1, { amount: 99, customer: { phone: '13800004444' } }));
+    const earlyId = `journey:${v1.id}:${early}:${o1}`;
+    await eventually(async () => ((await enrolment(earlyId))?.status === 'active' ? true : undefined));
+    // Version 2 changes the text while the first customer is still waiting.
+    const v2 = structuredClone(v1);
+    v2.nodes.find((n) => n.id === 'sms')!.config = { channel: 'sms', template: '第二版文案' };
+    expect((await stack.api(`/api/journeys/${v1.id}`, { method: 'PUT', body: v2 })).status).toBe(200);
+    expect((await stack.api(`/api/journeys/${v1.id}/publish`, { method: 'POST' })).body.version).toBe(2);
+    await post(orderEvent('order.created', late, o2, { amount: 99, customer: { phone: '13800005555' } }));
+    const lateId = `journey:${v1.id}:${late}:${o2}`;
+    await ended(earlyId);
+    await ended(lateId);
+    const sms = async (c: string) => (await stack.api(`/api/messages?customerId=${c}&journeyId=${v1.id}`)).body.messages[0];
+    expect(await sms(early)).toMatchObject({ journeyVersion: 1, text: '还有优惠等您' });
+    expect(await sms(late)).toMatchObject({ journeyVersion: 2, text: '第二版文案' });
+    expect((await enrolment(earlyId))?.journeyVersion).toBe(1);
+    expect((await enrolment(lateId))?.journeyVersion).toBe(2);
+  });
 });
