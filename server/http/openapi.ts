@@ -5,6 +5,7 @@ import { kpiQuerySchema, kpisResponseSchema } from '../kpis/types';
 import { couponPaths } from './openapi-coupons';
 import { journeyLifePaths } from './openapi-journey-life';
 import { customerPaths } from './openapi-customers';
+import { triggerPaths } from './openapi-triggers';
 import { messageQuerySchema } from './routes/messages';
 
 const problem = z.object({ path: z.string(), code: z.string(), message: z.string(), nodeId: z.string().optional() }).meta({ id: 'Problem' });
@@ -106,6 +107,7 @@ export function openApiDocument() {
       ...customerPaths(problem),
       ...couponPaths(problem),
       ...journeyLifePaths(problem),
+      ...triggerPaths(problem),
       '/api/messages': { get: { requestParams: { query: messageQuerySchema }, responses: { 200: json(z.object({ messages: z.array(message) }), 'The outbox, newest first') } } },
     },
   });
