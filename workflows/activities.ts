@@ -62,6 +62,7 @@ export function createActivities(deps: ActivityDeps) {
         nodeId: input.nodeId,
         idempotencyKey: input.idempotencyKey,
         priority: input.priority ?? 5,
+        sendRate: input.sendRate,
         customer,
         event: input.entry,
         now,

@@ -192,6 +192,7 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
           customerId: entry.customerId,
           entry,
           priority: journey.settings.priority,
+          ...(journey.settings.sendRate ? { sendRate: journey.settings.sendRate } : {}),
         });
         if (result.retryAt !== undefined) {
           // Held (quiet hours): sleep until the given time, then run the same visit again.

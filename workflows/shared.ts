@@ -56,6 +56,7 @@ export interface ActionInput {
   entry: CustomerEvent;
   /** The journey's priority; absent in histories recorded before priorities existed. */
   priority?: number | undefined;
+  sendRate?: { max: number; per: string } | undefined;
 }
 
 export interface ExitInput {

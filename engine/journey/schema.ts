@@ -59,6 +59,14 @@ export const journeySettingsSchema = z.object({
   reEntry: z.enum(['never', 'after-exit', 'cooldown']).default('never'),
   /** With `cooldown`: how long after the previous enrolment ended a customer may enter again. */
   reEntryCooldown: durationSchema.optional(),
+  /**
+   * At most `max` marketing messages from this journey per `per`, across its customers (a
+   * broadcast to 100 000 customers goes out at the pace the shop's gateway and staff can take);
+   * messages beyond go out in the next window.
+   */
+  sendRate: z
+    .object({ max: z.number().int().min(1, 'must be at least 1'), per: durationSchema.default('PT1M') })
+    .optional(),
   /** When a frequency cap bites, the message of the journey with the higher priority goes (1–10). */
   priority: z.number().int().min(1).max(10).default(5),
   /**

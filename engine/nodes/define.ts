@@ -106,6 +106,8 @@ export interface MessageGuard {
   quietHours: 'shop' | 'hold' | 'skip' | 'ignore';
   /** The customer's time zone, for quiet hours; the shop's when absent. */
   timezone?: string | undefined;
+  /** The journey's send rate (settings.sendRate): messages beyond it wait for the next window. */
+  sendRate?: { max: number; per: string } | undefined;
 }
 
 export interface ActionContext {
@@ -116,6 +118,8 @@ export interface ActionContext {
   idempotencyKey: string;
   /** The journey's priority (settings.priority), for frequency caps. */
   priority: number;
+  /** The journey's send rate (settings.sendRate), if it has one. */
+  sendRate?: { max: number; per: string } | undefined;
   /** The runtime's clock (epoch ms): workflow time in Temporal, virtual time in the simulator. */
   now?: number | undefined;
   customer: Record<string, unknown> & { id: string };

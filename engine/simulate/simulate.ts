@@ -176,6 +176,7 @@ export async function simulateJourney(input: SimulationInput): Promise<Simulatio
           nodeId: step.nodeId,
           idempotencyKey: `simulation/${step.nodeId}/${step.visit}`,
           priority: journey.settings.priority ?? 5,
+          sendRate: journey.settings.sendRate,
           now,
           customer,
           event: entry,

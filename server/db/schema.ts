@@ -142,6 +142,12 @@ export interface Database {
     /** Why a guardrail held (`quiet-hours`), capped or skipped it; null when none did. */
     guard_reason: string | null;
   };
+  journey_send_windows: {
+    journey_id: string;
+    window_ms: ColumnType<string, number | string, number | string>;
+    window_start: ColumnType<string, number | string, number | string>;
+    sent: number;
+  };
   conversions: {
     journey_id: string;
     journey_version: number;

@@ -26,6 +26,7 @@ export async function applyGuardrails(
   const { quietHours, frequencyCaps } = settings.messaging;
   let at = now;
   let notBefore: Date | undefined;
+  let heldBy: string | undefined;
   if (quietHours && guard.quietHours !== 'ignore') {
     const until = quietUntil(now, guard.timezone ?? settings.timezone, quietHours);
     const mode = guard.quietHours === 'shop' ? quietHours.mode : guard.quietHours;
@@ -33,10 +34,22 @@ export async function applyGuardrails(
     if (until !== null) {
       at = until;
       notBefore = new Date(until);
+      heldBy = 'quiet-hours';
     }
   }
+  if (guard.sendRate) {
+    // The journey's pace: the first window from `at` with room; later windows fill only once
+    // earlier ones are full, so the newest window is the only one that may have room.
+    const slot = await takeRateSlot(tx, message.journeyId, guard.sendRate, at);
+    if (slot > at) {
+      at = slot;
+      notBefore = new Date(slot);
+      heldBy = heldBy ? `${heldBy}, send-rate` : 'send-rate';
+    }
+  }
+  const held = () => heldBy;
   const caps = frequencyCaps.filter((c) => c.channel === message.channel);
-  if (caps.length === 0) return { status: 'queued', notBefore, reason: notBefore ? 'quiet-hours' : undefined, displaced: [] };
+  if (caps.length === 0) return { status: 'queued', notBefore, reason: held(), displaced: [] };
 
   await sql`select pg_advisory_xact_lock(hashtext(${`${message.customerId}/${message.channel}`}))`.execute(tx);
   const longest = Math.max(...caps.map((c) => durationToMs(c.within)));
@@ -59,5 +72,29 @@ export async function applyGuardrails(
   if (decision.kind === 'capped') {
     return { status: 'capped', reason: `frequency cap: at most ${decision.cap.max} ${decision.cap.channel} per ${decision.cap.within}`, displaced: [] };
   }
-  return { status: 'queued', notBefore, reason: notBefore ? 'quiet-hours' : undefined, displaced: decision.displace };
+  return { status: 'queued', notBefore, reason: held(), displaced: decision.displace };
+}
+
+/** Takes a place in the journey's send-rate windows at or after `at`; returns when it may go. */
+async function takeRateSlot(tx: Transaction<Database>, journeyId: string, rate: { max: number; per: string }, at: number): Promise<number> {
+  const per = durationToMs(rate.per);
+  await sql`select pg_advisory_xact_lock(hashtext(${`rate/${journeyId}`}))`.execute(tx);
+  const current = Math.floor(at / per) * per;
+  const newest = await tx
+    .selectFrom('journey_send_windows')
+    .select(['window_start', 'sent'])
+    .where('journey_id', '=', journeyId)
+    .where('window_ms', '=', String(per))
+    .where('window_start', '>=', String(current))
+    .orderBy('window_start', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  let start = current;
+  if (newest) start = newest.sent < rate.max ? Number(newest.window_start) : Number(newest.window_start) + per;
+  await tx
+    .insertInto('journey_send_windows')
+    .values({ journey_id: journeyId, window_ms: per, window_start: start, sent: 1 })
+    .onConflict((oc) => oc.columns(['journey_id', 'window_ms', 'window_start']).doUpdateSet((eb) => ({ sent: eb('journey_send_windows.sent', '+', 1) })))
+    .execute();
+  return Math.max(at, start);
 }

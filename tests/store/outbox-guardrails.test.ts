@@ -86,4 +86,21 @@ describe.each(databaseKinds)('outbox guardrails on %s', (kind) => {
     const retry = await outbox.enqueue(m);
     expect(retry).toEqual({ messageId: first.messageId, duplicate: true, status: 'queued' });
   });
+
+  it('paces a journey to its send rate: two a minute, the rest in the following minutes', async () => {
+    const outbox = outboxWith({});
+    const journeyId = `rate-${kind}`;
+    const at = Date.parse('2030-01-01T02:00:30Z');
+    const results = [];
+    for (let i = 0; i < 5; i++) {
+      const m = { ...message(`r${i}`, { ...marketing(), sendRate: { max: 2, per: 'PT1M' } }, journeyId), at };
+      results.push(await outbox.enqueue(m));
+    }
+    const rows = await Promise.all(results.map((r) => row(r.messageId)));
+    expect(results.map((r) => r.status)).toEqual(['queued', 'queued', 'held', 'held', 'held']);
+    expect(rows.map((r) => r.guard_reason)).toEqual([null, null, 'send-rate', 'send-rate', 'send-rate']);
+    expect(rows.slice(2).map((r) => r.next_attempt_at.toISOString())).toEqual(['2030-01-01T02:01:00.000Z', '2030-01-01T02:01:00.000Z', '2030-01-01T02:02:00.000Z']);
+    // Another journey has its own pace.
+    expect((await outbox.enqueue({ ...message('r9', { ...marketing(), sendRate: { max: 2, per: 'PT1M' } }, `${journeyId}-other`), at })).status).toBe('queued');
+  });
 });

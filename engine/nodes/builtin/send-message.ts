@@ -59,6 +59,7 @@ export const sendMessage = defineNode({
             : {
                 category: 'marketing',
                 priority: ctx.priority,
+                sendRate: ctx.sendRate,
                 quietHours: c.quietHours,
                 timezone: typeof ctx.customer.timezone === 'string' && ctx.customer.timezone ? ctx.customer.timezone : undefined,
               },

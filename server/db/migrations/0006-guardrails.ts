@@ -21,6 +21,14 @@ const statements = [
     primary key (journey_id, event_id)
   )`,
   `create index messages_customer_journey on messages (customer_id, journey_id, created_at)`,
+  // A journey's send rate: how many of its messages each fixed window (epoch ms / per) holds.
+  `create table journey_send_windows (
+    journey_id text not null,
+    window_ms bigint not null,
+    window_start bigint not null,
+    sent integer not null,
+    primary key (journey_id, window_ms, window_start)
+  )`,
 ];
 
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -28,6 +36,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await sql.raw('drop table journey_send_windows').execute(db);
   await sql.raw('drop table conversions').execute(db);
   await sql.raw('drop index messages_customer_journey').execute(db);
   await sql.raw('drop index messages_customer_channel').execute(db);
