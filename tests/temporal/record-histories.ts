@@ -7,13 +7,13 @@
 // Not a test file: it runs the current workflow code on a time-skipping test server, with real
 // activities on a throwaway embedded database, and saves each run's history as JSON.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { WorkflowHandle } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { createRegistry, localDate, validateJourney, type CustomerEvent, type CustomerUpdatedData, type Journey } from '../../engine/index';
+import { createRegistry, localDate, validateJourney, type CustomerEvent, type Journey, type NodeRegistry } from '../../engine/index';
 import { projectRoot } from '../../server/config';
 import { FactsService } from '../../server/facts/facts-service';
 import { SettingsStore } from '../../server/facts/settings-store';
@@ -21,34 +21,20 @@ import { Customers } from '../../server/store/customers';
 import { Enrolments } from '../../server/store/enrolments';
 import { Outbox } from '../../server/store/outbox';
 import { createActivities } from '../../workflows/activities';
-import type { journeyWorkflow } from '../../workflows/journey-workflow';
-import type { JourneyWorkflowResult } from '../../workflows/shared';
 import { eventSignal } from '../../workflows/shared';
 import { bundleJourneyWorkflows } from '../../workflows/worker';
 import { openTestDatabase } from '../support/databases';
 import { createTimeSkippingEnvironment, historiesDir, historyWorkflowId, quietTemporalForTests, threeDayWaitJourney } from './harness';
 import { amountSplitJourney, birthdayJourney, randomSplitJourney, untilJourney, windowJourney } from './calendar-journeys';
 import { createActionServices } from '../../server/actions/services';
-import { unavailableParts } from '../../server/actions/unavailable';
+import { createOutboundHttp } from '../../server/actions/outbound-http';
+import { Campaigns } from '../../server/coupons/campaigns';
+import { Coupons } from '../../server/coupons/coupon-service';
+import type { Db } from '../../server/db/database';
+import { actionScenarios, settingScenarios, triggerScenarios, type Handle, type Rig, type Scenario } from './history-scenarios';
 
 const { values: args } = parseArgs({ options: { suffix: { type: 'string' }, force: { type: 'boolean', default: false } } });
 const suffix = args.suffix ? `-${args.suffix}` : '';
-
-type Handle = WorkflowHandle<typeof journeyWorkflow>;
-
-interface Scenario {
-  name: string;
-  /** The journey, or one made from the server's clock when it starts (calendar waits that must set a timer). */
-  journey: Journey | ((nowMs: number) => Journey);
-  amount: number;
-  /** Profile fields the customer has before entering (time zone, birthday). */
-  profile?: CustomerUpdatedData;
-  /** What happens while the workflow runs, before its result is awaited (time skips then). */
-  drive?: (ctx: { env: TestWorkflowEnvironment; handle: Handle; entry: CustomerEvent }) => Promise<void>;
-  expected: JourneyWorkflowResult;
-  /** [channel, node] of every message the run must leave in the outbox. */
-  messages: [string, string][];
-}
 
 // The shipped example, id and all, exactly as a shop would publish it.
 const paymentReminder = JSON.parse(readFileSync(join(projectRoot, 'examples', 'journeys', 'payment-reminder.json'), 'utf8')) as Journey;
@@ -154,6 +140,9 @@ const scenarios: Scenario[] = [
     amount: 128,
     ...(await randomSplitEnd(randomSplit, `c-split-random${suffix}`)),
   },
+  ...actionScenarios,
+  ...triggerScenarios,
+  ...settingScenarios,
 ];
 
 function event(id: string, type: string, entry: CustomerEvent, at: Date): CustomerEvent {
@@ -181,33 +170,57 @@ async function main() {
   };
   for (const s of todo) if (typeof s.journey !== 'function') validated(s, s.journey);
 
-  const [env, testDb, bundle] = await Promise.all([createTimeSkippingEnvironment((m) => console.log(m)), openTestDatabase('embedded'), bundleJourneyWorkflows()]);
+  const [env, testDb, bundle, hook] = await Promise.all([
+    createTimeSkippingEnvironment((m) => console.log(m)),
+    openTestDatabase('embedded'),
+    bundleJourneyWorkflows(),
+    startHookReceiver(),
+  ]);
   try {
     const customers = new Customers(testDb.db);
-    const outbox = new Outbox(testDb.db);
+    const settings = new SettingsStore(testDb.db);
+    // The shop's guardrails apply as in the server (quiet hours are off until a scenario sets them).
+    const outbox = new Outbox(testDb.db, async () => {
+      const shop = await settings.shop();
+      return { messaging: shop.messaging, timezone: shop.timezone };
+    });
     const enrolments = new Enrolments(testDb.db);
+    const coupons = new Coupons(testDb.db);
+    const rig: Rig = { db: testDb.db, settings, campaigns: new Campaigns(testDb.db), hookUrl: hook.url, hookBodies: hook.bodies };
     const taskQueue = 'record-histories';
     const worker = await Worker.create({
       connection: env.nativeConnection,
       namespace: env.namespace ?? 'default',
       taskQueue,
       workflowBundle: bundle,
-      activities: createActivities({ registry, customers, outbox, enrolments, facts: new FactsService(testDb.db, new SettingsStore(testDb.db)), services: createActionServices(testDb.db, unavailableParts) }),
+      activities: createActivities({
+        registry,
+        customers,
+        outbox,
+        enrolments,
+        facts: new FactsService(testDb.db, settings),
+        services: createActionServices(testDb.db, { coupons, http: createOutboundHttp({ allow: ['127.0.0.1'] }) }),
+        issuedCoupons: coupons,
+      }),
     });
     await worker.runUntil(async () => {
       for (const s of todo) {
         const stem = `${s.name}${suffix}`;
         const customerId = `c-${stem}`;
+        const now = await env.currentTimeMs();
+        await s.setup?.(rig, now);
         await customers.upsertFromEvent(customerId, { name: '王芳', phone: '13800001234' });
-        if (s.profile) await customers.applyUpdate(customerId, s.profile);
-        const journey = typeof s.journey === 'function' ? validated(s, s.journey(await env.currentTimeMs())) : s.journey;
-        const entry: CustomerEvent = {
+        if (s.profile) await customers.applyUpdate(customerId, typeof s.profile === 'function' ? s.profile(now) : s.profile);
+        const journey = typeof s.journey === 'function' ? validated(s, s.journey(now, rig)) : s.journey;
+        const orderCreated: CustomerEvent = {
           id: `evt-${stem}-created`,
           type: 'order.created',
           customerId,
-          occurredAt: new Date(await env.currentTimeMs()).toISOString(),
+          occurredAt: new Date(now).toISOString(),
           data: { orderId: `o-${stem}`, amount: s.amount },
         };
+        const entry = s.entry ? s.entry(orderCreated, journey) : orderCreated;
+        await mustEnter(registry, journey, entry);
         const handle: Handle = await env.client.workflow.signalWithStart('journeyWorkflow', {
           workflowId: historyWorkflowId(stem),
           taskQueue,
@@ -221,6 +234,7 @@ async function main() {
         if (JSON.stringify(result) !== JSON.stringify(s.expected) || JSON.stringify(messages) !== JSON.stringify(s.messages)) {
           throw new Error(`${s.name}: ended ${JSON.stringify(result)} with messages ${JSON.stringify(messages)}; expected ${JSON.stringify(s.expected)} with ${JSON.stringify(s.messages)}`);
         }
+        await s.check?.(rig, customerId);
         const history = await handle.fetchHistory();
         const file = join(historiesDir, `${stem}.json`);
         writeFileSync(file, historyToJSON(history) + '\n');
@@ -237,7 +251,37 @@ async function main() {
   } finally {
     await env.teardown();
     await testDb.close();
+    await hook.close();
   }
+}
+
+/** The journey's trigger takes the entry event, as the event router would check before enrolling. */
+async function mustEnter(registry: NodeRegistry, journey: Journey, entry: CustomerEvent): Promise<void> {
+  for (const node of journey.nodes) {
+    const def = registry.require(node.type);
+    if (def.behaviour.kind !== 'trigger') continue;
+    if (!(await def.behaviour.accepts(def.config.parse(node.config), entry, { journeyId: journey.id }))) {
+      throw new Error(`journey ${journey.id}: its trigger ${node.id} does not take the entry event ${entry.type}`);
+    }
+    return;
+  }
+  throw new Error(`journey ${journey.id} has no trigger`);
+}
+
+/** A loopback HTTP server standing in for a webhook's robot: answers 200 and keeps each body. */
+async function startHookReceiver(): Promise<{ url: string; bodies: string[]; close: () => Promise<void> }> {
+  const bodies: string[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      bodies.push(Buffer.concat(chunks).toString('utf8'));
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"errcode":0}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}/robot/send`, bodies, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
 await main();

@@ -2,10 +2,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { HistoryAndWorkflowId } from '@temporalio/client';
+import { defaultPayloadConverter } from '@temporalio/common';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { bundleWorkflowCode, Worker, type ReplayWorkerOptions } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { createRegistry, type Journey } from '../../engine/index';
+import type { JourneyWorkflowInput } from '../../workflows/shared';
 import { historiesDir, historyWorkflowId, quietTemporalForTests } from './harness';
 
 /**
@@ -47,8 +50,43 @@ describe('replay of recorded journey histories', () => {
         'wait-date-missing.json',
         'split-multi.json',
         'split-random.json',
+        'customer-changes.json',
+        'coupon-issue.json',
+        'webhook-post.json',
+        'trigger-date.json',
+        'trigger-broadcast.json',
+        'exit-when-paid.json',
+        'stopped-mid-wait.json',
+        'quiet-hours-held.json',
       ]),
     );
+  });
+
+  /** The journey a history ran, from its workflow's start input. */
+  const journeyOf = (file: string): Journey => {
+    const started = load(file).history.events?.[0]?.workflowExecutionStartedEventAttributes;
+    const payload = started?.input?.payloads?.[0];
+    if (!payload) throw new Error(`${file} does not start with the workflow's input`);
+    return defaultPayloadConverter.fromPayload<JourneyWorkflowInput>(payload).journey;
+  };
+
+  it('has a recorded history for every built-in node type, so a new node type needs one', () => {
+    const covered = new Set(files.flatMap((f) => journeyOf(f).nodes.map((n) => n.type)));
+    const builtin = new Set(createRegistry().list().map((d) => d.type));
+    const missing = [...builtin].filter((type) => !covered.has(type));
+    // Record one with tests/temporal/record-histories.ts (see histories/README.md).
+    expect(missing).toEqual([]);
+  });
+
+  it('keeps each *.journey.json the journey its history ran', () => {
+    const journeyFiles = readdirSync(historiesDir).filter((f) => f.endsWith('.journey.json'));
+    expect(journeyFiles.length).toBeGreaterThan(0);
+    for (const jf of journeyFiles) {
+      const stem = basename(jf, '.journey.json');
+      const history = files.find((f) => f === `${stem}.json`);
+      expect(history, `${jf} has no history ${stem}.json`).toBeDefined();
+      expect(journeyOf(history!), jf).toEqual(JSON.parse(readFileSync(join(historiesDir, jf), 'utf8')));
+    }
   });
 
   it('replays every recorded history on the current workflow code without error', async () => {
