@@ -23,16 +23,28 @@ export const broadcastTrigger = defineNode({
     },
   },
   config: z.object({
-    at: localDateTimeSchema.default('2027-11-11T10:00').meta({ title: 'Date and time', description: "Local date and time in the shop's time zone, YYYY-MM-DDTHH:mm" }),
+    at: localDateTimeSchema.default('2027-11-11T10:00').meta({
+      title: 'Date and time',
+      description: "Local date and time in the shop's time zone, YYYY-MM-DDTHH:mm",
+      'x-i18n': { 'zh-CN': { title: '群发时间', description: '店铺时区的日期和时间 YYYY-MM-DDTHH:mm，如 2026-11-11T00:00' } },
+    }),
     audience: topLevelConditionSchema
       .default({ all: [] })
-      .meta({ title: 'Audience', description: 'json-rules-engine conditions on customer facts; empty = every customer' }),
+      .meta({
+        title: 'Audience',
+        description: 'json-rules-engine conditions on customer facts; empty = every customer',
+        'x-i18n': { 'zh-CN': { title: '受众', description: '按客户指标筛选；不设条件 = 所有客户' } },
+      }),
     ratePerMinute: z
       .number()
       .int('ratePerMinute must be a whole number')
       .min(0, 'ratePerMinute cannot be negative')
       .default(0)
-      .meta({ title: 'Customers per minute', description: '0 = as fast as possible' }),
+      .meta({
+        title: 'Customers per minute',
+        description: '0 = as fast as possible',
+        'x-i18n': { 'zh-CN': { title: '每分钟人数', description: '0 = 不限速，尽快放入' } },
+      }),
   }),
   ports: () => ['next'],
   conditions: (c) => [{ condition: c.audience, path: ['audience'] }],

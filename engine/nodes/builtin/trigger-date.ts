@@ -25,6 +25,7 @@ export const dateTriggerConfig = z
     yearly: z.boolean().optional().meta({
       title: 'Every year',
       description: 'On by default for birthdays and first-purchase anniversaries (never in the first order’s own year), off for last purchase and attributes',
+      'x-i18n': { 'zh-CN': { title: '每年', description: '生日和首次购买周年默认每年触发（首单当年不算周年），最近购买和属性默认只触发一次' } },
     }),
   })
   .refine((c) => c.date !== 'attribute' || c.attribute !== undefined, { message: 'name the attribute that holds the date', path: ['attribute'] });
