@@ -75,6 +75,12 @@ describe('date triggers, scheduled broadcasts and manual enrolment, end to end',
     // A second run the same day changes nothing.
     const again = await stack.api('/api/calendar/run', { method: 'POST' });
     expect(again.body).toMatchObject({ day: today, due: 1, stored: 0 });
+    // What the 00:05 schedule starts, triggered now: the worker's calendar workflow finds the same customer, already stored.
+    const handle = stack.huitou.temporal.client.schedule.getHandle(calendarScheduleId(stack.taskQueue));
+    await handle.trigger();
+    const action = await eventually(async () => (await handle.describe()).info.recentActions.at(-1)?.action, 60_000);
+    const byWorkflow = await stack.huitou.temporal.client.workflow.getHandle(action.workflow.workflowId, action.workflow.firstExecutionRunId).result();
+    expect(byWorkflow).toEqual({ day: today, due: 1, stored: 0 });
     await new Promise((r) => setTimeout(r, 1500));
     expect(await messagesOf(celebrant, journey.id)).toHaveLength(1);
     expect(await messagesOf(other, journey.id)).toHaveLength(0);
@@ -131,6 +137,31 @@ describe('date triggers, scheduled broadcasts and manual enrolment, end to end',
     expect(pausedResult).toMatchObject({ halted: 'paused', matched: 0 });
     expect(await enrolmentsOf(paused.id)).toHaveLength(0);
   }, 150_000);
+
+  it('republishing replaces a waiting broadcast, and a version without a broadcast trigger ends it', async () => {
+    const journey = journeyWith(uniqueId('d12'), { type: 'trigger.broadcast', config: { at: '2030-12-12T10:00' } }, '双十二');
+    const first = await publish(journey);
+    const client = stack.huitou.temporal.client;
+    const waiting = await client.workflow.getHandle(first.broadcast.workflowId).describe();
+    expect(waiting.status.name).toBe('RUNNING');
+    expect(first.broadcast.startsAt).toBe('2030-12-12T02:00:00.000Z');
+
+    journey.nodes[0]!.config = { at: '2030-12-12T20:00' };
+    expect((await stack.api(`/api/journeys/${journey.id}`, { method: 'PUT', body: journey })).status).toBe(200);
+    const second = await stack.api(`/api/journeys/${journey.id}/publish`, { method: 'POST' });
+    expect(second.body.broadcast).toMatchObject({ workflowId: first.broadcast.workflowId, startsAt: '2030-12-12T12:00:00.000Z' });
+    expect((await client.workflow.getHandle(first.broadcast.workflowId, waiting.runId).describe()).status.name).toBe('TERMINATED');
+    const replaced = await client.workflow.getHandle(first.broadcast.workflowId).describe();
+    expect(replaced.runId).not.toBe(waiting.runId);
+    expect(replaced.status.name).toBe('RUNNING');
+
+    journey.nodes[0] = { id: 'trigger', type: 'trigger.event', config: { eventType: 'order.paid', perOrder: true } };
+    expect((await stack.api(`/api/journeys/${journey.id}`, { method: 'PUT', body: journey })).status).toBe(200);
+    const third = await stack.api(`/api/journeys/${journey.id}/publish`, { method: 'POST' });
+    expect(third.status).toBe(200);
+    expect(third.body.broadcast).toBeUndefined();
+    expect((await client.workflow.getHandle(first.broadcast.workflowId, replaced.runId).describe()).status.name).toBe('TERMINATED');
+  });
 
   it('manual enrolment enrols each listed customer of a live journey once, whatever its trigger; bad input and roles are refused', async () => {
     const journey = journeyWith(uniqueId('vip-call'), { type: 'trigger.event', config: { eventType: 'order.refunded', perOrder: false } }, '尊敬的客户，专属顾问将联系您');
