@@ -64,7 +64,8 @@ describe('replay of recorded journey histories', () => {
 
   /** The journey a history ran, from its workflow's start input. */
   const journeyOf = (file: string): Journey => {
-    const started = load(file).history.events?.[0]?.workflowExecutionStartedEventAttributes;
+    const history = historyFromJSON(JSON.parse(readFileSync(join(historiesDir, file), 'utf8')));
+    const started = history.events?.[0]?.workflowExecutionStartedEventAttributes;
     const payload = started?.input?.payloads?.[0];
     if (!payload) throw new Error(`${file} does not start with the workflow's input`);
     return defaultPayloadConverter.fromPayload<JourneyWorkflowInput>(payload).journey;
