@@ -2,13 +2,14 @@
 // run. Never part of `npm test`; no timing is asserted anywhere.
 import { engineBenches } from './engine';
 import { factsBenches } from './facts';
+import { journeysBenches } from './journeys';
 
 export interface BenchResult {
   name: string;
   figures: Record<string, string>;
 }
 
-const benches: Record<string, () => Promise<BenchResult>> = { ...engineBenches, ...factsBenches };
+const benches: Record<string, () => Promise<BenchResult>> = { ...engineBenches, ...factsBenches, ...journeysBenches };
 
 const wanted = process.argv.slice(2).filter((a) => a !== '--');
 const names = wanted.length > 0 ? wanted : Object.keys(benches);
