@@ -89,6 +89,35 @@ export function exitWhenJourney(id: string): Journey {
   return journey(id, '付款即离开 Leave once paid', nodes, chain(nodes.map((n) => n.id)), { exitWhen: [{ eventType: 'order.paid', sameOrder: true }] });
 }
 
+/** The wait-for-event step of `cancelExitJourney`. */
+export const AWAIT_PAYMENT_NODE = 'await-payment';
+
+/**
+ * Order → wait up to a day for the payment (paid → thanks SMS, timeout → reminder SMS) → done,
+ * leaving when the order is cancelled (exit criteria) while the payment is awaited.
+ */
+export function cancelExitJourney(id: string): Journey {
+  return journey(
+    id,
+    '取消即离开 Leave once cancelled',
+    [
+      orderTrigger,
+      { id: AWAIT_PAYMENT_NODE, type: 'wait.event', config: { eventType: 'order.paid', timeout: 'P1D', sameOrder: true } },
+      sms('thanks-sms', '亲爱的{{customer.name}}，已收到您的付款。'),
+      sms('reminder-sms', '亲爱的{{customer.name}}，您的订单{{order.id}}还未付款。'),
+      done,
+    ],
+    [
+      ['trigger', 'next', AWAIT_PAYMENT_NODE],
+      [AWAIT_PAYMENT_NODE, 'event', 'thanks-sms'],
+      [AWAIT_PAYMENT_NODE, 'timeout', 'reminder-sms'],
+      ['thanks-sms', 'next', 'done'],
+      ['reminder-sms', 'next', 'done'],
+    ],
+    { exitWhen: [{ eventType: 'order.cancelled', sameOrder: true }] },
+  );
+}
+
 /** Order → wait P3D → SMS → done, with no exit criteria (the journey is stopped mid-wait). */
 export function stoppableJourney(id: string): Journey {
   const nodes: NodeSpec[] = [orderTrigger, { id: REMINDER_WAIT_NODE, type: 'wait', config: { duration: 'P3D' } }, sms('reminder-sms', '亲爱的{{customer.name}}，您的订单{{order.id}}已送达三天。'), done];

@@ -17,8 +17,10 @@ import type { journeyWorkflow } from '../../workflows/journey-workflow';
 import { eventSignal, stopSignal, type JourneyWorkflowResult } from '../../workflows/shared';
 import {
   birthdayRule,
+  AWAIT_PAYMENT_NODE,
   birthdayTriggerJourney,
   broadcastJourney,
+  cancelExitJourney,
   couponJourney,
   customerChanges,
   customerChangesJourney,
@@ -170,6 +172,19 @@ export const settingScenarios: Scenario[] = [
       await handle.signal(eventSignal, { id: `${entry.id}-paid`, type: 'order.paid', customerId: entry.customerId, occurredAt: at, data: { ...entry.data } });
     },
     expected: { exitNodeId: REMINDER_WAIT_NODE, reason: 'exit-when order.paid' },
+    messages: [],
+  },
+  {
+    // The order is cancelled an hour into waiting for its payment: the exit criteria end that wait.
+    name: 'exit-when-cancelled',
+    journey: cancelExitJourney('exit-when-cancelled'),
+    amount: 128,
+    drive: async ({ env, handle, entry }) => {
+      await env.sleep('1 hour');
+      const at = new Date(await env.currentTimeMs()).toISOString();
+      await handle.signal(eventSignal, { id: `${entry.id}-cancelled`, type: 'order.cancelled', customerId: entry.customerId, occurredAt: at, data: { ...entry.data } });
+    },
+    expected: { exitNodeId: AWAIT_PAYMENT_NODE, reason: 'exit-when order.cancelled' },
     messages: [],
   },
   {

@@ -56,6 +56,7 @@ describe('replay of recorded journey histories', () => {
         'trigger-date.json',
         'trigger-broadcast.json',
         'exit-when-paid.json',
+        'exit-when-cancelled.json',
         'stopped-mid-wait.json',
         'quiet-hours-held.json',
       ]),
