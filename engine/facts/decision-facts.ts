@@ -1,3 +1,4 @@
+import { isValidTimeZone, localDate } from './dates';
 import type { CustomerEvent } from '../events/schema';
 import type { IssuedCoupon } from '../nodes/define';
 
@@ -29,6 +30,17 @@ export function templateView(input: { event: CustomerEvent; customer: Record<str
     customer: input.customer,
     event: { type: input.event.type, occurredAt: input.event.occurredAt, ...input.event.data },
     order: orderId === undefined ? {} : { id: orderId, ...rest },
-    coupon: input.coupon ?? {},
+    coupon: couponView(input.coupon, input.customer.timezone),
   };
+}
+
+/**
+ * The coupon as templates see it: its fields, and `expiresOn`, the expiry's calendar date in the
+ * customer's time zone (Asia/Shanghai when they have none), which reads better in a message than
+ * an instant.
+ */
+function couponView(coupon: Partial<IssuedCoupon> | undefined, timezone: unknown): Record<string, unknown> {
+  if (!coupon) return {};
+  const zone = typeof timezone === 'string' && isValidTimeZone(timezone) ? timezone : 'Asia/Shanghai';
+  return { ...coupon, ...(coupon.expiresAt ? { expiresOn: localDate(coupon.expiresAt, zone) } : {}) };
 }

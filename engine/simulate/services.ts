@@ -3,6 +3,13 @@ import { quietUntil } from '../guardrails/quiet-hours';
 import type { MessagingSettings } from '../guardrails/settings';
 import type { ActionServices, IssuedCoupon, OutgoingMessage } from '../nodes/define';
 
+export interface SimulatedCampaign {
+  kind: 'amount' | 'percent';
+  value: number;
+  validDays: number | null;
+  expiresAt: string | null;
+}
+
 export interface SimulatedMessage {
   at: string;
   nodeId: string;
@@ -26,6 +33,8 @@ export function simulatedServices(input: {
   customer: Record<string, unknown> & { id: string };
   messages: SimulatedMessage[];
   notes: (text: string) => void;
+  /** The shop's coupon campaigns, so a simulated coupon has the real value and validity. */
+  campaign?: ((id: string) => Promise<SimulatedCampaign | undefined>) | undefined;
 }): ActionServices {
   const { messaging, messages, customer } = input;
   const counted: (CountedSend & { channel: string })[] = [];
@@ -85,8 +94,9 @@ export function simulatedServices(input: {
     coupons: {
       async issue(campaignId): Promise<IssuedCoupon> {
         coupons += 1;
-        input.notes(`coupon of ${campaignId}`);
-        return { code: `SIM${String(coupons).padStart(4, '0')}`, campaignId, expiresAt: new Date(input.clock() + 7 * 86_400_000).toISOString(), amount: null };
+        const c = await input.campaign?.(campaignId);
+        const expiresAt = c?.expiresAt ?? new Date(input.clock() + (c?.validDays ?? 7) * 86_400_000).toISOString();
+        return { code: `SIM${String(coupons).padStart(4, '0')}`, campaignId, expiresAt, amount: c?.kind === 'amount' ? c.value : null };
       },
     },
     http: {

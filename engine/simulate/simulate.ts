@@ -7,7 +7,7 @@ import type { Journey } from '../journey/schema';
 import { eventMatchesWait, Interpreter, type RunState } from '../interpreter/interpreter';
 import type { IssuedCoupon } from '../nodes/define';
 import type { NodeRegistry } from '../nodes/registry';
-import { simulatedServices, type SimulatedMessage } from './services';
+import { simulatedServices, type SimulatedCampaign, type SimulatedMessage } from './services';
 
 export interface SimulationInput {
   journey: Journey;
@@ -20,6 +20,8 @@ export interface SimulationInput {
   until: string;
   messaging: MessagingSettings;
   shopTimezone: string;
+  /** The shop's coupon campaigns by id (the value and validity simulated coupons get). */
+  campaign?: ((id: string) => Promise<SimulatedCampaign | undefined>) | undefined;
 }
 
 export interface SimulationStep {
@@ -91,7 +93,7 @@ export async function simulateJourney(input: SimulationInput): Promise<Simulatio
     }
     return undefined;
   };
-  const services = simulatedServices({ clock: () => now, messaging: input.messaging, shopTimezone: input.shopTimezone, customer, messages, notes: (t) => notes.push(t) });
+  const services = simulatedServices({ clock: () => now, messaging: input.messaging, shopTimezone: input.shopTimezone, customer, messages, notes: (t) => notes.push(t), campaign: input.campaign });
   const issue = services.coupons.issue.bind(services.coupons);
   services.coupons.issue = async (...args) => {
     const coupon = await issue(...args);

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CustomerEvent, Journey } from '../../engine/index';
 import { Campaigns } from '../../server/coupons/campaigns';
 import { TemplateCatalog } from '../../server/journey-templates/catalog';
-import { Orders } from '../../server/store/orders';
 import { openTestDatabase, type TestDatabase } from '../support/databases';
 import { uniqueId } from '../support/journeys';
 import { createTimeSkippingEnvironment, quietTemporalForTests } from '../temporal/harness';
@@ -152,42 +151,5 @@ describe('shipped journey templates on the time-skipping test server', () => {
       expect(email!.at - sms!.at).toBeGreaterThanOrEqual(7 * DAY);
       expect(email!.at - sms!.at).toBeLessThan(7 * DAY + MINUTE);
     });
-  });
-
-  it('Double 11: lost customers get the email 15 days ahead, active ones the SMS 5 days ahead, every group its own text the day before', async () => {
-    const journey = journeyFrom('double11-waves');
-    const orders = new Orders(testDb.db);
-    const buyer = async (daysAgo: number, tier?: string) => {
-      const id = await newCustomer();
-      const at = new Date(Date.now() - daysAgo * DAY).toISOString();
-      const orderId = uniqueId('o');
-      await orders.applyEvent({ id: uniqueId('e'), type: 'order.created', customerId: id, occurredAt: at, data: { orderId, amount: 199 } });
-      await orders.applyEvent({ id: uniqueId('e'), type: 'order.paid', customerId: id, occurredAt: at, data: { orderId } });
-      if (tier) await testDb.db.updateTable('customers').set({ tier }).where('id', '=', id).execute();
-      return id;
-    };
-    const [lost, active, loyal] = [await buyer(200), await buyer(10), await buyer(10, 'vip')];
-    const wave = (iso: string) => Date.parse(iso);
-    await run.withWorker(async (tq) => {
-      await run.skipTo(wave('2027-10-27T10:00:00+08:00'));
-      const handles = [];
-      for (const c of [lost, active, loyal]) {
-        handles.push((await run.enrol(tq, journey, event('broadcast.due', c, wave('2027-10-27T10:00:00+08:00'), { journeyId: journey.id, version: 1, nodeId: 'trigger' }))).handle);
-      }
-      for (const h of handles) expect(await h.result()).toMatchObject({ exitNodeId: 'done' });
-    });
-    const sent = async (c: string) => (await run.messages(c)).map((m) => [m.nodeId, new Date(m.at).toISOString().slice(0, 16)]);
-    expect(await sent(lost)).toEqual([
-      ['wave1-email', '2027-10-27T02:00'],
-      ['wave3-ordinary', '2027-11-10T02:00'],
-    ]);
-    expect(await sent(active)).toEqual([
-      ['wave2-sms', '2027-11-06T02:00'],
-      ['wave3-active', '2027-11-10T02:00'],
-    ]);
-    expect(await sent(loyal)).toEqual([
-      ['wave2-sms', '2027-11-06T02:00'],
-      ['wave3-loyal', '2027-11-10T02:00'],
-    ]);
   });
 });

@@ -27,7 +27,7 @@ export const sendMessage = defineNode({
     subject: z.string().max(200).optional().meta({ title: 'Subject (email and task)' }),
     template: templateSchema
       .default('亲爱的{{customer.name}}，您的订单{{order.id}}还未付款哦。')
-      .meta({ title: 'Message', description: 'Variables: {{customer.name}}, {{order.id}}, {{order.amount}}, {{coupon.code}}, {{coupon.expiresAt}}, {{coupon.amount}}' }),
+      .meta({ title: 'Message', description: 'Variables: {{customer.name}}, {{order.id}}, {{order.amount}}, {{coupon.code}}, {{coupon.amount}}, {{coupon.expiresOn}} (date), {{coupon.expiresAt}} (instant)' }),
     transactional: z
       .boolean()
       .default(false)

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { plainMessages, simulateJourney, stampForPublish, validateJourney, zodProblems } from '../../../engine/index';
+import { Campaigns } from '../../coupons/campaigns';
 import type { AppContext } from '../context';
 import { requestLocale } from '../locale';
 
@@ -31,6 +32,7 @@ export const simulateBodySchema = z
 
 /** Runs a journey for one customer on a virtual clock (engine/simulate): nothing is sent or stored. */
 export function simulateRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const campaigns = new Campaigns(ctx.db);
   app.post('/api/simulate', async (request, reply) => {
     const parsed = simulateBodySchema.safeParse(request.body ?? {}, plainMessages);
     if (!parsed.success) {
@@ -68,6 +70,7 @@ export function simulateRoutes(app: FastifyInstance, ctx: AppContext): void {
       until: new Date(until).toISOString(),
       messaging: shop.messaging,
       shopTimezone: shop.timezone,
+      campaign: async (id) => (await campaigns.get(id))?.campaign,
     });
   });
 }

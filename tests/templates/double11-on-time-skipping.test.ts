@@ -1,0 +1,83 @@
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CustomerEvent } from '../../engine/index';
+import { TemplateCatalog } from '../../server/journey-templates/catalog';
+import { Orders } from '../../server/store/orders';
+import { openTestDatabase, type TestDatabase } from '../support/databases';
+import { uniqueId } from '../support/journeys';
+import { createTimeSkippingEnvironment, quietTemporalForTests } from '../temporal/harness';
+import { TimeSkippingJourneys } from '../temporal/journey-runner';
+
+const DAY = 86_400_000;
+
+/**
+ * The Double 11 template on its own time-skipping server: it moves the virtual clock to fixed
+ * dates in 2027, and every workflow an earlier case completed leaves the test server timers (its
+ * run timeout) that can carry the clock years ahead while it skips.
+ */
+describe('the Double 11 template on the time-skipping test server', () => {
+  let env: TestWorkflowEnvironment;
+  let testDb: TestDatabase;
+  let run: TimeSkippingJourneys;
+  const catalog = new TemplateCatalog();
+
+  beforeAll(async () => {
+    quietTemporalForTests();
+    [env, testDb] = await Promise.all([createTimeSkippingEnvironment(), openTestDatabase('embedded')]);
+    run = new TimeSkippingJourneys(env, testDb);
+  });
+  afterAll(async () => {
+    await env?.teardown();
+    await testDb?.close();
+  });
+
+  const event = (type: string, customerId: string, at: number, data: Record<string, unknown> = {}): CustomerEvent => ({
+    id: uniqueId('evt'),
+    type,
+    customerId,
+    occurredAt: new Date(at).toISOString(),
+    data,
+  });
+  const newCustomer = async () => {
+    const id = uniqueId('c');
+    await run.customers.applyUpdate(id, { name: '王芳', phone: '13800001234', email: 'wangfang@example.com', timezone: 'Asia/Shanghai' });
+    return id;
+  };
+
+  it('Double 11: lost customers get the email 15 days ahead, active ones the SMS 5 days ahead, every group its own text the day before', async () => {
+    const journey = catalog.instantiate('double11-waves', 'zh-CN', { journeyId: uniqueId('double11') })!;
+    const orders = new Orders(testDb.db);
+    const buyer = async (daysAgo: number, tier?: string) => {
+      const id = await newCustomer();
+      const at = new Date(Date.now() - daysAgo * DAY).toISOString();
+      const orderId = uniqueId('o');
+      await orders.applyEvent({ id: uniqueId('e'), type: 'order.created', customerId: id, occurredAt: at, data: { orderId, amount: 199 } });
+      await orders.applyEvent({ id: uniqueId('e'), type: 'order.paid', customerId: id, occurredAt: at, data: { orderId } });
+      if (tier) await testDb.db.updateTable('customers').set({ tier }).where('id', '=', id).execute();
+      return id;
+    };
+    const [lost, active, loyal] = [await buyer(200), await buyer(10), await buyer(10, 'vip')];
+    const wave = (iso: string) => Date.parse(iso);
+    await run.withWorker(async (tq) => {
+      await run.skipTo(wave('2027-10-27T10:00:00+08:00'));
+      const handles = [];
+      for (const c of [lost, active, loyal]) {
+        handles.push((await run.enrol(tq, journey, event('broadcast.due', c, wave('2027-10-27T10:00:00+08:00'), { journeyId: journey.id, version: 1, nodeId: 'trigger' }))).handle);
+      }
+      for (const h of handles) expect(await h.result()).toMatchObject({ exitNodeId: 'done' });
+    });
+    const sent = async (c: string) => (await run.messages(c)).map((m) => [m.nodeId, new Date(m.at).toISOString().slice(0, 16)]);
+    expect(await sent(lost)).toEqual([
+      ['wave1-email', '2027-10-27T02:00'],
+      ['wave3-ordinary', '2027-11-10T02:00'],
+    ]);
+    expect(await sent(active)).toEqual([
+      ['wave2-sms', '2027-11-06T02:00'],
+      ['wave3-active', '2027-11-10T02:00'],
+    ]);
+    expect(await sent(loyal)).toEqual([
+      ['wave2-sms', '2027-11-06T02:00'],
+      ['wave3-loyal', '2027-11-10T02:00'],
+    ]);
+  });
+});
