@@ -81,6 +81,7 @@ export const journeysBenches = {
         figures['memory before the broadcast'] = mem(b.before);
         figures['memory while all wait (peak)'] = mem(b.waitingPeak);
         figures['memory while all wait (last)'] = mem(b.waitingLast);
+        figures['RSS per waiting customer'] = `${((b.waitingPeak.rss - b.before.rss) / broadcast / 2 ** 10).toFixed(0)} KiB (peak minus before, over ${n(broadcast)})`;
         if (b.temporalRss !== undefined) figures['Temporal dev server RSS'] = mib(b.temporalRss);
       }
     } finally {
