@@ -139,4 +139,34 @@ describe('a journey’s life: exit criteria, stop, re-entry after a cool-down', 
     expect((await enrolment(earlyId))?.journeyVersion).toBe(1);
     expect((await enrolment(lateId))?.journeyVersion).toBe(2);
   });
+
+  it('quiet hours and caps across two journeys: both SMS are held for the morning, and the higher priority takes the one place', async () => {
+    const settings = (await stack.api('/api/settings')).body.settings;
+    const hour = Number(new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', hour: '2-digit', hourCycle: 'h23' }).format(new Date()));
+    const quiet = { from: `${String(hour).padStart(2, '0')}:00`, to: `${String((hour + 2) % 24).padStart(2, '0')}:00`, mode: 'hold' };
+    const messaging = { quietHours: quiet, frequencyCaps: [{ channel: 'sms', max: 1, within: 'P1D' }] };
+    expect((await stack.api('/api/settings', { method: 'PUT', body: { ...settings, messaging } })).status).toBe(200);
+    try {
+      const low = waitThenSms('PT2S', { priority: 2 });
+      const high = waitThenSms('PT4S', { priority: 8 });
+      await publish(low);
+      await publish(high);
+      const customer = uniqueId('c');
+      const order = uniqueId('o');
+      await post(orderEvent('order.created', customer, order, { amount: 99, customer: { phone: '13800006666' } }));
+      await ended(`journey:${low.id}:${customer}:${order}`);
+      await ended(`journey:${high.id}:${customer}:${order}`);
+      const all = (await stack.api(`/api/messages?customerId=${customer}`)).body.messages as { journeyId: string; status: string }[];
+      const statusOf = (j: string) => all.filter((m) => m.journeyId === j).map((m) => m.status);
+      // The low-priority SMS came first and was held by the quiet hours; the high-priority one,
+      // also held, took its place under the 1-a-day cap. Both are recorded.
+      expect(statusOf(low.id)).toEqual(['capped']);
+      expect(statusOf(high.id)).toEqual(['queued']);
+      const held = await stack.huitou.context.db.selectFrom('messages').select(['guard_reason', 'next_attempt_at']).where('customer_id', '=', customer).where('journey_id', '=', high.id).executeTakeFirstOrThrow();
+      expect(held.guard_reason).toBe('quiet-hours');
+      expect(held.next_attempt_at.getTime()).toBeGreaterThan(Date.now() + 60 * 60_000);
+    } finally {
+      await stack.api('/api/settings', { method: 'PUT', body: settings });
+    }
+  });
 });
