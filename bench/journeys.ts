@@ -6,6 +6,7 @@
 //    broadcast's instant until every customer is enrolled, and this process's memory while they wait.
 // docs/bench.md explains the figures. Sizes from the environment:
 //   BENCH_ENROLMENTS (2,000)  BENCH_BROADCAST (10,000; 100000 for the issue's size; 0 skips it)
+//   BENCH_WAITING (500; 0 skips it): bare and journey workflows left waiting, for memory per workflow
 import { cpus, loadavg, totalmem } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { getHeapStatistics } from 'node:v8';
@@ -13,6 +14,7 @@ import { projectRoot } from '../server/config';
 import { broadcastRun, type Memory } from './journeys/broadcast';
 import { startBenchStack } from './journeys/stack';
 import { bareRun, journeyRun, type RunFigures } from './journeys/throughput';
+import { waitingMemoryRun } from './journeys/waiting-memory';
 import type { BenchResult } from './run';
 
 /** The issue's target, printed beside the figure, never asserted. */
@@ -46,6 +48,7 @@ export const journeysBenches = {
   async journeys(): Promise<BenchResult> {
     const enrolments = whole('BENCH_ENROLMENTS', 2_000);
     const broadcast = whole('BENCH_BROADCAST', 10_000, 0);
+    const waiting = whole('BENCH_WAITING', 500, 0);
     const cpu = cpus();
     const figures: Record<string, string> = {
       machine: `${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB memory, load average ${load()} at start`,
@@ -72,6 +75,13 @@ export const journeysBenches = {
       figures['journey / bare'] = `${(journey.rate / bareRate).toFixed(2)} (target ≥ ${TARGET_RATIO}; against the mean of the two bare runs)`;
       figures['load average after throughput'] = load();
 
+      if (waiting > 0) {
+        const m = await waitingMemoryRun(stack, waiting);
+        const each = (from: number, to: number) => `${((to - from) / waiting / 2 ** 10).toFixed(0)} KiB`;
+        figures['waiting: customers'] = `${n(waiting)} bare, then ${n(waiting)} journeys, started from the client, timers of one day`;
+        figures['waiting: RSS per bare workflow'] = `${each(m.start, m.bare)} (RSS ${mib(m.start)} → ${mib(m.bare)})`;
+        figures['waiting: RSS per journey workflow'] = `${each(m.bare, m.journeys)} (RSS ${mib(m.bare)} → ${mib(m.journeys)})`;
+      }
       if (broadcast > 0) {
         const b = await broadcastRun(stack, broadcast);
         figures['broadcast: customers'] = `${n(broadcast)} (audience on the facts snapshot; ratePerMinute 0; then wait P1D)`;
