@@ -1,6 +1,5 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CustomerEvent } from '../../engine/index';
 import { TemplateCatalog } from '../../server/journey-templates/catalog';
 import { Orders } from '../../server/store/orders';
 import { openTestDatabase, type TestDatabase } from '../support/databases';
@@ -31,18 +30,8 @@ describe('the Double 11 template on the time-skipping test server', () => {
     await testDb?.close();
   });
 
-  const event = (type: string, customerId: string, at: number, data: Record<string, unknown> = {}): CustomerEvent => ({
-    id: uniqueId('evt'),
-    type,
-    customerId,
-    occurredAt: new Date(at).toISOString(),
-    data,
-  });
-  const newCustomer = async () => {
-    const id = uniqueId('c');
-    await run.customers.applyUpdate(id, { name: '王芳', phone: '13800001234', email: 'wangfang@example.com', timezone: 'Asia/Shanghai' });
-    return id;
-  };
+  const event: TimeSkippingJourneys['event'] = (...args) => run.event(...args);
+  const newCustomer = (profile?: Record<string, string>) => run.newCustomer(profile);
 
   it('Double 11: lost customers get the email 15 days ahead, active ones the SMS 5 days ahead, every group its own text the day before', async () => {
     const journey = catalog.instantiate('double11-waves', 'zh-CN', { journeyId: uniqueId('double11') })!;

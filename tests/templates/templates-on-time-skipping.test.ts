@@ -1,6 +1,6 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CustomerEvent, Journey } from '../../engine/index';
+import type { Journey } from '../../engine/index';
 import { Campaigns } from '../../server/coupons/campaigns';
 import { TemplateCatalog } from '../../server/journey-templates/catalog';
 import { openTestDatabase, type TestDatabase } from '../support/databases';
@@ -37,18 +37,8 @@ describe('shipped journey templates on the time-skipping test server', () => {
   });
 
   const journeyFrom = (template: string, locale: 'zh-CN' | 'en' = 'zh-CN'): Journey => catalog.instantiate(template, locale, { journeyId: uniqueId(template) })!;
-  const event = (type: string, customerId: string, at: number, data: Record<string, unknown> = {}): CustomerEvent => ({
-    id: uniqueId('evt'),
-    type,
-    customerId,
-    occurredAt: new Date(at).toISOString(),
-    data,
-  });
-  const newCustomer = async (profile: Record<string, string> = {}) => {
-    const id = uniqueId('c');
-    await run.customers.applyUpdate(id, { name: '王芳', phone: '13800001234', email: 'wangfang@example.com', timezone: 'Asia/Shanghai', ...profile });
-    return id;
-  };
+  const event: TimeSkippingJourneys['event'] = (...args) => run.event(...args);
+  const newCustomer = (profile?: Record<string, string>) => run.newCustomer(profile);
 
   it('payment reminder: unpaid → SMS at +25 minutes; paid in time → nothing', async () => {
     const journey = journeyFrom('payment-reminder');

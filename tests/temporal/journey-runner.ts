@@ -97,6 +97,18 @@ export class TimeSkippingJourneys {
     return { workflowId, handle };
   }
 
+  /** A customer with a profile (a Shanghai customer with phone and email unless `profile` says otherwise). */
+  async newCustomer(profile: Record<string, string> = {}): Promise<string> {
+    const id = uniqueId('c');
+    await this.customers.applyUpdate(id, { name: '王芳', phone: '13800001234', email: 'wangfang@example.com', timezone: 'Asia/Shanghai', ...profile });
+    return id;
+  }
+
+  /** An event of the customer at an instant (epoch ms). */
+  event(type: string, customerId: string, at: number, data: Record<string, unknown> = {}): CustomerEvent {
+    return { id: uniqueId('evt'), type, customerId, occurredAt: new Date(at).toISOString(), data };
+  }
+
   /** The customer's messages, oldest first: node, channel, virtual time, text. */
   async messages(customerId: string): Promise<{ nodeId: string; channel: string; at: number; text: string; status: string }[]> {
     const rows = await this.outbox.list({ customerId, limit: 1000 });
