@@ -1,4 +1,4 @@
-import { addDays, clockMinutes, localClock, zonedInstant } from './local-time';
+import { insideWindow, nextWindowOpening } from '../time/window';
 
 /** Quiet hours as the shop sets them: no marketing message between `from` and `to`, local time. */
 export interface QuietHours {
@@ -6,20 +6,15 @@ export interface QuietHours {
   to: string;
 }
 
+const everyDay = [1, 2, 3, 4, 5, 6, 7];
+
 /**
  * When the quiet hours around `now` end, in the customer's zone; null when `now` is outside them.
- * A window may cross midnight (21:00–09:00, the usual case) or not (12:00–14:00).
+ * Quiet hours are a daily window (usually crossing midnight, 21:00–09:00); they end when the
+ * window of the hours in between opens.
  */
 export function quietUntil(now: number, timeZone: string, quiet: QuietHours): number | null {
-  const from = clockMinutes(quiet.from);
-  const to = clockMinutes(quiet.to);
-  if (from === to) return null;
-  const { date, minutes } = localClock(now, timeZone);
-  const crossesMidnight = from > to;
-  if (crossesMidnight) {
-    if (minutes >= from) return zonedInstant(addDays(date, 1), to, timeZone);
-    if (minutes < to) return zonedInstant(date, to, timeZone);
-    return null;
-  }
-  return minutes >= from && minutes < to ? zonedInstant(date, to, timeZone) : null;
+  if (quiet.from === quiet.to) return null;
+  if (!insideWindow({ from: quiet.from, to: quiet.to, weekdays: everyDay }, now, timeZone)) return null;
+  return nextWindowOpening({ from: quiet.to, to: quiet.from, weekdays: everyDay }, now, timeZone);
 }
