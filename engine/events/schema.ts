@@ -103,6 +103,13 @@ export const isOrderEventType = (type: string): type is OrderEventType => Object
  * The envelope and, for a known type, its data: every problem at once, each under its path
  * (`data.amount`), so a bad event can be refused before it is stored.
  */
+/**
+ * Event types Huitou stores itself (the calendar job, broadcasts, manual enrolment): a client
+ * posting one could enrol customers past the endpoints that check for that right.
+ */
+export const reservedEventTypes = ['calendar.due', 'broadcast.due', 'journey.enrol'] as const;
+
+/** Parses an event a client sends: the envelope, per-type data, and no reserved type. */
 export function parseCustomerEvent(
   input: unknown,
   params?: z.core.ParseContext<z.core.$ZodIssue>,
@@ -122,6 +129,9 @@ export function parseCustomerEvent(
         if (!seen.has(path.join('.'))) issues.push({ ...issue, path });
       }
     }
+  }
+  if (raw && typeof raw === 'object' && (reservedEventTypes as readonly unknown[]).includes(raw.type)) {
+    issues.push({ code: 'custom', path: ['type'], message: `is reserved: Huitou stores ${String(raw.type)} events itself (use POST /api/journeys/:id/enrol to enrol customers)`, input: raw.type });
   }
   if (envelope.success && issues.length === 0) return { success: true, data: envelope.data };
   return { success: false, error: new z.ZodError(issues) };

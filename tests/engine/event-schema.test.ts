@@ -60,3 +60,15 @@ describe('customerEventSchema', () => {
     expect(issuePaths({ ...good, type: 'Order Created' })).toEqual(['type']);
   });
 });
+
+describe('reserved event types', () => {
+  it('refuses calendar.due, broadcast.due and journey.enrol from clients, naming the field', async () => {
+    const { parseCustomerEvent } = await import('../../engine/index');
+    for (const type of ['calendar.due', 'broadcast.due', 'journey.enrol']) {
+      const parsed = parseCustomerEvent({ id: 'e1', type, customerId: 'c1', occurredAt: '2026-11-11T20:00:00+08:00', data: {} });
+      expect(parsed.success).toBe(false);
+      if (!parsed.success) expect(parsed.error.issues.map((i) => [i.path.join('.'), i.message.slice(0, 11)])).toEqual([['type', 'is reserved']]);
+    }
+    expect(parseCustomerEvent({ id: 'e2', type: 'order.note', customerId: 'c1', occurredAt: '2026-11-11T20:00:00+08:00', data: {} }).success).toBe(true);
+  });
+});
