@@ -1,4 +1,6 @@
 import {
+  ActivityFailure,
+  ApplicationFailure,
   condition,
   continueAsNew,
   patched,
@@ -193,7 +195,14 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
           entry,
           priority: journey.settings.priority,
           ...(journey.settings.sendRate ? { sendRate: journey.settings.sendRate } : {}),
+        }).catch((e: unknown) => {
+          // An action that failed for good (retries spent, or not retryable): the customer leaves,
+          // recorded with the failure's type, rather than the workflow failing and leaving the
+          // enrolment open. Histories recorded before this keep failing as they did.
+          if (e instanceof ActivityFailure && patched('record-failed-actions')) return { failed: failureType(e) };
+          throw e;
         });
+        if ('failed' in result) return leave(step.nodeId, `action-failed ${result.failed}`);
         if (result.retryAt !== undefined) {
           // Held (quiet hours): sleep until the given time, then run the same visit again.
           await sleep(Math.max(1, Date.parse(result.retryAt) - Date.now()));
@@ -213,4 +222,10 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
       });
     }
   }
+}
+
+/** The failure's error type (e.g. OutboundRefused), for the exit reason; never its message, which may hold customer data. */
+function failureType(e: ActivityFailure): string {
+  const cause = e.cause;
+  return cause instanceof ApplicationFailure && cause.type ? cause.type : (cause?.name ?? 'Error');
 }
