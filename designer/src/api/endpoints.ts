@@ -1,13 +1,16 @@
 import type { Journey } from '../../../engine/journey/schema';
+import type { Locale } from '../../../engine/nodes/define';
 import { request } from './http';
 import type {
   FactsResponse,
+  FromTemplateResponse,
   JourneyDetailResponse,
   JourneyListResponse,
   NodeTypesResponse,
   PublishResponse,
   SaveResponse,
   StatusResponse,
+  TemplateListResponse,
 } from './types';
 
 const journeyPath = (id: string) => `/api/journeys/${encodeURIComponent(id)}`;
@@ -22,4 +25,6 @@ export const api = {
   publish: (id: string) => request<PublishResponse>('POST', `${journeyPath(id)}/publish`),
   pause: (id: string) => request<StatusResponse>('POST', `${journeyPath(id)}/pause`),
   resume: (id: string) => request<StatusResponse>('POST', `${journeyPath(id)}/resume`),
+  templates: (locale: Locale) => request<TemplateListResponse>('GET', `/api/templates?locale=${encodeURIComponent(locale)}`),
+  fromTemplate: (template: string, locale: Locale) => request<FromTemplateResponse>('POST', '/api/journeys/from-template', { template, locale }),
 };

@@ -45,6 +45,26 @@ export interface StatusResponse {
   journey: Journey;
 }
 
+/** A shipped journey template as `GET /api/templates` lists it, in the asked language. */
+export interface TemplateSummary {
+  id: string;
+  category: string;
+  name: string;
+  description: string;
+  channels: string[];
+  preview: { nodes: { id: string; type: string }[]; edges: { from: string; port: string; to: string }[]; positions: Record<string, { x: number; y: number }> };
+}
+
+export interface TemplateListResponse {
+  templates: TemplateSummary[];
+}
+
+export interface FromTemplateResponse {
+  journey: Journey;
+  problems: Problem[];
+  campaignsCreated: string[];
+}
+
 /** Error bodies: `{ error, message }`, plus `problems` for `invalid_journey`. */
 export interface ErrorBody {
   error?: string;

@@ -1,7 +1,7 @@
 import { journeySchema, type Journey } from '../../../engine/journey/schema';
 import { api } from '../api/endpoints';
 import { ApiError } from '../api/http';
-import { i18next } from '../i18n';
+import { currentLocale, i18next } from '../i18n';
 import { flowToJourney } from '../model/convert';
 import { registerDescribed } from '../model/described-types';
 import { registry } from '../model/registry';
@@ -40,6 +40,20 @@ export async function openJourney(id: string): Promise<void> {
   } catch (e) {
     rememberJourney(null);
     store().setNotice(e instanceof ApiError && e.status === 404 ? { kind: 'error', key: 'notice.notFound' } : failure(e));
+  }
+}
+
+/**
+ * A new draft from a shipped template, in the UI's language, opened like one picked from the list.
+ * Resolves with the error message when the server refused, else null.
+ */
+export async function createFromTemplate(templateId: string): Promise<string | null> {
+  try {
+    const { journey } = await api.fromTemplate(templateId, currentLocale());
+    await openJourney(journey.id);
+    return null;
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
   }
 }
 

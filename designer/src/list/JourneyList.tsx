@@ -5,11 +5,13 @@ import type { JourneySummary } from '../api/types';
 import { StatusBadge } from '../common/StatusBadge';
 import { openJourney } from '../editor/actions';
 import { NewJourneyForm } from './NewJourneyForm';
+import { TemplateGallery } from './TemplateGallery';
 
 export function JourneyList() {
   const { t, i18n } = useTranslation();
   const [journeys, setJourneys] = useState<JourneySummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [gallery, setGallery] = useState(false);
 
   useEffect(() => {
     let cancelled = false;
@@ -26,8 +28,14 @@ export function JourneyList() {
 
   return (
     <main className="list-page">
+      {gallery && <TemplateGallery onClose={() => setGallery(false)} />}
       <section className="card">
-        <h1>{t('list.title')}</h1>
+        <div className="row list-head">
+          <h1>{t('list.title')}</h1>
+          <button type="button" className="btn" onClick={() => setGallery(true)} disabled={gallery} data-testid="open-template-gallery">
+            {t('gallery.open')}
+          </button>
+        </div>
         {error && (
           <p className="notice notice-error" role="alert">
             {t('notice.failed', { message: error })}
