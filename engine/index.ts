@@ -28,3 +28,4 @@ export * from './facts/changes';
 export * from './facts/catalog-customer';
 export * from './guardrails/index';
 export * from './simulate/index';
+export * from './analysis/summary';

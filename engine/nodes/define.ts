@@ -225,6 +225,28 @@ export interface NodeDefinition<S extends z.ZodType = z.ZodType> {
    * not contain plugin definitions.
    */
   activity?: ActivityOptions;
+  /**
+   * The channel one visit sends on (`sms`, `webhook`, …), or undefined when it sends nothing, for
+   * the journey summary (engine/analysis). An action without it counts under its own type: a
+   * plugin reaches outside Huitou, and the summary should rather count too much than too little.
+   */
+  sends?: (config: z.infer<S>) => string | undefined;
+  /**
+   * The longest a customer can stay in this step (ms), or `unknown` when it depends on the run
+   * (a date ahead of `now`, unknown). For the journey summary; a sleep without it is `unknown`,
+   * a wait for an event stays at most its timeout.
+   */
+  maxWaitMs?: (config: z.infer<S>, context: MaxWaitContext) => number | 'unknown';
+}
+
+/** What a node knows, before any customer runs, about how long its wait can be. */
+export interface MaxWaitContext {
+  /** The journey's (the shop's) time zone. */
+  timezone: string;
+  /** The instant the analysis is for (epoch ms); without it a wait until a fixed date is `unknown`. */
+  now?: number | undefined;
+  /** The longest the customer can have been in the journey on reaching the step (ms). */
+  elapsedMs: number;
 }
 
 /**

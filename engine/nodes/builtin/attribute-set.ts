@@ -24,6 +24,8 @@ export const attributeSet = defineNode({
     value: templateField(500, 'write the value').default('{{order.id}}').meta({ title: 'Value', description: 'Text; variables as in messages' }),
   }),
   ports: () => ['next'],
+  // Changes the customer record; nothing reaches the customer.
+  sends: () => undefined,
   behaviour: {
     kind: 'action',
     run: async (c, ctx) => {

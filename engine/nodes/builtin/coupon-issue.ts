@@ -24,6 +24,8 @@ export const couponIssue = defineNode({
       .meta({ title: 'Coupon campaign', description: 'The id of a campaign made under Coupons' }),
   }),
   ports: () => ['next', 'exhausted'],
+  // The code reaches the customer only through a later message, which counts itself.
+  sends: () => undefined,
   // A campaign that does not exist will not appear by retrying: fail the step at once, visibly.
   activity: { ...DEFAULT_ACTIVITY, retry: { ...DEFAULT_ACTIVITY.retry, nonRetryableErrorTypes: ['UnknownCampaignError'] } },
   behaviour: {

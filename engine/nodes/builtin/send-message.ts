@@ -38,6 +38,7 @@ export const sendMessage = defineNode({
       .meta({ title: 'Quiet hours', description: "shop: the shop's setting; hold: send when they end; skip: do not send; ignore: send anyway" }),
   }),
   ports: () => ['next'],
+  sends: (c) => c.channel,
   behaviour: {
     kind: 'action',
     run: async (c, ctx) => {

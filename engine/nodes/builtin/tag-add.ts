@@ -18,6 +18,8 @@ export const tagAdd = defineNode({
   },
   config: z.object({ tags: tagListSchema.default(['高意向']).meta({ title: 'Tags' }) }),
   ports: () => ['next'],
+  // Changes the customer record; nothing reaches the customer.
+  sends: () => undefined,
   behaviour: {
     kind: 'action',
     run: async (c, ctx) => {

@@ -32,6 +32,7 @@ export const taskCreate = defineNode({
     priority: z.enum(priorities, { error: `must be one of ${priorities.join(', ')}` }).default('normal').meta({ title: 'Priority' }),
   }),
   ports: () => ['next'],
+  sends: () => 'task',
   behaviour: {
     kind: 'action',
     run: async (c, ctx) => {

@@ -13,6 +13,8 @@ export const tierRaise = defineNode({
   },
   config: z.object({ tier: z.enum(tierIds, { error: `must be one of ${tierIds.join(', ')}` }).default('vip').meta({ title: 'Tier' }) }),
   ports: () => ['next'],
+  // Changes the customer record; nothing reaches the customer.
+  sends: () => undefined,
   behaviour: {
     kind: 'action',
     run: async (c, ctx) => {

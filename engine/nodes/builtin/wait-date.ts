@@ -3,6 +3,8 @@ import { customerDateWake, readCustomerDate } from '../../time/customer-date';
 import { timeOfDaySchema } from '../../time/schemas';
 import { defineNode, type WaitContext } from '../define';
 
+const DAY_MS = 86_400_000;
+
 const dateSources = ['birthday', 'firstOrderAt', 'lastOrderAt', 'attribute'] as const;
 type DateSource = (typeof dateSources)[number];
 
@@ -63,6 +65,13 @@ export const waitDate = defineNode({
     })
     .refine((c) => c.date !== 'attribute' || c.attribute !== undefined, { message: 'name the attribute that holds the date', path: ['attribute'] }),
   ports: () => ['next', 'missing'],
+  maxWaitMs: (c) => {
+    // A yearly date comes round within a year (a day more for 29 February and the zones).
+    if (c.yearly ?? c.date === 'birthday') return 367 * DAY_MS;
+    // An attribute may hold any date ahead; the others are in the past, so only the offset is ahead.
+    if (c.date === 'attribute') return 'unknown';
+    return (Math.max(0, c.offsetDays) + 1) * DAY_MS;
+  },
   behaviour: {
     kind: 'sleep',
     needsCustomer: () => true,

@@ -19,6 +19,12 @@ export const waitUntil = defineNode({
       .meta({ title: 'Time zone', description: "shop = the journey's time zone; customer = the customer's own, else the shop's" }),
   }),
   ports: () => ['next'],
+  // The fixed instant is only a length of time from a given now (the customer reaches the step
+  // `elapsedMs` later at most). In the customer's zone it falls latest in the westernmost zone (UTC−12).
+  maxWaitMs: (c, { now, timezone, elapsedMs }) =>
+    now === undefined
+      ? 'unknown'
+      : Math.max(0, fromLocal(parseLocalDateTime(c.dateTime)!, c.zone === 'customer' ? 'Etc/GMT+12' : timezone) - now - elapsedMs),
   behaviour: {
     kind: 'sleep',
     // Without the customer loaded the runtime's zone is the journey's (the shop's).

@@ -3,6 +3,8 @@ import { timeOfDaySchema } from '../../time/schemas';
 import { nextWindowOpening } from '../../time/window';
 import { defineNode } from '../define';
 
+const WEEK_MS = 7 * 86_400_000;
+
 export const waitWindow = defineNode({
   type: 'wait.window',
   version: 1,
@@ -31,6 +33,8 @@ export const waitWindow = defineNode({
     })
     .refine((c) => c.from !== c.to, { message: 'the window must not open and close at the same time', path: ['to'] }),
   ports: () => ['next'],
+  // A window opens at least once a week (one weekday at least), however the zones fall.
+  maxWaitMs: () => WEEK_MS,
   behaviour: {
     kind: 'sleep',
     // The customer's own time zone; the runtime falls back to the shop's when they have none.

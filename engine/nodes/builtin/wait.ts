@@ -14,5 +14,6 @@ export const wait = defineNode({
     duration: durationSchema.default('P1D').meta({ title: 'Duration (ISO 8601)', description: 'PT25M = 25 minutes, PT2H = 2 hours, P3D = 3 days' }),
   }),
   ports: () => ['next'],
+  maxWaitMs: (c) => durationToMs(c.duration),
   behaviour: { kind: 'sleep', wakeAt: (c, ctx) => ctx.now + durationToMs(c.duration) },
 });

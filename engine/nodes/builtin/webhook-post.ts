@@ -58,6 +58,7 @@ export const webhookPost = defineNode({
       .meta({ title: 'Body (JSON)', description: 'Strings may use {{customer.name}}, {{order.id}}, {{event.data.…}}' }),
   }),
   ports: () => ['next'],
+  sends: () => 'webhook',
   // A refused address (private, not allow-listed) stays refused: the step fails at once, with the
   // reason in the history, instead of retrying for an hour. Other failures retry as usual.
   activity: { ...DEFAULT_ACTIVITY, retry: { ...DEFAULT_ACTIVITY.retry, nonRetryableErrorTypes: ['OutboundRefused'] } },
