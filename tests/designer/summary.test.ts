@@ -39,4 +39,9 @@ describe('one-line step summaries', () => {
     expect(formatDuration('PT2H30M', 'en')).toBe('2 h 30 min');
     for (const text of ['order.paid', 'P', 'PT', 'P1M', 'sms', '']) expect(formatDuration(text, 'en')).toBeNull();
   });
+
+  it('lists fields in the schema order, whatever order the stored document has', () => {
+    expect(summarizeConfig({ to: '12:00', from: '10:00' }, words('en'), ['from', 'to', 'weekdays'])).toBe('10:00 · 12:00');
+    expect(summarizeConfig({ to: '12:00', from: '10:00' }, words('en'))).toBe('12:00 · 10:00');
+  });
 });

@@ -23,7 +23,8 @@ function StepNodeView({ id, data, selected }: NodeProps<StepNode>) {
   const labels = description?.labels[locale];
   // A split's branches are named by its config; their labels come from there too.
   const configLabels = useMemo(() => portLabelsOf(data.nodeType, data.config), [data.nodeType, data.config]);
-  const summary = useMemo(() => summarizeConfig(data.config, words), [data.config, words]);
+  const fieldOrder = useMemo(() => Object.keys((description?.configSchema as { properties?: object } | undefined)?.properties ?? {}), [description]);
+  const summary = useMemo(() => summarizeConfig(data.config, words, fieldOrder), [data.config, words, fieldOrder]);
 
   // Ports may follow the config; React Flow must re-measure the handles when they change.
   const updateNodeInternals = useUpdateNodeInternals();

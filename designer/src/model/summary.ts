@@ -18,9 +18,13 @@ export interface SummaryWords {
  * One line describing a step's config, for the node on the canvas: text and number values in
  * order (durations in words), conditions as readable rules. Generic over node types, so plugin nodes get one too.
  */
-export function summarizeConfig(config: Record<string, unknown>, words: SummaryWords): string {
+export function summarizeConfig(config: Record<string, unknown>, words: SummaryWords, fieldOrder: readonly string[] = []): string {
   const parts: string[] = [];
-  for (const [field, value] of Object.entries(config)) {
+  // In the order the node type's schema lists its fields (a stored document may have re-sorted
+  // its keys: PostgreSQL's jsonb puts `to` before `from`); fields it does not list come last.
+  const rank = (field: string) => (fieldOrder.includes(field) ? fieldOrder.indexOf(field) : fieldOrder.length);
+  const fields = Object.entries(config).sort(([a], [b]) => rank(a) - rank(b));
+  for (const [field, value] of fields) {
     if (typeof value === 'string' && value.trim() !== '') parts.push(formatDuration(value, words.locale) ?? words.enumValue(field, value));
     else if (typeof value === 'number') parts.push(String(value));
     else if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
