@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { ApiTokens } from '../store/api-tokens';
 import { registerAuth } from './auth';
 import type { AppContext } from './context';
+import { analyzeRoutes } from './routes/analyze';
 import { couponRoutes } from './routes/coupons';
 import { customerRoutes } from './routes/customers';
 import { eventRoutes } from './routes/events';
@@ -50,6 +51,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
   couponRoutes(app, ctx);
   templateRoutes(app, ctx);
   simulateRoutes(app, ctx);
+  analyzeRoutes(app, ctx);
   triggerRoutes(app, ctx);
   tokenRoutes(app, tokens, ctx.log);
   app.setNotFoundHandler((request, reply) => {

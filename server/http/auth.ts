@@ -48,8 +48,8 @@ export function forbiddenReason(role: Role, method: string, url: string): string
   if (path === '/api/settings' && !reading) return 'changing the shop settings needs the admin role';
   if (path === '/api/facts/refresh') return 'recomputing every customer\'s facts needs the admin role';
   if (path === '/api/calendar/run') return 'running the calendar job needs the admin role';
-  // Simulating and previewing change nothing: analysts may use them.
-  const readsOnly = reading || path === '/api/simulate' || path === '/api/templates/preview';
+  // Simulating, previewing and analysing change nothing: analysts may use them.
+  const readsOnly = reading || path === '/api/simulate' || path === '/api/templates/preview' || path === '/api/journeys/analyze';
   if (role === 'analyst' && !readsOnly) return 'the analyst role only reads';
   return null;
 }

@@ -4,6 +4,7 @@ import { customerEventSchema, journeySchema } from '../../engine/index';
 import { kpiQuerySchema, kpisResponseSchema } from '../kpis/types';
 import { couponPaths } from './openapi-coupons';
 import { journeyLifePaths } from './openapi-journey-life';
+import { analysisPaths } from './openapi-analysis';
 import { customerPaths } from './openapi-customers';
 import { triggerPaths } from './openapi-triggers';
 import { messageQuerySchema } from './routes/messages';
@@ -107,6 +108,7 @@ export function openApiDocument() {
       ...customerPaths(problem),
       ...couponPaths(problem),
       ...journeyLifePaths(problem),
+      ...analysisPaths(journey, problem),
       ...triggerPaths(problem),
       '/api/messages': { get: { requestParams: { query: messageQuerySchema }, responses: { 200: json(z.object({ messages: z.array(message) }), 'The outbox, newest first') } } },
     },

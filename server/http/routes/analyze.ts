@@ -1,0 +1,22 @@
+import type { FastifyInstance } from 'fastify';
+import { journeySummary, validateJourney } from '../../../engine/index';
+import type { AppContext } from '../context';
+import { requestLocale } from '../locale';
+
+/**
+ * What a journey can do to one customer at worst (engine/analysis/summary.ts), for the designer
+ * to show before publishing. Waits until a fixed date are measured from the server's clock.
+ */
+export function analyzeRoutes(app: FastifyInstance, ctx: AppContext): void {
+  app.post('/api/journeys/analyze', async (request, reply) => {
+    const checked = validateJourney(request.body ?? {}, ctx.registry, requestLocale(request));
+    if (!checked.ok || !checked.journey) {
+      return reply.code(400).send({
+        error: 'invalid_journey',
+        message: `the journey has problems; fix them to analyse it: ${checked.problems.map((p) => p.message).join('; ')}`,
+        problems: checked.problems,
+      });
+    }
+    return { summary: journeySummary(checked.journey, ctx.registry, { now: Date.now() }) };
+  });
+}
