@@ -34,6 +34,11 @@ export interface ActionSpec<S extends z.ZodType> {
   startToCloseTimeout?: ActionDuration;
   /** Retries; defaults are the built-in actions' (20 attempts, 2 s doubling to 5 min). */
   retry?: ActionRetry;
+  /**
+   * The channel one visit sends on (e.g. `dingtalk`), or undefined when it sends nothing, for the
+   * journey summary's worst-case counts. Absent: each visit counts as one under the action's type.
+   */
+  sends?: (config: z.infer<S>) => string | undefined;
   /** Does the work. Throw to fail the attempt (it is retried per `retry`). */
   execute(config: z.infer<S>, ctx: ActionContext): Promise<ActionResult | void>;
 }
@@ -66,6 +71,7 @@ export function defineAction<S extends z.ZodType>(spec: ActionSpec<S>): NodeDefi
   if (spec.category !== undefined && spec.category !== 'action' && spec.category !== 'flow') fail('category', 'must be "action" or "flow"');
   if (!spec.configSchema || typeof (spec.configSchema as { safeParse?: unknown }).safeParse !== 'function') fail('configSchema', 'must be a zod schema');
   if (typeof spec.execute !== 'function') fail('execute', 'must be a function');
+  if (spec.sends !== undefined && typeof spec.sends !== 'function') fail('sends', 'must be a function of the config');
   const ports = spec.ports ?? ['next'];
   const activity = activityOptions(spec, fail);
   return {
@@ -76,6 +82,7 @@ export function defineAction<S extends z.ZodType>(spec: ActionSpec<S>): NodeDefi
     config: spec.configSchema,
     ports: typeof ports === 'function' ? ports : () => ports,
     ...(spec.icon ? { icon: spec.icon } : {}),
+    ...(spec.sends ? { sends: spec.sends } : {}),
     activity,
     behaviour: {
       kind: 'action',

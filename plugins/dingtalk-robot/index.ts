@@ -100,6 +100,8 @@ export default defineAction({
   },
   configSchema,
   // DingTalk limits a robot to 20 messages a minute; a few spaced retries ride out a burst.
+  // Counted as DingTalk messages in the journey summary.
+  sends: () => 'dingtalk',
   startToCloseTimeout: 'PT20S',
   retry: { maximumAttempts: 5, initialInterval: 'PT5S', backoffCoefficient: 2, maximumInterval: 'PT1M', nonRetryableErrorTypes: ['DingTalkRejected', 'OutboundRefused'] },
   async execute(config, ctx) {

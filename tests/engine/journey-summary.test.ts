@@ -43,12 +43,19 @@ describe('journeySummary', () => {
   });
 
   it('counts a plugin action under its type and leaves record changes out', () => {
-    const robot = defineAction({ type: 'dingtalk.robot', version: 1, labels: { 'zh-CN': { title: '钉钉', description: '钉钉' }, en: { title: 'DingTalk', description: 'DingTalk' } }, configSchema: z.object({}), execute: async () => {} });
+    const robotSpec = { type: 'dingtalk.robot', version: 1, labels: { 'zh-CN': { title: '钉钉', description: '钉钉' }, en: { title: 'DingTalk', description: 'DingTalk' } }, configSchema: z.object({}), execute: async () => {} };
+    const robot = defineAction(robotSpec);
     const withPlugin = createRegistry([robot]);
     const doc = journeyDocument([trigger, { id: 'tag', type: 'tag.add', config: { tags: ['vip'] } }, { id: 'r', type: 'dingtalk.robot' }, exit()], [['t', 'next', 'tag'], ['tag', 'next', 'r'], ['r', 'next', 'end']]);
     const checked = validateJourney(doc, withPlugin);
     expect(checked.problems).toEqual([]);
     expect(journeySummary(checked.journey!, withPlugin).messagesPerChannel).toEqual({ 'dingtalk.robot': 1 });
+    // A plugin may name its channel, or say it sends nothing.
+    const named = createRegistry([defineAction({ ...robotSpec, sends: () => 'dingtalk' })]);
+    expect(journeySummary(checked.journey!, named).messagesPerChannel).toEqual({ dingtalk: 1 });
+    const silent = createRegistry([defineAction({ ...robotSpec, sends: () => undefined })]);
+    expect(journeySummary(checked.journey!, silent).messagesPerChannel).toEqual({});
+    expect(() => defineAction({ ...robotSpec, sends: 'dingtalk' as never })).toThrow('action "dingtalk.robot": sends must be a function of the config');
   });
 
   it('a wait until a fixed date is unknown without now; with now it counts what is left, not once per wait', () => {
@@ -78,6 +85,10 @@ describe('journeySummary', () => {
     expect(of('birthday-greeting').messagesPerChannel).toEqual({ sms: 1 });
     // Three waves, one message each at most, on branches 2 × 2 × 3.
     expect(of('double11-waves')).toEqual({ messagesPerChannel: { email: 1, sms: 2 }, longestStayMs: 'unknown', paths: 12 });
+    // Measured from a day before the first wave: until the third wave (2027-11-10 10:00 Shanghai), both waits included once.
+    const now = Date.parse('2027-11-05T10:00:00+08:00');
+    const double11 = journeySchema.parse(catalog.instantiate('double11-waves', 'en'));
+    expect(journeySummary(double11, registry, { now }).longestStayMs).toBe(5 * DAY);
     for (const t of catalog.list('en')) expect(Object.keys(of(t.id).messagesPerChannel).length).toBeGreaterThan(0);
   });
 });
