@@ -4,6 +4,14 @@ import { parseLocalDateTime, parseTimeOfDay } from './zoned';
 /** `HH:mm` on a 24-hour clock, e.g. `09:00` or `21:30`. */
 export const timeOfDaySchema = z.string().refine((s) => parseTimeOfDay(s) !== null, 'write a time of day as HH:mm, e.g. 09:00');
 
+/** Whole days before (negative) or after a customer date, within a year either way. */
+export const offsetDaysSchema = z
+  .number()
+  .int('offsetDays must be a whole number of days')
+  .min(-365, 'at most 365 days before')
+  .max(365, 'at most 365 days after')
+  .default(0);
+
 /** `YYYY-MM-DDTHH:mm`, a real local date and time, e.g. `2026-11-11T10:00`. */
 export const localDateTimeSchema = z
   .string()

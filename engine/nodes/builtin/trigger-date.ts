@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { calendarDateSources, calendarRuleKey } from '../../triggers/calendar-due';
+import { offsetDaysSchema } from '../../time/schemas';
 import { defineNode } from '../define';
 
 /** The synthetic event the daily calendar job stores for each customer a date rule makes due. */
@@ -15,13 +16,7 @@ export const dateTriggerConfig = z
       title: 'Attribute',
       description: 'When Date is attribute: the attribute holding YYYY-MM-DD or an ISO date-time',
     }),
-    offsetDays: z
-      .number()
-      .int('offsetDays must be a whole number of days')
-      .min(-365, 'at most 365 days before')
-      .max(365, 'at most 365 days after')
-      .default(0)
-      .meta({ title: 'Days before (−) or after (+)', description: '-3 = three days before, 0 = on the day, 30 = thirty days after' }),
+    offsetDays: offsetDaysSchema.meta({ title: 'Days before (−) or after (+)', description: '-3 = three days before, 0 = on the day, 30 = thirty days after' }),
     yearly: z.boolean().optional().meta({
       title: 'Every year',
       description: 'On by default for birthdays and first-purchase anniversaries (never in the first order’s own year), off for last purchase and attributes',

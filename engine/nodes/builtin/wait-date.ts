@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { customerDateWake, readCustomerDate } from '../../time/customer-date';
-import { timeOfDaySchema } from '../../time/schemas';
+import { offsetDaysSchema, timeOfDaySchema } from '../../time/schemas';
 import { defineNode, type WaitContext } from '../define';
 
 const DAY_MS = 86_400_000;
@@ -50,13 +50,7 @@ export const waitDate = defineNode({
         title: 'Attribute',
         description: 'When Date is attribute: the attribute holding YYYY-MM-DD or an ISO date-time',
       }),
-      offsetDays: z
-        .number()
-        .int('offsetDays must be a whole number of days')
-        .min(-365, 'at most 365 days before')
-        .max(365, 'at most 365 days after')
-        .default(0)
-        .meta({ title: 'Days before (−) or after (+)', description: '-1 = the day before, 0 = on the day, 7 = a week after' }),
+      offsetDays: offsetDaysSchema.meta({ title: 'Days before (−) or after (+)', description: '-1 = the day before, 0 = on the day, 7 = a week after' }),
       at: timeOfDaySchema.default('10:00').meta({ title: 'Time of day', description: "HH:mm in the customer's time zone (the shop's if unknown)" }),
       yearly: z.boolean().optional().meta({
         title: 'Every year',
