@@ -7,6 +7,7 @@ import { journeyLifePaths } from './openapi-journey-life';
 import { analysisPaths } from './openapi-analysis';
 import { customerPaths } from './openapi-customers';
 import { triggerPaths } from './openapi-triggers';
+import { versionPaths } from './openapi-versions';
 import { messageQuerySchema } from './routes/messages';
 
 const problem = z.object({ path: z.string(), code: z.string(), message: z.string(), nodeId: z.string().optional() }).meta({ id: 'Problem' });
@@ -110,6 +111,7 @@ export function openApiDocument() {
       ...journeyLifePaths(problem),
       ...analysisPaths(journey, problem),
       ...triggerPaths(problem),
+      ...versionPaths(journey),
       '/api/messages': { get: { requestParams: { query: messageQuerySchema }, responses: { 200: json(z.object({ messages: z.array(message) }), 'The outbox, newest first') } } },
     },
   });

@@ -1,4 +1,5 @@
 import type { Journey, JourneyStatus } from '../../engine/index';
+import { sql } from 'kysely';
 import type { Db } from '../db/database';
 import { json } from '../db/database';
 
@@ -80,6 +81,22 @@ export class Journeys {
   async versions(id: string): Promise<{ version: number; publishedAt: string }[]> {
     const rows = await this.db.selectFrom('journey_versions').select(['version', 'published_at']).where('journey_id', '=', id).orderBy('version').execute();
     return rows.map((r) => ({ version: r.version, publishedAt: r.published_at.toISOString() }));
+  }
+
+  /** The published versions, newest first, with how many steps each has (counted by the database, not by loading every document). */
+  async versionHistory(id: string): Promise<{ version: number; publishedAt: string; nodes: number }[]> {
+    const rows = await this.db
+      .selectFrom('journey_versions')
+      .select(['version', 'published_at', sql<number>`jsonb_array_length(document->'nodes')`.as('nodes')])
+      .where('journey_id', '=', id)
+      .orderBy('version', 'desc')
+      .execute();
+    return rows.map((r) => ({ version: r.version, publishedAt: r.published_at.toISOString(), nodes: Number(r.nodes) }));
+  }
+
+  async versionRow(id: string, version: number): Promise<{ journey: Journey; publishedAt: string } | undefined> {
+    const row = await this.db.selectFrom('journey_versions').select(['document', 'published_at']).where('journey_id', '=', id).where('version', '=', version).executeTakeFirst();
+    return row ? { journey: row.document as Journey, publishedAt: row.published_at.toISOString() } : undefined;
   }
 
   async version(id: string, version: number): Promise<Journey | undefined> {
