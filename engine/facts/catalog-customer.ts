@@ -1,7 +1,26 @@
-import type { FactDefinition } from './catalog';
+import type { FactChoice, FactDefinition } from './catalog';
+import { rfmSegmentLabels } from './rfm';
+import { lifecycleStages, tierIds } from './settings';
 
 const numeric = ['equal', 'notEqual', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive', 'exists'];
 const choice = ['equal', 'notEqual', 'in', 'notIn', 'exists'];
+
+const tierLabels: Record<(typeof tierIds)[number], FactChoice['labels']> = {
+  ordinary: { 'zh-CN': '普通会员', en: 'Ordinary' },
+  senior: { 'zh-CN': '高级会员', en: 'Senior' },
+  vip: { 'zh-CN': 'VIP会员', en: 'VIP' },
+  supreme: { 'zh-CN': '至尊VIP会员', en: 'Supreme VIP' },
+};
+const stageLabels: Record<(typeof lifecycleStages)[number], FactChoice['labels']> = {
+  active: { 'zh-CN': '活跃', en: 'Active' },
+  silent: { 'zh-CN': '沉默', en: 'Silent' },
+  sleeping: { 'zh-CN': '睡眠', en: 'Sleeping' },
+  lost: { 'zh-CN': '流失', en: 'Lost' },
+  none: { 'zh-CN': '未购买', en: 'Never bought' },
+};
+const tierChoices: FactChoice[] = tierIds.map((value) => ({ value, labels: tierLabels[value] }));
+const stageChoices: FactChoice[] = lifecycleStages.map((value) => ({ value, labels: stageLabels[value] }));
+const segmentChoices: FactChoice[] = Object.entries(rfmSegmentLabels).map(([value, labels]) => ({ value, labels }));
 
 /** The customer facts of the CRM (docs/facts.md defines each), computed with the shop's settings. */
 export const customerFactCatalog: FactDefinition[] = [
@@ -22,12 +41,12 @@ export const customerFactCatalog: FactDefinition[] = [
       { path: '$.r', type: 'number', labels: { 'zh-CN': 'R 分', en: 'R score' } },
       { path: '$.f', type: 'number', labels: { 'zh-CN': 'F 分', en: 'F score' } },
       { path: '$.m', type: 'number', labels: { 'zh-CN': 'M 分', en: 'M score' } },
-      { path: '$.segment', type: 'string', labels: { 'zh-CN': '分群', en: 'Segment' } },
+      { path: '$.segment', type: 'string', labels: { 'zh-CN': '分群', en: 'Segment' }, choices: segmentChoices },
     ],
     operators: [...numeric, 'in', 'notIn'],
   },
-  { name: 'lifecycleStage', type: 'string', labels: { 'zh-CN': '生命周期阶段', en: 'Lifecycle stage' }, description: { 'zh-CN': 'active 活跃 / silent 沉默 / sleeping 睡眠 / lost 流失 / none 未购买。', en: 'active / silent / sleeping / lost / none (never bought).' }, operators: choice },
-  { name: 'tier', type: 'string', labels: { 'zh-CN': '会员等级', en: 'Member tier' }, description: { 'zh-CN': 'ordinary 普通 / senior 高级 / vip / supreme 至尊VIP；只升不降。', en: 'ordinary / senior / vip / supreme; only ever goes up.' }, operators: [...choice, 'tierAtLeast'] },
+  { name: 'lifecycleStage', type: 'string', labels: { 'zh-CN': '生命周期阶段', en: 'Lifecycle stage' }, description: { 'zh-CN': 'active 活跃 / silent 沉默 / sleeping 睡眠 / lost 流失 / none 未购买。', en: 'active / silent / sleeping / lost / none (never bought).' }, choices: stageChoices, operators: choice },
+  { name: 'tier', type: 'string', labels: { 'zh-CN': '会员等级', en: 'Member tier' }, description: { 'zh-CN': 'ordinary 普通 / senior 高级 / vip / supreme 至尊VIP；只升不降。', en: 'ordinary / senior / vip / supreme; only ever goes up.' }, choices: tierChoices, operators: [...choice, 'tierAtLeast'] },
   { name: 'tags', type: 'array', labels: { 'zh-CN': '标签', en: 'Tags' }, description: { 'zh-CN': '手动标签与自动标签规则给出的标签。', en: 'Manual tags and those tag rules give.' }, operators: ['hasTag', 'hasAnyTag', 'contains', 'doesNotContain'] },
   { name: 'daysToBirthday', type: 'number', unit: 'days', labels: { 'zh-CN': '距生日天数', en: 'Days to birthday' }, description: { 'zh-CN': '到下一个生日的天数，生日当天为 0。', en: 'Days until the next birthday; 0 on the day.' }, operators: numeric },
 ];

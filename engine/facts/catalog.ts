@@ -3,14 +3,29 @@ import { customerFactCatalog } from './catalog-customer';
 
 export type FactType = 'number' | 'string' | 'boolean' | 'date' | 'object' | 'array';
 
+type Labels = { 'zh-CN': string; en: string };
+
+/** One value a fact can take, with its names: the builder offers these as a select. */
+export interface FactChoice {
+  value: string;
+  labels: Labels;
+}
+
 export interface FactDefinition {
   name: string;
   type: FactType;
+  /** `CNY`, `orders` or `days`: the condition builder shows it beside the value. */
   unit?: string;
-  labels: { 'zh-CN': string; en: string };
-  description: { 'zh-CN': string; en: string };
-  /** For object facts: the paths a condition builder offers (json-rules-engine `path`, JSONPath). */
-  paths?: { path: string; type: FactType; labels: { 'zh-CN': string; en: string } }[];
+  labels: Labels;
+  description: Labels;
+  /** The only values the fact takes (tier, lifecycle stage), for a select instead of free text. */
+  choices?: FactChoice[];
+  /**
+   * For object facts: the paths a condition builder offers (json-rules-engine `path`, JSONPath).
+   * `freePaths`: other paths are meaningful too (an event's own data), so the builder lets one be typed.
+   */
+  paths?: { path: string; type: FactType; unit?: string; labels: Labels; choices?: FactChoice[] }[];
+  freePaths?: boolean;
   operators: string[];
 }
 
@@ -33,8 +48,9 @@ export const factCatalog: FactDefinition[] = [
     paths: [
       { path: '$.type', type: 'string', labels: { 'zh-CN': '事件类型', en: 'Event type' } },
       { path: '$.data.orderId', type: 'string', labels: { 'zh-CN': '订单号', en: 'Order id' } },
-      { path: '$.data.amount', type: 'number', labels: { 'zh-CN': '订单金额', en: 'Order amount' } },
+      { path: '$.data.amount', type: 'number', unit: 'CNY', labels: { 'zh-CN': '订单金额', en: 'Order amount' } },
     ],
+    freePaths: true,
     operators: operatorNames,
   },
   {
@@ -47,8 +63,9 @@ export const factCatalog: FactDefinition[] = [
     },
     paths: [
       { path: '$.type', type: 'string', labels: { 'zh-CN': '事件类型', en: 'Event type' } },
-      { path: '$.data.amount', type: 'number', labels: { 'zh-CN': '订单金额', en: 'Order amount' } },
+      { path: '$.data.amount', type: 'number', unit: 'CNY', labels: { 'zh-CN': '订单金额', en: 'Order amount' } },
     ],
+    freePaths: true,
     operators: operatorNames,
   },
   {

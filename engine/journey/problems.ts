@@ -27,6 +27,7 @@ export type ProblemCode =
   | 'cycle_without_wait'
   | 'unknown_fact'
   | 'unknown_operator'
+  | 'invalid_condition_value'
   | 'port_must_exit';
 
 type Params = Record<string, string>;
@@ -47,6 +48,8 @@ const messages: Record<Locale, Record<Exclude<ProblemCode, 'invalid' | 'invalid_
     cycle_without_wait: (p) => `The loop through ${p.nodes} has no wait: customers would go round it without end. Add a wait to it.`,
     unknown_fact: (p) => `"${p.fact}" is not a known fact.`,
     unknown_operator: (p) => `"${p.operator}" is not a known operator.`,
+    // Worded by engine/rules/value-check.ts, which the condition builder shows under the rule too.
+    invalid_condition_value: (p) => p.message ?? '',
     port_must_exit: (p) => `The "${p.port}" output of step "${p.node}" must lead straight to an exit: customers there receive nothing and are counted by that exit.`,
   },
   'zh-CN': {
@@ -64,6 +67,7 @@ const messages: Record<Locale, Record<Exclude<ProblemCode, 'invalid' | 'invalid_
     cycle_without_wait: (p) => `经过 ${p.nodes} 的循环里没有等待，客户会无限循环，请在循环中加入等待。`,
     unknown_fact: (p) => `“${p.fact}”不是已知的客户数据。`,
     unknown_operator: (p) => `“${p.operator}”不是已知的比较方式。`,
+    invalid_condition_value: (p) => p.message ?? '',
     port_must_exit: (p) => `步骤“${p.node}”的“${p.port}”出口必须直接连到“结束”：这些客户不接收任何内容，由该结束步骤统计人数。`,
   },
 };

@@ -4,6 +4,7 @@ import type { Locale, NodeDefinition } from '../nodes/define';
 import type { NodeRegistry } from '../nodes/registry';
 import { leaves } from '../rules/conditions';
 import { operatorNames } from '../rules/operators';
+import { valueProblem, valueProblemMessage } from '../rules/value-check';
 import { cycles, reachableFrom } from './graph';
 import { formatPath, problemMessage, type Problem } from './problems';
 import { journeySchema, type Journey } from './schema';
@@ -46,8 +47,13 @@ export function validateJourney(input: unknown, registry: NodeRegistry, locale: 
     for (const { condition, path } of def.conditions?.(config.data) ?? []) {
       for (const { leaf, at } of leaves(condition)) {
         const base = ['nodes', i, 'config', ...path, ...at];
-        if (!findFact(leaf.fact)) say([...base, 'fact'], 'unknown_fact', { fact: leaf.fact }, node.id);
+        const fact = findFact(leaf.fact);
+        if (!fact) say([...base, 'fact'], 'unknown_fact', { fact: leaf.fact }, node.id);
         if (!operatorNames.includes(leaf.operator)) say([...base, 'operator'], 'unknown_operator', { operator: leaf.operator }, node.id);
+        else if (fact) {
+          const reason = valueProblem(leaf, fact);
+          if (reason) say([...base, reason === 'operator' ? 'operator' : 'value'], 'invalid_condition_value', { message: valueProblemMessage(locale, reason, leaf, fact) }, node.id);
+        }
       }
     }
   });
