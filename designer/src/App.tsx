@@ -15,6 +15,7 @@ import { useStore } from './store';
 // journey designer's bundle stays as it was.
 const KpiPage = lazy(() => import('./kpis/KpiPage'));
 const DataPage = lazy(() => import('./data/DataPage'));
+const MessagesPage = lazy(() => import('./messages/MessagesPage'));
 
 export function App() {
   const { t } = useTranslation();
@@ -47,7 +48,7 @@ export function App() {
     return (
       <div className="app">
         <Header view={view} />
-        <Suspense fallback={<p className="page-message muted">{t('loading')}</p>}>{view === 'kpis' ? <KpiPage /> : <DataPage />}</Suspense>
+        <Suspense fallback={<p className="page-message muted">{t('loading')}</p>}>{view === 'kpis' ? <KpiPage /> : view === 'messages' ? <MessagesPage /> : <DataPage />}</Suspense>
       </div>
     );
   }

@@ -1,5 +1,8 @@
 /** UI strings. Node titles, descriptions and port labels come from the API instead. */
+import { messagesEn } from './messages-en';
+import { guardrailsEn, inputsEn, messageEditorEn } from './editor-inputs-en';
 import { dataEn, kpiEn, navEn } from './sections-en';
+import { simulateEn, publishEn } from './simulate-en';
 
 export const en = {
   app: { name: 'Huitou', tagline: 'Customer journeys' },
@@ -125,6 +128,12 @@ export const en = {
   nav: navEn,
   kpi: kpiEn,
   data: dataEn,
+  messageEditor: messageEditorEn,
+  guardrails: guardrailsEn,
+  inputs: inputsEn,
+  simulate: simulateEn,
+  publish: publishEn,
+  messages: messagesEn,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -1,5 +1,5 @@
 /** UI strings of the KPI board and the data page (English); zh-CN mirrors them key for key. */
-export const navEn = { label: 'Sections', journeys: 'Journeys', kpis: 'KPI board', data: 'Data' };
+export const navEn = { label: 'Sections', journeys: 'Journeys', kpis: 'KPI board', data: 'Data', messages: 'Messages' };
 
 export const kpiEn = {
   title: 'KPI board',

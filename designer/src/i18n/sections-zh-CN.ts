@@ -1,7 +1,7 @@
 import type { Messages } from './en';
 
 /** 指标看板与数据导入页的界面文字（与英文逐键对应）。 */
-export const navZhCN: Messages['nav'] = { label: '栏目', journeys: '旅程', kpis: '指标看板', data: '数据' };
+export const navZhCN: Messages['nav'] = { label: '栏目', journeys: '旅程', kpis: '指标看板', data: '数据', messages: '发送记录' };
 
 export const kpiZhCN: Messages['kpi'] = {
   title: '指标看板',

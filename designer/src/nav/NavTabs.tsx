@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from '../store';
 import type { View } from './route';
 
-/** The sections: journeys (list or the open journey), the KPI board, data import. */
+/** The sections: journeys (list or the open journey), the KPI board, data import, sent messages. */
 export function NavTabs({ view }: { view: View }) {
   const { t } = useTranslation();
   // Back to the open journey's own address, so a reload there reopens it.
@@ -11,6 +11,7 @@ export function NavTabs({ view }: { view: View }) {
     { id: 'journeys', href: openId ? `#/journeys/${encodeURIComponent(openId)}` : '#/journeys' },
     { id: 'kpis', href: '#/kpis' },
     { id: 'data', href: '#/data' },
+    { id: 'messages', href: '#/messages' },
   ];
   return (
     <nav className="nav-tabs" aria-label={t('nav.label')}>

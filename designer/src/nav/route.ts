@@ -2,14 +2,15 @@ import { useSyncExternalStore } from 'react';
 
 /**
  * The designer's sections live in the hash, beside the open journey's `#/journeys/<id>`:
- * `#/kpis` (with `?asOf=&periodDays=`) and `#/data`. Anything else is the journeys section, so
+ * `#/kpis` (with `?asOf=&periodDays=`), `#/data` and `#/messages`. Anything else is the journeys section, so
  * the addresses the designer used before keep working.
  */
-export type View = 'journeys' | 'kpis' | 'data';
+export type View = 'journeys' | 'kpis' | 'data' | 'messages';
 
 export function viewOf(hash: string): View {
   if (hash === '#/kpis' || hash.startsWith('#/kpis?')) return 'kpis';
   if (hash === '#/data' || hash.startsWith('#/data?')) return 'data';
+  if (hash === '#/messages' || hash.startsWith('#/messages?')) return 'messages';
   return 'journeys';
 }
 
