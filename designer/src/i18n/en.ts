@@ -1,8 +1,6 @@
 /** UI strings. Node titles, descriptions and port labels come from the API instead. */
 import { messagesEn } from './messages-en';
-import { guardrailsEn, inputsEn, messageEditorEn } from './editor-inputs-en';
 import { dataEn, kpiEn, navEn } from './sections-en';
-import { simulateEn, publishEn } from './simulate-en';
 
 export const en = {
   app: { name: 'Huitou', tagline: 'Customer journeys' },
@@ -128,11 +126,6 @@ export const en = {
   nav: navEn,
   kpi: kpiEn,
   data: dataEn,
-  messageEditor: messageEditorEn,
-  guardrails: guardrailsEn,
-  inputs: inputsEn,
-  simulate: simulateEn,
-  publish: publishEn,
   messages: messagesEn,
 };
 
