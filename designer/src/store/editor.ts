@@ -7,6 +7,7 @@ import { newNodeId } from '../model/ids';
 import { jsonEqual, toJson } from '../model/json';
 import { problemsByNode } from '../model/problems';
 import type { JourneyMeta, StepEdge, StepNode } from '../model/types';
+import type { Coalesce } from './history';
 import type { Store } from './index';
 
 /** A message for the notice bar, kept as an i18n key so it follows a language switch. */
@@ -37,7 +38,8 @@ export interface EditorSlice {
   busy: 'saving' | 'publishing' | 'pausing' | 'resuming' | null;
   notice: Notice | null;
 
-  openJourney(journey: Journey, isNew: boolean): void;
+  /** `restored`: the document comes from the browser's copy of unsaved edits, so it is unsaved. */
+  openJourney(journey: Journey, isNew: boolean, restored?: boolean): void;
   closeJourney(): void;
   onNodesChange(changes: NodeChange<StepNode>[]): void;
   onEdgesChange(changes: EdgeChange<StepEdge>[]): void;
@@ -57,12 +59,24 @@ export interface EditorSlice {
   setNotice(notice: Notice | null): void;
 }
 
+/** Pauses in typing longer than this start a new undo step. */
+const TYPING_MS = 1000;
+/** Deleting a step removes it and then its connections, in two change batches: one undo step. */
+const DELETE_STEP: Coalesce = { key: 'delete', windowMs: 250 };
+
+/** Which undo step a batch of node changes belongs to: a drag's moves join while it lasts. */
+function nodeChangeStep(changes: readonly NodeChange<StepNode>[]): Coalesce | undefined {
+  if (changes.some((c) => c.type === 'remove')) return DELETE_STEP;
+  const moved = changes.flatMap((c) => (c.type === 'position' ? [c.id] : []));
+  return moved.length > 0 && moved.length === changes.length ? { key: `move:${moved.sort().join(',')}` } : undefined;
+}
+
 /** Changes that alter the saved document; selection and measured sizes do not. */
 const editsDocument = (c: { type: string }) => c.type === 'position' || c.type === 'remove' || c.type === 'add' || c.type === 'replace';
 
 export const createEditorSlice: StateCreator<Store, [], [], EditorSlice> = (set, get) => {
-  /** Applies a document change: bumps the revision and marks the journey unsaved. */
-  const edit = (patch: Partial<EditorSlice>) => set((s) => ({ ...patch, revision: s.revision + 1, dirty: true }));
+  /** Applies a document change as an undoable step (store/history.ts): bumps the revision, marks it unsaved. */
+  const edit = (patch: Partial<EditorSlice>, coalesce?: Coalesce) => get().commitEdit(patch, coalesce);
 
   return {
     meta: null,
@@ -80,7 +94,7 @@ export const createEditorSlice: StateCreator<Store, [], [], EditorSlice> = (set,
     busy: null,
     notice: null,
 
-    openJourney(journey, isNew) {
+    openJourney(journey, isNew, restored = false) {
       const { meta, nodes, edges } = journeyToFlow(journey);
       set((s) => ({
         meta,
@@ -94,14 +108,18 @@ export const createEditorSlice: StateCreator<Store, [], [], EditorSlice> = (set,
         revision: 0,
         opened: s.opened + 1,
         // A new journey exists only in the browser until saved.
-        dirty: isNew,
+        dirty: isNew || restored,
+        // Undo never reaches into another journey.
+        past: [],
+        future: [],
+        openStep: null,
         busy: null,
         notice: null,
       }));
     },
 
     closeJourney() {
-      set({ meta: null, nodes: [], edges: [], selectedNodeId: null, selectedEdgeId: null, problems: [], problemsByNode: {}, dirty: false, notice: null });
+      set({ meta: null, nodes: [], edges: [], selectedNodeId: null, selectedEdgeId: null, problems: [], problemsByNode: {}, dirty: false, notice: null, past: [], future: [], openStep: null });
     },
 
     onNodesChange(changes) {
@@ -109,15 +127,17 @@ export const createEditorSlice: StateCreator<Store, [], [], EditorSlice> = (set,
       const patch: Partial<EditorSlice> = { nodes };
       if (changes.some((c) => c.type === 'select' || c.type === 'remove')) patch.selectedNodeId = nodes.find((n) => n.selected)?.id ?? null;
       // A drag reports positions continuously; only moves with a position count (not the drag end marker).
-      if (changes.some((c) => editsDocument(c) && (c.type !== 'position' || c.position !== undefined))) edit(patch);
+      if (changes.some((c) => editsDocument(c) && (c.type !== 'position' || c.position !== undefined))) edit(patch, nodeChangeStep(changes));
       else set(patch);
+      // The drag ended: the next move is a step of its own.
+      if (changes.some((c) => c.type === 'position' && c.dragging === false)) get().sealHistory();
     },
 
     onEdgesChange(changes) {
       const edges = applyEdgeChanges(changes, get().edges);
       const patch: Partial<EditorSlice> = { edges };
       if (changes.some((c) => c.type === 'select' || c.type === 'remove')) patch.selectedEdgeId = edges.find((e) => e.selected)?.id ?? null;
-      if (changes.some(editsDocument)) edit(patch);
+      if (changes.some(editsDocument)) edit(patch, changes.some((c) => c.type === 'remove') ? DELETE_STEP : undefined);
       else set(patch);
     },
 
@@ -142,12 +162,13 @@ export const createEditorSlice: StateCreator<Store, [], [], EditorSlice> = (set,
       const current = get().nodes.find((n) => n.id === nodeId);
       // rjsf reports its initial state too; that is not an edit.
       if (!current || jsonEqual(current.data.config, clean)) return;
-      edit({ nodes: get().nodes.map((n) => (n.id === nodeId ? { ...n, data: { ...n.data, config: clean } } : n)) });
+      // Typing into one step's form undoes as one step, not a character at a time.
+      edit({ nodes: get().nodes.map((n) => (n.id === nodeId ? { ...n, data: { ...n.data, config: clean } } : n)) }, { key: `config:${nodeId}`, windowMs: TYPING_MS });
     },
 
     rename(name) {
       const meta = get().meta;
-      if (meta && meta.name !== name) edit({ meta: { ...meta, name } });
+      if (meta && meta.name !== name) edit({ meta: { ...meta, name } }, { key: 'name', windowMs: TYPING_MS });
     },
 
     removeNode(nodeId) {

@@ -1,16 +1,20 @@
 import { create } from 'zustand';
 import { createCatalogSlice, type CatalogSlice } from './catalog';
+import { createEditingSlice, type EditingSlice } from './editing';
 import { createEditorSlice, type EditorSlice } from './editor';
+import { createHistorySlice, type HistorySlice } from './history';
 import { createSessionSlice, type SessionSlice } from './session';
 
 /**
  * The designer's one store. Components read it through narrow selectors (a node subscribes to
  * its own problems, not to the whole nodes array), so a change re-renders only what shows it.
  */
-export type Store = SessionSlice & CatalogSlice & EditorSlice;
+export type Store = SessionSlice & CatalogSlice & EditorSlice & HistorySlice & EditingSlice;
 
 export const useStore = create<Store>()((...a) => ({
   ...createSessionSlice(...a),
   ...createCatalogSlice(...a),
   ...createEditorSlice(...a),
+  ...createHistorySlice(...a),
+  ...createEditingSlice(...a),
 }));
