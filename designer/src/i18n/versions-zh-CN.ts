@@ -1,0 +1,52 @@
+import type { versionsEn } from './versions-en';
+
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+
+/** 版本历史和版本对比的文字。 */
+export const versionsZhCN: Widen<typeof versionsEn> = {
+  open: '版本',
+  title: '版本历史',
+  close: '关闭',
+  loading: '正在加载版本…',
+  notPublished: '还没有发布过：发布后开始记录版本。',
+  draft: '当前草稿',
+  draftUnsaved: '当前草稿（有未保存的修改）',
+  version: '版本 {{version}}',
+  live: '运行中',
+  publishedAt: '发布于 {{at}}',
+  steps_one: '{{count}} 个步骤',
+  steps_other: '{{count}} 个步骤',
+  pickHelp: '勾选两个进行对比，画布显示较新的一个。',
+  pick: '对比',
+  compareTitle: '{{older}} → {{newer}}',
+  noChanges: '这两个之间没有变化。',
+  changes: '变更',
+  legend: { added: '新增', removed: '删除', changed: '修改' },
+  restore: '恢复为草稿',
+  restoreConfirm: '用版本 {{version}} 替换当前草稿？草稿之后的修改会丢失；发布之前，正在运行的客户不受影响。',
+  restored: '版本 {{version}} 已恢复为草稿。发布后才会运行。',
+  change: {
+    added: '新增步骤 {{title}}',
+    addedWith: '新增步骤 {{title}}：{{summary}}',
+    removed: '删除步骤 {{title}}',
+    retyped: '步骤从 {{before}} 改为 {{after}}',
+    changedOnly: '{{title}} {{before}} → {{after}}',
+    changed: '{{title}} · {{field}}：{{before}} → {{after}}',
+    edgeAdded: '新增连线 {{from}}（{{port}}）→ {{to}}',
+    edgeRemoved: '删除连线 {{from}}（{{port}}）→ {{to}}',
+    setting: '{{field}}：{{before}} → {{after}}',
+  },
+  value: { none: '（无）', yes: '是', no: '否', always: '总是', rate: '每 {{per}} {{max}} 条', goal: '{{within}}内 {{event}}' },
+  reEntry: { never: '不允许', 'after-exit': '离开后可再进入', cooldown: '冷却期后可再进入' },
+  settings: {
+    timezone: '时区',
+    reEntry: '重复进入',
+    reEntryCooldown: '再次进入的冷却期',
+    sendRate: '发送速度',
+    priority: '优先级',
+    exitWhen: '退出条件',
+    goal: '转化目标',
+    name: '名称',
+    description: '说明',
+  },
+};
