@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StatusBadge } from '../common/StatusBadge';
 import { useStore } from '../store';
+import { VersionsButton } from '../versions/VersionsButton';
 import { closeJourney, publishJourney, saveJourney, setPaused } from './actions';
 
 /** Back to the list, the journey's name, its status and version, and what can be done with it. */
@@ -36,6 +37,7 @@ export function EditorToolbar() {
         {dirty ? t('toolbar.unsaved') : t('toolbar.saved')}
       </span>
       <span className="toolbar-spacer" />
+      <VersionsButton />
       <button type="button" className="btn" disabled={busy !== null || !dirty} onClick={() => void saveJourney()} data-testid="save">
         {busy === 'saving' ? t('toolbar.saving') : t('toolbar.save')}
       </button>

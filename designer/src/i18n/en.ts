@@ -1,6 +1,7 @@
 /** UI strings. Node titles, descriptions and port labels come from the API instead. */
 import { messagesEn } from './messages-en';
 import { dataEn, kpiEn, navEn } from './sections-en';
+import { versionsEn } from './versions-en';
 
 export const en = {
   app: { name: 'Huitou', tagline: 'Customer journeys' },
@@ -126,6 +127,7 @@ export const en = {
   nav: navEn,
   kpi: kpiEn,
   data: dataEn,
+  versions: versionsEn,
   messages: messagesEn,
 };
 

@@ -1,6 +1,7 @@
 import type { Messages } from './en';
 import { messagesZhCN } from './messages-zh-CN';
 import { dataZhCN, kpiZhCN, navZhCN } from './sections-zh-CN';
+import { versionsZhCN } from './versions-zh-CN';
 
 export const zhCN: Messages = {
   app: { name: '回头', tagline: '客户旅程' },
@@ -126,6 +127,7 @@ export const zhCN: Messages = {
   nav: navZhCN,
   kpi: kpiZhCN,
   data: dataZhCN,
+  versions: versionsZhCN,
   messages: messagesZhCN,
 };
 
