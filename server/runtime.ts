@@ -3,6 +3,7 @@ import type { Worker, WorkflowBundleOption } from '@temporalio/worker';
 import { createRegistry } from '../engine/index';
 import { createActivities } from '../workflows/activities';
 import { createFactsActivities } from '../workflows/facts-activities';
+import { StepLog } from './store/step-log';
 import { createJourneyWorker } from '../workflows/worker';
 import type { Config } from './config';
 import { openDatabase } from './db/database';
@@ -103,7 +104,7 @@ export async function startHuitou(config: Config, options: StartOptions = {}): P
       connection: temporal.workerConnection,
       namespace: temporal.namespace,
       taskQueue: config.taskQueue,
-      activities: { ...createActivities({ registry, customers, outbox, enrolments, facts, issuedCoupons: coupons, services: createActionServices(db, { ...unavailableParts, coupons, http: createOutboundHttp({ allow: config.httpAllow }) }, { afterCustomerChange: (id) => follower.afterChange(id) }) }), ...createFactsActivities({ facts, events, timezone }), ...createTriggerActivities({ ...triggers, kickRouter: config.role === 'worker' ? undefined : () => void router.kick().catch(() => undefined) }) },
+      activities: { ...createActivities({ registry, customers, outbox, enrolments, facts, issuedCoupons: coupons, stepLog: new StepLog(db), services: createActionServices(db, { ...unavailableParts, coupons, http: createOutboundHttp({ allow: config.httpAllow }) }, { afterCustomerChange: (id) => follower.afterChange(id) }) }), ...createFactsActivities({ facts, events, timezone }), ...createTriggerActivities({ ...triggers, kickRouter: config.role === 'worker' ? undefined : () => void router.kick().catch(() => undefined) }) },
       workflowBundle: options.workflowBundle,
     });
     workerDone = worker.run();

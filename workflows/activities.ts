@@ -5,7 +5,8 @@ import { enrolmentKeyPrefix } from '../server/coupons/coupon-service';
 import type { Customers } from '../server/store/customers';
 import type { Enrolments } from '../server/store/enrolments';
 import type { Outbox } from '../server/store/outbox';
-import type { ActionInput, ExitInput } from './shared';
+import type { StepLog } from '../server/store/step-log';
+import type { ActionInput, ExitInput, StepReportInput } from './shared';
 
 export interface ActivityDeps {
   registry: NodeRegistry;
@@ -17,6 +18,8 @@ export interface ActivityDeps {
   services: Omit<ActionServices, 'dispatchMessage'>;
   /** The coupon issued earlier in an enrolment, for templates (absent: templates see none). */
   issuedCoupons?: { latestInEnrolment(customerId: string, keyPrefix: string): Promise<IssuedCoupon | undefined> };
+  /** Where the steps customers take are counted (absent: reports are dropped, as in some test rigs). */
+  stepLog?: Pick<StepLog, 'report'>;
 }
 
 /**
@@ -74,6 +77,11 @@ export function createActivities(deps: ActivityDeps) {
 
     async recordExit(input: ExitInput): Promise<void> {
       await deps.enrolments.recordExit(input.workflowId, `${input.reason}:${input.nodeId}`);
+    },
+
+    /** Adds a batch of steps to the step log; a local activity, applied once per (run, seq). */
+    async reportSteps(input: StepReportInput): Promise<void> {
+      await deps.stepLog?.report(input);
     },
   };
 }

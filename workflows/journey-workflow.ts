@@ -5,12 +5,14 @@ import {
   continueAsNew,
   patched,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   sleep,
   workflowInfo,
 } from '@temporalio/workflow';
 import { createRegistry, decisionFacts, eventMatchesWait, Interpreter, isValidTimeZone, type ActivityOptions, type CustomerEvent, type EventWait } from '../engine/index';
 import type { JourneyActivities } from './activities';
+import { StepTally } from './step-tally';
 import {
   eventSignal,
   pauseSignal,
@@ -24,6 +26,13 @@ import {
 const { loadCustomer, runAction, recordExit } = proxyActivities<JourneyActivities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts: 20 },
+});
+
+// A local activity: no task queue round trip and no scheduled/started events in history, and a
+// failed report is dropped (the figures are best effort; the customer never waits on them).
+const { reportSteps } = proxyLocalActivities<JourneyActivities>({
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumAttempts: 5 },
 });
 
 /**
@@ -73,6 +82,22 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
   const exitWhen = journey.settings.exitWhen ?? [];
   // Events not yet checked against the exit criteria; checked between steps and during waits.
   const exitQueue: CustomerEvent[] = [];
+  // The steps taken, for the step log; journeys recorded before it report nothing, so replay is unchanged.
+  const tally = patched('step-log') ? new StepTally(input.carried?.steps) : undefined;
+  if (tally && !input.carried) {
+    tally.enteredNode(interpreter.triggerId);
+    tally.moved(interpreter.triggerId, state.cursor);
+  }
+  /** Sends the steps taken since the last report, now that the customer waits at `waitingAt` (null: moving on or gone). */
+  const report = async (waitingAt: string | null): Promise<void> => {
+    const batch = tally?.take(waitingAt);
+    if (!batch) return;
+    try {
+      await reportSteps({ workflowId: info.workflowId, runId: info.firstExecutionRunId, journeyId: journey.id, journeyVersion: version, ...batch });
+    } catch (e) {
+      if (!(e instanceof ActivityFailure)) throw e;
+    }
+  };
 
   setHandler(eventSignal, (event) => {
     if (seen.has(event.id)) return;
@@ -135,12 +160,14 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
   };
 
   const leave = async (nodeId: string, reason: string): Promise<JourneyWorkflowResult> => {
+    await report(null);
     await recordExit({ workflowId: info.workflowId, nodeId, reason });
     return { exitNodeId: nodeId, reason };
   };
 
   for (;;) {
     // A paused journey holds its customers here, between steps, until it is resumed.
+    if (paused) await report(state.cursor);
     await condition(() => !paused || stopped);
     const leaving = await exitReason();
     if (leaving) return leave(state.cursor, leaving);
@@ -150,6 +177,8 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
     let slept: boolean | undefined;
     switch (step.kind) {
       case 'exit':
+        if (step.reason === 'exit-node') tally?.passedNode(step.nodeId);
+        await report(null);
         await recordExit({ workflowId: info.workflowId, nodeId: step.nodeId, reason: step.reason });
         return { exitNodeId: step.nodeId, reason: step.reason };
       case 'sleep': {
@@ -161,6 +190,7 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
         const ms = end.at - Date.now();
         // A wake-up time already past (a date attribute in the past) goes on without a timer.
         if (ms > 0) {
+          await report(step.nodeId);
           const reason = await sleepUnlessExit(ms);
           if (reason) return leave(step.nodeId, reason);
         }
@@ -169,6 +199,7 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
         break;
       }
       case 'waitForEvent': {
+        await report(step.nodeId);
         const event = await awaitEvent(step.wait);
         if (event && 'exit' in event) return leave(step.nodeId, event.exit);
         if (event) lastEvent = event;
@@ -205,6 +236,7 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
         if ('failed' in result) return leave(step.nodeId, `action-failed ${result.failed}`);
         if (result.retryAt !== undefined) {
           // Held (quiet hours): sleep until the given time, then run the same visit again.
+          await report(step.nodeId);
           await sleep(Math.max(1, Date.parse(result.retryAt) - Date.now()));
           continue;
         }
@@ -212,13 +244,15 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
         break;
       }
     }
+    const from = state.cursor;
     state = interpreter.advance(state, port, slept);
+    tally?.moved(from, state.cursor);
     if (workflowInfo().continueAsNewSuggested) {
       await continueAsNew<typeof journeyWorkflow>({
         journey,
         version,
         entry,
-        carried: { state, inbox, seenEventIds: [...seen], lastEvent, paused, stopped },
+        carried: { state, inbox, seenEventIds: [...seen], lastEvent, paused, stopped, ...(tally ? { steps: tally.state } : {}) },
       });
     }
   }

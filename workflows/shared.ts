@@ -1,5 +1,6 @@
 import { defineQuery, defineSignal } from '@temporalio/workflow';
 import type { CustomerEvent, Journey, RunState } from '../engine/index';
+import type { StepTallyState } from './step-tally';
 
 /** The task queue journey workflows and their activities run on, unless configured otherwise. */
 export const DEFAULT_TASK_QUEUE = 'huitou-journeys';
@@ -36,6 +37,8 @@ export interface CarriedState {
   lastEvent?: CustomerEvent | undefined;
   paused: boolean;
   stopped?: boolean | undefined;
+  /** Steps not yet reported to the step log (absent before the step log, or in runs without it). */
+  steps?: StepTallyState | undefined;
 }
 
 export interface JourneyWorkflowResult {
@@ -63,4 +66,16 @@ export interface ExitInput {
   workflowId: string;
   nodeId: string;
   reason: string;
+}
+
+/** A batch of steps for the step log (server/store/step-log.ts StepReport). */
+export interface StepReportInput {
+  workflowId: string;
+  runId: string;
+  seq: number;
+  journeyId: string;
+  journeyVersion: number;
+  entered: Record<string, number>;
+  passed: Record<string, number>;
+  waitingAt: string | null;
 }

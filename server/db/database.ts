@@ -9,6 +9,7 @@ import * as messageDelivery from './migrations/0003-message-delivery';
 import * as coupons from './migrations/0004-coupons';
 import * as factsSnapshot from './migrations/0005-facts-snapshot';
 import * as guardrails from './migrations/0006-guardrails';
+import * as stepLog from './migrations/0007-step-log';
 import { pglitePool } from './pglite-pool';
 import type { Database } from './schema';
 
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '0004-coupons': coupons,
   '0005-facts-snapshot': factsSnapshot,
   '0006-guardrails': guardrails,
+  '0007-step-log': stepLog,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -111,6 +111,11 @@ export interface Database {
     exit_reason: string | null;
     started_at: CreatedAt;
     ended_at: Timestamp | null;
+    /** The last step report applied (migration 0007): the run of the first execution and its sequence number. */
+    step_run: ColumnType<string | null, string | null | undefined, string | null>;
+    step_seq: ColumnType<number, number | undefined, number>;
+    /** Where an active enrolment waits now; null while it moves on. */
+    waiting_node: ColumnType<string | null, string | null | undefined, string | null>;
   };
   messages: {
     id: Generated<string>;
@@ -147,6 +152,15 @@ export interface Database {
     window_ms: ColumnType<string, number | string, number | string>;
     window_start: ColumnType<string, number | string, number | string>;
     sent: number;
+  };
+  /** Customers who entered and passed each node, split over a few shards per node (migration 0007). */
+  journey_step_counts: {
+    journey_id: string;
+    journey_version: number;
+    node_id: string;
+    shard: number;
+    entered: ColumnType<string, number | string, number | string>;
+    passed: ColumnType<string, number | string, number | string>;
   };
   conversions: {
     journey_id: string;

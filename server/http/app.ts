@@ -10,6 +10,7 @@ import { customerRoutes } from './routes/customers';
 import { eventRoutes } from './routes/events';
 import { importRoutes } from './routes/import';
 import { journeyRoutes } from './routes/journeys';
+import { journeyStatsRoutes } from './routes/journey-stats';
 import { journeyVersionRoutes } from './routes/journey-versions';
 import { journeyTemplateRoutes } from './routes/journey-templates';
 import { kpiRoutes } from './routes/kpis';
@@ -42,6 +43,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
   });
   metaRoutes(app, ctx);
   journeyRoutes(app, ctx);
+  journeyStatsRoutes(app, ctx);
   journeyVersionRoutes(app, ctx);
   journeyTemplateRoutes(app, ctx);
   eventRoutes(app, ctx);

@@ -4,6 +4,7 @@ import { customerEventSchema, journeySchema } from '../../engine/index';
 import { kpiQuerySchema, kpisResponseSchema } from '../kpis/types';
 import { couponPaths } from './openapi-coupons';
 import { journeyLifePaths } from './openapi-journey-life';
+import { journeyStatsPaths } from './openapi-journey-stats';
 import { analysisPaths } from './openapi-analysis';
 import { customerPaths } from './openapi-customers';
 import { triggerPaths } from './openapi-triggers';
@@ -109,6 +110,7 @@ export function openApiDocument() {
       ...customerPaths(problem),
       ...couponPaths(problem),
       ...journeyLifePaths(problem),
+      ...journeyStatsPaths(),
       ...analysisPaths(journey, problem),
       ...triggerPaths(problem),
       ...versionPaths(journey),

@@ -3,6 +3,7 @@
 //   npx tsx tests/temporal/record-histories.ts                # writes the files that do not exist yet
 //   npx tsx tests/temporal/record-histories.ts --suffix v2    # writes <scenario>-v2.json beside the old ones
 //   npx tsx tests/temporal/record-histories.ts --force        # overwrites (see histories/README.md first)
+//   npx tsx tests/temporal/record-histories.ts --suffix v2 --only unpaid-small,paid-in-time   # just those scenarios
 //
 // Not a test file: it runs the current workflow code on a time-skipping test server, with real
 // activities on a throwaway embedded database, and saves each run's history as JSON.
@@ -20,6 +21,7 @@ import { SettingsStore } from '../../server/facts/settings-store';
 import { Customers } from '../../server/store/customers';
 import { Enrolments } from '../../server/store/enrolments';
 import { Outbox } from '../../server/store/outbox';
+import { StepLog } from '../../server/store/step-log';
 import { createActivities } from '../../workflows/activities';
 import { eventSignal } from '../../workflows/shared';
 import { bundleJourneyWorkflows } from '../../workflows/worker';
@@ -33,7 +35,8 @@ import { Coupons } from '../../server/coupons/coupon-service';
 import type { Db } from '../../server/db/database';
 import { actionScenarios, settingScenarios, triggerScenarios, type Handle, type Rig, type Scenario } from './history-scenarios';
 
-const { values: args } = parseArgs({ options: { suffix: { type: 'string' }, force: { type: 'boolean', default: false } } });
+const { values: args } = parseArgs({ options: { suffix: { type: 'string' }, force: { type: 'boolean', default: false }, only: { type: 'string' } } });
+const only = args.only ? new Set(args.only.split(',')) : undefined;
 const suffix = args.suffix ? `-${args.suffix}` : '';
 
 // The shipped example, id and all, exactly as a shop would publish it.
@@ -152,7 +155,10 @@ function event(id: string, type: string, entry: CustomerEvent, at: Date): Custom
 async function main() {
   quietTemporalForTests();
   mkdirSync(historiesDir, { recursive: true });
+  const unknown = [...(only ?? [])].filter((name) => !scenarios.some((s) => s.name === name));
+  if (unknown.length > 0) throw new Error(`--only: no scenario named ${unknown.join(', ')}`);
   const todo = scenarios.filter((s) => {
+    if (only && !only.has(s.name)) return false;
     const file = join(historiesDir, `${s.name}${suffix}.json`);
     if (existsSync(file) && !args.force) {
       console.log(`keep   ${file} (exists; --force to overwrite, --suffix to add beside it)`);
@@ -185,6 +191,7 @@ async function main() {
       return { messaging: shop.messaging, timezone: shop.timezone };
     });
     const enrolments = new Enrolments(testDb.db);
+    const stepLog = new StepLog(testDb.db);
     const coupons = new Coupons(testDb.db);
     const rig: Rig = { db: testDb.db, settings, campaigns: new Campaigns(testDb.db), hookUrl: hook.url, hookBodies: hook.bodies };
     const taskQueue = 'record-histories';
@@ -201,6 +208,7 @@ async function main() {
         facts: new FactsService(testDb.db, settings),
         services: createActionServices(testDb.db, { coupons, http: createOutboundHttp({ allow: ['127.0.0.1'] }) }),
         issuedCoupons: coupons,
+        stepLog,
       }),
     });
     await worker.runUntil(async () => {
@@ -221,6 +229,8 @@ async function main() {
         };
         const entry = s.entry ? s.entry(orderCreated, journey) : orderCreated;
         await mustEnter(registry, journey, entry);
+        // As the event router does before starting the workflow: the step log counts into this row.
+        await enrolments.recordStart({ workflowId: historyWorkflowId(stem), journeyId: journey.id, journeyVersion: 1, customerId, entryEventId: entry.id });
         const handle: Handle = await env.client.workflow.signalWithStart('journeyWorkflow', {
           workflowId: historyWorkflowId(stem),
           taskQueue,
@@ -240,6 +250,8 @@ async function main() {
         writeFileSync(file, historyToJSON(history) + '\n');
         const types = (history.events ?? []).map((e) => String(e.eventType));
         console.log(`wrote  ${file} (${types.length} events, result ${JSON.stringify(result)})`);
+        const steps = (await stepLog.stats(journey.id)).nodes.map((n) => `${n.nodeId} ${n.entered}/${n.passed}`);
+        if (steps.length > 0) console.log(`       steps entered/passed: ${steps.join(', ')}`);
         // The journey the history ran, unless it is the unchanged shipped example.
         if (journey !== paymentReminder) {
           const journeyFile = join(historiesDir, `${stem}.journey.json`);

@@ -59,6 +59,11 @@ describe('replay of recorded journey histories', () => {
         'exit-when-cancelled.json',
         'stopped-mid-wait.json',
         'quiet-hours-held.json',
+        // With the step log (patched('step-log')): the steps reported by local activity.
+        'unpaid-small-step-log.json',
+        'paid-in-time-step-log.json',
+        'stopped-mid-wait-step-log.json',
+        'quiet-hours-held-step-log.json',
       ]),
     );
   });

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+const count = (description: string) => z.number().int().meta({ description });
+
+/** One node's live figures (server/store/step-log.ts NodeStats). */
+export const nodeStatsSchema = z
+  .object({
+    nodeId: z.string(),
+    entered: count('Arrivals at the node (a customer who passes it twice counts twice)'),
+    waiting: count('Customers waiting at the node now: a wait step, a message held for quiet hours, or a paused journey'),
+    passed: count('Customers who finished the node and went on (an exit step: who left there)'),
+    sent: count('Messages from the node that were sent (and tasks created)'),
+    queued: count('Messages queued or being sent'),
+    failed: count('Messages that failed for good'),
+    capped: count('Messages not sent because of a frequency cap'),
+    skipped: count('Messages skipped (no recipient, quiet hours set to skip)'),
+    converted: count('Goal conversions credited to the node’s messages'),
+  })
+  .meta({ id: 'NodeStats' });
+
+export const journeyStatsSchema = z
+  .object({
+    journeyId: z.string(),
+    version: z.number().int().nullable().meta({ description: 'The version asked for; null for all versions together' }),
+    versions: z.array(z.number().int()).meta({ description: 'The versions, of those asked for, that have any figures' }),
+    nodes: z.array(nodeStatsSchema),
+    asOf: z.string().meta({ description: 'When the figures were read (ISO 8601)' }),
+  })
+  .meta({ id: 'JourneyStats' });
+
+/** OpenAPI path of the live per-node figures (docs/api.md). */
+export function journeyStatsPaths() {
+  const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+  return {
+    '/api/journeys/{id}/stats': {
+      get: {
+        description:
+          'Live figures per node of a journey, for one published version or all of them: customers who entered, wait there now and passed; its messages by outcome; conversions credited to it. Steps are reported by each customer’s workflow when it starts to wait and when it ends, so counts trail a moving customer by one step at most.',
+        requestParams: {
+          path: z.object({ id: z.string() }),
+          query: z.object({ version: z.string().optional().meta({ description: 'A published version number, or `all` (the default)' }) }),
+        },
+        responses: {
+          200: json(journeyStatsSchema, 'The figures'),
+          400: json(z.object({ error: z.literal('invalid_query'), message: z.string() }), 'A bad version'),
+          404: { description: 'Unknown journey' },
+        },
+      },
+    },
+  };
+}

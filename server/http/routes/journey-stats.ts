@@ -1,0 +1,27 @@
+import type { FastifyInstance } from 'fastify';
+import { StepLog } from '../../store/step-log';
+import type { AppContext } from '../context';
+
+type StatsRequest = { Params: { id: string }; Querystring: { version?: string } };
+
+/**
+ * Live per-node figures of a journey (server/store/step-log.ts): customers who entered, wait now
+ * and passed each node, its messages by outcome and the conversions credited to it. Read-only, so
+ * analysts may call it; the designer polls it while its stats view is open.
+ */
+export function journeyStatsRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const stepLog = new StepLog(ctx.db);
+  app.get<StatsRequest>('/api/journeys/:id/stats', async (request, reply) => {
+    const raw = request.query.version;
+    let version: number | undefined;
+    if (raw !== undefined && raw !== '' && raw !== 'all') {
+      version = Number(raw);
+      if (!Number.isInteger(version) || version < 1) {
+        return reply.code(400).send({ error: 'invalid_query', message: `version: must be a published version number (1, 2, …) or "all", got "${raw}"` });
+      }
+    }
+    const journey = await ctx.journeys.get(request.params.id);
+    if (!journey) return reply.code(404).send({ error: 'not_found', message: `no journey with id "${request.params.id}"` });
+    return { ...(await stepLog.stats(journey.id, version)), asOf: new Date().toISOString() };
+  });
+}

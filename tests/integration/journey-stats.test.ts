@@ -1,0 +1,140 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Journey } from '../../engine/index';
+import { eventually, orderEvent, uniqueId } from '../support/journeys';
+import { startStack, type Stack } from '../support/stack';
+
+/** trigger (order.created) → wait → amount ≥ 100? → yes: SMS → done; no: small. */
+function statsJourney(wait: string): Journey {
+  return {
+    schemaVersion: 1,
+    id: uniqueId('stats'),
+    name: 'stats',
+    status: 'draft',
+    version: 0,
+    nodes: [
+      { id: 'trigger', type: 'trigger.event', config: { eventType: 'order.created', perOrder: true } },
+      { id: 'wait', type: 'wait', config: { duration: wait } },
+      { id: 'big', type: 'condition', config: { conditions: { all: [{ fact: 'event', path: '$.data.amount', operator: 'greaterThanInclusive', value: 100 }] } } },
+      { id: 'sms', type: 'message.send', config: { channel: 'sms', template: '感谢惠顾' } },
+      { id: 'done', type: 'exit', config: {} },
+      { id: 'small', type: 'exit', config: {} },
+    ],
+    edges: [
+      { from: 'trigger', port: 'next', to: 'wait' },
+      { from: 'wait', port: 'next', to: 'big' },
+      { from: 'big', port: 'yes', to: 'sms' },
+      { from: 'big', port: 'no', to: 'small' },
+      { from: 'sms', port: 'next', to: 'done' },
+    ],
+    settings: { timezone: 'Asia/Shanghai', reEntry: 'never', priority: 5, exitWhen: [] },
+    layout: { positions: {} },
+  };
+}
+
+interface NodeFigures {
+  nodeId: string;
+  entered: number;
+  waiting: number;
+  passed: number;
+  sent: number;
+  queued: number;
+  failed: number;
+  capped: number;
+  skipped: number;
+  converted: number;
+}
+
+describe('live per-node figures of a running journey (GET /api/journeys/:id/stats)', () => {
+  let stack: Stack;
+  beforeAll(async () => void (stack = await startStack()));
+  afterAll(() => stack?.stop());
+
+  const figures = async (journeyId: string, query = '') => {
+    const r = await stack.api<{ nodes: NodeFigures[]; version: number | null }>(`/api/journeys/${journeyId}/stats${query}`);
+    expect(r.status).toBe(200);
+    return Object.fromEntries(r.body.nodes.map(({ nodeId, ...rest }) => [nodeId, rest]));
+  };
+  const zero = { entered: 0, waiting: 0, passed: 0, sent: 0, queued: 0, failed: 0, capped: 0, skipped: 0, converted: 0 };
+
+  it('counts who entered, waits and passed each node, and the SMS node’s sent and capped messages', async () => {
+    // One SMS a day per customer: the second order of the same customer is capped.
+    const settings = (await stack.api('/api/settings')).body.settings;
+    const messaging = { ...settings.messaging, frequencyCaps: [{ channel: 'sms', max: 1, within: 'P1D' }] };
+    expect((await stack.api('/api/settings', { method: 'PUT', body: { ...settings, messaging } })).status).toBe(200);
+
+    const journey = statsJourney('PT3S');
+    expect((await stack.api('/api/journeys', { body: journey })).status).toBe(201);
+    expect((await stack.api(`/api/journeys/${journey.id}/publish`, { method: 'POST' })).status).toBe(200);
+    const [a, b, c] = [uniqueId('c'), uniqueId('c'), uniqueId('c')];
+    const orders = [
+      orderEvent('order.created', a, uniqueId('o'), { amount: 150, customer: { phone: '13800001111' } }),
+      orderEvent('order.created', b, uniqueId('o'), { amount: 50, customer: { phone: '13800002222' } }),
+      orderEvent('order.created', c, uniqueId('o'), { amount: 300, customer: { phone: '13800003333' } }),
+      orderEvent('order.created', a, uniqueId('o'), { amount: 200 }),
+    ];
+    for (const o of orders) expect((await stack.api('/api/events', { body: o })).status).toBe(202);
+
+    // While the four wait: each is counted at the wait, and as having passed the trigger.
+    const waiting = await eventually(async () => {
+      const f = await figures(journey.id);
+      return f.wait?.waiting === 4 ? f : undefined;
+    }, 20_000, 100);
+    expect(waiting).toEqual({ trigger: { ...zero, entered: 4, passed: 4 }, wait: { ...zero, entered: 4, waiting: 4 } });
+
+    // All four have left: every node's figures are exact.
+    const workflowIds = orders.map((o) => `journey:${journey.id}:${o.customerId}:${String(o.data.orderId)}`);
+    await eventually(async () => {
+      const rows = await Promise.all(workflowIds.map((id) => stack.huitou.context.enrolments.find(id)));
+      return rows.every((r) => r?.status === 'completed') ? true : undefined;
+    });
+    const done = await eventually(async () => {
+      const f = await figures(journey.id);
+      return f.sms?.queued === 0 ? f : undefined; // the dispatcher has delivered the SMS it may send
+    });
+    expect(done).toEqual({
+      trigger: { ...zero, entered: 4, passed: 4 },
+      wait: { ...zero, entered: 4, passed: 4 },
+      big: { ...zero, entered: 4, passed: 4 },
+      sms: { ...zero, entered: 3, passed: 3, sent: 2, capped: 1 },
+      done: { ...zero, entered: 3, passed: 3 },
+      small: { ...zero, entered: 1, passed: 1 },
+    });
+    // Version 1 is all there is; version 2 has nothing yet.
+    expect(await figures(journey.id, '?version=1')).toEqual(done);
+    expect(await figures(journey.id, '?version=2')).toEqual({});
+    await stack.api('/api/settings', { method: 'PUT', body: settings });
+  });
+
+  it('shows a stopped journey’s waiting customers leaving the wait', async () => {
+    const journey = statsJourney('P1D');
+    expect((await stack.api('/api/journeys', { body: journey })).status).toBe(201);
+    expect((await stack.api(`/api/journeys/${journey.id}/publish`, { method: 'POST' })).status).toBe(200);
+    for (const customer of [uniqueId('c'), uniqueId('c')]) {
+      expect((await stack.api('/api/events', { body: orderEvent('order.created', customer, uniqueId('o'), { amount: 120 }) })).status).toBe(202);
+    }
+    await eventually(async () => ((await figures(journey.id)).wait?.waiting === 2 ? true : undefined), 20_000, 100);
+    expect((await stack.api(`/api/journeys/${journey.id}/stop`, { method: 'POST' })).status).toBe(200);
+    const after = await eventually(async () => {
+      const f = await figures(journey.id);
+      return f.wait?.waiting === 0 ? f : undefined;
+    });
+    // They entered the wait and left from it: nobody passed it.
+    expect(after).toEqual({ trigger: { ...zero, entered: 2, passed: 2 }, wait: { ...zero, entered: 2 } });
+  });
+
+  it('refuses a bad version and an unknown journey, and lets analysts read', async () => {
+    const journey = statsJourney('PT1S');
+    expect((await stack.api('/api/journeys', { body: journey })).status).toBe(201);
+    const bad = await stack.api(`/api/journeys/${journey.id}/stats?version=first`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toMatch(/^version: /);
+    expect((await stack.api('/api/journeys/no-such-journey/stats')).status).toBe(404);
+    const analyst = (await stack.api('/api/tokens', { body: { name: 'stats-reader', role: 'analyst' } })).body.token as string;
+    const read = await stack.api(`/api/journeys/${journey.id}/stats?version=all`, { token: analyst });
+    expect(read.status).toBe(200);
+    expect(read.body).toMatchObject({ journeyId: journey.id, version: null, versions: [], nodes: [] });
+    expect((await stack.api(`/api/journeys/${journey.id}/stats`, { token: null })).status).toBe(401);
+    const openapi = (await stack.api('/api/openapi.json')).body;
+    expect(openapi.paths['/api/journeys/{id}/stats'].get.responses['200']).toBeDefined();
+  });
+});
