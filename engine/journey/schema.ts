@@ -51,7 +51,11 @@ export const journeyEdgeSchema = z.object({
 export const journeySettingsSchema = z.object({
   /** The shop's time zone; times in the journey are read in it unless the customer has one. */
   // Every wall-clock wait reads it; a zone Intl does not know would fail each one at run time.
-  timezone: z.string().refine(isValidTimeZone, 'must be an IANA time zone such as Asia/Shanghai').default('Asia/Shanghai'),
+  timezone: z
+    .string()
+    .refine(isValidTimeZone, 'must be an IANA time zone such as Asia/Shanghai')
+    .meta({ format: 'time-zone' })
+    .default('Asia/Shanghai'),
   /**
    * Whether a customer may enter again after finishing: `never` (one enrolment per entry key, the
    * default) or `after-exit` (a new enrolment once the previous one has ended).

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { templateProblem } from './render';
 
-/** A Mustache template in a node's config: checked to parse when the journey is validated. */
+/**
+ * A Mustache template in a node's config: checked to parse when the journey is validated. Its JSON
+ * Schema says `format: 'template'`, which gives it the designer's message editor (variable picker
+ * and live preview); a plugin's own string field may declare the same format.
+ */
 export function templateField(max: number, required = 'write the text') {
   return z
     .string()
@@ -10,5 +14,6 @@ export function templateField(max: number, required = 'write the text') {
     .superRefine((t, ctx) => {
       const problem = templateProblem(t);
       if (problem) ctx.addIssue({ code: 'custom', message: `the template does not parse: ${problem}` });
-    });
+    })
+    .meta({ format: 'template' });
 }

@@ -100,22 +100,27 @@ describe('designer in the browser', () => {
     let inspector = await d.select(trigger);
     await inspector.locator('#root_eventType').fill('order.created');
 
+    // The timeout is a number and a unit (the step stores ISO 8601, checked in the saved document below).
     inspector = await d.select(waitPay);
-    await inspector.locator('#root_timeout').fill('25 minutes');
-    await expect.poll(() => d.problemsOf(waitPay)).toEqual([expect.stringContaining('ISO 8601 duration')]);
-    await expect.poll(() => inspector.locator('.error-detail').innerText()).toContain('ISO 8601 duration');
+    const timeout = inspector.getByTestId('duration-timeout');
+    await timeout.locator('select').selectOption('hours');
+    await timeout.locator('select').selectOption('minutes');
+    await timeout.locator('input').fill('25');
+    await inspector.locator('#root_eventType').fill('order.paid');
+    await expect.poll(() => d.problemsOf(waitPay)).toEqual([]);
+
+    // A message with a tag left open is flagged on the step and under the field.
+    inspector = await d.select(sms);
+    await inspector.locator('#root_template').fill('亲爱的{{customer.name，您的订单还未付款');
+    await expect.poll(() => d.problemsOf(sms)).toEqual([expect.stringContaining('does not parse')]);
+    await expect.poll(() => inspector.locator('.error-detail').innerText()).toContain('does not parse');
     // Publishing now saves the draft first; the server then refuses it, naming the same problem.
     await d.byTestId('publish').click();
     await expect.poll(() => d.byTestId('notice').innerText(), { timeout: 10_000 }).toContain('Not published');
     expect(await d.byTestId('problems-panel').innerText()).toContain('The server refused to publish');
-    expect(await d.problemsOf(waitPay)).toEqual([expect.stringContaining('ISO 8601 duration')]);
+    expect(await d.problemsOf(sms)).toEqual([expect.stringContaining('does not parse')]);
     expect(await d.byTestId('status-badge').getAttribute('data-status')).toBe('draft');
     expect(await d.byTestId('save-state').getAttribute('data-dirty')).toBe('false');
-
-    await inspector.locator('#root_timeout').fill('PT25M');
-    await inspector.locator('#root_eventType').fill('order.paid');
-    await expect.poll(() => d.problemsOf(waitPay)).toEqual([]);
-    expect(await d.byTestId('problems-panel').innerText()).not.toContain('The server refused');
 
     inspector = await d.select(condition);
     await inspector.getByTestId('condition-conditions-add').click();
@@ -132,6 +137,8 @@ describe('designer in the browser', () => {
 
     inspector = await d.select(sms);
     await inspector.locator('#root_template').fill('亲爱的{{customer.name}}，您的订单{{order.id}}还未付款，请尽快完成支付哦。');
+    await expect.poll(() => d.problemsOf(sms)).toEqual([]);
+    expect(await d.byTestId('problems-panel').innerText()).not.toContain('The server refused');
 
     // Complete: every problem shown while drawing is gone.
     await expect.poll(() => d.problemCount()).toBe(0);

@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLocale } from '../i18n';
 import { useStore } from '../store';
+import { GuardrailPanel } from './message/GuardrailPanel';
 
 // rjsf and Ajv are the largest part of the bundle and only needed once a step is selected.
 const ConfigForm = lazy(() => import('./ConfigForm').then((m) => ({ default: m.ConfigForm })));
@@ -44,6 +45,7 @@ export function Inspector() {
           <code>{node.id}</code>
         </p>
       </div>
+      <GuardrailPanel config={node.data.config} />
       {description && hasFields ? (
         <Suspense fallback={<p className="muted">{t('loading')}</p>}>
           <ConfigForm key={node.id} nodeId={node.id} description={description} config={node.data.config} />

@@ -5,6 +5,7 @@ import { currentLocale } from '../i18n';
 import { portLabelsOf, portsOf } from '../model/registry';
 import type { StepNode } from '../model/types';
 import { useStore } from '../store';
+import { GuardrailBadge } from './message/GuardrailBadge';
 import { useSummaryWords } from './useSummaryWords';
 import { summarizeConfig } from '../model/summary';
 
@@ -50,6 +51,7 @@ function StepNodeView({ id, data, selected }: NodeProps<StepNode>) {
           {summary}
         </div>
       )}
+      {typeof data.config.channel === 'string' && <GuardrailBadge nodeId={id} config={data.config} />}
       {ports.length > 0 && (
         <div className="step-ports">
           {ports.map((port) => (

@@ -1,11 +1,13 @@
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 import type { Locale } from '../../../engine/nodes/define';
 import type { FieldTexts } from '../i18n';
+import { widgetForFormat } from './inputs/formats';
 
 /**
  * Turns a node type's configSchema (JSON Schema from zod) into what rjsf renders: the schema,
  * and a uiSchema that puts the condition builder on condition fields, translates titles and
- * picks widgets. Generic over node types, so a plugin's fields get a form too.
+ * picks widgets (the friendly inputs by the field's `format`, see inputs/formats.ts). Generic over
+ * node types, so a plugin's fields get a form too.
  */
 
 type JsonSchema = Record<string, unknown>;
@@ -70,6 +72,7 @@ export function formUiSchema(schema: RJSFSchema, texts: FieldTexts, locale?: Loc
       field['ui:field'] = 'json';
       field['ui:fieldReplacesAnyOrOneOf'] = true;
     }
+    else if (widgetForFormat(prop)) field['ui:widget'] = widgetForFormat(prop);
     else if (prop.type === 'string' && typeof prop.maxLength === 'number' && prop.maxLength > 500) field['ui:widget'] = 'textarea';
     // Conditions inside the items of a list (a split's branches) get the condition builder too.
     const items = prop.type === 'array' ? prop.items : undefined;

@@ -1,5 +1,6 @@
 /** UI strings. Node titles, descriptions and port labels come from the API instead. */
 import { messagesEn } from './messages-en';
+import { guardrailsEn, inputsEn, messageEditorEn } from './editor-inputs-en';
 import { dataEn, kpiEn, navEn } from './sections-en';
 import { versionsEn } from './versions-en';
 
@@ -127,6 +128,9 @@ export const en = {
   nav: navEn,
   kpi: kpiEn,
   data: dataEn,
+  messageEditor: messageEditorEn,
+  guardrails: guardrailsEn,
+  inputs: inputsEn,
   versions: versionsEn,
   messages: messagesEn,
 };

@@ -1,5 +1,6 @@
 import type { Messages } from './en';
 import { messagesZhCN } from './messages-zh-CN';
+import { guardrailsZhCN, inputsZhCN, messageEditorZhCN } from './editor-inputs-zh-CN';
 import { dataZhCN, kpiZhCN, navZhCN } from './sections-zh-CN';
 import { versionsZhCN } from './versions-zh-CN';
 
@@ -127,6 +128,9 @@ export const zhCN: Messages = {
   nav: navZhCN,
   kpi: kpiZhCN,
   data: dataZhCN,
+  messageEditor: messageEditorZhCN,
+  guardrails: guardrailsZhCN,
+  inputs: inputsZhCN,
   versions: versionsZhCN,
   messages: messagesZhCN,
 };
@@ -140,20 +144,26 @@ export const zhCNFields: Record<string, { title?: string; description?: string; 
   perOrder: { title: '每个订单只进入一次', description: '每个订单让客户进入一次（催付场景）；否则每个客户只进入一次。' },
   condition: { title: '仅当' },
   conditions: { title: '条件' },
-  duration: { title: '时长（ISO 8601）', description: 'PT25M = 25 分钟，PT2H = 2 小时，P3D = 3 天' },
-  timeout: { title: '超时（ISO 8601）', description: 'PT25M = 25 分钟' },
+  duration: { title: '时长' },
+  timeout: { title: '超时' },
   sameOrder: { title: '与进入事件是同一订单', description: '只有与触发旅程的订单相关的事件才算。' },
   channel: { title: '渠道', description: '短信、邮件或客服任务', enum: { sms: '短信', email: '邮件', task: '客服任务' } },
   subject: { title: '标题（邮件和任务）' },
-  template: { title: '消息内容', description: '变量：{{customer.name}}、{{order.id}}、{{order.amount}}' },
+  template: { title: '消息内容', description: '用“插入变量”放入客户姓名、订单号等；下方预览按示例客户显示。' },
+  transactional: { title: '交易类消息', description: '客户预期会收到的订单消息（催付、发货）：不受夜间免打扰和频次限制。' },
+  quietHours: {
+    title: '夜间免打扰',
+    description: '按店铺设置，或本步骤单独指定',
+    enum: { shop: '按店铺设置', hold: '顺延到免打扰结束', skip: '免打扰时不发', ignore: '忽略免打扰' },
+  },
   url: { title: '地址', description: 'http(s)://…（要调用的机器人或系统）' },
   headers: { title: '请求头', description: '如 Authorization' },
   body: { title: '内容（JSON）', description: '字符串里可用 {{customer.name}}、{{order.id}}、{{event.data.…}}' },
-  dateTime: { title: '日期和时间', description: '当地时间 YYYY-MM-DDTHH:mm，如 2026-11-11T10:00' },
+  dateTime: { title: '日期和时间', description: '按所选时区的当地时间' },
   zone: { title: '时区', description: '店铺：旅程的时区；客户：客户自己的时区（没有则用店铺的）', enum: { shop: '店铺', customer: '客户' } },
-  from: { title: '开始', description: 'HH:mm，时间段开始' },
-  to: { title: '结束', description: 'HH:mm，时间段结束；早于开始表示到第二天（如 22:00–02:00）' },
-  weekdays: { title: '星期', description: '1 = 周一 … 7 = 周日；时间段开始的那一天' },
+  from: { title: '开始', description: '时间段开始' },
+  to: { title: '结束', description: '时间段结束；早于开始表示到第二天（如 22:00–02:00）' },
+  weekdays: { title: '星期', description: '时间段开始的那一天' },
   date: {
     title: '日期',
     description: '生日、首次购买、最近购买，或客户属性',

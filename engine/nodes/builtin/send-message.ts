@@ -1,18 +1,12 @@
 import { z } from 'zod';
 import { templateView } from '../../facts/decision-facts';
-import { renderTemplate, templateProblem } from '../../templates/render';
+import { templateField } from '../../templates/field';
+import { renderTemplate } from '../../templates/render';
 import { defineNode } from '../define';
 
 const channels = ['sms', 'email', 'task'] as const;
 
-const templateSchema = z
-  .string()
-  .min(1, 'write the message')
-  .max(2000, 'must be at most 2000 characters')
-  .superRefine((t, ctx) => {
-    const problem = templateProblem(t);
-    if (problem) ctx.addIssue({ code: 'custom', message: `the template does not parse: ${problem}` });
-  });
+const templateSchema = templateField(2000, 'write the message');
 
 export const sendMessage = defineNode({
   type: 'message.send',

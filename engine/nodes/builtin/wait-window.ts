@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { timeOfDaySchema } from '../../time/schemas';
+import { timeOfDaySchema, weekdaysSchema } from '../../time/schemas';
 import { nextWindowOpening } from '../../time/window';
 import { defineNode } from '../define';
 
@@ -25,9 +25,7 @@ export const waitWindow = defineNode({
     .object({
       from: timeOfDaySchema.default('09:00').meta({ title: 'From', description: 'HH:mm, when the window opens' }),
       to: timeOfDaySchema.default('21:00').meta({ title: 'To', description: 'HH:mm, when it closes; earlier than From means the next day (22:00–02:00)' }),
-      weekdays: z
-        .array(z.number().int().min(1, 'weekdays are 1 (Monday) to 7 (Sunday)').max(7, 'weekdays are 1 (Monday) to 7 (Sunday)'))
-        .min(1, 'choose at least one weekday')
+      weekdays: weekdaysSchema
         .default([1, 2, 3, 4, 5, 6, 7])
         .meta({ title: 'Weekdays', description: '1 = Monday … 7 = Sunday; the day the window opens' }),
     })

@@ -1,0 +1,35 @@
+import { useEffect, useSyncExternalStore } from 'react';
+import type { MessagingSettings } from '../../../../engine/guardrails/settings';
+import { messagingApi } from '../../api/messaging';
+
+/**
+ * The shop's quiet hours and frequency caps, read once per page from GET /api/settings and shared by
+ * every message step on the canvas and the inspector. Null until they arrive (or when they cannot
+ * be read): the steps then show their own settings only.
+ */
+let messaging: MessagingSettings | null = null;
+let loading: Promise<void> | null = null;
+const listeners = new Set<() => void>();
+
+function load(): void {
+  loading ??= messagingApi
+    .settings()
+    .then((r) => {
+      messaging = r.settings.messaging;
+      listeners.forEach((l) => l());
+    })
+    .catch(() => {
+      // Shown without the shop's part; the next step mounted asks again.
+      loading = null;
+    });
+}
+
+function subscribe(onChange: () => void): () => void {
+  listeners.add(onChange);
+  return () => listeners.delete(onChange);
+}
+
+export function useShopMessaging(): MessagingSettings | null {
+  useEffect(load, []);
+  return useSyncExternalStore(subscribe, () => messaging);
+}

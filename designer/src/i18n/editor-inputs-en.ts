@@ -1,0 +1,46 @@
+/** Strings of the message editor, the guardrails shown on message steps and the friendly inputs. */
+export const messageEditorEn = {
+  variables: 'Insert variable',
+  variablesLabel: 'Variables a message can use',
+  group: { customer: 'Customer', order: 'Order', coupon: 'Coupon', event: 'Event' },
+  preview: 'Preview',
+  previewWith: 'With',
+  sampleCustomer: 'a sample customer',
+  realCustomer: 'customer by id',
+  customerId: 'Customer id',
+  customerIdPlaceholder: 'e.g. c-1001',
+  previewing: 'Rendering…',
+  sms_one: '{{count}} SMS / {{length}} characters',
+  sms_other: '{{count}} SMS / {{length}} characters',
+  smsWarning: 'Sent as {{count}} parts of up to {{per}} characters each ({{encoding}}): each part is billed, and some phones show them apart.',
+  characters: '{{length}} characters',
+  unknownVariables: 'No value for: {{names}}',
+  templateError: 'The template does not parse: {{message}}',
+  previewFailed: 'No preview: {{message}}',
+  empty: 'Write the message to see it here.',
+};
+
+export const guardrailsEn = {
+  title: 'Sending rules',
+  channel: { sms: 'SMS', email: 'Email', task: 'Staff task', webhook: 'Webhook' },
+  quiet: {
+    hold: 'Quiet hours {{from}}–{{to}}: held until they end',
+    skip: 'Quiet hours {{from}}–{{to}}: not sent',
+    ignore: 'Ignores quiet hours {{from}}–{{to}}',
+    none: 'The shop has no quiet hours',
+    transactional: 'Transactional: no quiet hours, no caps',
+    task: 'Staff task: no quiet hours, no caps',
+  },
+  quietShort: { hold: 'Quiet hours: hold', skip: 'Quiet hours: skip', ignore: 'Ignores quiet hours', transactional: 'Transactional' },
+  cap: 'At most {{max}} {{channel}} per customer every {{within}}',
+  noCaps: 'No frequency cap on this channel',
+  settingsWhere: 'Changed by an admin in the shop settings (messaging, PUT /api/settings).',
+  settingsHelp: 'Quiet hours and frequency caps are shop settings; they apply to every journey.',
+};
+
+export const inputsEn = {
+  duration: { amount: 'Amount', unit: 'Unit', units: { minutes: 'minutes', hours: 'hours', days: 'days' }, raw: 'Kept as written: {{value}}' },
+  weekdays: { 1: 'Mon', 2: 'Tue', 3: 'Wed', 4: 'Thu', 5: 'Fri', 6: 'Sat', 7: 'Sun' },
+  weekdayNames: { 1: 'Monday', 2: 'Tuesday', 3: 'Wednesday', 4: 'Thursday', 5: 'Friday', 6: 'Saturday', 7: 'Sunday' },
+  timeZone: { placeholder: 'Search time zones, e.g. Shanghai', common: 'Common', all: 'All zones', unknown: 'Not a time zone the browser knows' },
+};
