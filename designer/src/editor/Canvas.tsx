@@ -15,6 +15,7 @@ import { currentLocale } from '../i18n';
 import { portLabelsOf } from '../model/registry';
 import type { StepEdge, StepNode } from '../model/types';
 import { useStore } from '../store';
+import { EditingToolbar } from './EditingToolbar';
 import { DRAG_TYPE } from './Palette';
 import { StepNodeComponent } from './StepNodeView';
 
@@ -33,6 +34,7 @@ export function Canvas({ pane, onDropStep }: { pane: RefObject<HTMLDivElement | 
   const onNodesChange = useStore((s) => s.onNodesChange);
   const onEdgesChange = useStore((s) => s.onEdgesChange);
   const connect = useStore((s) => s.connect);
+  const reconnect = useStore((s) => s.reconnect);
   // Fit a journey that opens with steps into view; an empty one keeps the default viewport, so
   // the first step added does not make the canvas jump.
   const [fitOnOpen] = useState(() => useStore.getState().nodes.length > 0);
@@ -88,6 +90,7 @@ export function Canvas({ pane, onDropStep }: { pane: RefObject<HTMLDivElement | 
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={connect}
+        onReconnect={reconnect}
         isValidConnection={isValidConnection}
         deleteKeyCode={deleteKeys}
         fitView={fitOnOpen}
@@ -97,6 +100,7 @@ export function Canvas({ pane, onDropStep }: { pane: RefObject<HTMLDivElement | 
       >
         <Background gap={20} />
         <Controls showInteractive={false} />
+        <EditingToolbar />
         <MiniMap pannable zoomable className="minimap" nodeColor={miniMapColor} />
       </ReactFlow>
       {nodes.length === 0 && trigger && (

@@ -7,6 +7,7 @@ import { Palette } from './Palette';
 import { ProblemsPanel } from './ProblemsPanel';
 import { useAddStep } from './useAddStep';
 import { useLiveValidation } from './useLiveValidation';
+import { flushLocalDraft, useAutosave } from './autosave';
 
 /** The journey editor: palette, canvas with the problems below it, inspector. */
 export function Editor() {
@@ -21,6 +22,7 @@ function EditorLayout() {
   const pane = useRef<HTMLDivElement>(null);
   const addStep = useAddStep(pane);
   useLiveValidation();
+  useAutosave();
   useWarnBeforeLeaving();
 
   return (
@@ -35,11 +37,11 @@ function EditorLayout() {
   );
 }
 
-/** Closing the tab with unsaved changes asks first. */
+/** Closing the tab asks first only if its unsaved changes could not be kept in the browser (editor/drafts.ts). */
 function useWarnBeforeLeaving(): void {
   useEffect(() => {
     const onBeforeUnload = (e: BeforeUnloadEvent) => {
-      if (useStore.getState().dirty) e.preventDefault();
+      if (useStore.getState().dirty && !flushLocalDraft()) e.preventDefault();
     };
     window.addEventListener('beforeunload', onBeforeUnload);
     return () => window.removeEventListener('beforeunload', onBeforeUnload);

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StatusBadge } from '../common/StatusBadge';
+import { SaveState } from './SaveState';
 import { useStore } from '../store';
 import { VersionsButton } from '../versions/VersionsButton';
 import { closeJourney, publishJourney, saveJourney, setPaused } from './actions';
@@ -9,7 +10,6 @@ import { closeJourney, publishJourney, saveJourney, setPaused } from './actions'
 export function EditorToolbar() {
   const { t } = useTranslation();
   const meta = useStore((s) => s.meta);
-  const dirty = useStore((s) => s.dirty);
   const busy = useStore((s) => s.busy);
   const rename = useStore((s) => s.rename);
 
@@ -33,12 +33,10 @@ export function EditorToolbar() {
       </button>
       <input className="journey-name-input" aria-label={t('toolbar.name')} value={meta.name} maxLength={200} onChange={(e) => rename(e.target.value)} data-testid="journey-name" />
       <StatusBadge status={meta.status} version={meta.version} testId="status-badge" />
-      <span className={`save-state ${dirty ? 'is-dirty' : ''}`} data-testid="save-state" data-dirty={dirty}>
-        {dirty ? t('toolbar.unsaved') : t('toolbar.saved')}
-      </span>
+      <SaveState />
       <span className="toolbar-spacer" />
       <VersionsButton />
-      <button type="button" className="btn" disabled={busy !== null || !dirty} onClick={() => void saveJourney()} data-testid="save">
+      <button type="button" className="btn" disabled={busy !== null} onClick={() => void saveJourney()} data-testid="save">
         {busy === 'saving' ? t('toolbar.saving') : t('toolbar.save')}
       </button>
       <button type="button" className="btn btn-primary" disabled={busy !== null} onClick={() => void publishJourney()} data-testid="publish">

@@ -8,6 +8,7 @@ import { registry } from '../model/registry';
 import { newJourneyId } from '../model/ids';
 import { useStore } from '../store';
 import type { Notice } from '../store/editor';
+import { clearLocalDraft, readLocalDraft, sameEdits, writeLocalDraft } from './drafts';
 import { rememberJourney } from './route';
 
 /**
@@ -28,16 +29,34 @@ export async function loadCatalog(): Promise<void> {
 export function createJourney(name: string): void {
   const journey = journeySchema.parse({ id: newJourneyId(), name: name.trim(), nodes: [] });
   store().openJourney(journey, true);
-  rememberJourney(null); // not on the server yet, so a reload cannot find it
+  // Not on the server yet: a reload finds it in the browser's copy (editor/drafts.ts).
+  writeLocalDraft(journey, true);
+  rememberJourney(journey.id);
 }
 
 export async function openJourney(id: string): Promise<void> {
+  // Edits this browser kept but the server never got (a reload, a crash, a closed tab).
+  const local = readLocalDraft(id);
   try {
     const { journey } = await api.getJourney(id);
     // Fills defaults the same way the engine does, so the canvas and validation see one shape.
-    store().openJourney(journeySchema.parse(journey), false);
+    const stored = journeySchema.parse(journey);
+    if (local && !local.isNew && !sameEdits(local.document, stored)) {
+      // The server's lifecycle fields are current; the graph, name and settings are the person's.
+      store().openJourney({ ...local.document, status: stored.status, version: stored.version }, false, true);
+      store().setNotice({ kind: 'info', key: 'editing.restored' });
+    } else {
+      if (local) clearLocalDraft(id);
+      store().openJourney(stored, false);
+    }
     rememberJourney(id);
   } catch (e) {
+    if (e instanceof ApiError && e.status === 404 && local?.isNew) {
+      store().openJourney(local.document, true);
+      store().setNotice({ kind: 'info', key: 'editing.restoredNew' });
+      rememberJourney(id);
+      return;
+    }
     rememberJourney(null);
     store().setNotice(e instanceof ApiError && e.status === 404 ? { kind: 'error', key: 'notice.notFound' } : failure(e));
   }
@@ -60,6 +79,8 @@ export async function createFromTemplate(templateId: string): Promise<string | n
 export function closeJourney(): void {
   const s = store();
   if (s.dirty && !window.confirm(t('notice.leaveUnsaved'))) return;
+  // Leaving unsaved edits on purpose: they are not offered back next time.
+  if (s.meta) clearLocalDraft(s.meta.id);
   s.closeJourney();
   rememberJourney(null);
 }
@@ -69,8 +90,11 @@ function currentDocument(): Journey | null {
   return s.meta ? flowToJourney(s.meta, s.nodes, s.edges) : null;
 }
 
-/** Saves the draft (POST the first time, PUT after). Resolves whether it was stored. */
-export async function saveJourney(): Promise<boolean> {
+/**
+ * Saves the draft (POST the first time, PUT after). Resolves whether it was stored. An autosave
+ * (`auto`) says nothing when it worked: the toolbar's save state shows it.
+ */
+export async function saveJourney(options: { auto?: boolean } = {}): Promise<boolean> {
   const doc = currentDocument();
   if (!doc || store().busy) return false;
   const s = store();
@@ -80,9 +104,11 @@ export async function saveJourney(): Promise<boolean> {
     const res = s.isNew ? await api.createJourney(doc) : await api.updateJourney(doc);
     store().applySaved(res.journey, revision);
     rememberJourney(doc.id);
-    store().setNotice(
-      res.problems.length === 0 ? { kind: 'success', key: 'notice.saved' } : { kind: 'info', key: 'notice.savedWithProblems', params: { count: res.problems.length } },
-    );
+    if (!options.auto) {
+      store().setNotice(
+        res.problems.length === 0 ? { kind: 'success', key: 'notice.saved' } : { kind: 'info', key: 'notice.savedWithProblems', params: { count: res.problems.length } },
+      );
+    }
     return true;
   } catch (e) {
     if (e instanceof ApiError && e.body.problems) store().setProblems(e.body.problems, 'server');

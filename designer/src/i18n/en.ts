@@ -1,6 +1,7 @@
 /** UI strings. Node titles, descriptions and port labels come from the API instead. */
 import { messagesEn } from './messages-en';
 import { guardrailsEn, inputsEn, messageEditorEn } from './editor-inputs-en';
+import { editingEn } from './editing-en';
 import { dataEn, kpiEn, navEn } from './sections-en';
 import { versionsEn } from './versions-en';
 
@@ -126,6 +127,7 @@ export const en = {
   },
   loading: 'Loading…',
   nav: navEn,
+  editing: editingEn,
   kpi: kpiEn,
   data: dataEn,
   messageEditor: messageEditorEn,

@@ -1,6 +1,7 @@
 import type { Messages } from './en';
 import { messagesZhCN } from './messages-zh-CN';
 import { guardrailsZhCN, inputsZhCN, messageEditorZhCN } from './editor-inputs-zh-CN';
+import { editingZhCN } from './editing-zh-CN';
 import { dataZhCN, kpiZhCN, navZhCN } from './sections-zh-CN';
 import { versionsZhCN } from './versions-zh-CN';
 
@@ -126,6 +127,7 @@ export const zhCN: Messages = {
   },
   loading: '加载中…',
   nav: navZhCN,
+  editing: editingZhCN,
   kpi: kpiZhCN,
   data: dataZhCN,
   messageEditor: messageEditorZhCN,
