@@ -18,6 +18,7 @@ import { messageRoutes } from './routes/messages';
 import { metaRoutes } from './routes/meta';
 import { settingsRoutes } from './routes/settings';
 import { simulateRoutes } from './routes/simulate';
+import { tagRoutes } from './routes/tags';
 import { templateRoutes } from './routes/templates';
 import { tokenRoutes } from './routes/tokens';
 import { triggerRoutes } from './routes/triggers';
@@ -52,6 +53,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
   kpiRoutes(app, ctx);
   customerRoutes(app, ctx);
   settingsRoutes(app, ctx);
+  tagRoutes(app, ctx);
   couponRoutes(app, ctx);
   templateRoutes(app, ctx);
   simulateRoutes(app, ctx);

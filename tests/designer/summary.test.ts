@@ -21,15 +21,18 @@ describe('one-line step summaries', () => {
   it('reads the payment reminder steps in either language', () => {
     expect(summarizeConfig(config('await-payment'), words('en'))).toBe('order.paid · 25 min');
     expect(summarizeConfig(config('await-payment'), words('zh-CN'))).toBe('order.paid · 25 分钟');
-    expect(summarizeConfig(config('high-value'), words('en'))).toBe('Order amount ≥ 500');
-    expect(summarizeConfig(config('high-value'), words('zh-CN'))).toBe('订单金额 ≥ 500');
+    expect(summarizeConfig(config('high-value'), words('en'))).toBe('Order amount at least ¥500');
+    expect(summarizeConfig(config('high-value'), words('zh-CN'))).toBe('订单金额至少500元');
     expect(summarizeConfig(config('reminder-sms'), words('zh-CN'))).toMatch(/^短信 · 亲爱的/);
     expect(summarizeConfig(config('done'), words('en'))).toBe('');
   });
 
-  it('names facts without paths and lists', () => {
+  it('puts conditions in plain words, nested groups too, and leaves an empty one out', () => {
     const any = { any: [{ fact: 'orderAmount', operator: 'greaterThanInclusive', value: 100 }, { fact: 'customer', path: '$.region', operator: 'in', value: ['上海', '北京'] }] };
-    expect(summarizeConfig({ conditions: any }, words('en'))).toBe('Order amount ≥ 100 or Region is one of 上海, 北京');
+    expect(summarizeConfig({ conditions: any }, words('en'))).toBe('Order amount at least ¥100 or region is "上海" or "北京"');
+    const nested = { all: [{ fact: 'orderCount', operator: 'greaterThanInclusive', value: 2 }, { any: [{ fact: 'tier', operator: 'in', value: ['vip', 'supreme'] }, { fact: 'tags', operator: 'hasTag', value: '油性肤质' }] }] };
+    expect(summarizeConfig({ conditions: nested }, words('zh-CN'))).toBe('累计购买次数至少2单且（会员等级为VIP会员或至尊VIP会员或有标签“油性肤质”）');
+    expect(summarizeConfig({ conditions: { all: [] } }, words('zh-CN'))).toBe('');
   });
 
   it('writes durations in words and leaves other text alone', () => {

@@ -1,79 +1,100 @@
 import type { FieldProps } from '@rjsf/utils';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TopLevelCondition } from '../../../engine/rules/conditions';
+import type { LeafCondition, TopLevelCondition } from '../../../engine/rules/conditions';
+import { valueProblem, valueProblemMessage } from '../../../engine/rules/value-check';
+import '../i18n/conditions';
+import './conditions/conditions.css';
 import { currentLocale, fieldTexts } from '../i18n';
-import { flatten, ruleFor, unflatten, type FlatCondition, type Mode, type Rule } from '../model/conditions';
+import { readCondition, rulesOf, writeCondition, writeNode, type RuleNode, type TopNode } from '../model/condition-tree';
+import { describeCondition } from '../model/condition-words';
 import { useStore } from '../store';
-import { RuleRow } from './RuleRow';
+import { GroupView, type BuilderContext } from './conditions/GroupView';
+import { RuleRow } from './conditions/RuleRow';
+import { JsonField } from './JsonField';
 
 /**
- * rjsf custom field for json-rules-engine conditions: "all"/"any" plus rows of fact, path,
- * operator and value, instead of rjsf's rendering of the raw anyOf/$ref schema.
+ * Steps whose condition is checked against the event alone (the trigger's and a wait's filter:
+ * engine decisionFacts with only the customer's id), so customer data would never match there.
  */
-export function ConditionField({ formData, onChange, fieldPathId, schema, name, errorSchema, disabled, readonly }: FieldProps<TopLevelCondition | undefined>) {
-  const { t } = useTranslation();
-  const facts = useStore((s) => s.facts);
-  const text = fieldTexts(currentLocale())[name];
-  const title = text?.title ?? schema.title ?? name;
-  const flat = flatten(formData);
-  const locked = disabled || readonly;
+const eventScoped: Record<string, readonly string[]> = {
+  'trigger.event': ['event', 'orderAmount'],
+  'wait.event': ['event', 'lastEvent', 'orderAmount'],
+};
+
+/**
+ * rjsf custom field for json-rules-engine conditions: the condition builder (nested all / any /
+ * not groups of typed rules) with the condition in words under it. A condition the builder cannot
+ * show is edited as JSON instead, unchanged; the JSON editor is also there on request.
+ */
+export function ConditionField(props: FieldProps<TopLevelCondition | undefined>) {
+  const { formData, onChange, fieldPathId, schema, name, errorSchema, disabled, readonly } = props;
+  const { t, i18n } = useTranslation();
+  const allFacts = useStore((s) => s.facts);
+  const nodeType = useStore((s) => (s.selectedNodeId ? s.nodes.find((n) => n.id === s.selectedNodeId)?.data.nodeType : undefined));
+  const [asJson, setAsJson] = useState(false);
+  const locale = currentLocale();
+  const title = fieldTexts(locale)[name]?.title ?? schema.title ?? name;
+  const tree = useMemo(() => readCondition(formData), [formData]);
+  const locked = !!(disabled || readonly);
   // An optional condition (a trigger's filter) is removed when its last rule goes; one with a
   // default (a condition step's) stays as an empty list, which json-rules-engine treats as true.
   const optional = schema.default === undefined;
+  const scope = nodeType ? eventScoped[nodeType] : undefined;
+  const facts = useMemo(() => (scope ? allFacts.filter((f) => scope.includes(f.name)) : allFacts), [allFacts, scope]);
+  const testId = `condition-${name}`;
+  const language = i18n.language;
 
-  const emit = (next: FlatCondition) => onChange(next.rules.length === 0 && optional ? undefined : unflatten(next), fieldPathId.path);
-  const errors = errorSchema?.__errors ?? [];
+  const summary = useMemo(() => describeCondition(formData, allFacts, locale), [formData, allFacts, locale, language]);
+  const errorOf = (rule: RuleNode): string | undefined => {
+    const fact = allFacts.find((f) => f.name === rule.fact);
+    if (!fact) return undefined;
+    const leaf = writeNode(rule) as LeafCondition;
+    const reason = valueProblem(leaf, fact);
+    return reason ? valueProblemMessage(locale, reason, leaf, fact) : undefined;
+  };
+  const inline = new Set(tree ? rulesOf(tree).flatMap((r) => errorOf(r) ?? []) : []);
+  // The engine's messages about values are shown under their rule; the rest under the field.
+  const errors = (errorSchema?.__errors ?? []).filter((e) => !inline.has(e));
 
+  const emit = (next: TopNode) => {
+    const empty = next.kind === 'group' && next.items.length === 0;
+    onChange(empty && optional ? undefined : writeCondition(next), fieldPathId.path);
+  };
+  const ctx: BuilderContext = { facts, allFacts, locale, disabled: locked, errorOf };
+
+  const showJson = asJson || !tree;
   return (
-    <fieldset className="condition" data-testid={`condition-${name}`}>
+    <fieldset className="condition" data-testid={testId}>
       <legend>{title}</legend>
-      {!flat ? (
+      {scope && <p className="muted small">{t('conditionBuilder.eventOnly')}</p>}
+      {showJson ? (
         <>
-          <p className="muted small">{t('condition.tooComplex')}</p>
-          <pre className="mono small">{JSON.stringify(formData, null, 2)}</pre>
+          <p className="muted small" data-testid={`${testId}-json-note`}>
+            {tree ? t('conditionBuilder.editJson') : t('conditionBuilder.tooComplex')}
+          </p>
+          <JsonField {...(props as FieldProps<unknown>)} errorSchema={{}} />
         </>
+      ) : tree.kind === 'group' ? (
+        <GroupView group={tree} level={1} testId={testId} ctx={ctx} onChange={emit} />
       ) : (
-        <>
-          {/* With no rules yet there is nothing to join. */}
-          {flat.rules.length > 0 && (
-            <label className="condition-mode">
-              <span>{t('condition.match')}</span>
-              <select
-                value={flat.mode}
-                disabled={locked}
-                onChange={(e) => emit({ ...flat, mode: e.target.value as Mode })}
-                data-testid={`condition-${name}-mode`}
-              >
-                <option value="all">{t('condition.all')}</option>
-                <option value="any">{t('condition.any')}</option>
-              </select>
-            </label>
-          )}
-          {flat.rules.length === 0 && <p className="muted small">{t('condition.noRules')}</p>}
-          <ol className="rules">
-            {flat.rules.map((rule, i) => (
-              <RuleRow
-                key={i}
-                testId={`condition-${name}-${i}`}
-                rule={rule}
-                facts={facts}
-                disabled={!!locked}
-                onChange={(r: Rule) => emit({ ...flat, rules: flat.rules.map((x, j) => (j === i ? r : x)) })}
-                onRemove={() => emit({ ...flat, rules: flat.rules.filter((_, j) => j !== i) })}
-              />
-            ))}
-          </ol>
-          <button
-            type="button"
-            className="btn btn-small"
-            disabled={locked || facts.length === 0}
-            onClick={() => emit({ ...flat, rules: [...flat.rules, ruleFor(facts[0]!)] })}
-            data-testid={`condition-${name}-add`}
-          >
-            + {t('condition.add')}
-          </button>
-        </>
+        <NegatedTop tree={tree} testId={testId} ctx={ctx} onChange={emit} />
       )}
+      <p className="cond-summary" data-testid={`${testId}-summary`}>
+        <span className="muted">{t('conditionBuilder.summary')}: </span>
+        {summary}
+      </p>
+      <div className="cond-actions">
+        {asJson && tree ? (
+          <button type="button" className="btn btn-ghost btn-small" onClick={() => setAsJson(false)} data-testid={`${testId}-builder`}>
+            {t('conditionBuilder.backToBuilder')}
+          </button>
+        ) : tree ? (
+          <button type="button" className="btn btn-ghost btn-small" onClick={() => setAsJson(true)} data-testid={`${testId}-json`}>
+            {t('conditionBuilder.editJson')}
+          </button>
+        ) : null}
+      </div>
       {errors.length > 0 && (
         <ul className="field-errors">
           {errors.map((e, i) => (
@@ -82,5 +103,28 @@ export function ConditionField({ formData, onChange, fieldPathId, schema, name, 
         </ul>
       )}
     </fieldset>
+  );
+}
+
+/** A condition whose top is `not`: the NOT switch takes it off (a lone rule goes into an "all"). */
+function NegatedTop({ tree, testId, ctx, onChange }: { tree: Extract<TopNode, { kind: 'not' }>; testId: string; ctx: BuilderContext; onChange(next: TopNode): void }) {
+  const { t } = useTranslation();
+  const inner = tree.item;
+  const unwrap = (): TopNode => (inner.kind === 'group' ? inner : { kind: 'group', mode: 'all', items: [inner] });
+  return (
+    <div className="cond-item is-negated">
+      <label className="cond-not" title={t('conditionBuilder.notTitle')}>
+        <input type="checkbox" checked disabled={ctx.disabled} onChange={() => onChange(unwrap())} data-testid={`${testId}-not`} />
+        {t('conditionBuilder.not')}
+      </label>
+      <span className="cond-negated small">{t('conditionBuilder.negated')}</span>
+      {inner.kind === 'group' ? (
+        <GroupView group={inner} level={1} testId={testId} ctx={ctx} onChange={(g) => onChange({ kind: 'not', item: g })} />
+      ) : inner.kind === 'rule' ? (
+        <RuleRow rule={inner} facts={ctx.facts} allFacts={ctx.allFacts} locale={ctx.locale} disabled={ctx.disabled} testId={`${testId}-0`} error={ctx.errorOf(inner)} onChange={(r) => onChange({ kind: 'not', item: r })} />
+      ) : (
+        <p className="mono small">{JSON.stringify(writeNode(inner))}</p>
+      )}
+    </div>
   );
 }

@@ -110,3 +110,10 @@ export function replaceItem(group: GroupNode, index: number, next: CondNode | nu
 export function toggleNot(node: CondNode): CondNode {
   return node.kind === 'not' ? node.item : { kind: 'not', item: node };
 }
+
+/** Every rule of a tree, at any depth. */
+export function rulesOf(node: CondNode): RuleNode[] {
+  if (node.kind === 'rule') return [node];
+  if (node.kind === 'not') return rulesOf(node.item);
+  return node.items.flatMap(rulesOf);
+}

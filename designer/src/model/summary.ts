@@ -1,6 +1,7 @@
 import type { FactDefinition } from '../../../engine/facts/catalog';
 import type { Locale } from '../../../engine/nodes/define';
-import { flatten, type Rule } from './conditions';
+import type { Rule } from './conditions';
+import { describeCondition } from './condition-words';
 import { formatDuration } from './duration';
 
 export interface SummaryWords {
@@ -16,7 +17,7 @@ export interface SummaryWords {
 
 /**
  * One line describing a step's config, for the node on the canvas: text and number values in
- * order (durations in words), conditions as readable rules. Generic over node types, so plugin nodes get one too.
+ * order (durations in words), conditions in plain words (condition-words.ts). Generic over node types, so plugin nodes get one too.
  */
 export function summarizeConfig(config: Record<string, unknown>, words: SummaryWords, fieldOrder: readonly string[] = []): string {
   const parts: string[] = [];
@@ -27,13 +28,18 @@ export function summarizeConfig(config: Record<string, unknown>, words: SummaryW
   for (const [field, value] of fields) {
     if (typeof value === 'string' && value.trim() !== '') parts.push(formatDuration(value, words.locale) ?? words.enumValue(field, value));
     else if (typeof value === 'number') parts.push(String(value));
-    else if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-      const flat = flatten(value);
-      if (flat && flat.rules.length > 0) parts.push(flat.rules.map((r) => ruleText(r, words)).join(` ${words.joiner(flat.mode)} `));
-    }
+    else if (isCondition(value) && !isEmptyGroup(value)) parts.push(describeCondition(value, words.facts, words.locale));
   }
   return parts.join(' · ');
 }
+
+/** A json-rules-engine condition at any nesting (conditions/condition-words.ts puts it in words). */
+function isCondition(value: unknown): value is object {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const keys = Object.keys(value);
+  return keys.length === 1 && ['all', 'any', 'not'].includes(keys[0]!);
+}
+const isEmptyGroup = (value: object) => Object.values(value).every((v) => Array.isArray(v) && v.length === 0);
 
 export function ruleText(rule: Rule, words: SummaryWords): string {
   const fact = words.facts.find((f) => f.name === rule.fact);
