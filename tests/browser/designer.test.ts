@@ -128,7 +128,7 @@ describe('designer in the browser', () => {
     await inspector.getByTestId('condition-conditions-0-path').selectOption('$.data.amount');
     await inspector.getByTestId('condition-conditions-0-operator').selectOption('greaterThanInclusive');
     await inspector.getByTestId('condition-conditions-0-value').fill('500');
-    await expect.poll(() => d.byTestId(`node-${condition}`).locator('.step-summary').innerText()).toBe('Order amount ≥ 500');
+    await expect.poll(() => d.byTestId(`node-${condition}`).locator('.step-summary').innerText()).toBe('Order amount at least ¥500');
 
     inspector = await d.select(task);
     await inspector.locator('#root_channel').selectOption('task');
