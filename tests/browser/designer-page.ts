@@ -71,6 +71,13 @@ export class DesignerPage {
     return inspector;
   }
 
+  /** Publish, then confirm in the dialog once it shows the journey's worst case (it asks first). */
+  async publishConfirmed(): Promise<void> {
+    await this.byTestId('publish').click();
+    await this.byTestId('publish-summary').waitFor();
+    await this.byTestId('publish-confirm').click();
+  }
+
   async problemCount(): Promise<number> {
     return Number(await this.byTestId('problems-panel').getAttribute('data-count'));
   }

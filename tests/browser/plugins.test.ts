@@ -74,7 +74,7 @@ describe('plugin steps in the designer', () => {
     await inspector.locator('#root_title').fill('Unpaid {{order.id}}');
     await expect.poll(() => d.problemCount()).toBe(0);
 
-    await d.byTestId('publish').click();
+    await d.publishConfirmed();
     const badge = d.byTestId('status-badge');
     await expect.poll(() => badge.getAttribute('data-status'), { timeout: 15_000 }).toBe('live');
 

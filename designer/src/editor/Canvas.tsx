@@ -34,6 +34,7 @@ export function Canvas({ pane, onDropStep }: { pane: RefObject<HTMLDivElement | 
   const onNodesChange = useStore((s) => s.onNodesChange);
   const onEdgesChange = useStore((s) => s.onEdgesChange);
   const connect = useStore((s) => s.connect);
+  const simulation = useStore((s) => s.simulation);
   const reconnect = useStore((s) => s.reconnect);
   // Fit a journey that opens with steps into view; an empty one keeps the default viewport, so
   // the first step added does not make the canvas jump.
@@ -45,15 +46,17 @@ export function Canvas({ pane, onDropStep }: { pane: RefObject<HTMLDivElement | 
   const shownEdges = useMemo(() => {
     const locale = currentLocale();
     const byId = new Map(nodes.map((n) => [n.id, n.data]));
-    return edges.map((e): StepEdge => {
+    const labelled = edges.map((e): StepEdge => {
       const source = byId.get(e.source);
       const description = catalog[source?.nodeType ?? ''];
       if (!source || !description || description.ports.length < 2 || !e.sourceHandle) return e;
       const label = portLabelsOf(source.nodeType, source.config)[e.sourceHandle] ?? description.labels[locale].ports?.[e.sourceHandle] ?? e.sourceHandle;
       return { ...e, label };
     });
+    // A simulation's path: the edges the customer took, animated (the time is on the steps).
+    return simulation ? labelled.map((e) => (simulation.edges[e.id] ? { ...e, className: 'is-simulated', animated: true } : e)) : labelled;
     // language: the labels follow it.
-  }, [edges, nodes, catalog, language]);
+  }, [edges, nodes, catalog, language, simulation]);
 
   // Customers enter at the trigger, so nothing may lead into it; a step does not lead to itself.
   const isValidConnection: IsValidConnection<StepEdge> = useCallback((c) => {

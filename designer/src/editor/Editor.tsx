@@ -5,6 +5,7 @@ import { Canvas } from './Canvas';
 import { Inspector } from './Inspector';
 import { Palette } from './Palette';
 import { ProblemsPanel } from './ProblemsPanel';
+import { SimulatePanel } from '../simulate/SimulatePanel';
 import { useAddStep } from './useAddStep';
 import { useLiveValidation } from './useLiveValidation';
 import { flushLocalDraft, useAutosave } from './autosave';
@@ -24,15 +25,17 @@ function EditorLayout() {
   useLiveValidation();
   useAutosave();
   useWarnBeforeLeaving();
+  const simulating = useStore((s) => s.simulateOpen);
 
   return (
-    <main className="editor">
+    <main className={`editor ${simulating ? 'is-simulating' : ''}`}>
       <Palette onAdd={addStep} />
       <div className="editor-centre">
         <Canvas pane={pane} onDropStep={addStep} />
         <ProblemsPanel />
       </div>
       <Inspector />
+      {simulating && <SimulatePanel />}
     </main>
   );
 }

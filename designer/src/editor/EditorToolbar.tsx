@@ -1,10 +1,11 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StatusBadge } from '../common/StatusBadge';
 import { SaveState } from './SaveState';
 import { useStore } from '../store';
 import { VersionsButton } from '../versions/VersionsButton';
-import { closeJourney, publishJourney, saveJourney, setPaused } from './actions';
+import { closeJourney, saveJourney, setPaused } from './actions';
+import { PublishDialog } from './PublishDialog';
 
 /** Back to the list, the journey's name, its status and version, and what can be done with it. */
 export function EditorToolbar() {
@@ -12,6 +13,10 @@ export function EditorToolbar() {
   const meta = useStore((s) => s.meta);
   const busy = useStore((s) => s.busy);
   const rename = useStore((s) => s.rename);
+  const simulateOpen = useStore((s) => s.simulateOpen);
+  const setSimulateOpen = useStore((s) => s.setSimulateOpen);
+  // Publishing asks first: the dialog shows the problems or the worst case for one customer.
+  const [confirming, setConfirming] = useState(false);
 
   // Ctrl/Cmd+S saves, as in every editor, instead of saving the page.
   useEffect(() => {
@@ -39,9 +44,13 @@ export function EditorToolbar() {
       <button type="button" className="btn" disabled={busy !== null} onClick={() => void saveJourney()} data-testid="save">
         {busy === 'saving' ? t('toolbar.saving') : t('toolbar.save')}
       </button>
-      <button type="button" className="btn btn-primary" disabled={busy !== null} onClick={() => void publishJourney()} data-testid="publish">
+      <button type="button" className={`btn ${simulateOpen ? 'is-active' : ''}`} aria-pressed={simulateOpen} onClick={() => setSimulateOpen(!simulateOpen)} data-testid="simulate-toggle">
+        {t('simulate.open')}
+      </button>
+      <button type="button" className="btn btn-primary" disabled={busy !== null} onClick={() => setConfirming(true)} data-testid="publish">
         {busy === 'publishing' ? t('toolbar.publishing') : t('toolbar.publish')}
       </button>
+      {confirming && <PublishDialog onClose={() => setConfirming(false)} />}
       {meta.status === 'live' && (
         <button type="button" className="btn" disabled={busy !== null} onClick={() => void setPaused(true)} data-testid="pause">
           {t('toolbar.pause')}

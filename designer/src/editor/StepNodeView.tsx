@@ -18,6 +18,8 @@ function StepNodeView({ id, data, selected }: NodeProps<StepNode>) {
   const locale = currentLocale();
   const description = useStore((s) => s.nodeTypes[data.nodeType]);
   const problems = useStore((s) => s.problemsByNode[id]);
+  // The first virtual time a simulation reached this step (store/simulation.ts), while one is shown.
+  const simulatedAt = useStore((s) => s.simulation?.nodes[id]);
   const words = useSummaryWords();
   const ports = portsOf(data.nodeType, data.config, description?.ports);
   const portKey = ports.join('\u0000');
@@ -31,10 +33,15 @@ function StepNodeView({ id, data, selected }: NodeProps<StepNode>) {
   const updateNodeInternals = useUpdateNodeInternals();
   useEffect(() => updateNodeInternals(id), [id, portKey, updateNodeInternals]);
 
-  const classes = ['step', `step-${description?.category ?? 'unknown'}`, selected ? 'is-selected' : '', problems ? 'has-problems' : ''];
+  const classes = ['step', `step-${description?.category ?? 'unknown'}`, selected ? 'is-selected' : '', problems ? 'has-problems' : '', simulatedAt ? 'is-simulated' : ''];
   return (
     <div className={classes.join(' ')} data-testid={`node-${id}`} data-node-type={data.nodeType}>
       {description?.category !== 'trigger' && <Handle type="target" position={Position.Top} className="step-in" data-testid={`handle-${id}-in`} />}
+      {simulatedAt && (
+        <span className="step-sim-badge" data-testid={`node-sim-${id}`}>
+          {simulatedAt}
+        </span>
+      )}
       <div className="step-head">
         <span className="step-title">
           {description?.icon ? <span className="palette-icon" aria-hidden="true">{description.icon}</span> : null}

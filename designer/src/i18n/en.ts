@@ -3,6 +3,7 @@ import { messagesEn } from './messages-en';
 import { guardrailsEn, inputsEn, messageEditorEn } from './editor-inputs-en';
 import { editingEn } from './editing-en';
 import { dataEn, kpiEn, navEn } from './sections-en';
+import { simulateEn, publishEn } from './simulate-en';
 import { versionsEn } from './versions-en';
 
 export const en = {
@@ -130,6 +131,8 @@ export const en = {
   editing: editingEn,
   kpi: kpiEn,
   data: dataEn,
+  simulate: simulateEn,
+  publish: publishEn,
   messageEditor: messageEditorEn,
   guardrails: guardrailsEn,
   inputs: inputsEn,

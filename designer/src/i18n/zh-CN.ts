@@ -3,6 +3,7 @@ import { messagesZhCN } from './messages-zh-CN';
 import { guardrailsZhCN, inputsZhCN, messageEditorZhCN } from './editor-inputs-zh-CN';
 import { editingZhCN } from './editing-zh-CN';
 import { dataZhCN, kpiZhCN, navZhCN } from './sections-zh-CN';
+import { simulateZhCN, publishZhCN } from './simulate-zh-CN';
 import { versionsZhCN } from './versions-zh-CN';
 
 export const zhCN: Messages = {
@@ -130,6 +131,8 @@ export const zhCN: Messages = {
   editing: editingZhCN,
   kpi: kpiZhCN,
   data: dataZhCN,
+  simulate: simulateZhCN,
+  publish: publishZhCN,
   messageEditor: messageEditorZhCN,
   guardrails: guardrailsZhCN,
   inputs: inputsZhCN,

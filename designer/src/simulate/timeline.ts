@@ -62,7 +62,10 @@ export function buildTimeline(result: SimulationResult, portsOf: (nodeId: string
   result.steps.forEach((step, i) => {
     const port = portOf(step, portsOf(step.nodeId));
     const last = i === result.steps.length - 1;
-    entries.push({ kind: 'step', at: step.at, nodeId: step.nodeId, port, ...describe(step, port, last, result) });
+    const entry: TimelineEntry = { kind: 'step', at: step.at, nodeId: step.nodeId, port, ...describe(step, port, last, result) };
+    // A step that sent a message is told by the message; its own summary ("sms sent") adds nothing.
+    if (entry.what === 'acted' && pending.some((m) => m.nodeId === step.nodeId)) entry.detail = null;
+    entries.push(entry);
     for (let m = 0; m < pending.length; ) {
       if (pending[m]!.nodeId === step.nodeId) entries.push({ kind: 'message', at: pending[m]!.at, nodeId: step.nodeId, message: pending.splice(m, 1)[0]! });
       else m++;

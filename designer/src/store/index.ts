@@ -4,12 +4,13 @@ import { createEditingSlice, type EditingSlice } from './editing';
 import { createEditorSlice, type EditorSlice } from './editor';
 import { createHistorySlice, type HistorySlice } from './history';
 import { createSessionSlice, type SessionSlice } from './session';
+import { createSimulationSlice, type SimulationSlice } from './simulation';
 
 /**
  * The designer's one store. Components read it through narrow selectors (a node subscribes to
  * its own problems, not to the whole nodes array), so a change re-renders only what shows it.
  */
-export type Store = SessionSlice & CatalogSlice & EditorSlice & HistorySlice & EditingSlice;
+export type Store = SessionSlice & CatalogSlice & EditorSlice & HistorySlice & EditingSlice & SimulationSlice;
 
 export const useStore = create<Store>()((...a) => ({
   ...createSessionSlice(...a),
@@ -17,4 +18,5 @@ export const useStore = create<Store>()((...a) => ({
   ...createEditorSlice(...a),
   ...createHistorySlice(...a),
   ...createEditingSlice(...a),
+  ...createSimulationSlice(...a),
 }));
