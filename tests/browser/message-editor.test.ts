@@ -110,6 +110,16 @@ describe('message editor and friendly inputs in the browser', () => {
     inspector = await d.select(until);
     await inspector.getByTestId('datetime-dateTime').fill('2026-11-11T20:00');
 
+    // With no step selected, the journey's own time zone: searched by its Chinese name.
+    await d.byTestId('canvas').click({ position: { x: 100, y: 160 } });
+    const zone = d.byTestId('journey-settings').getByRole('combobox');
+    expect(await zone.inputValue()).toBe('Asia/Shanghai');
+    await zone.click();
+    expect(await d.byTestId('journey-settings').getByRole('option').first().getAttribute('data-zone')).toBe('Asia/Shanghai');
+    await zone.fill('香港');
+    await d.byTestId('journey-settings').locator('[data-zone="Asia/Hong_Kong"]').click();
+    await expect.poll(() => zone.inputValue()).toBe('Asia/Hong_Kong');
+
     await d.byTestId('save').click();
     await expect.poll(() => d.byTestId('save-state').getAttribute('data-dirty'), { timeout: 10_000 }).toBe('false');
     const id = page.url().split('#/journeys/')[1]!;
@@ -119,6 +129,7 @@ describe('message editor and friendly inputs in the browser', () => {
     expect(config(wait)).toEqual({ duration: 'P2D' });
     expect(config(window)).toEqual({ from: '10:00', to: '20:00', weekdays: [1, 2, 3, 4, 5] });
     expect(config(until)).toMatchObject({ dateTime: '2026-11-11T20:00' });
+    expect(body.journey.settings.timezone).toBe('Asia/Hong_Kong');
     await page.screenshot({ path: artifact('friendly-inputs.png') });
     expect(errors).toEqual([]);
     await page.context().close();

@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLocale } from '../i18n';
 import { useStore } from '../store';
+import { JourneySettings } from './JourneySettings';
 import { GuardrailPanel } from './message/GuardrailPanel';
 
 // rjsf and Ajv are the largest part of the bundle and only needed once a step is selected.
@@ -28,7 +29,10 @@ export function Inspector() {
             </button>
           </>
         ) : (
-          <p className="muted">{t('inspector.none')}</p>
+          <>
+            <p className="muted">{t('inspector.none')}</p>
+            <JourneySettings />
+          </>
         )}
       </aside>
     );

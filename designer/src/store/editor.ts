@@ -47,6 +47,8 @@ export interface EditorSlice {
   addNode(nodeType: string, config: Record<string, unknown>, position: XYPosition): string;
   updateConfig(nodeId: string, config: Record<string, unknown>): void;
   rename(name: string): void;
+  /** The journey's time zone (settings.timezone), which its wall-clock waits read. */
+  setTimezone(timezone: string): void;
   removeNode(nodeId: string): void;
   removeEdge(edgeId: string): void;
   selectNode(nodeId: string | null): void;
@@ -169,6 +171,11 @@ export const createEditorSlice: StateCreator<Store, [], [], EditorSlice> = (set,
     rename(name) {
       const meta = get().meta;
       if (meta && meta.name !== name) edit({ meta: { ...meta, name } }, { key: 'name', windowMs: TYPING_MS });
+    },
+
+    setTimezone(timezone) {
+      const meta = get().meta;
+      if (meta && meta.settings.timezone !== timezone) edit({ meta: { ...meta, settings: { ...meta.settings, timezone } } });
     },
 
     removeNode(nodeId) {

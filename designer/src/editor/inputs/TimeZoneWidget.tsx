@@ -12,13 +12,18 @@ const SHOWN = 60;
  * reaches the config.
  */
 export function TimeZoneWidget({ id, name, value, onChange, disabled, readonly }: WidgetProps<string>) {
+  return <TimeZonePicker id={id} name={name} value={typeof value === 'string' ? value : ''} onChange={onChange} disabled={Boolean(disabled || readonly)} />;
+}
+
+/** The picker itself, for places outside a config form (the journey's own time zone). */
+export function TimeZonePicker({ id, name, value, onChange, disabled }: { id: string; name: string; value: string; onChange: (zone: string) => void; disabled?: boolean }) {
   const { t } = useTranslation();
   const locale = currentLocale();
   const all = useMemo(knownZones, []);
   const [query, setQuery] = useState<string | null>(null);
   const [active, setActive] = useState(0);
   const options = useMemo(() => zoneOptions(all, locale, query ?? '').slice(0, SHOWN), [all, locale, query]);
-  const current = typeof value === 'string' ? value : '';
+  const current = value;
   const open = query !== null;
   const pick = (zone: string) => {
     onChange(zone);
@@ -37,7 +42,7 @@ export function TimeZoneWidget({ id, name, value, onChange, disabled, readonly }
         aria-autocomplete="list"
         placeholder={t('inputs.timeZone.placeholder')}
         value={open ? query : current}
-        disabled={disabled || readonly}
+        disabled={disabled}
         onFocus={() => {
           setQuery('');
           setActive(0);

@@ -1,0 +1,20 @@
+import { useTranslation } from 'react-i18next';
+import { useStore } from '../store';
+import { TimeZonePicker } from './inputs/TimeZoneWidget';
+import './message/message.css';
+
+/** With no step selected, the inspector shows the journey's own settings: its time zone. */
+export function JourneySettings() {
+  const { t } = useTranslation();
+  const timezone = useStore((s) => s.meta?.settings.timezone);
+  const setTimezone = useStore((s) => s.setTimezone);
+  if (timezone === undefined) return null;
+  return (
+    <section className="journey-settings" data-testid="journey-settings">
+      <h3>{t('inputs.journey.title')}</h3>
+      <label htmlFor="journey-timezone">{t('inputs.journey.timezone')}</label>
+      <TimeZonePicker id="journey-timezone" name="journey" value={timezone} onChange={setTimezone} />
+      <p className="muted small">{t('inputs.journey.timezoneHelp')}</p>
+    </section>
+  );
+}
