@@ -127,6 +127,33 @@ describe('simulate and publish in the browser', () => {
     await page.context().close();
   });
 
+  it('simulates a stored customer, on the wall clock of their own time zone', async () => {
+    const event = { id: 'sim-real-profile', type: 'customer.updated', customerId: 'real-buyer-1', occurredAt: '2026-11-01T00:00:00Z', data: { name: '李雷', phone: '13900002222', timezone: 'America/New_York' } };
+    expect((await b.stack.api('/api/events', { method: 'POST', body: event })).status).toBe(202);
+    expect((await b.stack.api('/api/facts/refresh', { method: 'POST' })).status).toBe(200);
+
+    const { page, errors } = await b.open('zh-CN');
+    const d = new DesignerPage(page);
+    await d.byTestId('open-template-gallery').click();
+    await d.byTestId('use-template-payment-reminder').click();
+    await expect.poll(() => d.stepIds(), { timeout: 10_000 }).toHaveLength(7);
+    await d.byTestId('simulate-toggle').click();
+    await d.byTestId('sim-customer-real').check();
+    await d.byTestId('sim-customer-load').click();
+    await d.byTestId('sim-customer-filter').fill('real-buyer');
+    await d.byTestId('sim-pick-real-buyer-1').click();
+    await d.byTestId('sim-start').fill('2026-11-10T10:00');
+    await d.byTestId('sim-play').click();
+    const sms = d.byTestId('sim-timeline').locator('li[data-kind="message"]');
+    await expect.poll(() => sms.count(), { timeout: 10_000 }).toBe(1);
+    // 10:00 in New York, not Shanghai: the customer's own zone, as a real run uses it.
+    expect(await d.byTestId('simulate-panel').locator('.sim-timeline').innerText()).toContain('America/New_York');
+    expect(await sms.innerText()).toContain('11月10日 10:25');
+    expect(await sms.innerText()).toContain('李雷');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('with a problem, publish lists it and cannot go on; a problem selects its step', async () => {
     const { page, errors } = await b.open('zh-CN');
     const d = new DesignerPage(page);
