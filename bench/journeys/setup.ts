@@ -43,16 +43,20 @@ export async function publish(stack: BenchStack, journey: Journey): Promise<any>
 
 /**
  * `count` customers `<prefix>000001…` with a name and a (synthetic) phone, inserted in one
- * set-based statement like bench/facts; with `facts`, a snapshot row each so audiences can select them.
+ * set-based statement like bench/facts; with `facts`, a snapshot row each so audiences can select them
+ * (its `lifecycleStage`, `active` or `lost`, is what the row gives).
  */
 export async function insertCustomers(db: Db, prefix: string, count: number, facts?: Record<string, unknown>): Promise<string[]> {
   const id = sql`${prefix} || lpad(i::text, 6, '0')`;
   await sql`insert into customers (id, name, phone, attributes)
     select ${id}, '客户' || i, '139' || lpad(i::text, 8, '0'), '{}'::jsonb from generate_series(1, ${count}) as i`.execute(db);
   if (facts) {
-    const stage = String(facts.lifecycleStage ?? 'active');
-    await sql`insert into customer_facts (customer_id, as_of, stage, tier, facts)
-      select ${id}, now(), ${stage}, 'none', ${JSON.stringify(facts)}::jsonb from generate_series(1, ${count}) as i`.execute(db);
+    // The snapshot stores day-stable values and derives the stage (server/facts/facts-view.ts):
+    // a last order yesterday is `active`, 200 days ago `lost` (default windows 45 / 90 / 140 days).
+    const daysAgo = facts.lifecycleStage === 'lost' ? 200 : 1;
+    await sql`insert into customer_fact_rows (customer_id, as_of, order_count, total_cents, frequency, monetary_cents, first_at, last_at, tier)
+      select ${id}, now(), 1, 0, 1, 0, now() - ${daysAgo}::int * interval '1 day', now() - ${daysAgo}::int * interval '1 day', 'ordinary'
+      from generate_series(1, ${count}) as i`.execute(db);
   }
   return Array.from({ length: count }, (_, i) => `${prefix}${String(i + 1).padStart(6, '0')}`);
 }

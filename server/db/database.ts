@@ -10,6 +10,7 @@ import * as coupons from './migrations/0004-coupons';
 import * as factsSnapshot from './migrations/0005-facts-snapshot';
 import * as guardrails from './migrations/0006-guardrails';
 import * as stepLog from './migrations/0007-step-log';
+import * as dayStableFacts from './migrations/0008-day-stable-facts';
 import { pglitePool } from './pglite-pool';
 import type { Database } from './schema';
 
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '0005-facts-snapshot': factsSnapshot,
   '0006-guardrails': guardrails,
   '0007-step-log': stepLog,
+  '0008-day-stable-facts': dayStableFacts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

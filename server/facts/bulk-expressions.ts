@@ -40,35 +40,15 @@ export const boughtRules = (settings: ShopSettings) =>
     rule.kind === 'bought-product' || rule.kind === 'bought-category' ? [{ index, rule: rule as Extract<TagRule, { kind: 'bought-product' | 'bought-category' }> }] : [],
   );
 
-/** lifecycleStage with the boundaries already chosen (windows, or the population's ratio split). */
-export const stageSql = (recency: RawBuilder<unknown>, [active, silent, sleeping]: readonly [number, number, number]) => sql<string>`case
-  when ${recency} is null then 'none'
-  when ${recency} <= ${active}::numeric then 'active'
-  when ${recency} <= ${silent}::numeric then 'silent'
-  when ${recency} <= ${sleeping}::numeric then 'sleeping'
-  else 'lost' end`;
-
-const leap = (y: RawBuilder<unknown>) => sql`(${y} % 4 = 0 and (${y} % 100 <> 0 or ${y} % 400 = 0))`;
-const birthdayOn = (y: RawBuilder<unknown>, month: RawBuilder<unknown>, day: RawBuilder<unknown>) =>
-  sql`make_date(${y}, ${month}, case when ${month} = 2 and ${day} = 29 and not ${leap(y)} then 28 else ${day} end)`;
-
 /**
- * daysToBirthday (with birthdayMonthDay's validity check): days from `today` (a date) to the next
- * birthday; 29 February falls on 28 February in common years; null for no or an impossible birthday.
+ * birthdayMonthDay as stored for the view: the birthday's MM-DD when it is a day of some year
+ * (02-29 included), else null (13-01, 04-31). Nested cases, so a malformed value is never cast.
  */
-export function daysToBirthdaySql(birthday: RawBuilder<unknown>, today: RawBuilder<unknown>) {
-  const valid = sql`${birthday} ~ '^([0-9]{4}-)?[0-9]{2}-[0-9]{2}$'`;
-  const month = sql`substr(right(${birthday}, 5), 1, 2)::int`;
-  const day = sql`substr(right(${birthday}, 5), 4, 2)::int`;
-  const y = sql`extract(year from ${today})::int`;
-  const thisYear = sql`(${birthdayOn(y, month, day)} - ${today})`;
-  const nextYear = sql`(${birthdayOn(sql`${y} + 1`, month, day)} - ${today})`;
-  return sql<number | null>`case
-    when ${birthday} is null or not ${valid} then null
-    when ${month} not between 1 and 12 or ${day} < 1 or ${day} > (array[31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31])[${month}] then null
-    when ${thisYear} >= 0 then ${thisYear}
-    else ${nextYear} end`;
+export function birthdayMonthDaySql(birthday: RawBuilder<unknown>) {
+  const md = sql`right(${birthday}, 5)`;
+  const month = sql`substr(${md}, 1, 2)::int`;
+  const day = sql`substr(${md}, 4, 2)::int`;
+  return sql<string | null>`case when ${birthday} ~ '^([0-9]{4}-)?[0-9]{2}-[0-9]{2}$' then
+    case when ${month} between 1 and 12 and ${day} between 1 and (array[31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31])[${month}] then ${md} end
+  end`;
 }
-
-/** An instant as `Date.prototype.toISOString` writes it (milliseconds, UTC, `Z`). */
-export const isoSql = (t: RawBuilder<unknown>) => sql<string | null>`to_char(${t} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;

@@ -57,7 +57,7 @@ export async function bulkRefresh(
     await step('ruleTags', () => writeRuleTags(trx));
     await writeSnapshot(trx, settings, asOf, population, customerZones, step);
     const changes = await step('changes', () => readChanges(trx));
-    const count = await sql<{ n: number }>`select count(*)::int as n from customer_facts`.execute(trx);
+    const count = await sql<{ n: number }>`select count(*)::int as n from customer_fact_rows`.execute(trx);
     return { population, customers: count.rows[0]!.n, changes, timings };
   });
 }

@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
-import { baseFacts, computeCustomerFacts, isValidTimeZone, ruleTags, tierIds, type CustomerFacts, type FactChange } from '../../engine/index';
+import { baseFacts, birthdayMonthDay, computeCustomerFacts, isValidTimeZone, mainCategory, ruleTags, tierIds, toCents, type CustomerFacts, type FactChange } from '../../engine/index';
 import type { Db } from '../db/database';
 import { json } from '../db/database';
 import { bulkRefresh, changesOf } from './bulk-refresh';
+import { writeViewParameters } from './bulk-snapshot';
 import { loadCustomerInputs, type CustomerView } from './customer-inputs';
 import type { SettingsStore } from './settings-store';
 
@@ -21,6 +22,9 @@ export interface RefreshSummary {
  * and the population boundaries stored by the last bulk refresh; tests keep the two in agreement.
  */
 export class FactsService {
+  /** Whether the database knows a time zone (it never forgets one). */
+  private readonly databaseZones = new Map<string, boolean>();
+
   constructor(
     private readonly db: Db,
     private readonly settings: SettingsStore,
@@ -52,28 +56,24 @@ export class FactsService {
     const computed = await this.compute(customerId, asOf);
     if (!computed) return [];
     const { facts, ruleTagList, storedTier } = computed;
+    const zone = await this.zoneKnown(computed.customer.timezone);
     return this.db.transaction().execute(async (trx) => {
-      const old = await trx
-        .selectFrom('customer_facts')
-        .select(['stage', 'tier', 'tags'])
-        .where('customer_id', '=', customerId)
-        .forUpdate()
-        .executeTakeFirst();
-      // The database's clock, as the bulk refresh uses (it keeps rows written after it began).
-      const snapshot = {
-        as_of: asOf,
-        computed_at: sql<Date>`now()`,
-        stage: facts.lifecycleStage,
-        tier: facts.tier,
-        rfm_segment: facts.rfm?.segment ?? null,
-        tags: facts.tags,
-        facts: json(facts),
-      };
-      await trx
-        .insertInto('customer_facts')
-        .values({ customer_id: customerId, ...snapshot })
-        .onConflict((oc) => oc.column('customer_id').doUpdateSet(snapshot))
-        .execute();
+      // The row locked first (a bulk refresh holds the table until it commits), then its facts
+      // as readers see them, for the changes.
+      await sql`select 1 from customer_fact_rows where customer_id = ${customerId} for update`.execute(trx);
+      const old = (await sql<{ stage: string; tier: string; tags: string[] }>`select stage, tier, tags from customer_facts where customer_id = ${customerId}`.execute(trx)).rows[0];
+      // Before any bulk refresh the view derives with these settings' parameters.
+      await writeViewParameters(trx, computed.settings, computed.population, null, true);
+      // Only the day-stable values (migration 0008-day-stable-facts); the database's clock, as
+      // the bulk refresh uses (it keeps rows written after it began).
+      const stable = sql`${asOf}::timestamptz, now(), ${facts.orderCount}::int, ${toCents(facts.totalSpend)}::bigint, ${facts.frequency}::int,
+        ${toCents(facts.monetary)}::bigint, ${facts.firstOrderAt}::timestamptz, ${facts.lastOrderAt}::timestamptz, ${computed.mainCategory}::text,
+        ${facts.tier}::text, ${facts.tags}::text[], ${computed.birthdayMonthDay}::text, ${zone}::text`;
+      await sql`insert into customer_fact_rows (customer_id, as_of, computed_at, order_count, total_cents, frequency, monetary_cents, first_at, last_at,
+          main_category, tier, tags, birthday_md, zone)
+        values (${customerId}, ${stable})
+        on conflict (customer_id) do update set (as_of, computed_at, order_count, total_cents, frequency, monetary_cents, first_at, last_at,
+          main_category, tier, tags, birthday_md, zone) = (${stable})`.execute(trx);
       await trx
         .deleteFrom('customer_tags')
         .where('customer_id', '=', customerId)
@@ -113,8 +113,34 @@ export class FactsService {
     const inputs = await loadCustomerInputs(this.db, customerId, asOf, settings);
     if (!inputs) return undefined;
     const facts = computeCustomerFacts({ customer: inputs.record, orders: inputs.orders, products: inputs.products, settings, population, asOf });
-    const ruleTagList = ruleTags(baseFacts(inputs.orders, settings, asOf).counted, inputs.products, settings);
-    return { customer: inputs.view, facts, ruleTagList, storedTier: inputs.record.tier };
+    const base = baseFacts(inputs.orders, settings, asOf);
+    const ruleTagList = ruleTags(base.counted, inputs.products, settings);
+    // What the snapshot stores besides the facts (as the bulk refresh does): the main category only
+    // where ranges per category use it, and the birthday's month-day when it is a day of some year.
+    const perCategory = settings.rfm.scoring === 'ranges' && Object.keys(settings.rfm.byCategory).length > 0;
+    const birthday = inputs.record.birthday;
+    return {
+      customer: inputs.view,
+      facts,
+      ruleTagList,
+      storedTier: inputs.record.tier,
+      settings,
+      population,
+      mainCategory: perCategory ? mainCategory(base.inWindow, inputs.products) : null,
+      birthdayMonthDay: birthday && birthdayMonthDay(birthday) ? birthday.slice(-5) : null,
+    };
+  }
+
+  /** The customer's own zone when both the engine and the database know it (as the bulk refresh checks), else null. */
+  private async zoneKnown(zone: string | null): Promise<string | null> {
+    if (!zone || !isValidTimeZone(zone)) return null;
+    let known = this.databaseZones.get(zone);
+    if (known === undefined) {
+      const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_timezone_names where name = ${zone}`.execute(this.db);
+      known = rows[0]!.n > 0;
+      this.databaseZones.set(zone, known);
+    }
+    return known ? zone : null;
   }
 
   /** The customers' own time zones that both the engine (Intl) and the database know; others fall back to the shop's. */

@@ -3,6 +3,7 @@ import { computeCustomerFacts, defaultShopSettings, type CustomerFacts, roundedQ
 import { json } from '../../server/db/database';
 import { computeKpis } from '../../server/kpis/compute';
 import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/databases';
+import { daysAgo, insertFactRows, useDefaultRanges } from '../support/fact-rows';
 import { AS_OF, AS_OF_DATE, fixtureCustomers, fixtureOrders, insertFixture } from './fixture';
 
 /*
@@ -136,8 +137,17 @@ describe.each(databaseKinds)('KPI board on %s', (kind) => {
     expect(k.distributions.rfm).toEqual({});
     expect(k.distributions.snapshotAsOf).toBeNull();
     const at = '2026-06-29T16:00:00.000Z';
-    const row = (id: string, segment: string | null) => ({ customer_id: id, as_of: at, computed_at: at, stage: 'active', tier: 'ordinary', rfm_segment: segment, facts: json({}) });
-    await t.db.insertInto('customer_facts').values([row('c01', 'champions'), row('c05', 'champions'), row('c06', 'at_risk'), row('c11', null)]).execute();
+    // The snapshot derives segments from stored values with the shop's default ranges: a day since
+    // the last order, ten orders and 3,000 yuan in the window is a champion; 100 days and three
+    // orders is at risk; no order, no segment.
+    await useDefaultRanges(t.db);
+    const champion = { asOf: at, lastOrderAt: daysAgo(1, at), frequency: 10, monetaryCents: 300_000 };
+    await insertFactRows(t.db, [
+      { customerId: 'c01', ...champion },
+      { customerId: 'c05', ...champion },
+      { customerId: 'c06', asOf: at, lastOrderAt: daysAgo(100, at), frequency: 3 },
+      { customerId: 'c11', asOf: at },
+    ]);
     try {
       k = await computeKpis(t.db, { asOf: AS_OF_DATE, periodDays: 30 });
       expect(k.distributions.rfm).toEqual({ champions: 2, at_risk: 1 });

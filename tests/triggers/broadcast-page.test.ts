@@ -5,6 +5,7 @@ import { Events } from '../../server/store/events';
 import { Journeys } from '../../server/store/journeys';
 import { broadcastPage, type BroadcastPageInput } from '../../server/triggers/broadcast-page';
 import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/databases';
+import { daysAgo, insertFactRows } from '../support/fact-rows';
 
 const registry = createRegistry();
 const CUSTOMERS = 1203;
@@ -44,10 +45,8 @@ describe.each(databaseKinds)('broadcast pages on %s', (kind) => {
       .execute();
     // Every third customer is active; customers without a facts row count as not matching.
     const withFacts = ids.filter((_, i) => i % 5 !== 4);
-    await db
-      .insertInto('customer_facts')
-      .values(withFacts.map((id) => { const i = Number(id.slice(1)); return { customer_id: id, as_of: new Date(), computed_at: new Date(), stage: i % 3 === 0 ? 'active' : 'lost', tier: 'ordinary', rfm_segment: null, tags: [], facts: json({ lifecycleStage: i % 3 === 0 ? 'active' : 'lost' }) }; }))
-      .execute();
+    // Active: last bought yesterday; lost: 200 days ago (the snapshot derives the stage).
+    await insertFactRows(db, withFacts.map((id) => ({ customerId: id, lastOrderAt: daysAgo(Number(id.slice(1)) % 3 === 0 ? 1 : 200) })));
     for (const j of [broadcastJourney('wave', audience), broadcastJourney('paused-wave', { all: [] })]) {
       await journeys.create(j);
       await journeys.publish(j.id);

@@ -6,6 +6,7 @@ import { Events } from '../../server/store/events';
 import { Journeys } from '../../server/store/journeys';
 import { runCalendarJob } from '../../server/triggers/calendar-job';
 import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/databases';
+import { insertFactRows } from '../support/fact-rows';
 
 const registry = createRegistry();
 
@@ -55,18 +56,15 @@ describe.each(databaseKinds)('the daily calendar job on %s', (kind) => {
         customer('lapsed', null),
       ])
       .execute();
-    const facts = (id: string, f: Record<string, unknown>) => ({ customer_id: id, as_of: new Date(), computed_at: new Date(), stage: 'active', tier: 'ordinary', rfm_segment: null, tags: [], facts: json(f) });
-    await db
-      .insertInto('customer_facts')
-      .values([
-        // 10:00 on 2 March 2024 in Shanghai: its anniversaries are on 2 March.
-        facts('anniv', { firstOrderAt: '2024-03-02T02:00:00.000Z', lastOrderAt: '2025-12-01T02:00:00.000Z' }),
-        // 1 March 20:00 UTC is already 2 March in Shanghai — of this very year: no anniversary yet.
-        facts('anniv-first-year', { firstOrderAt: '2026-03-01T20:00:00.000Z', lastOrderAt: '2026-03-01T20:00:00.000Z' }),
-        // Last bought 30 days before 2 March 2026 (31 January, Shanghai).
-        facts('lapsed', { firstOrderAt: '2025-06-01T02:00:00.000Z', lastOrderAt: '2026-01-31T15:30:00.000Z' }),
-      ])
-      .execute();
+    const facts = (customerId: string, f: { firstOrderAt: string; lastOrderAt: string }) => ({ customerId, ...f });
+    await insertFactRows(db, [
+      // 10:00 on 2 March 2024 in Shanghai: its anniversaries are on 2 March.
+      facts('anniv', { firstOrderAt: '2024-03-02T02:00:00.000Z', lastOrderAt: '2025-12-01T02:00:00.000Z' }),
+      // 1 March 20:00 UTC is already 2 March in Shanghai — of this very year: no anniversary yet.
+      facts('anniv-first-year', { firstOrderAt: '2026-03-01T20:00:00.000Z', lastOrderAt: '2026-03-01T20:00:00.000Z' }),
+      // Last bought 30 days before 2 March 2026 (31 January, Shanghai).
+      facts('lapsed', { firstOrderAt: '2025-06-01T02:00:00.000Z', lastOrderAt: '2026-01-31T15:30:00.000Z' }),
+    ]);
     const publish = async (j: Journey) => {
       await journeys.create(j);
       await journeys.publish(j.id);
