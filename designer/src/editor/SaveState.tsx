@@ -9,12 +9,14 @@ export function SaveState() {
   const isNew = useStore((s) => s.isNew);
   const { phase, at } = useAutosaveStatus();
   let text: string;
+  // The header is crowded: an autosave on its way is said in the tooltip, not in more words.
+  const title = dirty && phase === 'pending' && !isNew ? t('editing.autosaveSoon') : undefined;
   if (phase === 'saving') text = t('editing.autosaving');
-  else if (dirty) text = phase === 'pending' && !isNew ? t('editing.autosaveSoon') : t('toolbar.unsaved');
+  else if (dirty) text = t('toolbar.unsaved');
   else if (phase === 'saved' && at !== null) text = t('editing.autosaved', { time: new Date(at).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit' }) });
   else text = t('toolbar.saved');
   return (
-    <span className={`save-state ${dirty ? 'is-dirty' : ''} ${phase === 'saved' && !dirty ? 'is-auto' : ''}`} data-testid="save-state" data-dirty={dirty} data-autosave={phase}>
+    <span className={`save-state ${dirty ? 'is-dirty' : ''} ${phase === 'saved' && !dirty ? 'is-auto' : ''}`} data-testid="save-state" data-dirty={dirty} data-autosave={phase} title={title}>
       {text}
     </span>
   );
