@@ -4,6 +4,8 @@ import { StatusBadge } from '../common/StatusBadge';
 import { SaveState } from './SaveState';
 import { useStore } from '../store';
 import { VersionsButton } from '../versions/VersionsButton';
+import { StatsControls } from '../stats/StatsControls';
+import { StopButton } from '../stats/StopButton';
 import { closeJourney, saveJourney, setPaused } from './actions';
 import { PublishDialog } from './PublishDialog';
 
@@ -40,6 +42,7 @@ export function EditorToolbar() {
       <StatusBadge status={meta.status} version={meta.version} testId="status-badge" />
       <SaveState />
       <span className="toolbar-spacer" />
+      <StatsControls />
       <VersionsButton />
       <button type="button" className="btn" disabled={busy !== null} onClick={() => void saveJourney()} data-testid="save">
         {busy === 'saving' ? t('toolbar.saving') : t('toolbar.save')}
@@ -61,6 +64,7 @@ export function EditorToolbar() {
           {t('toolbar.resume')}
         </button>
       )}
+      <StopButton />
     </div>
   );
 }

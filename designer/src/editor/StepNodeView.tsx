@@ -6,6 +6,7 @@ import { portLabelsOf, portsOf } from '../model/registry';
 import type { StepNode } from '../model/types';
 import { useStore } from '../store';
 import { GuardrailBadge } from './message/GuardrailBadge';
+import { NodeStatsBadge } from '../stats/NodeStatsBadge';
 import { useSummaryWords } from './useSummaryWords';
 import { summarizeConfig } from '../model/summary';
 
@@ -59,6 +60,7 @@ function StepNodeView({ id, data, selected }: NodeProps<StepNode>) {
         </div>
       )}
       {typeof data.config.channel === 'string' && <GuardrailBadge nodeId={id} config={data.config} />}
+      <NodeStatsBadge nodeId={id} category={description?.category} />
       {ports.length > 0 && (
         <div className="step-ports">
           {ports.map((port) => (

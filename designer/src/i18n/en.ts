@@ -5,6 +5,7 @@ import { editingEn } from './editing-en';
 import { dataEn, kpiEn, navEn } from './sections-en';
 import { simulateEn, publishEn } from './simulate-en';
 import { versionsEn } from './versions-en';
+import { statsEn } from './stats-en';
 
 export const en = {
   app: { name: 'Huitou', tagline: 'Customer journeys' },
@@ -137,6 +138,7 @@ export const en = {
   guardrails: guardrailsEn,
   inputs: inputsEn,
   versions: versionsEn,
+  stats: statsEn,
   messages: messagesEn,
 };
 

@@ -5,6 +5,7 @@ import { editingZhCN } from './editing-zh-CN';
 import { dataZhCN, kpiZhCN, navZhCN } from './sections-zh-CN';
 import { simulateZhCN, publishZhCN } from './simulate-zh-CN';
 import { versionsZhCN } from './versions-zh-CN';
+import { statsZhCN } from './stats-zh-CN';
 
 export const zhCN: Messages = {
   app: { name: '回头', tagline: '客户旅程' },
@@ -137,6 +138,7 @@ export const zhCN: Messages = {
   guardrails: guardrailsZhCN,
   inputs: inputsZhCN,
   versions: versionsZhCN,
+  stats: statsZhCN,
   messages: messagesZhCN,
 };
 
