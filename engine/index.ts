@@ -18,6 +18,8 @@ export * from './rules/operators';
 export * from './facts/catalog';
 export * from './facts/decision-facts';
 export * from './templates/render';
+export * from './templates/field';
+export * from './time/schemas';
 export * from './interpreter/interpreter';
 export * from './journey/parse-messages';
 export * from './facts/settings';

@@ -29,7 +29,9 @@ const template = z
   .superRefine((t, ctx) => {
     const problem = templateProblem(t);
     if (problem) ctx.addIssue({ code: 'custom', message: `the template does not parse: ${problem}` });
-  });
+  })
+  // The designer's message editor (variable picker, live preview) for this field.
+  .meta({ format: 'template' });
 
 const configSchema = z.object({
   webhook: z

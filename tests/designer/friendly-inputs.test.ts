@@ -4,7 +4,8 @@ import { customFormats, widgetForFormat } from '../../designer/src/editor/inputs
 import { formSchema, formUiSchema } from '../../designer/src/editor/schemaForm';
 import { joinDuration, splitDuration } from '../../designer/src/model/duration-input';
 import { commonZones, zoneOptions } from '../../designer/src/model/time-zones';
-import { createRegistry } from '../../engine/index';
+import { createRegistry, type NodeDefinition } from '../../engine/index';
+import dingTalkRobot from '../../plugins/dingtalk-robot/index';
 import { durationToMs } from '../../engine/journey/duration';
 import { templateField } from '../../engine/templates/field';
 import { localDateTimeSchema, timeOfDaySchema } from '../../engine/time/schemas';
@@ -104,6 +105,16 @@ describe('friendly inputs are chosen by JSON Schema format', () => {
     const plugin = formUiSchema(schema, {});
     expect(plugin).toMatchObject({ text: { 'ui:widget': 'template' }, opensAt: { 'ui:widget': 'timeOfDay' }, sendAt: { 'ui:widget': 'localDateTime' }, zone: { 'ui:widget': 'timeZone' } });
     expect(plugin.note?.['ui:widget']).toBeUndefined();
+  });
+
+  it("the DingTalk robot plugin's message gets the message editor; its other fields keep rjsf's inputs", () => {
+    const robot = createRegistry([dingTalkRobot as NodeDefinition])
+      .describe()
+      .find((d) => d.type === 'dingtalk.robot')!;
+    const robotUi = formUiSchema(formSchema(robot.configSchema), {});
+    expect(robotUi.content?.['ui:widget']).toBe('template');
+    expect(robotUi.webhook?.['ui:widget']).toBeUndefined();
+    expect(robotUi.title?.['ui:widget']).toBeUndefined();
   });
 
   it('a format on the wrong type picks nothing', () => {
