@@ -1,6 +1,6 @@
 import './simulate.css';
 import { useReactFlow } from '@xyflow/react';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SimulationResult } from '../../../engine/simulate/simulate';
 import { ApiError } from '../api/http';
@@ -34,7 +34,7 @@ export function SimulatePanel() {
   const setOpen = useStore((s) => s.setSimulateOpen);
   const setSimulation = useStore((s) => s.setSimulation);
   const selectNode = useStore((s) => s.selectNode);
-  const { getNode, setCenter, getZoom } = useReactFlow();
+  const { getNode, setCenter, getZoom, fitView } = useReactFlow();
   const journeyZone = meta?.settings.timezone ?? 'Asia/Shanghai';
 
   const [choice, setChoice] = useState<CustomerChoice>(() => ({ kind: 'made-up', draft: emptyCustomer(journeyZone) }));
@@ -48,6 +48,18 @@ export function SimulatePanel() {
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [played, setPlayed] = useState<Played | null>(null);
+  const timelineRef = useRef<HTMLDivElement>(null);
+
+  // The timeline is below the form: bring it into view when an answer arrives.
+  useEffect(() => {
+    if (played) timelineRef.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  }, [played]);
+
+  // The drawer narrows the canvas: fit the journey into what is left, so the path can be seen whole.
+  useEffect(() => {
+    const timer = setTimeout(() => void fitView({ padding: 0.15, maxZoom: 1, duration: 200 }), 50);
+    return () => clearTimeout(timer);
+  }, [fitView]);
 
   // A changed document makes the result stale; leaving the panel takes the path off the canvas.
   useEffect(() => {
@@ -148,7 +160,9 @@ export function SimulatePanel() {
           {failure}
         </p>
       )}
-      {played && <Timeline entries={played.entries} start={played.start} zone={played.zone} titleOf={(id) => titles.get(id) ?? id} portLabel={portLabel} onPick={pick} />}
+      <div ref={timelineRef}>
+        {played && <Timeline entries={played.entries} start={played.start} zone={played.zone} titleOf={(id) => titles.get(id) ?? id} portLabel={portLabel} onPick={pick} />}
+      </div>
     </aside>
   );
 }
