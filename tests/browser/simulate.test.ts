@@ -119,10 +119,24 @@ describe('simulate and publish in the browser', () => {
     const { body } = await b.stack.api<{ journey: Journey }>(`/api/journeys/${id}`);
     expect(body.journey).toMatchObject({ name: '下单未付款催付（模拟后发布）', status: 'live', version: 1 });
 
-    // Live: publishing again says customers inside stay on their version.
-    await d.byTestId('publish').click();
-    await expect.poll(() => d.byTestId('publish-version').innerText(), { timeout: 10_000 }).toContain('新进入的客户使用第 2 版');
-    await d.byTestId('publish-cancel').click();
+    // Live: publishing again says how many customers inside stay on their versions. One order
+    // enrols a customer, who waits for the payment.
+    const order = { id: 'sim-live-order', type: 'order.created', customerId: 'live-buyer-1', occurredAt: new Date().toISOString(), data: { orderId: 'LIVE-1', amount: 88 } };
+    expect((await b.stack.api('/api/events', { method: 'POST', body: order })).status).toBe(202);
+    await expect
+      .poll(
+        async () => {
+          await d.byTestId('publish').click();
+          await d.byTestId('publish-version').waitFor();
+          // The figures arrive after the summary; give them a moment before reading.
+          await page.waitForTimeout(300);
+          const text = await d.byTestId('publish-version').innerText();
+          await d.byTestId('publish-cancel').click();
+          return text;
+        },
+        { timeout: 30_000, interval: 500 },
+      )
+      .toBe('新进入的客户使用第 2 版；目前在旅程中的 1 位客户留在各自进入时的版本。');
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -23,6 +23,9 @@ export function PublishDialog({ onClose }: { onClose(): void }) {
   const problems = useStore((s) => s.problems);
   const [summary, setSummary] = useState<JourneySummary | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  // Customers inside now (a running journey): they stay on their versions. Best effort: without
+  // the figures the dialog says the same without the number.
+  const [inside, setInside] = useState<number | null>(null);
 
   useEffect(() => {
     if (problems.length > 0) return;
@@ -37,6 +40,20 @@ export function PublishDialog({ onClose }: { onClose(): void }) {
       live = false;
     };
   }, [problems.length]);
+
+  const status = meta?.status;
+  const journeyId = meta?.id;
+  useEffect(() => {
+    if (!journeyId || (status !== 'live' && status !== 'paused')) return;
+    let live = true;
+    simulateApi
+      .stats(journeyId)
+      .then((r) => live && setInside(r.nodes.reduce((sum, n) => sum + n.waiting, 0)))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [journeyId, status]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
@@ -87,7 +104,7 @@ export function PublishDialog({ onClose }: { onClose(): void }) {
             <dt>{t('publish.entry')}</dt>
             <dd data-testid="publish-entry">{words.entry}</dd>
             <dd className="muted small" data-testid="publish-version">
-              {running ? t('publish.version', { next }) : t('publish.firstVersion', { next })}
+              {running ? (inside === null ? t('publish.version', { next }) : t('publish.versionInside', { next, count: inside })) : t('publish.firstVersion', { next })}
             </dd>
           </dl>
         )}

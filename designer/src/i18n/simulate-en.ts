@@ -76,6 +76,8 @@ export const publishEn = {
   stay: 'Longest stay',
   entry: 'Entry',
   version: 'New customers enter version {{next}}; customers already inside stay on the version they entered.',
+  versionInside_one: 'New customers enter version {{next}}; the {{count}} customer inside now stays on the version they entered.',
+  versionInside_other: 'New customers enter version {{next}}; the {{count}} customers inside now stay on the versions they entered.',
   firstVersion: 'This becomes version {{next}}; customers who match the trigger start entering.',
   failed: 'Could not check the journey: {{message}}',
   confirm: 'Publish',

@@ -80,6 +80,8 @@ export const publishZhCN: Widen<typeof publishEn> = {
   stay: '最长停留',
   entry: '进入规则',
   version: '新进入的客户使用第 {{next}} 版；已在旅程中的客户留在各自进入时的版本。',
+  versionInside_one: '新进入的客户使用第 {{next}} 版；目前在旅程中的 {{count}} 位客户留在各自进入时的版本。',
+  versionInside_other: '新进入的客户使用第 {{next}} 版；目前在旅程中的 {{count}} 位客户留在各自进入时的版本。',
   firstVersion: '这将成为第 {{next}} 版；满足触发条件的客户开始进入。',
   failed: '无法检查旅程：{{message}}',
   confirm: '确认发布',

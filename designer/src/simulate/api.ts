@@ -24,4 +24,6 @@ export const simulateApi = {
   analyze: (journey: Journey) => request<{ summary: JourneySummary }>('POST', '/api/journeys/analyze', journey),
   customers: (limit = 200) => request<{ customers: CustomerRow[]; nextCursor: string | null }>('GET', `/api/customers?limit=${limit}`),
   customer: (id: string) => request<CustomerDetail>('GET', `/api/customers/${encodeURIComponent(id)}`),
+  /** Live figures per node, all versions: `waiting` sums to the customers inside now. */
+  stats: (journeyId: string) => request<{ nodes: { nodeId: string; waiting: number }[] }>('GET', `/api/journeys/${encodeURIComponent(journeyId)}/stats`),
 };
