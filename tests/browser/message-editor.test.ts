@@ -50,8 +50,18 @@ describe('message editor and friendly inputs in the browser', () => {
     expect(await editor.getByTestId('variable-customer.name').innerText()).toContain('客户姓名');
     await editor.getByTestId('variable-customer.name').click();
     await expect.poll(() => text.inputValue()).toBe('您好，{{customer.name}}');
+    expect(await editor.getByRole('menu').count()).toBe(0);
     await page.keyboard.type('，您的订单已发货。');
     await expect.poll(() => text.inputValue()).toBe('您好，{{customer.name}}，您的订单已发货。');
+    // Escape and a click elsewhere close the menu without inserting anything.
+    await editor.getByTestId('variable-picker').click();
+    await page.keyboard.press('Escape');
+    expect(await editor.getByRole('menu').count()).toBe(0);
+    await editor.getByTestId('variable-picker').click();
+    expect(await editor.getByRole('menu').count()).toBe(1);
+    await inspector.locator('.inspector-head h2').click();
+    expect(await editor.getByRole('menu').count()).toBe(0);
+    expect(await text.inputValue()).toBe('您好，{{customer.name}}，您的订单已发货。');
 
     // The preview: rendered for the made-up sample customer, one SMS and its length.
     const preview = editor.getByTestId('template-preview');

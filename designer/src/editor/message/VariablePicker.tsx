@@ -11,7 +11,16 @@ export function VariablePicker({ onPick, disabled }: { onPick: (path: string) =>
   const locale = currentLocale();
   const [open, setOpen] = useState(false);
   return (
-    <div className="variable-picker">
+    <div
+      className="variable-picker"
+      // Closes when focus leaves the picker (a click in the text, Tab away) or on Escape.
+      onBlur={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setOpen(false);
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') setOpen(false);
+      }}
+    >
       <button type="button" className="btn btn-small" aria-haspopup="menu" aria-expanded={open} disabled={disabled} data-testid="variable-picker" onClick={() => setOpen((o) => !o)}>
         {'{{ }}'} {t('messageEditor.variables')}
       </button>
