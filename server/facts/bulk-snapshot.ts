@@ -31,9 +31,18 @@ export async function writeViewParameters(
   const floored = (values: number[] | undefined, scale: number) =>
     values ? sql`array(select floor(x * ${scale}::int)::bigint from unnest(${values}::numeric[]) with ordinality as t(x, i) order by i)` : sql`null::bigint[]`;
   const byCategory = settings.rfm.scoring === 'ranges' ? settings.rfm.byCategory : {};
+  // For whole recency days: ≤ k days exactly when placed at or after the start of the local day k
+  // days before asOf's (the view compares last orders with these instants).
+  const dayStarts = (days: RawBuilder<unknown>) =>
+    asOf
+      ? sql`array(select ((${asOf}::timestamptz at time zone ${settings.timezone}::text)::date - floor(k)::int)::timestamp at time zone ${settings.timezone}::text
+          from unnest(${days}) with ordinality as t(k, i) order by i)`
+      : sql`null::timestamptz[]`;
+  const bounds = stageBoundaries(settings, population);
   await sql`update facts_snapshot set as_of = ${asOf}::timestamptz, timezone = ${settings.timezone}::text,
-      stage_bounds = ${stageBoundaries(settings, population)}::numeric[],
+      stage_bounds = ${bounds}::numeric[], stage_from = ${dayStarts(sql`${bounds}::numeric[]`)},
       rfm_r = ${floored(ranges?.recencyDays, 1)}, rfm_f = ${floored(ranges?.frequency, 1)}, rfm_m = ${floored(ranges?.monetary, 100)},
+      rfm_r_from = ${ranges ? dayStarts(floored(ranges.recencyDays, 1)) : sql`null::timestamptz[]`},
       rfm_by_category = ${JSON.stringify(byCategory)}::jsonb
     where id = 1 ${onlyBeforeFirstRefresh ? sql`and as_of is null` : sql``}`.execute(trx);
 }

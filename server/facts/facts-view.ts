@@ -24,8 +24,21 @@ const shopZone = p('timezone');
 /** recencyDays (baseFacts): whole calendar days in the shop's zone from the last counted order. */
 const recency = `((${asOf} at time zone ${shopZone})::date - (f.last_at at time zone ${shopZone})::date)`;
 
+/**
+ * Rows without their own asOf are as of the snapshot's, so their day-dependent comparisons are
+ * against instants the refresh computed once (facts_snapshot.stage_from, rfm_r_from): recency ≤ k
+ * exactly when the last order was placed at or after the start of the local day k days before
+ * asOf. That spares each row the time-zone conversions, which dominate a scan of every row.
+ */
+const fromSnapshot = `(f.as_of is null and ${p('stage_from')} is not null)`;
+
 /** lifecycleStage with the boundaries the refresh chose (windows, or the population's ratio split). */
 const stage = `(case when f.last_at is null then 'none'
+  when ${fromSnapshot} then case
+    when f.last_at >= (${p('stage_from')})[1] then 'active'
+    when f.last_at >= (${p('stage_from')})[2] then 'silent'
+    when f.last_at >= (${p('stage_from')})[3] then 'sleeping'
+    else 'lost' end
   when ${recency} <= (${p('stage_bounds')})[1] then 'active'
   when ${recency} <= (${p('stage_bounds')})[2] then 'silent'
   when ${recency} <= (${p('stage_bounds')})[3] then 'sleeping'
@@ -54,7 +67,10 @@ function score(value: string, m: Measure, lowerBetter: boolean): string {
   const above = [1, 2, 3, 4].map((i) => `(${value} > ${threshold(m, i)})::int`).join(' + ');
   return lowerBetter ? `(5 - (${above}))` : `(1 + (${above}))`;
 }
-const r = score(recency, measures.r, true);
+/** The recency score against the snapshot's instants where the shop's ranges apply (see fromSnapshot). */
+const r = `(case when ${fromSnapshot} and f.main_category is null
+  then 5 - (${[1, 2, 3, 4].map((i) => `(f.last_at < (${p('rfm_r_from')})[${i}])::int`).join(' + ')})
+  else ${score(recency, measures.r, true)} end)`;
 const fScore = score('f.frequency', measures.f, false);
 const m = score('f.monetary_cents', measures.m, false);
 /** Whether the row has RFM scores: a buyer, and thresholds (quintile mode before any population has none). */

@@ -35,6 +35,9 @@ const up_ = [
     as_of timestamptz,
     timezone text not null,
     stage_bounds numeric[] not null,
+    -- The first instants of the local days at the stage boundaries and the recency thresholds.
+    stage_from timestamptz[],
+    rfm_r_from timestamptz[],
     rfm_r bigint[],
     rfm_f bigint[],
     rfm_m bigint[],
