@@ -24,6 +24,12 @@ describe('message editor and friendly inputs in the browser', () => {
       },
     });
     expect(put.status).toBe(200);
+    // A stored customer for the preview, made known by an order event carrying their profile.
+    const event = await b.stack.api('/api/events', {
+      method: 'POST',
+      body: { id: 'preview-order-1', type: 'order.created', customerId: 'c-preview-1', occurredAt: new Date().toISOString(), data: { orderId: 'P1', amount: 88, customer: { name: '李雷' } } },
+    });
+    expect(event.status).toBeLessThan(300);
   });
   afterAll(() => b?.close());
 
@@ -69,6 +75,13 @@ describe('message editor and friendly inputs in the browser', () => {
     await expect.poll(() => preview.getByTestId('template-preview-text').innerText(), { timeout: 10_000 }).toBe(rendered);
     await expect.poll(() => preview.getByTestId('sms-length').innerText()).toBe(`1 条短信 / ${rendered.length} 字`);
     expect(await preview.getByTestId('sms-warning').count()).toBe(0);
+
+    // The same text for a stored customer, chosen by id.
+    await editor.getByTestId('preview-customer-kind').selectOption('real');
+    await editor.getByTestId('preview-customer-id').fill('c-preview-1');
+    await expect.poll(() => preview.getByTestId('template-preview-text').innerText(), { timeout: 10_000 }).toBe('您好，李雷，您的订单已发货。');
+    await editor.getByTestId('preview-customer-kind').selectOption('sample');
+    await expect.poll(() => preview.getByTestId('template-preview-text').innerText(), { timeout: 10_000 }).toBe(rendered);
 
     // A long text is two parts of 67, with a warning.
     const long = `您好，{{customer.name}}，${'双十一会场今晚开启，全场满减叠加优惠券，'.repeat(4)}`;
