@@ -30,8 +30,8 @@ export const customerFactCatalog: FactDefinition[] = [
   { name: 'monetary', type: 'number', unit: 'CNY', labels: { 'zh-CN': 'M 消费金额', en: 'M: monetary' }, description: { 'zh-CN': 'RFM 统计周期内的实付金额合计。', en: 'Spend in the RFM window.' }, operators: numeric },
   { name: 'recencyDays', type: 'number', unit: 'days', labels: { 'zh-CN': 'R 距上次购买天数', en: 'R: days since last purchase' }, description: { 'zh-CN': '按店铺时区计算的自然日天数。', en: 'Whole calendar days in the shop time zone.' }, operators: numeric },
   { name: 'aov', type: 'number', unit: 'CNY', labels: { 'zh-CN': '客单价', en: 'Average order value' }, description: { 'zh-CN': '累计消费金额 ÷ 累计购买次数。', en: 'Total spend ÷ orders.' }, operators: numeric },
-  { name: 'firstOrderAt', type: 'date', labels: { 'zh-CN': '首次购买时间', en: 'First purchase' }, description: { 'zh-CN': '第一笔计入订单的下单时间。', en: 'When the first counted order was placed.' }, operators: ['exists'] },
-  { name: 'lastOrderAt', type: 'date', labels: { 'zh-CN': '最近购买时间', en: 'Last purchase' }, description: { 'zh-CN': '最近一笔计入订单的下单时间。', en: 'When the last counted order was placed.' }, operators: ['exists'] },
+  { name: 'firstOrderAt', type: 'date', labels: { 'zh-CN': '首次购买时间', en: 'First purchase' }, description: { 'zh-CN': '第一笔计入订单的下单时间。', en: 'When the first counted order was placed.' }, operators: ['dateOnOrAfter', 'dateBefore', 'exists'] },
+  { name: 'lastOrderAt', type: 'date', labels: { 'zh-CN': '最近购买时间', en: 'Last purchase' }, description: { 'zh-CN': '最近一笔计入订单的下单时间。', en: 'When the last counted order was placed.' }, operators: ['dateOnOrAfter', 'dateBefore', 'exists'] },
   {
     name: 'rfm',
     type: 'object',

@@ -23,6 +23,11 @@ export interface DomainOperator {
 }
 
 const tierOrder = ['ordinary', 'senior', 'vip', 'supreme'];
+/** An instant in ms from an ISO date-time string (or a Date); null for anything else. */
+export function instantOf(v: unknown): number | null {
+  const ms = typeof v === 'string' ? Date.parse(v) : v instanceof Date ? v.getTime() : Number.NaN;
+  return Number.isFinite(ms) ? ms : null;
+}
 const tagsOf = (fact: unknown): string[] => (Array.isArray(fact) ? fact.filter((t): t is string => typeof t === 'string') : []);
 
 export const domainOperators: DomainOperator[] = [
@@ -46,6 +51,26 @@ export const domainOperators: DomainOperator[] = [
     // A string fact that contains a substring, e.g. an order note or a product title.
     name: 'includesText',
     test: (fact, value) => typeof fact === 'string' && typeof value === 'string' && fact.includes(value),
+  },
+  {
+    // A date fact (an ISO instant, e.g. lastOrderAt) before the given instant. The designer writes
+    // a picked day as its local midnight with the shop's offset (2026-06-01T00:00:00+08:00), so no
+    // time zone is needed here and the comparison reads no clock.
+    name: 'dateBefore',
+    test: (fact, value) => {
+      const a = instantOf(fact);
+      const b = instantOf(value);
+      return a !== null && b !== null && a < b;
+    },
+  },
+  {
+    // A date fact at or after the given instant; with dateBefore, "between two days".
+    name: 'dateOnOrAfter',
+    test: (fact, value) => {
+      const a = instantOf(fact);
+      const b = instantOf(value);
+      return a !== null && b !== null && a >= b;
+    },
   },
   {
     // Whether a value is present at all (`value: true`) or absent (`value: false`).

@@ -1,6 +1,7 @@
 import type { FactDefinition, FactType } from '../facts/catalog';
 import type { Locale } from '../nodes/define';
 import type { LeafCondition } from './conditions';
+import { instantOf } from './operators';
 
 /**
  * Whether a rule's value suits its fact, path and operator. json-rules-engine never complains: a
@@ -11,7 +12,7 @@ import type { LeafCondition } from './conditions';
  * Tags are free text on purpose: a tag no customer carries yet (one a tag rule or a journey step
  * will give) is a valid condition, so only an empty tag is refused.
  */
-export type ValueReason = 'operator' | 'number' | 'text' | 'list' | 'yesNo' | 'choice';
+export type ValueReason = 'operator' | 'number' | 'text' | 'list' | 'yesNo' | 'choice' | 'date';
 
 const numericComparisons = new Set(['lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive']);
 const listOperators = new Set(['in', 'notIn', 'hasAnyTag']);
@@ -43,6 +44,7 @@ export function valueProblem(leaf: LeafCondition, fact: FactDefinition): ValueRe
   };
   if (operator === 'exists') return typeof value === 'boolean' ? null : 'yesNo';
   if (operator === 'tierAtLeast') return fits(value) ? null : 'choice';
+  if (operator === 'dateBefore' || operator === 'dateOnOrAfter') return instantOf(value) === null || typeof value !== 'string' ? 'date' : null;
   if (listOperators.has(operator)) {
     if (!Array.isArray(value) || value.length === 0) return 'list';
     if (operator === 'hasAnyTag') return value.every(isText) ? null : 'text';
@@ -63,6 +65,7 @@ const reasons: Record<Locale, Record<ValueReason, (p: { operator: string; fact: 
     list: (p) => `${p.fact}: choose at least one value.`,
     yesNo: (p) => `${p.fact}: choose present or absent.`,
     choice: (p) => `${p.fact}: choose one of ${p.choices}.`,
+    date: (p) => `${p.fact}: choose a date.`,
   },
   'zh-CN': {
     operator: (p) => `“${p.fact}”不能使用比较方式“${p.operator}”，请换一个。`,
@@ -71,6 +74,7 @@ const reasons: Record<Locale, Record<ValueReason, (p: { operator: string; fact: 
     list: (p) => `“${p.fact}”：请至少选择一个值。`,
     yesNo: (p) => `“${p.fact}”：请选择“有”或“没有”。`,
     choice: (p) => `“${p.fact}”：请从 ${p.choices} 中选择。`,
+    date: (p) => `“${p.fact}”：请选择日期。`,
   },
 };
 

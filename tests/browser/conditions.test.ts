@@ -92,6 +92,16 @@ describe('condition builder in the browser', () => {
     await expect.poll(() => c('-summary').innerText()).toBe(`条件概述: ${words}`);
     await page.screenshot({ path: artifact('condition-builder-zh-CN.png'), fullPage: true });
 
+    // A date: picked on a calendar input, stored as that day's midnight on the journey's clock; then removed again.
+    await c('-add').click();
+    await c('-2-fact').selectOption('lastOrderAt');
+    expect(await c('-2-operator').locator('option:checked').innerText()).toBe('在此日期或之后');
+    await expect.poll(() => c('-2-error').innerText()).toBe('“最近购买时间”：请选择日期。');
+    await c('-2-value').fill('2026-06-01');
+    await expect.poll(() => c('-summary').innerText()).toBe(`条件概述: ${words}且最近购买时间在2026-06-01或之后`);
+    await c('-2-remove').click();
+    await expect.poll(() => c('-summary').innerText()).toBe(`条件概述: ${words}`);
+
     // The trigger's filter sees the event only; an event field the catalog does not list is typed in.
     inspector = await d.select('trigger');
     await inspector.getByTestId('condition-condition-add').click();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { factCatalog } from '../../engine/facts/catalog';
-import { convertFree, freeTypeOf, newRule, parseList, withOperator, withPath } from '../../designer/src/model/condition-edit';
+import { convertFree, dayToValue, freeTypeOf, newRule, parseList, valueToDay, withOperator, withPath } from '../../designer/src/model/condition-edit';
 
 describe('condition builder edits', () => {
   it('starts a rule on the fact’s first path and an allowed operator, with an empty value to fill', () => {
@@ -10,7 +10,8 @@ describe('condition builder edits', () => {
     expect(newRule(factCatalog, 'orderCount', 'includesText').operator).toBe('equal');
     expect(newRule(factCatalog, 'tags')).toMatchObject({ operator: 'hasTag', value: '' });
     expect(newRule(factCatalog, 'tier', 'in')).toMatchObject({ operator: 'in', value: [] });
-    expect(newRule(factCatalog, 'lastOrderAt')).toMatchObject({ operator: 'exists', value: true });
+    expect(newRule(factCatalog, 'lastOrderAt')).toMatchObject({ operator: 'dateOnOrAfter', value: '' });
+    expect(newRule(factCatalog, 'lastOrderAt', 'exists')).toMatchObject({ operator: 'exists', value: true });
   });
 
   it('keeps a value across operators of the same kind and wraps or unwraps a single one for lists', () => {
@@ -42,5 +43,15 @@ describe('condition builder edits', () => {
     expect(convertFree('true', 'boolean')).toBe(true);
     expect(parseList('1, 2，x、30', true)).toEqual([1, 2, 30]);
     expect(parseList('上海, 北京 ,', false)).toEqual(['上海', '北京']);
+  });
+
+  it('writes a picked day as its midnight on the journey’s clock, with the offset then in force', () => {
+    expect(dayToValue('2026-06-01', 'Asia/Shanghai')).toBe('2026-06-01T00:00:00+08:00');
+    expect(dayToValue('2026-01-15', 'America/New_York')).toBe('2026-01-15T00:00:00-05:00');
+    expect(dayToValue('2026-07-01', 'America/New_York')).toBe('2026-07-01T00:00:00-04:00');
+    expect(dayToValue('2026-07-01', 'Asia/Kolkata')).toBe('2026-07-01T00:00:00+05:30');
+    expect(dayToValue('', 'Asia/Shanghai')).toBe('');
+    expect(valueToDay('2026-06-01T00:00:00+08:00')).toBe('2026-06-01');
+    expect(valueToDay(3)).toBe('');
   });
 });

@@ -51,6 +51,8 @@ describe('conditions in plain words', () => {
       [rule('recencyDays', 'lessThan', 7), '不到7天前购买过', 'bought less than 7 days ago'],
       [rule('daysToBirthday', 'equal', 0), '今天过生日', 'birthday today'],
       [rule('daysToBirthday', 'lessThanInclusive', 7), '7天内过生日', 'birthday within 7 days'],
+      [rule('lastOrderAt', 'dateOnOrAfter', '2026-06-01T00:00:00+08:00'), '最近购买时间在2026-06-01或之后', 'last purchase on or after 2026-06-01'],
+      [rule('firstOrderAt', 'dateBefore', '2025-01-01T00:00:00+08:00'), '首次购买时间早于2025-01-01', 'first purchase before 2025-01-01'],
       [rule('orderCount', 'matches', 2), '累计购买次数matches2', 'orders (lifetime) matches 2'],
     ];
     for (const [leaf, zhText, enText] of cases) {

@@ -7,7 +7,7 @@ const leaf = (fact: string, operator: string, value: unknown, path?: string): To
 
 describe('domain operators', () => {
   it('are offered alongside the built-in operators', () => {
-    expect(domainOperators.map((o) => o.name)).toEqual(['hasTag', 'hasAnyTag', 'tierAtLeast', 'includesText', 'exists']);
+    expect(domainOperators.map((o) => o.name)).toEqual(['hasTag', 'hasAnyTag', 'tierAtLeast', 'includesText', 'dateBefore', 'dateOnOrAfter', 'exists']);
     expect(operatorNames).toEqual(expect.arrayContaining(['equal', 'contains', 'includesText', 'exists']));
   });
 
@@ -67,5 +67,14 @@ describe('domain operators', () => {
       customer: { id: 'c', facts: { tier: 'vip', lifecycleStage: 'active', tags: ['油性肤质'] } },
     });
     expect(await evaluateCondition({ all: [{ fact: 'tier', operator: 'tierAtLeast', value: 'senior' }, { fact: 'tags', operator: 'hasTag', value: '油性肤质' }, { fact: 'lifecycleStage', operator: 'in', value: ['active', 'silent'] }] }, facts)).toBe(true);
+  });
+
+  it('dateBefore / dateOnOrAfter compare instants, offsets included, and are false without a date', async () => {
+    const last = { lastOrderAt: '2026-05-31T16:30:00.000Z' }; // 2026-06-01 00:30 in Shanghai
+    expect(await evaluateCondition(leaf('lastOrderAt', 'dateOnOrAfter', '2026-06-01T00:00:00+08:00'), last)).toBe(true);
+    expect(await evaluateCondition(leaf('lastOrderAt', 'dateBefore', '2026-06-01T00:00:00+08:00'), last)).toBe(false);
+    expect(await evaluateCondition(leaf('lastOrderAt', 'dateBefore', '2026-06-02T00:00:00+08:00'), last)).toBe(true);
+    expect(await evaluateCondition(leaf('lastOrderAt', 'dateOnOrAfter', '2026-06-01T00:00:00+08:00'), {})).toBe(false);
+    expect(await evaluateCondition(leaf('lastOrderAt', 'dateBefore', 'someday'), last)).toBe(false);
   });
 });

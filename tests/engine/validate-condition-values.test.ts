@@ -59,6 +59,8 @@ describe('condition values that json-rules-engine would silently treat as "no"',
     expect(valueProblem({ fact: 'tier', operator: 'tierAtLeast', value: 'gold' }, fact('tier'))).toBe('choice');
     expect(valueProblem({ fact: 'tier', operator: 'tierAtLeast', value: 'vip' }, fact('tier'))).toBeNull();
     expect(valueProblem({ fact: 'firstOrderAt', operator: 'exists', value: 'yes' }, fact('firstOrderAt'))).toBe('yesNo');
+    expect(valueProblem({ fact: 'firstOrderAt', operator: 'dateBefore', value: '' }, fact('firstOrderAt'))).toBe('date');
+    expect(valueProblem({ fact: 'firstOrderAt', operator: 'dateBefore', value: '2026-06-01T00:00:00+08:00' }, fact('firstOrderAt'))).toBeNull();
     expect(valueProblem({ fact: 'event', path: '$.data.amount', operator: 'greaterThan', value: '500' }, fact('event'))).toBe('number');
     expect(valueProblem({ fact: 'event', path: '$.data.amount', operator: 'in', value: [1, 2] }, fact('event'))).toBeNull();
     expect(valueProblem({ fact: 'event', path: '$.data.vip', operator: 'equal', value: true }, fact('event'))).toBeNull();

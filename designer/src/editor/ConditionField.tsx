@@ -32,6 +32,7 @@ export function ConditionField(props: FieldProps<TopLevelCondition | undefined>)
   const { t, i18n } = useTranslation();
   const allFacts = useStore((s) => s.facts);
   const nodeType = useStore((s) => (s.selectedNodeId ? s.nodes.find((n) => n.id === s.selectedNodeId)?.data.nodeType : undefined));
+  const timeZone = useStore((s) => s.meta?.settings?.timezone ?? 'Asia/Shanghai');
   const [asJson, setAsJson] = useState(false);
   const locale = currentLocale();
   const title = fieldTexts(locale)[name]?.title ?? schema.title ?? name;
@@ -61,7 +62,7 @@ export function ConditionField(props: FieldProps<TopLevelCondition | undefined>)
     const empty = next.kind === 'group' && next.items.length === 0;
     onChange(empty && optional ? undefined : writeCondition(next), fieldPathId.path);
   };
-  const ctx: BuilderContext = { facts, allFacts, locale, disabled: locked, errorOf };
+  const ctx: BuilderContext = { facts, allFacts, locale, timeZone, disabled: locked, errorOf };
 
   const showJson = asJson || !tree;
   return (
@@ -121,7 +122,7 @@ function NegatedTop({ tree, testId, ctx, onChange }: { tree: Extract<TopNode, { 
       {inner.kind === 'group' ? (
         <GroupView group={inner} level={1} testId={testId} ctx={ctx} onChange={(g) => onChange({ kind: 'not', item: g })} />
       ) : inner.kind === 'rule' ? (
-        <RuleRow rule={inner} facts={ctx.facts} allFacts={ctx.allFacts} locale={ctx.locale} disabled={ctx.disabled} testId={`${testId}-0`} error={ctx.errorOf(inner)} onChange={(r) => onChange({ kind: 'not', item: r })} />
+        <RuleRow rule={inner} facts={ctx.facts} allFacts={ctx.allFacts} locale={ctx.locale} timeZone={ctx.timeZone} disabled={ctx.disabled} testId={`${testId}-0`} error={ctx.errorOf(inner)} onChange={(r) => onChange({ kind: 'not', item: r })} />
       ) : (
         <p className="mono small">{JSON.stringify(writeNode(inner))}</p>
       )}

@@ -1,5 +1,6 @@
 import type { FactDefinition } from '../../../engine/facts/catalog';
 import type { Locale } from '../../../engine/nodes/define';
+import { fromLocal, offsetAt, parseDate } from '../../../engine/time/zoned';
 import type { RuleNode } from './condition-tree';
 import { compared, type ValueKind } from './condition-words';
 
@@ -76,4 +77,24 @@ export function convertFree(value: unknown, to: FreeType): unknown {
     return v === undefined ? '' : String(v);
   };
   return Array.isArray(value) ? value.map(one).filter((v) => v !== '') : one(value);
+}
+
+/**
+ * A picked day as a date value: its midnight on the shop's clock with the offset then in force
+ * (2026-06-01 in Asia/Shanghai → 2026-06-01T00:00:00+08:00), so the engine compares instants
+ * without a time zone and the day still reads as picked. '' when the day is not a date.
+ */
+export function dayToValue(day: string, timeZone: string): string {
+  const date = parseDate(day);
+  if (!date) return '';
+  const ms = fromLocal({ ...date, hour: 0, minute: 0 }, timeZone);
+  const offset = Math.round(offsetAt(ms, timeZone) / 60_000);
+  const sign = offset < 0 ? '-' : '+';
+  const abs = Math.abs(offset);
+  return `${day}T00:00:00${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+/** The day a date value shows in the picker. */
+export function valueToDay(value: unknown): string {
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : '';
 }

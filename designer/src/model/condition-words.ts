@@ -59,6 +59,8 @@ const operatorNames: Record<Locale, Record<string, Partial<Record<ValueKind | 'd
     tierAtLeast: { default: '不低于' },
     includesText: { default: '含有文字' },
     exists: { default: '有没有' },
+    dateOnOrAfter: { default: '在此日期或之后' },
+    dateBefore: { default: '早于' },
   },
   en: {
     equal: { default: 'equals', choice: 'is', text: 'is' },
@@ -76,6 +78,8 @@ const operatorNames: Record<Locale, Record<string, Partial<Record<ValueKind | 'd
     tierAtLeast: { default: 'at least' },
     includesText: { default: 'includes text' },
     exists: { default: 'present or absent' },
+    dateOnOrAfter: { default: 'on or after' },
+    dateBefore: { default: 'before' },
   },
 };
 
@@ -130,6 +134,9 @@ function relativeWords(fact: string, operator: string, v: unknown, locale: Local
   return null;
 }
 
+/** The day of a date value as the designer writes it (the picked day at local midnight, with its offset). */
+const dayOf = (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v) ? v.slice(0, 10) : JSON.stringify(v));
+
 type Leaf = { fact: string; path?: string | undefined; operator: string; value?: unknown };
 
 /** One rule in words. */
@@ -173,6 +180,10 @@ export function ruleWords(leaf: Leaf, facts: readonly FactDefinition[], locale: 
       return zh ? `${s}含有文字${q(v, locale)}` : `${s} includes ${q(v, locale)}`;
     case 'tierAtLeast':
       return zh ? `${s}不低于${valueText(v, c, locale)}` : `${s} at least ${valueText(v, c, locale)}`;
+    case 'dateOnOrAfter':
+      return zh ? `${s}在${dayOf(v)}或之后` : `${s} on or after ${dayOf(v)}`;
+    case 'dateBefore':
+      return zh ? `${s}早于${dayOf(v)}` : `${s} before ${dayOf(v)}`;
     case 'exists':
       return v === false ? (zh ? `没有${s}` : `no ${s}`) : zh ? `有${s}` : `has ${s}`;
     default:

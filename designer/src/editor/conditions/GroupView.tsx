@@ -9,6 +9,8 @@ export interface BuilderContext {
   facts: readonly FactDefinition[];
   allFacts: readonly FactDefinition[];
   locale: Locale;
+  /** The journey's time zone, for date values. */
+  timeZone: string;
   disabled: boolean;
   /** The problem of a rule's value, if any. */
   errorOf(rule: RuleNode): string | undefined;
@@ -85,7 +87,7 @@ function ItemView({ item, level, testId, ctx, onChange }: { item: CondNode; leve
       </div>
       {negated && <span className="cond-negated small">{t('conditionBuilder.negated')}</span>}
       {inner.kind === 'rule' ? (
-        <RuleRow rule={inner} facts={ctx.facts} allFacts={ctx.allFacts} locale={ctx.locale} disabled={ctx.disabled} testId={testId} error={ctx.errorOf(inner)} onChange={setInner} />
+        <RuleRow rule={inner} facts={ctx.facts} allFacts={ctx.allFacts} locale={ctx.locale} timeZone={ctx.timeZone} disabled={ctx.disabled} testId={testId} error={ctx.errorOf(inner)} onChange={setInner} />
       ) : inner.kind === 'group' ? (
         <GroupView group={inner} level={level + 1} testId={testId} ctx={ctx} onChange={setInner} />
       ) : (

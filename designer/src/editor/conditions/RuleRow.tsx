@@ -15,6 +15,7 @@ interface Props {
   /** The whole catalog: a rule read from a document may name a fact outside `facts`. */
   allFacts: readonly FactDefinition[];
   locale: Locale;
+  timeZone: string;
   disabled: boolean;
   testId: string;
   /** What is wrong with the value, in words (engine/rules/value-check.ts). */
@@ -23,7 +24,7 @@ interface Props {
 }
 
 /** One rule: customer data, the field of an object fact, a comparison it allows, and a typed value. */
-export function RuleRow({ rule, facts, allFacts, locale, disabled, testId, error, onChange }: Props) {
+export function RuleRow({ rule, facts, allFacts, locale, timeZone, disabled, testId, error, onChange }: Props) {
   const { t } = useTranslation();
   const c = compared(allFacts, rule.fact, rule.path, locale);
   const fact = c.fact;
@@ -81,7 +82,7 @@ export function RuleRow({ rule, facts, allFacts, locale, disabled, testId, error
           </option>
         ))}
       </select>
-      <ValueInput rule={rule} kind={c.kind} unit={c.unit} choices={c.choices} locale={locale} disabled={disabled} invalid={!!error} testId={`${testId}-value`} onChange={(value) => onChange({ ...rule, value })} />
+      <ValueInput rule={rule} kind={c.kind} unit={c.unit} choices={c.choices} locale={locale} timeZone={timeZone} disabled={disabled} invalid={!!error} testId={`${testId}-value`} onChange={(value) => onChange({ ...rule, value })} />
       {error && (
         <p className="field-error small" role="alert" data-testid={`${testId}-error`}>
           {error}

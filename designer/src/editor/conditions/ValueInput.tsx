@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { FactChoice } from '../../../../engine/facts/catalog';
 import type { Locale } from '../../../../engine/nodes/define';
-import { convertFree, freeTypeOf, parseList, takesList, type FreeType } from '../../model/condition-edit';
+import { convertFree, dayToValue, freeTypeOf, parseList, takesList, valueToDay, type FreeType } from '../../model/condition-edit';
 import type { RuleNode } from '../../model/condition-tree';
 import { unitWord, type ValueKind } from '../../model/condition-words';
 import { TagInput, TagListInput } from './TagInputs';
@@ -12,6 +12,8 @@ interface Props {
   unit: string | undefined;
   choices: FactChoice[] | undefined;
   locale: Locale;
+  /** The journey's time zone: a picked day is its midnight there. */
+  timeZone: string;
   disabled: boolean;
   invalid: boolean;
   testId: string;
@@ -23,7 +25,7 @@ interface Props {
  * choices (checkboxes for "one of"), a tag picker, yes/no, a date, or free text typed as text,
  * number or yes/no for an event field the catalog does not know.
  */
-export function ValueInput({ rule, kind, unit, choices, locale, disabled, invalid, testId, onChange }: Props) {
+export function ValueInput({ rule, kind, unit, choices, locale, timeZone, disabled, invalid, testId, onChange }: Props) {
   const { t } = useTranslation();
   const label = t('conditionBuilder.value');
   const common = { 'aria-label': label, 'aria-invalid': invalid || undefined, disabled, 'data-testid': testId };
@@ -103,7 +105,7 @@ export function ValueInput({ rule, kind, unit, choices, locale, disabled, invali
       </select>
     );
   }
-  if (kind === 'date') return <input key="date" {...common} type="date" value={typeof value === 'string' ? value.slice(0, 10) : ''} onChange={(e) => onChange(e.target.value)} />;
+  if (kind === 'date') return <input key="date" {...common} type="date" value={valueToDay(value)} onChange={(e) => onChange(dayToValue(e.target.value, timeZone))} />;
   return <input key="text" {...common} value={typeof value === 'string' ? value : String(value ?? '')} onChange={(e) => onChange(e.target.value)} />;
 }
 
