@@ -60,9 +60,12 @@ async function candidates(db: Db, rule: CalendarRule, monthDays: string[]): Prom
       break;
     case 'firstOrderAt':
     case 'lastOrderAt':
-      // ISO instants in the facts snapshot: the month-day follows the year.
+      // ISO instants as the facts document writes them: the month-day follows the year. Read from
+      // the stored rows (server/facts/facts-view.ts), not the view's document, which would be
+      // formatted for every customer just to read one field.
       query = sql<{ id: string; value: string | null }>`select customer_id as id, value from (
-        select customer_id, facts->>(${rule.date}::text) as value from customer_facts) f where substr(value, 6, 5) in (${md})`;
+        select customer_id, to_char(${sql.raw(rule.date === 'firstOrderAt' ? 'first_at' : 'last_at')} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as value
+        from customer_fact_rows) f where substr(value, 6, 5) in (${md})`;
       break;
     case 'attribute':
       query = sql<{ id: string; value: string | null }>`select id, value from (
