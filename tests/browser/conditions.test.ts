@@ -131,8 +131,24 @@ describe('condition builder in the browser', () => {
     });
     expect(config('trigger').condition).toEqual({ all: [{ fact: 'event', path: '$.data.channel', operator: 'equal', value: 'tmall' }] });
     expect(config('deep').conditions).toEqual(deep);
-    await d.select('vip-check');
+    inspector = await d.select('vip-check');
     await page.screenshot({ path: artifact('condition-builder-saved.png'), fullPage: true });
+
+    // The whole condition turned round and back: NOT at the top wraps it, unticking unwraps it.
+    await c('-not').check();
+    await expect.poll(() => c('-summary').innerText()).toBe(`条件概述: 并非（${words}）`);
+    await c('-not').uncheck();
+    await expect.poll(() => c('-summary').innerText()).toBe(`条件概述: ${words}`);
+
+    // In English the same condition reads in English, operators included.
+    await d.byTestId('language-toggle').click();
+    await expect
+      .poll(() => c('-summary').innerText())
+      .toBe('In words: Orders (lifetime) at least 2 orders and (member tier is VIP or Supreme VIP or has tag "油性肤质")');
+    expect(await c('-1-1-operator').locator('option:checked').innerText()).toBe('has tag');
+    expect(await c('-0-value-unit').innerText()).toBe('orders');
+    expect(await d.byTestId('node-vip-check').locator('.step-summary').innerText()).toContain('Orders (lifetime) at least 2 orders');
+    await page.screenshot({ path: artifact('condition-builder-en.png'), fullPage: true });
     expect(errors).toEqual([]);
     await page.context().close();
   });

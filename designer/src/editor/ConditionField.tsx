@@ -77,7 +77,16 @@ export function ConditionField(props: FieldProps<TopLevelCondition | undefined>)
           <JsonField {...(props as FieldProps<unknown>)} errorSchema={{}} />
         </>
       ) : tree.kind === 'group' ? (
-        <GroupView group={tree} level={1} testId={testId} ctx={ctx} onChange={emit} />
+        <>
+          {/* The whole condition can be turned round too ("customers who do NOT …"); not while it is empty. */}
+          {tree.items.length > 0 && (
+            <label className="cond-not cond-not-top" title={t('conditionBuilder.notTitle')}>
+              <input type="checkbox" checked={false} disabled={locked} onChange={() => emit({ kind: 'not', item: tree })} data-testid={`${testId}-not`} />
+              {t('conditionBuilder.not')}
+            </label>
+          )}
+          <GroupView group={tree} level={1} testId={testId} ctx={ctx} onChange={emit} />
+        </>
       ) : (
         <NegatedTop tree={tree} testId={testId} ctx={ctx} onChange={emit} />
       )}
