@@ -21,7 +21,7 @@ export const waitForEvent = defineNode({
   },
   config: z.object({
     eventType: z.string().min(1, 'choose the event to wait for').default('order.paid').meta({ title: 'Event type', examples: ['order.paid'] }),
-    timeout: durationSchema.default('PT25M').meta({ title: 'Timeout (ISO 8601)', description: 'PT25M = 25 minutes' }),
+    timeout: durationSchema.default('PT25M').meta({ title: 'Timeout', description: 'How long to wait for the event before taking the “timed out” branch' }),
     sameOrder: z.boolean().default(true).meta({ title: 'Same order as the entry event', description: 'Only an event about the order that started the journey counts.' }),
     condition: topLevelConditionSchema.optional().meta({ title: 'Only when' }),
   }),

@@ -11,7 +11,7 @@ export const wait = defineNode({
     en: { title: 'Wait', description: 'Waits for a while before going on, e.g. 25 minutes or 3 days.', ports: { next: 'then' } },
   },
   config: z.object({
-    duration: durationSchema.default('P1D').meta({ title: 'Duration (ISO 8601)', description: 'PT25M = 25 minutes, PT2H = 2 hours, P3D = 3 days' }),
+    duration: durationSchema.default('P1D').meta({ title: 'Duration', description: 'How long customers wait here before the next step' }),
   }),
   ports: () => ['next'],
   maxWaitMs: (c) => durationToMs(c.duration),
