@@ -170,7 +170,8 @@ describe('designer editing in the browser', () => {
     const positions = async () => Object.fromEntries(await Promise.all((await d.stepIds()).map(async (id) => [id, await positionOf(page, id)] as const)));
     const drawn = await positions();
     await d.byTestId('auto-layout').click();
-    await expect.poll(positions).not.toEqual(drawn);
+    // ELK's worker (1.6 MB) loads on this first use.
+    await expect.poll(positions, { timeout: 15_000 }).not.toEqual(drawn);
     const laid = await positions();
     expect(laid.trigger!.y).toBeLessThan(laid.wait!.y);
     expect(laid.wait!.y).toBeLessThan(laid.check!.y);

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { journeySchema } from '../../engine/journey/schema';
-import { layoutPositions } from '../../designer/src/editor/layout';
+import { layoutPositions, type ElkEngine } from '../../designer/src/editor/layout';
 import { CLIPBOARD_MARKER, copySteps, parseClipboard, pasteSteps, PASTE_OFFSET } from '../../designer/src/model/clipboard';
 import { journeyToFlow } from '../../designer/src/model/convert';
 import { portsOf } from '../../designer/src/model/registry';
@@ -119,9 +119,14 @@ describe('designer: copy and paste of steps', () => {
 describe('designer: auto-layout', () => {
   const { nodes, edges } = journeyToFlow(journey);
   const ports = (n: (typeof nodes)[number]) => portsOf(n.data.nodeType, n.data.config);
+  // The same ELK as the browser's worker runs, bundled for Node (no Web Workers here).
+  const elk = async (): Promise<ElkEngine> => {
+    const engine = new (await import('elkjs/lib/elk.bundled.js')).default();
+    return { layout: (g) => engine.layout(g) }; // in-process: no worker to end
+  };
 
   it('lays out top-down in layers, a split\'s "yes" left of its "no", from the old top-left corner', async () => {
-    const p = await layoutPositions(nodes, edges, ports);
+    const p = await layoutPositions(nodes, edges, ports, elk);
     expect(Object.keys(p).sort()).toEqual(['check', 'done', 'left', 'sms', 'trigger']);
     expect(p.trigger!.y).toBeLessThan(p.check!.y);
     expect(p.check!.y).toBeLessThan(p.sms!.y);
@@ -136,8 +141,8 @@ describe('designer: auto-layout', () => {
 
   it('puts "yes" left whichever way round the document lists the steps', async () => {
     const reversed = [...nodes].reverse();
-    const p = await layoutPositions(reversed, [...edges].reverse(), ports);
+    const p = await layoutPositions(reversed, [...edges].reverse(), ports, elk);
     expect(p.sms!.x).toBeLessThan(p.left!.x);
-    expect(await layoutPositions([], [], ports)).toEqual({});
+    expect(await layoutPositions([], [], ports, elk)).toEqual({});
   });
 });

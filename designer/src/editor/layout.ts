@@ -1,13 +1,25 @@
 import type { XYPosition } from '@xyflow/react';
 import type { ElkNode } from 'elkjs/lib/elk-api';
+
+/** Something that lays out an ELK graph: the worker in the browser, the bundled engine in Node. */
+export interface ElkEngine {
+  layout(graph: ElkNode): Promise<ElkNode>;
+  terminateWorker?(): void;
+}
+
+/** ELK in a Web Worker: the worker script is a static asset, outside the designer's chunks. */
+export async function workerElk(): Promise<ElkEngine> {
+  const [{ default: ELK }, { default: workerUrl }] = await Promise.all([import('elkjs/lib/elk-api.js'), import('elkjs/lib/elk-worker.min.js?url')]);
+  return new ELK({ workerUrl });
+}
 import type { StepEdge, StepNode } from '../model/types';
 
 /**
  * Auto-layout with ELK's layered algorithm, top-down as the steps are drawn (input on top,
  * outputs along the bottom). Each output port is pinned where the canvas draws it (FIXED_POS,
  * spread evenly left to right in port order), so ELK orders a split's branches by port: "yes"
- * stays left of "no", branch 1 left of branch 2. ELK is loaded on first use only: it is large
- * and only this button needs it.
+ * stays left of "no", branch 1 left of branch 2. ELK runs in a Web Worker loaded on first use:
+ * it is large (1.4 MB), only this button needs it, and a big journey lays out off the main thread.
  */
 
 /** A step's size before React Flow has measured it (see .step in styles.css). */
@@ -29,9 +41,9 @@ export async function layoutPositions(
   nodes: readonly StepNode[],
   edges: readonly StepEdge[],
   portsOf: (node: StepNode) => readonly string[],
+  engine: () => Promise<ElkEngine> = workerElk,
 ): Promise<Record<string, XYPosition>> {
   if (nodes.length === 0) return {};
-  const { default: ELK } = await import('elkjs/lib/elk.bundled.js');
   const ids = new Set(nodes.map((n) => n.id));
   const outPorts = new Map<string, Set<string>>();
 
@@ -60,7 +72,13 @@ export async function layoutPositions(
       .map((e) => ({ id: e.id, sources: [e.sourceHandle && outPorts.get(e.source)?.has(e.sourceHandle) ? outPort(e.source, e.sourceHandle) : e.source], targets: [inPort(e.target)] })),
   };
 
-  const laid = await new ELK().layout(graph);
+  const elk = await engine();
+  let laid: ElkNode;
+  try {
+    laid = await elk.layout(graph);
+  } finally {
+    elk.terminateWorker?.();
+  }
   // Keep the drawing where it was: the laid-out graph starts at the old top-left corner.
   const origin = { x: Math.min(...nodes.map((n) => n.position.x)), y: Math.min(...nodes.map((n) => n.position.y)) };
   const positions: Record<string, XYPosition> = {};
