@@ -122,6 +122,29 @@ describe('live per-node figures of a running journey (GET /api/journeys/:id/stat
     expect(after).toEqual({ trigger: { ...zero, entered: 2, passed: 2 }, wait: { ...zero, entered: 2 } });
   });
 
+  it('counts customers held by a pause as waiting at the step they hold before, and lets them on when resumed', async () => {
+    const journey = statsJourney('PT2S');
+    expect((await stack.api('/api/journeys', { body: journey })).status).toBe(201);
+    expect((await stack.api(`/api/journeys/${journey.id}/publish`, { method: 'POST' })).status).toBe(200);
+    for (const amount of [40, 60]) {
+      expect((await stack.api('/api/events', { body: orderEvent('order.created', uniqueId('c'), uniqueId('o'), { amount }) })).status).toBe(202);
+    }
+    await eventually(async () => ((await figures(journey.id)).wait?.waiting === 2 ? true : undefined), 20_000, 100);
+    expect((await stack.api(`/api/journeys/${journey.id}/pause`, { method: 'POST' })).status).toBe(200);
+    // The wait ends; the pause holds them before the condition.
+    const held = await eventually(async () => {
+      const f = await figures(journey.id);
+      return f.big?.waiting === 2 ? f : undefined;
+    }, 20_000, 100);
+    expect(held).toEqual({ trigger: { ...zero, entered: 2, passed: 2 }, wait: { ...zero, entered: 2, passed: 2 }, big: { ...zero, entered: 2, waiting: 2 } });
+    expect((await stack.api(`/api/journeys/${journey.id}/resume`, { method: 'POST' })).status).toBe(200);
+    const after = await eventually(async () => {
+      const f = await figures(journey.id);
+      return f.small?.passed === 2 ? f : undefined;
+    });
+    expect(after.big).toEqual({ ...zero, entered: 2, passed: 2 });
+  });
+
   it('refuses a bad version and an unknown journey, and lets analysts read', async () => {
     const journey = statsJourney('PT1S');
     expect((await stack.api('/api/journeys', { body: journey })).status).toBe(201);
