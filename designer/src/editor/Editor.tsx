@@ -6,6 +6,7 @@ import { Inspector } from './Inspector';
 import { Palette } from './Palette';
 import { ProblemsPanel } from './ProblemsPanel';
 import { SimulatePanel } from '../simulate/SimulatePanel';
+import { SimulateToggle } from '../simulate/SimulateToggle';
 import { useAddStep } from './useAddStep';
 import { useLiveValidation } from './useLiveValidation';
 import { flushLocalDraft, useAutosave } from './autosave';
@@ -31,6 +32,7 @@ function EditorLayout() {
     <main className={`editor ${simulating ? 'is-simulating' : ''}`}>
       <Palette onAdd={addStep} />
       <div className="editor-centre">
+        <SimulateToggle />
         <Canvas pane={pane} onDropStep={addStep} />
         <ProblemsPanel />
       </div>

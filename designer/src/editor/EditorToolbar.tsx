@@ -15,8 +15,6 @@ export function EditorToolbar() {
   const meta = useStore((s) => s.meta);
   const busy = useStore((s) => s.busy);
   const rename = useStore((s) => s.rename);
-  const simulateOpen = useStore((s) => s.simulateOpen);
-  const setSimulateOpen = useStore((s) => s.setSimulateOpen);
   // Publishing asks first: the dialog shows the problems or the worst case for one customer.
   const [confirming, setConfirming] = useState(false);
 
@@ -46,9 +44,6 @@ export function EditorToolbar() {
       <VersionsButton />
       <button type="button" className="btn" disabled={busy !== null} onClick={() => void saveJourney()} data-testid="save">
         {busy === 'saving' ? t('toolbar.saving') : t('toolbar.save')}
-      </button>
-      <button type="button" className={`btn ${simulateOpen ? 'is-active' : ''}`} aria-pressed={simulateOpen} onClick={() => setSimulateOpen(!simulateOpen)} data-testid="simulate-toggle">
-        {t('simulate.open')}
       </button>
       <button type="button" className="btn btn-primary" disabled={busy !== null} onClick={() => setConfirming(true)} data-testid="publish">
         {busy === 'publishing' ? t('toolbar.publishing') : t('toolbar.publish')}
