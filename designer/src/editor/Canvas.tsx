@@ -18,6 +18,7 @@ import { useStore } from '../store';
 import { EditingToolbar } from './EditingToolbar';
 import { DRAG_TYPE } from './Palette';
 import { StepNodeComponent } from './StepNodeView';
+import { useStableNodeData } from './useStableNodeData';
 
 // Module scope: a new object on each render would make React Flow remount every node.
 const nodeTypes: NodeTypes = { step: StepNodeComponent };
@@ -43,9 +44,9 @@ export function Canvas({ pane, onDropStep }: { pane: RefObject<HTMLDivElement | 
   // Branch labels on the edges ("yes", "timed out") make a drawn journey readable at a glance.
   // They are derived for display only; the store's edges stay JSON without them.
   const language = i18n.language;
+  const byId = useStableNodeData(nodes);
   const shownEdges = useMemo(() => {
     const locale = currentLocale();
-    const byId = new Map(nodes.map((n) => [n.id, n.data]));
     const labelled = edges.map((e): StepEdge => {
       const source = byId.get(e.source);
       const description = catalog[source?.nodeType ?? ''];
@@ -56,7 +57,7 @@ export function Canvas({ pane, onDropStep }: { pane: RefObject<HTMLDivElement | 
     // A simulation's path: the edges the customer took, animated (the time is on the steps).
     return simulation ? labelled.map((e) => (simulation.edges[e.id] ? { ...e, className: 'is-simulated', animated: true } : e)) : labelled;
     // language: the labels follow it.
-  }, [edges, nodes, catalog, language, simulation]);
+  }, [edges, byId, catalog, language, simulation]);
 
   // Customers enter at the trigger, so nothing may lead into it; a step does not lead to itself.
   const isValidConnection: IsValidConnection<StepEdge> = useCallback((c) => {

@@ -1,5 +1,5 @@
 import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
-import { memo, useEffect, useMemo } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLocale } from '../i18n';
 import { portLabelsOf, portsOf } from '../model/registry';
@@ -30,9 +30,16 @@ function StepNodeView({ id, data, selected }: NodeProps<StepNode>) {
   const fieldOrder = useMemo(() => Object.keys((description?.configSchema as { properties?: object } | undefined)?.properties ?? {}), [description]);
   const summary = useMemo(() => summarizeConfig(data.config, words, fieldOrder), [data.config, words, fieldOrder]);
 
-  // Ports may follow the config; React Flow must re-measure the handles when they change.
+  // Ports may follow the config; React Flow must re-measure the handles when they change. Not on
+  // mount: React Flow measures a new step itself, and a forced update from every step of a large
+  // journey re-applied all the steps once per step (300 steps opened in tens of seconds).
   const updateNodeInternals = useUpdateNodeInternals();
-  useEffect(() => updateNodeInternals(id), [id, portKey, updateNodeInternals]);
+  const measuredPorts = useRef(portKey);
+  useEffect(() => {
+    if (measuredPorts.current === portKey) return;
+    measuredPorts.current = portKey;
+    updateNodeInternals(id);
+  }, [id, portKey, updateNodeInternals]);
 
   const classes = ['step', `step-${description?.category ?? 'unknown'}`, selected ? 'is-selected' : '', problems ? 'has-problems' : '', simulatedAt ? 'is-simulated' : ''];
   return (
