@@ -63,7 +63,7 @@ describe('first payment reminder, as a new user in Chinese', () => {
 
     // 5. One minute later the reminder is sent (the local SMS sink stands in for a gateway).
     const row = page.locator(`[data-testid="message-row"][data-journey="${journeyId}"]`);
-    await expect.poll(() => row.getAttribute('data-status'), { timeout: 150_000, intervals: [2_000] }).toBe('sent');
+    await expect.poll(() => row.getAttribute('data-status'), { timeout: 150_000, interval: 2_000 }).toBe('sent');
     expect(await row.getAttribute('data-node')).toBe('reminder-sms');
     expect(await row.locator('td').nth(4).innerText()).toContain('亲爱的李娜');
     mark('reminder sent');

@@ -40,6 +40,15 @@ describe('POST /api/simulate', () => {
       });
       expect(r.status).toBe(200);
       expect(r.body.messages).toEqual([expect.objectContaining({ status: 'held', at: '2026-11-12T01:00:00.000Z', text: expect.stringContaining('韩梅梅') })]);
+      // A marketer may not see the stored customer's name: the rendered text masks it too.
+      const marketer = (await stack.api('/api/tokens', { body: { name: 'sim-marketer', role: 'marketer' } })).body.token as string;
+      const masked = await stack.api('/api/simulate', {
+        token: marketer,
+        body: { journey: journeyId, customer, events: [{ at: '2026-11-11T22:00:00+08:00', type: 'order.created', data: { orderId: 'TB11', amount: 99 } }] },
+      });
+      expect(masked.status).toBe(200);
+      expect(masked.body.messages[0].text).toContain('韩**');
+      expect(masked.body.messages[0].text).not.toContain('韩梅梅');
     } finally {
       await stack.api('/api/settings', { method: 'PUT', body: settings });
     }
