@@ -245,6 +245,9 @@ describe('designer editing in the browser', () => {
     await expect.poll(() => d.byTestId('journey-name').inputValue(), { timeout: 10_000 }).toBe('刷新不丢 改过');
     const server = (await b.stack.api<{ journey: Journey }>(`/api/journeys/${id}`)).body.journey;
     if (server.name !== '刷新不丢 改过') expect(await d.byTestId('notice').innerText()).toContain('已恢复您上次未保存的修改');
+    // Restored edits of a stored journey are autosaved like any edit.
+    await expect.poll(() => d.byTestId('save-state').getAttribute('data-dirty'), { timeout: 15_000 }).toBe('false');
+    expect((await b.stack.api<{ journey: Journey }>(`/api/journeys/${id}`)).body.journey.name).toBe('刷新不丢 改过');
     await page.screenshot({ path: artifact('editing-restored.png') });
     // Chromium logs the 404 of asking the server for the journey it did not have yet; nothing else.
     expect(errors.filter((e) => !e.includes('status of 404'))).toEqual([]);

@@ -53,23 +53,32 @@ export function useAutosave(): void {
       if (useAutosaveStatus.getState().phase === 'saving') status(ok && !useStore.getState().dirty ? { phase: 'saved', at: Date.now() } : { phase: 'idle' });
     };
 
+    const schedule = () => {
+      clearTimeout(saveTimer);
+      saveTimer = setTimeout(() => void autosave(), AUTOSAVE_MS);
+      status({ phase: 'pending' });
+    };
+    // A stored journey opened with edits restored from the browser sends them on, as any edit.
+    const restoredEdits = () => {
+      const s = useStore.getState();
+      if (s.meta && s.dirty && !s.isNew) schedule();
+    };
+    restoredEdits();
+
     const unsubscribe = useStore.subscribe((s, prev) => {
       if (s.opened !== prev.opened) {
         clearTimeout(saveTimer);
         clearTimeout(copyTimer);
         saveTimer = copyTimer = undefined;
         status({ phase: 'idle', at: null });
+        restoredEdits();
         return;
       }
       if (!s.meta) return;
       if (s.revision !== prev.revision && s.dirty) {
         clearTimeout(copyTimer);
         copyTimer = setTimeout(flushLocalDraft, LOCAL_COPY_MS);
-        if (!s.isNew) {
-          clearTimeout(saveTimer);
-          saveTimer = setTimeout(() => void autosave(), AUTOSAVE_MS);
-          status({ phase: 'pending' });
-        }
+        if (!s.isNew) schedule();
       }
       // The server has everything now (saved by hand or automatically): no copy to offer back.
       if (prev.dirty && !s.dirty) {
