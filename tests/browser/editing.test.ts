@@ -74,6 +74,19 @@ describe('designer editing in the browser', () => {
     await expect.poll(() => positionOf(page, exit)).toEqual(moved);
     expect(await d.byTestId('redo').isDisabled()).toBe(true);
 
+    // Duplicate and cut the exit: one step each, undone like the rest.
+    await d.select(exit);
+    await page.keyboard.press('Control+d');
+    await expect.poll(async () => (await d.stepIds()).length).toBe(3);
+    const copy = (await d.stepIds())[2]!;
+    expect(await selectedIds(page)).toEqual([copy]);
+    await page.keyboard.press('Control+x');
+    await expect.poll(() => d.stepIds()).toEqual([trigger, exit]);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => d.stepIds()).toEqual([trigger, exit, copy]);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => d.stepIds()).toEqual([trigger, exit]);
+
     // Typing in a field keeps the field's own undo: the journey's steps stay.
     await d.byTestId('journey-name').click();
     await page.keyboard.press('Control+z');
