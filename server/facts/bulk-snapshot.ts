@@ -58,9 +58,10 @@ const compared = (t: string) =>
  * Writes the day-stable snapshot (customer_fact_rows) from fx_base, fx_bought and fx_main
  * (bulk-basics.ts), for every customer with a profile, a counted order or an earlier row, and the
  * view's parameters. The previous derived stage, tier and tags stay in fx_old for the changes.
- * Into an empty table (the first refresh) every row is inserted at once; otherwise only the rows
- * whose stored values differ are updated — the daily refresh, where recency and days to birthday
- * moved for everyone but a few thousand rows really changed. Rows a per-customer refresh wrote
+ * Into an empty table (the first refresh) every row is inserted at once; otherwise the new values
+ * are compared with the stored ones as they are computed and only the rows that differ are kept
+ * and written — the daily refresh, where recency and days to birthday moved for everyone but a
+ * few thousand rows really changed. Rows a per-customer refresh wrote
  * after this transaction began are fresher than ours and are kept. Readers see the previous
  * snapshot until the refresh commits; writers of rows wait for it.
  */
@@ -87,8 +88,13 @@ export async function writeSnapshot(
     await step('facts', () => sql`insert into customer_fact_rows (${stableColumns}) ${stableRowsQuery(settings, customerZones)}`.execute(trx));
     return;
   }
+  // Only the rows to write are kept: new customers, and stored rows whose values differ or that a
+  // per-customer refresh wrote with its own asOf before this transaction began (it takes them back).
   await step('facts', async () => {
-    await sql`create temporary table fx_new on commit drop as ${stableRowsQuery(settings, customerZones)}`.execute(trx);
+    await sql`create temporary table fx_new on commit drop as
+      select n.* from (${stableRowsQuery(settings, customerZones)}) n left join customer_fact_rows r on r.customer_id = n.customer_id
+      where r.customer_id is null
+        or (r.computed_at <= now() and (r.as_of is not null or (${compared('r')}) is distinct from (${compared('n')})))`.execute(trx);
     await sql`analyze fx_new`.execute(trx);
   });
   await step('write', async () => {
@@ -96,9 +102,7 @@ export async function writeSnapshot(
       ['order_count', 'total_cents', 'frequency', 'monetary_cents', 'first_at', 'last_at', 'main_category', 'tier', 'tags', 'birthday_md', 'zone'].map((c) => `${c} = n.${c}`).join(', '),
     );
     await sql`update customer_fact_rows r set as_of = null, computed_at = now(), ${set}
-      from fx_new n
-      where n.customer_id = r.customer_id and r.computed_at <= now()
-        and (r.as_of is not null or (${compared('r')}) is distinct from (${compared('n')}))`.execute(trx);
+      from fx_new n where n.customer_id = r.customer_id`.execute(trx);
     await sql`insert into customer_fact_rows (${stableColumns})
       select ${stableColumns} from fx_new n where not exists (select 1 from customer_fact_rows r where r.customer_id = n.customer_id)`.execute(trx);
   });
