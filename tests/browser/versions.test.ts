@@ -144,4 +144,20 @@ describe('version history in the browser', () => {
     expect(errors).toEqual([]);
     await page.context().close();
   });
+
+  it('says a new journey has no versions yet, with no error', async () => {
+    const { page, errors } = await b.open('en-US');
+    await page.getByTestId('new-journey-name').fill('Not yet published');
+    await page.getByTestId('new-journey-create').click();
+    await page.getByTestId('open-versions').click();
+    const list = page.getByTestId('versions-list');
+    await expect.poll(() => list.innerText()).toContain('Not published yet');
+    expect(await list.innerText()).toContain('Current draft');
+    expect(await page.getByTestId('versions-panel').locator('.notice-error').count()).toBe(0);
+    expect(await page.getByTestId('diff-canvas').count()).toBe(0);
+    await page.keyboard.press('Escape');
+    expect(await page.getByTestId('versions-panel').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });

@@ -21,6 +21,7 @@ export function VersionsPanel({ onClose }: { onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const journeyId = useStore((s) => s.meta?.id);
   const dirty = useStore((s) => s.dirty);
+  const isNew = useStore((s) => s.isNew);
   const [list, setList] = useState<VersionListResponse | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [picked, setPicked] = useState<Key[]>([]);
@@ -31,6 +32,8 @@ export function VersionsPanel({ onClose }: { onClose: () => void }) {
 
   useEffect(() => {
     if (!journeyId) return;
+    // Not on the server yet: nothing was published, and the list would answer 404.
+    if (isNew) return setList({ journeyId, draft: { status: 'draft', version: 0, nodes: draft?.nodes.length ?? 0 }, versions: [] });
     let cancelled = false;
     versionsApi
       .list(journeyId)
@@ -49,7 +52,7 @@ export function VersionsPanel({ onClose }: { onClose: () => void }) {
     return () => {
       cancelled = true;
     };
-  }, [journeyId, draft]);
+  }, [journeyId, draft, isNew]);
 
   // Fetches the two picked documents (versions are cached: they never change).
   useEffect(() => {

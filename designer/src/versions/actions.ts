@@ -1,6 +1,7 @@
 import { journeySchema, type Journey } from '../../../engine/journey/schema';
 import { api } from '../api/endpoints';
 import { versionsApi } from '../api/versions';
+import { clearLocalDraft } from '../editor/drafts';
 import { i18next } from '../i18n';
 import { flowToJourney } from '../model/convert';
 import { useStore } from '../store';
@@ -36,6 +37,8 @@ export async function restoreVersion(journeyId: string, version: number): Promis
   const published = await loadVersion(journeyId, version);
   const draft: Journey = { ...published, nodes: published.nodes.map(({ typeVersion: _v, activity: _a, ...n }) => n) };
   const saved = await api.updateJourney(draft);
+  // The browser's copy of unsaved edits is of the draft just replaced: it must not come back on the next open.
+  clearLocalDraft(journeyId);
   const store = useStore.getState();
   store.openJourney(journeySchema.parse(saved.journey), false);
   store.setNotice({ kind: 'success', key: 'versions.restored', params: { version } });
