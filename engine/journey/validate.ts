@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { findFact } from '../facts/catalog';
 import type { Locale, NodeDefinition } from '../nodes/define';
 import type { NodeRegistry } from '../nodes/registry';
-import { leaves } from '../rules/conditions';
+import { leaves, type Condition } from '../rules/conditions';
 import { operatorNames } from '../rules/operators';
 import { valueProblem, valueProblemMessage } from '../rules/value-check';
 import { cycles, reachableFrom } from './graph';
@@ -24,6 +24,20 @@ export function validateJourney(input: unknown, registry: NodeRegistry, locale: 
   const say = (path: (string | number)[], code: Parameters<typeof problemMessage>[1], params: Record<string, string> = {}, nodeId?: string) =>
     problems.push({ path: formatPath(path), code, message: problemMessage(locale, code, params), ...(nodeId ? { nodeId } : {}) });
 
+  /** Every rule names a known fact and operator and gives a value that fits them. */
+  function checkCondition(condition: Condition, path: (string | number)[], nodeId?: string): void {
+    for (const { leaf, at } of leaves(condition)) {
+      const base = [...path, ...at];
+      const fact = findFact(leaf.fact);
+      if (!fact) say([...base, 'fact'], 'unknown_fact', { fact: leaf.fact }, nodeId);
+      if (!operatorNames.includes(leaf.operator)) say([...base, 'operator'], 'unknown_operator', { operator: leaf.operator }, nodeId);
+      else if (fact) {
+        const reason = valueProblem(leaf, fact);
+        if (reason) say([...base, reason === 'operator' ? 'operator' : 'value'], 'invalid_condition_value', { message: valueProblemMessage(locale, reason, leaf, fact) }, nodeId);
+      }
+    }
+  }
+
   // Nodes: unique ids, known types, valid configs.
   const byId = new Map<string, { index: number; def?: NodeDefinition; config?: unknown }>();
   journey.nodes.forEach((node, i) => {
@@ -44,19 +58,11 @@ export function validateJourney(input: unknown, registry: NodeRegistry, locale: 
       return;
     }
     entry.config = config.data;
-    for (const { condition, path } of def.conditions?.(config.data) ?? []) {
-      for (const { leaf, at } of leaves(condition)) {
-        const base = ['nodes', i, 'config', ...path, ...at];
-        const fact = findFact(leaf.fact);
-        if (!fact) say([...base, 'fact'], 'unknown_fact', { fact: leaf.fact }, node.id);
-        if (!operatorNames.includes(leaf.operator)) say([...base, 'operator'], 'unknown_operator', { operator: leaf.operator }, node.id);
-        else if (fact) {
-          const reason = valueProblem(leaf, fact);
-          if (reason) say([...base, reason === 'operator' ? 'operator' : 'value'], 'invalid_condition_value', { message: valueProblemMessage(locale, reason, leaf, fact) }, node.id);
-        }
-      }
-    }
+    for (const { condition, path } of def.conditions?.(config.data) ?? []) checkCondition(condition, ['nodes', i, 'config', ...path], node.id);
   });
+  // The journey's own conditions: exit criteria and the conversion goal.
+  journey.settings.exitWhen.forEach((w, i) => w.condition && checkCondition(w.condition, ['settings', 'exitWhen', i, 'condition']));
+  if (journey.settings.goal?.condition) checkCondition(journey.settings.goal.condition, ['settings', 'goal', 'condition']);
 
   // Exactly one trigger.
   const triggers = journey.nodes.filter((n) => byId.get(n.id)?.def?.category === 'trigger');

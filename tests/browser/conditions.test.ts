@@ -117,6 +117,18 @@ describe('condition builder in the browser', () => {
     expect(JSON.parse(await inspector.locator('textarea').inputValue())).toEqual(deep);
     expect(await inspector.getByTestId('condition-conditions-summary').innerText()).toBe('条件概述: 累计购买次数为1单');
 
+    // With no step selected: the journey's exit criteria, whose condition reads the exit's own event.
+    await d.byTestId('canvas').click({ position: { x: 100, y: 160 } });
+    const settings = d.byTestId('exit-goal-settings');
+    await settings.getByTestId('exit-add').click();
+    await settings.getByTestId('condition-exit-0-add').click();
+    expect(await settings.getByTestId('condition-exit-0-0-fact').locator('option').allInnerTexts()).toEqual(['最近等到的事件', '触发事件', '订单金额']);
+    await settings.getByTestId('condition-exit-0-0-path').selectOption('$.data.amount');
+    await settings.getByTestId('condition-exit-0-0-operator').selectOption('greaterThanInclusive');
+    await expect.poll(() => d.byTestId('problems-panel').innerText()).toContain('“最近等到的事件 · 订单金额”：请填写数字。');
+    await settings.getByTestId('condition-exit-0-0-value').fill('100');
+    await expect.poll(() => settings.getByTestId('condition-exit-0-summary').innerText()).toBe('条件概述: 订单金额至少100元');
+
     await expect.poll(() => d.problemCount()).toBe(0);
     await d.byTestId('save').click();
     await expect.poll(() => d.byTestId('save-state').getAttribute('data-dirty'), { timeout: 10_000 }).toBe('false');
@@ -131,6 +143,7 @@ describe('condition builder in the browser', () => {
     });
     expect(config('trigger').condition).toEqual({ all: [{ fact: 'event', path: '$.data.channel', operator: 'equal', value: 'tmall' }] });
     expect(config('deep').conditions).toEqual(deep);
+    expect(body.journey.settings.exitWhen).toEqual([{ eventType: 'order.paid', sameOrder: true, condition: { all: [{ fact: 'lastEvent', path: '$.data.amount', operator: 'greaterThanInclusive', value: 100 }] } }]);
     inspector = await d.select('vip-check');
     await page.screenshot({ path: artifact('condition-builder-saved.png'), fullPage: true });
 

@@ -66,4 +66,19 @@ describe('condition values that json-rules-engine would silently treat as "no"',
     expect(valueProblem({ fact: 'event', path: '$.data.vip', operator: 'equal', value: true }, fact('event'))).toBeNull();
     expect(valueProblem({ fact: 'customer', path: '$.region', operator: 'includesText', value: '' }, fact('customer'))).toBe('text');
   });
+
+  it('checks the journey’s own conditions too: exit criteria and the goal', () => {
+    const doc = paymentReminderDocument();
+    doc.settings = {
+      ...(doc.settings as object),
+      exitWhen: [{ eventType: 'order.paid', sameOrder: true, condition: { all: [{ fact: 'lastEvent', path: '$.data.amount', operator: 'greaterThan', value: '' }] } }],
+      goal: { eventType: 'order.paid', within: 'P7D', condition: { any: [{ fact: 'orderAmount', operator: 'atLeast', value: 1 }] } },
+    };
+    const result = validateJourney(doc, registry);
+    expect(located(result.problems)).toEqual([
+      { code: 'invalid_condition_value', path: 'settings.exitWhen[0].condition.all[0].value' },
+      { code: 'unknown_operator', path: 'settings.goal.condition.any[0].operator' },
+    ]);
+    expect(result.problems[0]!.message).toBe('Last awaited event · Order amount: enter a number.');
+  });
 });

@@ -11,42 +11,72 @@ import { describeCondition } from '../model/condition-words';
 import { useStore } from '../store';
 import { GroupView, type BuilderContext } from './conditions/GroupView';
 import { RuleRow } from './conditions/RuleRow';
-import { JsonField } from './JsonField';
+import { ConditionJson } from './conditions/ConditionJson';
 
 /**
  * Steps whose condition is checked against the event alone (the trigger's and a wait's filter:
  * engine decisionFacts with only the customer's id), so customer data would never match there.
+ * A wait's filter reads the awaited event as `lastEvent` (the enrolling one is `event`), so it comes first.
  */
 const eventScoped: Record<string, readonly string[]> = {
   'trigger.event': ['event', 'orderAmount'],
-  'wait.event': ['event', 'lastEvent', 'orderAmount'],
+  'wait.event': ['lastEvent', 'event', 'orderAmount'],
 };
 
 /**
- * rjsf custom field for json-rules-engine conditions: the condition builder (nested all / any /
- * not groups of typed rules) with the condition in words under it. A condition the builder cannot
- * show is edited as JSON instead, unchanged; the JSON editor is also there on request.
+ * rjsf custom field for json-rules-engine conditions: the condition editor on a step's field. The
+ * trigger's and a wait's filter get the event-only facts.
  */
-export function ConditionField(props: FieldProps<TopLevelCondition | undefined>) {
-  const { formData, onChange, fieldPathId, schema, name, errorSchema, disabled, readonly } = props;
+export function ConditionField({ formData, onChange, fieldPathId, schema, name, errorSchema, disabled, readonly }: FieldProps<TopLevelCondition | undefined>) {
+  const nodeType = useStore((s) => (s.selectedNodeId ? s.nodes.find((n) => n.id === s.selectedNodeId)?.data.nodeType : undefined));
+  const title = fieldTexts(currentLocale())[name]?.title ?? schema.title ?? name;
+  return (
+    <ConditionEditor
+      value={formData}
+      title={title}
+      testId={`condition-${name}`}
+      // An optional condition (a trigger's filter) is removed when its last rule goes; one with a
+      // default (a condition step's) stays as an empty list, which json-rules-engine treats as true.
+      optional={schema.default === undefined}
+      scope={nodeType ? eventScoped[nodeType] : undefined}
+      disabled={!!(disabled || readonly)}
+      fieldErrors={errorSchema?.__errors ?? []}
+      onChange={(next) => onChange(next, fieldPathId.path)}
+    />
+  );
+}
+
+interface EditorProps {
+  value: unknown;
+  title: string;
+  testId: string;
+  optional: boolean;
+  /** Fact names this condition may use; all facts when absent. */
+  scope?: readonly string[] | undefined;
+  disabled?: boolean;
+  /** Problems validation reported for the field; those about a rule's value show under the rule. */
+  fieldErrors?: readonly string[];
+  onChange(next: TopLevelCondition | undefined): void;
+}
+
+/**
+ * The condition builder (nested all / any / not groups of typed rules) with the condition in words
+ * under it. A condition the builder cannot show is edited as JSON instead, unchanged; the JSON
+ * editor is also there on request.
+ */
+export function ConditionEditor({ value, title, testId, optional, scope, disabled = false, fieldErrors = [], onChange }: EditorProps) {
   const { t, i18n } = useTranslation();
   const allFacts = useStore((s) => s.facts);
-  const nodeType = useStore((s) => (s.selectedNodeId ? s.nodes.find((n) => n.id === s.selectedNodeId)?.data.nodeType : undefined));
   const timeZone = useStore((s) => s.meta?.settings?.timezone ?? 'Asia/Shanghai');
   const [asJson, setAsJson] = useState(false);
   const locale = currentLocale();
-  const title = fieldTexts(locale)[name]?.title ?? schema.title ?? name;
-  const tree = useMemo(() => readCondition(formData), [formData]);
-  const locked = !!(disabled || readonly);
-  // An optional condition (a trigger's filter) is removed when its last rule goes; one with a
-  // default (a condition step's) stays as an empty list, which json-rules-engine treats as true.
-  const optional = schema.default === undefined;
-  const scope = nodeType ? eventScoped[nodeType] : undefined;
-  const facts = useMemo(() => (scope ? allFacts.filter((f) => scope.includes(f.name)) : allFacts), [allFacts, scope]);
-  const testId = `condition-${name}`;
+  const tree = useMemo(() => readCondition(value), [value]);
+  const locked = disabled;
+  // In the scope's order: its first fact is the one a new rule starts with.
+  const facts = useMemo(() => (scope ? scope.flatMap((name) => allFacts.filter((f) => f.name === name)) : allFacts), [allFacts, scope]);
   const language = i18n.language;
 
-  const summary = useMemo(() => describeCondition(formData, allFacts, locale), [formData, allFacts, locale, language]);
+  const summary = useMemo(() => describeCondition(value, allFacts, locale), [value, allFacts, locale, language]);
   const errorOf = (rule: RuleNode): string | undefined => {
     const fact = allFacts.find((f) => f.name === rule.fact);
     if (!fact) return undefined;
@@ -56,11 +86,11 @@ export function ConditionField(props: FieldProps<TopLevelCondition | undefined>)
   };
   const inline = new Set(tree ? rulesOf(tree).flatMap((r) => errorOf(r) ?? []) : []);
   // The engine's messages about values are shown under their rule; the rest under the field.
-  const errors = (errorSchema?.__errors ?? []).filter((e) => !inline.has(e));
+  const errors = fieldErrors.filter((e) => !inline.has(e));
 
   const emit = (next: TopNode) => {
     const empty = next.kind === 'group' && next.items.length === 0;
-    onChange(empty && optional ? undefined : writeCondition(next), fieldPathId.path);
+    onChange(empty && optional ? undefined : writeCondition(next));
   };
   const ctx: BuilderContext = { facts, allFacts, locale, timeZone, disabled: locked, errorOf };
 
@@ -74,7 +104,7 @@ export function ConditionField(props: FieldProps<TopLevelCondition | undefined>)
           <p className="muted small" data-testid={`${testId}-json-note`}>
             {tree ? t('conditionBuilder.editJson') : t('conditionBuilder.tooComplex')}
           </p>
-          <JsonField {...(props as FieldProps<unknown>)} errorSchema={{}} />
+          <ConditionJson value={value} disabled={locked} testId={testId} onChange={(v) => onChange(v as TopLevelCondition | undefined)} />
         </>
       ) : tree.kind === 'group' ? (
         <>

@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../store';
 import { TimeZonePicker } from './inputs/TimeZoneWidget';
+import { ExitGoalSettings } from './settings/ExitGoalSettings';
 import './message/message.css';
 
-/** With no step selected, the inspector shows the journey's own settings: its time zone. */
+/** With no step selected, the inspector shows the journey's own settings: its time zone, exit criteria and goal. */
 export function JourneySettings() {
   const { t } = useTranslation();
   const timezone = useStore((s) => s.meta?.settings.timezone);
@@ -15,6 +16,7 @@ export function JourneySettings() {
       <label htmlFor="journey-timezone">{t('inputs.journey.timezone')}</label>
       <TimeZonePicker id="journey-timezone" name="journey" value={timezone} onChange={setTimezone} />
       <p className="muted small">{t('inputs.journey.timezoneHelp')}</p>
+      <ExitGoalSettings />
     </section>
   );
 }

@@ -37,4 +37,16 @@ export const conditionBuilderEn = {
   tooComplex: 'The builder cannot show this condition (e.g. groups deeper than 3 levels or extra keys): edit it as JSON; it is kept exactly as written.',
   jsonStays: 'The builder cannot show this JSON yet; keep editing it here.',
   eventOnly: 'Filters see the event only (customer data is read at later steps).',
+  settings: {
+    exitTitle: 'Exit when',
+    exitHelp: 'Events that take a customer out at once, wherever they are in the journey (e.g. order.paid for a payment reminder).',
+    eventType: 'Event type',
+    sameOrder: 'Only about the order that enrolled them',
+    onlyWhen: 'Only when',
+    addExit: 'Add exit criterion',
+    removeExit: 'Remove this exit criterion',
+    goalTitle: 'Conversion goal',
+    goalOn: 'Count a conversion when this event follows a message',
+    within: 'Within (after the message, ISO 8601, e.g. P7D)',
+  },
 };

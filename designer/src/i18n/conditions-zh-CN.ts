@@ -40,4 +40,16 @@ export const conditionBuilderZhCN: Widen<typeof conditionBuilderEn> = {
   tooComplex: '条件构建器无法显示这个条件（例如嵌套超过 3 层或含有其他字段）：请用 JSON 编辑，内容会原样保留。',
   jsonStays: '条件构建器暂时无法显示这段 JSON，请继续在这里编辑。',
   eventOnly: '筛选只能读取事件本身（客户数据在后面的步骤中读取）。',
+  settings: {
+    exitTitle: '离开条件',
+    exitHelp: '发生这些事件时，客户无论在旅程哪一步都立即离开（例如催付旅程中的 order.paid）。',
+    eventType: '事件类型',
+    sameOrder: '只看让客户进入旅程的那笔订单',
+    onlyWhen: '且满足',
+    addExit: '添加离开条件',
+    removeExit: '删除这个离开条件',
+    goalTitle: '转化目标',
+    goalOn: '消息发出后发生此事件即计为转化',
+    within: '时限（消息发出后，ISO 8601，如 P7D）',
+  },
 };

@@ -49,6 +49,8 @@ export interface EditorSlice {
   rename(name: string): void;
   /** The journey's time zone (settings.timezone), which its wall-clock waits read. */
   setTimezone(timezone: string): void;
+  /** Exit criteria and the conversion goal (the condition builder edits their conditions). */
+  setSettings(patch: Partial<Pick<JourneyMeta['settings'], 'exitWhen' | 'goal'>>): void;
   removeNode(nodeId: string): void;
   removeEdge(edgeId: string): void;
   selectNode(nodeId: string | null): void;
@@ -176,6 +178,15 @@ export const createEditorSlice: StateCreator<Store, [], [], EditorSlice> = (set,
     setTimezone(timezone) {
       const meta = get().meta;
       if (meta && meta.settings.timezone !== timezone) edit({ meta: { ...meta, settings: { ...meta.settings, timezone } } });
+    },
+
+    setSettings(patch) {
+      const meta = get().meta;
+      if (!meta) return;
+      const settings = { ...meta.settings, ...patch };
+      // An absent goal is no key at all, as a document without one is stored.
+      if (patch.goal === undefined && 'goal' in patch) delete settings.goal;
+      edit({ meta: { ...meta, settings } });
     },
 
     removeNode(nodeId) {
