@@ -1,24 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
 import { configFromEnv, projectRoot } from '../../server/config';
 import { createLogger } from '../../server/logger';
 import { startHuitou, type Huitou } from '../../server/runtime';
+import { benchApi, freePort } from '../stack-support';
 import { quietTemporalSdk } from '../../server/temporal/sdk-logging';
-
-/** A free loopback port for the dev server and its UI (a second instance must not clash with `npm start`). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 export interface DesignerStack {
   huitou: Huitou;
@@ -56,15 +44,7 @@ export async function startDesignerStack(options: { minify?: boolean } = {}): Pr
   const huitou = await startHuitou(config, { log: createLogger(process.env.HUITOU_BENCH_LOG_LEVEL ?? 'warn') });
   return {
     huitou,
-    async api(path, body) {
-      const res = await fetch(huitou.url! + path, {
-        method: body === undefined ? 'GET' : 'POST',
-        headers: { authorization: `Bearer ${huitou.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await res.text();
-      return { status: res.status, body: text ? JSON.parse(text) : undefined };
-    },
+    api: benchApi(huitou),
     async stop() {
       try {
         await huitou.stop();

@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +6,7 @@ import { bundleWorkflowCode } from '@temporalio/worker';
 import { configFromEnv, type Config } from '../../server/config';
 import { createLogger } from '../../server/logger';
 import { startHuitou, type Huitou } from '../../server/runtime';
+import { benchApi, freePort } from '../stack-support';
 import { connectTemporal, type TemporalHandle } from '../../server/temporal/connect';
 import { quietTemporalSdk } from '../../server/temporal/sdk-logging';
 
@@ -20,18 +20,6 @@ export interface BenchStack {
 }
 
 const noop = () => undefined;
-
-/** A free loopback port (the dev server and its UI need fixed ones; a second instance must not clash with `npm start`). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 /**
  * Huitou as `npm start` runs it with no TEMPORAL_ADDRESS and no DATABASE_URL: a Temporal CLI dev
@@ -65,15 +53,7 @@ export async function startBenchStack(): Promise<BenchStack> {
       huitou,
       temporal,
       config,
-      async api(path, body) {
-        const res = await fetch(huitou.url! + path, {
-          method: body === undefined ? 'GET' : 'POST',
-          headers: { authorization: `Bearer ${huitou.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-          body: body === undefined ? undefined : JSON.stringify(body),
-        });
-        const text = await res.text();
-        return { status: res.status, body: text ? JSON.parse(text) : undefined };
-      },
+      api: benchApi(huitou),
       async stop() {
         try {
           await huitou.stop();
