@@ -2,35 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Journey } from '../../engine/journey/schema';
 import { artifact, startBrowserStack, type BrowserStack } from '../kpis/browser';
 import { eventually, orderEvent, uniqueId } from '../support/journeys';
+import { statsJourney } from '../support/stats-journey';
 import { DesignerPage } from './designer-page';
 
-/** trigger → wait → amount ≥ 100? → yes: SMS → done; no: small — laid out top-down. */
-function statsJourney(wait: string): Journey {
-  return {
-    schemaVersion: 1,
-    id: uniqueId('stats-ui'),
-    name: '下单感谢',
-    status: 'draft',
-    version: 0,
-    nodes: [
-      { id: 'trigger', type: 'trigger.event', config: { eventType: 'order.created', perOrder: true } },
-      { id: 'wait', type: 'wait', config: { duration: wait } },
-      { id: 'big', type: 'condition', config: { conditions: { all: [{ fact: 'event', path: '$.data.amount', operator: 'greaterThanInclusive', value: 100 }] } } },
-      { id: 'sms', type: 'message.send', config: { channel: 'sms', template: '感谢惠顾' } },
-      { id: 'done', type: 'exit', config: {} },
-      { id: 'small', type: 'exit', config: {} },
-    ],
-    edges: [
-      { from: 'trigger', port: 'next', to: 'wait' },
-      { from: 'wait', port: 'next', to: 'big' },
-      { from: 'big', port: 'yes', to: 'sms' },
-      { from: 'big', port: 'no', to: 'small' },
-      { from: 'sms', port: 'next', to: 'done' },
-    ],
-    settings: { timezone: 'Asia/Shanghai', reEntry: 'never', priority: 5, exitWhen: [] },
-    layout: { positions: { trigger: { x: 260, y: 20 }, wait: { x: 260, y: 170 }, big: { x: 260, y: 320 }, sms: { x: 80, y: 480 }, small: { x: 440, y: 480 }, done: { x: 80, y: 640 } } },
-  };
-}
+/** Top-down on the canvas. */
+const layout = { positions: { trigger: { x: 260, y: 20 }, wait: { x: 260, y: 170 }, big: { x: 260, y: 320 }, sms: { x: 80, y: 480 }, small: { x: 440, y: 480 }, done: { x: 80, y: 640 } } };
 
 /**
  * Live figures on the canvas in Chromium, on the whole product: version 1 ran four orders to the
@@ -50,7 +26,7 @@ describe('live figures and stop in the browser', () => {
     const settings = (await b.stack.api('/api/settings')).body.settings;
     const messaging = { ...settings.messaging, frequencyCaps: [{ channel: 'sms', max: 1, within: 'P1D' }] };
     expect((await b.stack.api('/api/settings', { method: 'PUT', body: { ...settings, messaging } })).status).toBe(200);
-    journey = statsJourney('PT2S');
+    journey = statsJourney('PT2S', { name: '下单感谢', layout });
     expect((await b.stack.api('/api/journeys', { body: journey })).status).toBe(201);
     expect((await b.stack.api(`/api/journeys/${journey.id}/publish`, { method: 'POST' })).body.version).toBe(1);
     const a = uniqueId('c');

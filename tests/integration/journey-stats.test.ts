@@ -2,34 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Journey } from '../../engine/index';
 import { eventually, orderEvent, uniqueId } from '../support/journeys';
 import { startStack, type Stack } from '../support/stack';
-
-/** trigger (order.created) → wait → amount ≥ 100? → yes: SMS → done; no: small. */
-function statsJourney(wait: string): Journey {
-  return {
-    schemaVersion: 1,
-    id: uniqueId('stats'),
-    name: 'stats',
-    status: 'draft',
-    version: 0,
-    nodes: [
-      { id: 'trigger', type: 'trigger.event', config: { eventType: 'order.created', perOrder: true } },
-      { id: 'wait', type: 'wait', config: { duration: wait } },
-      { id: 'big', type: 'condition', config: { conditions: { all: [{ fact: 'event', path: '$.data.amount', operator: 'greaterThanInclusive', value: 100 }] } } },
-      { id: 'sms', type: 'message.send', config: { channel: 'sms', template: '感谢惠顾' } },
-      { id: 'done', type: 'exit', config: {} },
-      { id: 'small', type: 'exit', config: {} },
-    ],
-    edges: [
-      { from: 'trigger', port: 'next', to: 'wait' },
-      { from: 'wait', port: 'next', to: 'big' },
-      { from: 'big', port: 'yes', to: 'sms' },
-      { from: 'big', port: 'no', to: 'small' },
-      { from: 'sms', port: 'next', to: 'done' },
-    ],
-    settings: { timezone: 'Asia/Shanghai', reEntry: 'never', priority: 5, exitWhen: [] },
-    layout: { positions: {} },
-  };
-}
+import { statsJourney } from '../support/stats-journey';
 
 interface NodeFigures {
   nodeId: string;
