@@ -1,8 +1,7 @@
 import { useReactFlow } from '@xyflow/react';
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { currentLocale } from '../i18n';
 import { useStore } from '../store';
+import { useStepTitles } from './useStepTitles';
 
 /** Every problem with its path and message; clicking one selects its step and brings it into view. */
 export function ProblemsPanel() {
@@ -51,17 +50,4 @@ export function ProblemsPanel() {
       )}
     </section>
   );
-}
-
-/** Each step's title in the current language, to name it in the list; paths alone say little. */
-function useStepTitles(): Map<string, string> {
-  const { i18n } = useTranslation();
-  const nodes = useStore((s) => s.nodes);
-  const catalog = useStore((s) => s.nodeTypes);
-  const language = i18n.language;
-  return useMemo(() => {
-    const locale = currentLocale();
-    return new Map(nodes.map((n) => [n.id, catalog[n.data.nodeType]?.labels[locale].title ?? n.data.nodeType]));
-    // language: titles follow it.
-  }, [nodes, catalog, language]);
 }

@@ -1,9 +1,10 @@
 import './simulate.css';
 import { useReactFlow } from '@xyflow/react';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SimulationResult } from '../../../engine/simulate/simulate';
 import { ApiError } from '../api/http';
+import { useStepTitles } from '../editor/useStepTitles';
 import { currentLocale } from '../i18n';
 import { flowToJourney } from '../model/convert';
 import { portLabelsOf, portsOf } from '../model/registry';
@@ -173,16 +174,4 @@ function triggerEventType(): string | undefined {
   const trigger = s.nodes.find((n) => s.nodeTypes[n.data.nodeType]?.category === 'trigger');
   const type = trigger?.data.config.eventType;
   return typeof type === 'string' ? type : undefined;
-}
-
-function useStepTitles(): Map<string, string> {
-  const { i18n } = useTranslation();
-  const nodes = useStore((s) => s.nodes);
-  const catalog = useStore((s) => s.nodeTypes);
-  const language = i18n.language;
-  return useMemo(() => {
-    const locale = currentLocale();
-    return new Map(nodes.map((n) => [n.id, catalog[n.data.nodeType]?.labels[locale].title ?? n.data.nodeType]));
-    // language: titles follow it.
-  }, [nodes, catalog, language]);
 }
