@@ -1,21 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Journey } from '../../engine/index';
 import { eventually, orderEvent, uniqueId } from '../support/journeys';
+import type { NodeStats } from '../../server/store/step-log';
 import { startStack, type Stack } from '../support/stack';
 import { statsJourney } from '../support/stats-journey';
-
-interface NodeFigures {
-  nodeId: string;
-  entered: number;
-  waiting: number;
-  passed: number;
-  sent: number;
-  queued: number;
-  failed: number;
-  capped: number;
-  skipped: number;
-  converted: number;
-}
 
 describe('live per-node figures of a running journey (GET /api/journeys/:id/stats)', () => {
   let stack: Stack;
@@ -23,7 +11,7 @@ describe('live per-node figures of a running journey (GET /api/journeys/:id/stat
   afterAll(() => stack?.stop());
 
   const figures = async (journeyId: string, query = '') => {
-    const r = await stack.api<{ nodes: NodeFigures[]; version: number | null }>(`/api/journeys/${journeyId}/stats${query}`);
+    const r = await stack.api<{ nodes: NodeStats[]; version: number | null }>(`/api/journeys/${journeyId}/stats${query}`);
     expect(r.status).toBe(200);
     return Object.fromEntries(r.body.nodes.map(({ nodeId, ...rest }) => [nodeId, rest]));
   };
