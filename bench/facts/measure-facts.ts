@@ -44,18 +44,31 @@ export interface RefreshFigures {
   seconds: number;
   customers: number;
   changes: number;
+  /** Full, or the changed customers only (how many it recomputed). */
+  mode: string;
+  recomputed?: number;
   /** Seconds per step of the bulk SQL, as the facts service reports them. */
   steps: Record<string, number>;
 }
 
-/** FactsService.refreshAll as the daily schedule runs it: every customer's facts into the snapshot. */
-export async function refreshFigures(db: Db, asOf: Date): Promise<RefreshFigures> {
+/**
+ * FactsService.refreshAll as the daily schedule runs it (the changed customers when it can, every
+ * customer the first time); `full` forces every customer, for comparison.
+ */
+export async function refreshFigures(db: Db, asOf: Date, full = false): Promise<RefreshFigures> {
   const facts = new FactsService(db, new SettingsStore(db));
   const started = performance.now();
-  const summary = await facts.refreshAllSummary(asOf);
+  const summary = await facts.refreshAllSummary(asOf, { full });
   const took = seconds(started);
   const steps = Object.fromEntries(Object.entries(summary.timings).map(([k, ms]) => [k, ms / 1000]));
-  return { seconds: took, customers: summary.customers, changes: summary.changes.length, steps };
+  return {
+    seconds: took,
+    customers: summary.customers,
+    changes: summary.changes.length,
+    mode: summary.mode,
+    ...(summary.recomputed !== undefined ? { recomputed: summary.recomputed } : {}),
+    steps,
+  };
 }
 
 export interface LookupFigures {

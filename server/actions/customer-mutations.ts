@@ -29,10 +29,15 @@ export function customerMutations(db: Db): CustomerMutations {
     async raiseTier(customerId, tier) {
       if (!tierIds.includes(tier as TierId)) throw new Error(`unknown tier "${tier}"; tiers are ${tierIds.join(', ')}`);
       await ensureCustomer(customerId);
-      const row = await db.selectFrom('customers').select('tier').where('id', '=', customerId).executeTakeFirstOrThrow();
-      const before = (row.tier ?? 'ordinary') as TierId;
+      // The tier the customer keeps is the higher of the profile's and the one their facts were
+      // raised to (server/facts/customer-inputs.ts); only a step above both changes anything.
+      const { rows } = await sql<{ tier: string | null; row_tier: string | null }>`select c.tier,
+          (select f.tier from customer_fact_rows f where f.customer_id = c.id) as row_tier
+        from customers c where c.id = ${customerId}`.execute(db);
+      const row = rows[0]!;
+      const before = higherTier((row.tier ?? 'ordinary') as TierId, (row.row_tier ?? 'ordinary') as TierId);
       const after = higherTier(tier as TierId, before);
-      if (after === before && row.tier !== null) return { tier: after, changed: false };
+      if (after === before && (row.tier !== null || row.row_tier !== null)) return { tier: after, changed: false };
       await db.updateTable('customers').set({ tier: after, updated_at: new Date() }).where('id', '=', customerId).execute();
       return { tier: after, changed: after !== before };
     },

@@ -11,6 +11,7 @@ import * as factsSnapshot from './migrations/0005-facts-snapshot';
 import * as guardrails from './migrations/0006-guardrails';
 import * as stepLog from './migrations/0007-step-log';
 import * as dayStableFacts from './migrations/0008-day-stable-facts';
+import * as factsChanges from './migrations/0009-facts-changes';
 import { pglitePool } from './pglite-pool';
 import type { Database } from './schema';
 
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '0006-guardrails': guardrails,
   '0007-step-log': stepLog,
   '0008-day-stable-facts': dayStableFacts,
+  '0009-facts-changes': factsChanges,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -6,15 +6,21 @@ import { boughtRules, countedSql, discountedSql, priceRules } from './bulk-expre
 /**
  * The buyers' basics as of `asOf` into temporary tables (dropped at commit):
  * - fx_base: baseFacts per buyer — one GROUP BY over the counted orders up to asOf (money in
- *   whole cents, as the engine sums it), with recency in whole calendar days of the shop's zone
- *   and the price-sensitive rule tags (ruleTags);
+ *   whole cents, as the engine sums it) — and the price-sensitive rule tags (ruleTags);
  * - fx_bought: the bought-product / bought-category rule tags (only when such rules exist);
  * - fx_main: mainCategory in the RFM window (only when per-category ranges are in use).
+ * `scoped`: only the customers in fx_scope (refresh-scope.ts), their orders found by the index
+ * orders(customer_id, created_at) rather than by reading every order.
  */
-export async function buyerBasics(trx: Db, settings: ShopSettings, asOf: Date): Promise<void> {
+export async function buyerBasics(trx: Db, settings: ShopSettings, asOf: Date, scoped: boolean): Promise<void> {
   const windowStart = new Date(asOf.getTime() - settings.rfm.windowDays * 86_400_000);
-  const tz = settings.timezone;
   const inWindow = sql`o.created_at > ${windowStart}::timestamptz`;
+  const orders = scoped ? sql`fx_scope s join orders o on o.customer_id = s.customer_id` : sql`orders o`;
+  // The scope is a small share of the customers, whose orders the index on orders(customer_id,
+  // created_at) finds: costed for spinning disks (the default 4), the planner reads every order
+  // instead (seen: 3.9 s against 2.0 s by the index for 12k customers of 1M). Scopes as large as
+  // the whole stock (after a big import) still get the scan.
+  if (scoped) await sql`set local random_page_cost = 1.1`.execute(trx);
   const price = priceRules(settings).map(({ rule, bp }) => sql`case when count(*) filter (where ${discountedSql(bp)}) * 2 > count(*) then ${rule.tag}::text end`);
   const priceTags = price.length > 0 ? sql`array_remove(array[${sql.join(price)}], null)` : sql`'{}'::text[]`;
   // Created from its query (no key, nothing to maintain per row); sums are exact numeric, turned
@@ -24,9 +30,8 @@ export async function buyerBasics(trx: Db, settings: ShopSettings, asOf: Date): 
       (count(*) filter (where ${inWindow}))::int as frequency,
       (coalesce(sum(o.amount) filter (where ${inWindow}), 0) * 100)::bigint as monetary_cents,
       min(o.created_at) as first_at, max(o.created_at) as last_at,
-      (${asOf}::timestamptz at time zone ${tz}::text)::date - (max(o.created_at) at time zone ${tz}::text)::date as recency_days,
       ${priceTags}::text[] as price_tags
-    from orders o
+    from ${orders}
     where ${countedSql} and o.created_at <= ${asOf}::timestamptz
     group by o.customer_id`.execute(trx);
   await sql`analyze fx_base`.execute(trx);
@@ -45,7 +50,7 @@ export async function buyerBasics(trx: Db, settings: ShopSettings, asOf: Date): 
     await sql`analyze fx_rule_products`.execute(trx);
     await sql`insert into fx_bought
       select o.customer_id, array_agg(distinct rp.tag)
-      from orders o cross join unnest(o.product_ids) as u(product_id) join fx_rule_products rp on rp.product_id = u.product_id
+      from ${orders} cross join unnest(o.product_ids) as u(product_id) join fx_rule_products rp on rp.product_id = u.product_id
       where ${countedSql} and o.created_at <= ${asOf}::timestamptz
       group by o.customer_id`.execute(trx);
   }
@@ -58,27 +63,33 @@ export async function buyerBasics(trx: Db, settings: ShopSettings, asOf: Date): 
       select distinct on (customer_id) customer_id, category from (
         select oc.customer_id, oc.category, sum(oc.cents) as spend from (
           select distinct o.id, o.customer_id, o.amount * 100 as cents, p.category
-          from orders o cross join unnest(o.product_ids) as u(product_id) join products p on p.id = u.product_id
+          from ${orders} cross join unnest(o.product_ids) as u(product_id) join products p on p.id = u.product_id
           where ${countedSql} and o.created_at <= ${asOf}::timestamptz and o.created_at > ${windowStart}::timestamptz
             and p.category is not null and p.category <> ''
         ) oc group by oc.customer_id, oc.category
       ) cs order by customer_id, spend desc, category collate "C"`.execute(trx);
   }
   await sql`analyze fx_main`.execute(trx);
+  if (scoped) await sql`reset random_page_cost`.execute(trx);
 }
 
 const numbers = (v: unknown): number[] | null => (Array.isArray(v) ? v.map(Number) : null);
 
 /**
- * computePopulation in SQL: percentile_disc over the buyers (recency) and over those who bought
- * in the window (frequency, monetary), with the same percentiles as the engine.
+ * computePopulation in SQL, over the stored rows once they are written (so a refresh of the changed
+ * customers alone still sees every buyer): percentile_disc over the buyers' recency and over those
+ * who bought in the window (frequency, monetary), with the same percentiles as the engine.
  */
-export async function computePopulationSql(trx: Db): Promise<FactPopulation> {
-  const { rows } = await sql<{ rq: unknown; lr: unknown; fq: unknown; mq: unknown }>`select
-      (select percentile_disc(array[0.2, 0.4, 0.6, 0.8]::float8[]) within group (order by recency_days) from fx_base) as rq,
-      (select percentile_disc(array[0.3, 0.6, 0.9]::float8[]) within group (order by recency_days) from fx_base) as lr,
-      (select percentile_disc(array[0.2, 0.4, 0.6, 0.8]::float8[]) within group (order by frequency) from fx_base where frequency > 0) as fq,
-      (select percentile_disc(array[0.2, 0.4, 0.6, 0.8]::float8[]) within group (order by monetary_cents) from fx_base where frequency > 0) as mq`.execute(trx);
+export async function computePopulationSql(trx: Db, asOf: Date, timezone: string): Promise<FactPopulation> {
+  const { rows } = await sql<{ rq: unknown; lr: unknown; fq: unknown; mq: unknown }>`with buyers as materialized (
+      select (${asOf}::timestamptz at time zone ${timezone}::text)::date - (last_at at time zone ${timezone}::text)::date as recency_days, frequency, monetary_cents
+      from customer_fact_rows where order_count > 0
+    )
+    select
+      (select percentile_disc(array[0.2, 0.4, 0.6, 0.8]::float8[]) within group (order by recency_days) from buyers) as rq,
+      (select percentile_disc(array[0.3, 0.6, 0.9]::float8[]) within group (order by recency_days) from buyers) as lr,
+      (select percentile_disc(array[0.2, 0.4, 0.6, 0.8]::float8[]) within group (order by frequency) from buyers where frequency > 0) as fq,
+      (select percentile_disc(array[0.2, 0.4, 0.6, 0.8]::float8[]) within group (order by monetary_cents) from buyers where frequency > 0) as mq`.execute(trx);
   const row = rows[0]!;
   const [rq, fq, lr] = [numbers(row.rq), numbers(row.fq), numbers(row.lr)];
   const mq = numbers(row.mq)?.map((c) => c / 100) ?? null;

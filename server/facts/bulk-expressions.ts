@@ -42,13 +42,12 @@ export const boughtRules = (settings: ShopSettings) =>
 
 /**
  * birthdayMonthDay as stored for the view: the birthday's MM-DD when it is a day of some year
- * (02-29 included), else null (13-01, 04-31). Nested cases, so a malformed value is never cast.
+ * (02-29 included), else null (13-01, 04-31). The column's check constraint (migration 0002) holds
+ * every stored birthday to `[YYYY-]MM-DD`, so the casts never meet anything but digits.
  */
 export function birthdayMonthDaySql(birthday: RawBuilder<unknown>) {
   const md = sql`right(${birthday}, 5)`;
   const month = sql`substr(${md}, 1, 2)::int`;
   const day = sql`substr(${md}, 4, 2)::int`;
-  return sql<string | null>`case when ${birthday} ~ '^([0-9]{4}-)?[0-9]{2}-[0-9]{2}$' then
-    case when ${month} between 1 and 12 and ${day} between 1 and (array[31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31])[${month}] then ${md} end
-  end`;
+  return sql<string | null>`case when ${month} between 1 and 12 and ${day} between 1 and (array[31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31])[${month}] then ${md} end`;
 }

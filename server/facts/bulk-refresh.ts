@@ -2,13 +2,17 @@ import { sql } from 'kysely';
 import type { FactChange, FactPopulation, LifecycleStage, ShopSettings, TierId } from '../../engine/index';
 import type { Db } from '../db/database';
 import { buyerBasics, computePopulationSql } from './bulk-basics';
-import { earnedTierRank, tierOfRank, tierRank } from './bulk-expressions';
-import { writeSnapshot } from './bulk-snapshot';
+import { writeSnapshot, writeViewParameters } from './bulk-snapshot';
+import { clearMarks, collectScope, planRefresh, refreshBasis, type RefreshMode } from './refresh-scope';
 
 export interface BulkRefreshResult {
   population: FactPopulation;
   customers: number;
   changes: FactChange[];
+  /** Full, or the changed customers only (with how many were recomputed, and why a full one). */
+  mode: RefreshMode;
+  reason?: string;
+  recomputed?: number;
   /** Milliseconds per step, for the bench and the logs. */
   timings: Record<string, number>;
 }
@@ -17,10 +21,12 @@ export interface BulkRefreshResult {
 const REFRESH_LOCK = 72_630_301;
 
 /**
- * Every customer's facts as of `asOf`, in set-based SQL inside one transaction: the buyers' basics
- * (one GROUP BY over the counted orders), the population boundaries (percentile_disc), the raised
- * tiers and the rule tags, then the whole snapshot in one INSERT … SELECT, and the changes against
- * the previous snapshot. Nothing goes row by row through JavaScript.
+ * Every customer's facts as of `asOf`, in set-based SQL inside one transaction. A full refresh
+ * takes the buyers' basics from one GROUP BY over the counted orders; the daily one (`changed`,
+ * refresh-scope.ts) from the orders of the customers whose stored values may have moved since the
+ * last refresh. Then the rule tags, the stored rows (only those that differ), the population
+ * boundaries over the stored rows, the view's parameters, and the changes against the previous
+ * snapshot. Nothing goes row by row through JavaScript but the changes.
  */
 export async function bulkRefresh(
   db: Db,
@@ -28,6 +34,7 @@ export async function bulkRefresh(
   asOf: Date,
   customerZones: string[],
   storePopulation: (trx: Db, population: FactPopulation) => Promise<void>,
+  options: { full?: boolean } = {},
 ): Promise<BulkRefreshResult> {
   const timings: Record<string, number> = {};
   const step = async <T>(label: string, run: () => Promise<T>): Promise<T> => {
@@ -42,34 +49,41 @@ export async function bulkRefresh(
     // these one-off statements costs seconds and saves little.
     await sql`set local work_mem = '256MB'`.execute(trx);
     await sql`set local jit = off`.execute(trx);
-    await step('basics', () => buyerBasics(trx, settings, asOf));
-    const population = await step('population', () => computePopulationSql(trx));
+    const basis = refreshBasis(settings);
+    const plan = await step('plan', () => planRefresh(trx, settings, asOf, basis, options.full ?? false));
+    const scoped = plan.mode === 'changed';
+    const recomputed = scoped ? await step('scope', () => collectScope(trx, settings, asOf)) : undefined;
+    await step('basics', () => buyerBasics(trx, settings, asOf, scoped));
+    await step('ruleTags', () => writeRuleTags(trx, scoped));
+    await writeSnapshot(trx, settings, customerZones, scoped, step);
+    const population = await step('population', () => computePopulationSql(trx, asOf, settings.timezone));
     await storePopulation(trx, population);
-    // Tiers only go up: store the tier where the earned one is above the stored one (ordinary needs no row).
-    await step('tiers', () =>
-      sql`insert into customers (id, attributes, tier)
-        select t.customer_id, '{}'::jsonb, ${tierOfRank(sql.raw('t.earned'))} from (
-          select b.customer_id, ${earnedTierRank(sql.raw('b.order_count'), sql.raw('b.total_cents'), settings)} as earned, ${tierRank(sql.raw('c.tier'))} as stored
-          from fx_base b left join customers c on c.id = b.customer_id
-        ) t where t.earned > greatest(coalesce(t.stored, 0), 0)
-        on conflict (id) do update set tier = excluded.tier`.execute(trx),
-    );
-    await step('ruleTags', () => writeRuleTags(trx));
-    await writeSnapshot(trx, settings, asOf, population, customerZones, step);
+    await writeViewParameters(trx, settings, population, asOf);
+    await sql`update facts_snapshot set basis = ${basis}`.execute(trx);
+    await step('marks', () => clearMarks(trx));
     const changes = await step('changes', () => readChanges(trx));
     const count = await sql<{ n: number }>`select count(*)::int as n from customer_fact_rows`.execute(trx);
-    return { population, customers: count.rows[0]!.n, changes, timings };
+    return {
+      population,
+      customers: count.rows[0]!.n,
+      changes,
+      mode: plan.mode,
+      ...(plan.reason ? { reason: plan.reason } : {}),
+      ...(recomputed !== undefined ? { recomputed } : {}),
+      timings,
+    };
   });
 }
 
-/** The rule tags in customer_tags (source 'rule'), so tag filters find them: added and withdrawn. */
-async function writeRuleTags(trx: Db): Promise<void> {
+/** The rule tags in customer_tags (source 'rule'), so tag filters find them: added and withdrawn (for the scope's customers alone when scoped). */
+async function writeRuleTags(trx: Db, scoped: boolean): Promise<void> {
   await sql`create temporary table fx_rule_tags on commit drop as
     select distinct customer_id, tag from (
       select customer_id, unnest(price_tags) as tag from fx_base where cardinality(price_tags) > 0
       union all select customer_id, unnest(tags) from fx_bought
     ) t`.execute(trx);
   await sql`delete from customer_tags t where t.source = 'rule'
+    ${scoped ? sql`and t.customer_id in (select customer_id from fx_scope)` : sql``}
     and not exists (select 1 from fx_rule_tags n where n.customer_id = t.customer_id and n.tag = t.tag)`.execute(trx);
   await sql`insert into customer_tags (customer_id, tag, source) select customer_id, tag, 'rule' from fx_rule_tags on conflict do nothing`.execute(trx);
 }

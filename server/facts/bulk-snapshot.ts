@@ -56,43 +56,50 @@ const compared = (t: string) =>
 
 /**
  * Writes the day-stable snapshot (customer_fact_rows) from fx_base, fx_bought and fx_main
- * (bulk-basics.ts), for every customer with a profile, a counted order or an earlier row, and the
- * view's parameters. The previous derived stage, tier and tags stay in fx_old for the changes.
+ * (bulk-basics.ts): in a full refresh for every customer with a profile, a counted order or an
+ * earlier row; in a `changed` one for those in fx_scope alone (refresh-scope.ts). The previous
+ * derived stage, tier and tags of everyone stay in fx_old for the changes.
  * Into an empty table (the first refresh) every row is inserted at once; otherwise the new values
  * are compared with the stored ones as they are computed and only the rows that differ are kept
- * and written — the daily refresh, where recency and days to birthday moved for everyone but a
- * few thousand rows really changed. Rows a per-customer refresh wrote
- * after this transaction began are fresher than ours and are kept. Readers see the previous
- * snapshot until the refresh commits; writers of rows wait for it.
+ * and written. Rows a per-customer refresh wrote after this transaction began are fresher than
+ * ours and are kept. Readers see the previous snapshot until the refresh commits; writers of rows
+ * wait for it. The view's parameters are written afterwards (writeViewParameters), once the
+ * population is known from these rows.
  */
 export async function writeSnapshot(
   trx: Db,
   settings: ShopSettings,
-  asOf: Date,
-  population: FactPopulation,
   customerZones: string[],
+  scoped: boolean,
   step: <T>(label: string, run: () => Promise<T>) => Promise<T>,
 ): Promise<void> {
   await sql`lock table customer_fact_rows in exclusive mode`.execute(trx);
-  // The previous rows as their readers saw them: the universe includes them, and the changes are
-  // read against them.
+  // The previous rows as their readers saw them: the universe includes them, the kept tier is read
+  // from them, and the changes are read against them.
   await step('previous', async () => {
     await sql`create temporary table fx_old on commit drop as select customer_id, stage, tier, tags from customer_facts`.execute(trx);
     // Without statistics the planner takes a million-row temporary table for a few hundred rows
     // and sizes its hash joins wrongly (seen: 4 × slower on the embedded database).
     await sql`analyze fx_old`.execute(trx);
   });
-  await writeViewParameters(trx, settings, population, asOf);
+  const rowsQuery = stableRowsQuery(settings, customerZones, scoped);
   const { rows } = await sql<{ any: boolean }>`select exists (select 1 from customer_fact_rows) as any`.execute(trx);
   if (!rows[0]!.any) {
-    await step('facts', () => sql`insert into customer_fact_rows (${stableColumns}) ${stableRowsQuery(settings, customerZones)}`.execute(trx));
+    // Into the empty table as a bulk load goes: without its primary key, built again afterwards
+    // (a million rows: 4.5 s with the key maintained row by row, 1.3 s so). Readers of the table
+    // wait for this first refresh to commit; there is nothing for them to read before it.
+    await step('facts', async () => {
+      await sql`alter table customer_fact_rows drop constraint customer_fact_rows_pkey`.execute(trx);
+      await sql`insert into customer_fact_rows (${stableColumns}) ${rowsQuery}`.execute(trx);
+      await sql`alter table customer_fact_rows add constraint customer_fact_rows_pkey primary key (customer_id)`.execute(trx);
+    });
     return;
   }
   // Only the rows to write are kept: new customers, and stored rows whose values differ or that a
   // per-customer refresh wrote with its own asOf before this transaction began (it takes them back).
   await step('facts', async () => {
     await sql`create temporary table fx_new on commit drop as
-      select n.* from (${stableRowsQuery(settings, customerZones)}) n left join customer_fact_rows r on r.customer_id = n.customer_id
+      select n.* from (${rowsQuery}) n left join customer_fact_rows r on r.customer_id = n.customer_id
       where r.customer_id is null
         or (r.computed_at <= now() and (r.as_of is not null or (${compared('r')}) is distinct from (${compared('n')})))`.execute(trx);
     await sql`analyze fx_new`.execute(trx);
@@ -112,31 +119,39 @@ const col = (name: string) => sql.raw(name) as RawBuilder<unknown>;
 
 /**
  * Each customer's day-stable values (exported for EXPLAIN in the bench): counts and sums, first and
- * last order, main category, raised tier, sorted tags, birthday month-day and own zone. `offset 0`
- * keeps the joined level computed once per row rather than inlined where the outer level uses it.
+ * last order, main category, kept tier, sorted tags, birthday month-day and own zone. The kept tier
+ * is never lowered: the highest of the earned one, the profile's (set by a journey or an import) and
+ * the previous row's. `scoped`: the customers in fx_scope only. `offset 0` keeps the joined level
+ * computed once per row rather than inlined where the outer level uses it.
  */
-export function stableRowsQuery(settings: ShopSettings, customerZones: string[]) {
+export function stableRowsQuery(settings: ShopSettings, customerZones: string[], scoped: boolean) {
   const tags = sql`case when u.manual_tags is null and cardinality(u.rule_tags) = 0 then '{}'::text[]
     else (select array_agg(x order by x collate "C") from (select distinct x from unnest(coalesce(u.manual_tags, '{}') || u.rule_tags) as d(x)) as dx) end`;
+  const manual = sql`select customer_id, array_agg(tag) as tags from customer_tags where source = 'manual'`;
+  // Every profile, buyer and earlier row; or those of the scope's customers.
+  const sources = scoped
+    ? sql`fx_scope s left join customers c on c.id = s.customer_id left join fx_base b on b.customer_id = s.customer_id
+        left join fx_old o on o.customer_id = s.customer_id`
+    : sql`customers c full join fx_base b on b.customer_id = c.id full join fx_old o on o.customer_id = coalesce(c.id, b.customer_id)`;
+  const id = scoped ? sql`s.customer_id` : sql`coalesce(c.id, b.customer_id, o.customer_id)`;
+  const manualTags = scoped ? sql`${manual} and customer_id in (select customer_id from fx_scope) group by customer_id` : sql`${manual} group by customer_id`;
   return sql`select u.customer_id, u.order_count, u.total_cents, u.frequency, u.monetary_cents, u.first_at, u.last_at, u.main_category,
-      ${tierOfRank(sql`greatest(${earnedTierRank(col('u.order_count'), col('u.total_cents'), settings)}, u.stored_rank)`)} as tier,
+      ${tierOfRank(sql`greatest(${earnedTierRank(col('u.order_count'), col('u.total_cents'), settings)}, u.kept_rank)`)} as tier,
       ${tags} as tags, u.birthday_md, u.zone
     from (
-      select coalesce(c.id, b.customer_id, o.customer_id) as customer_id,
-        ${tierRank(col('c.tier'))} as stored_rank,
+      select ${id} as customer_id,
+        greatest(0, ${tierRank(col('c.tier'))}, ${tierRank(col('o.tier'))}) as kept_rank,
         coalesce(b.order_count, 0) as order_count, coalesce(b.total_cents, 0) as total_cents,
         coalesce(b.frequency, 0) as frequency, coalesce(b.monetary_cents, 0) as monetary_cents,
         b.first_at, b.last_at, fm.category as main_category,
         coalesce(b.price_tags, '{}') || coalesce(bt.tags, '{}') as rule_tags, mt.tags as manual_tags,
         ${birthdayMonthDaySql(col('c.birthday'))} as birthday_md,
         case when c.timezone = any(${customerZones}::text[]) then c.timezone end as zone
-      from customers c
-      full join fx_base b on b.customer_id = c.id
-      full join fx_old o on o.customer_id = coalesce(c.id, b.customer_id)
+      from ${sources}
       left join fx_bought bt on bt.customer_id = b.customer_id
       left join fx_main fm on fm.customer_id = b.customer_id
-      left join (select customer_id, array_agg(tag) as tags from customer_tags where source = 'manual' group by customer_id) mt
-        on mt.customer_id = coalesce(c.id, b.customer_id, o.customer_id)
+      left join (${manualTags}) mt on mt.customer_id = ${id}
+      ${scoped ? sql`where c.id is not null or b.customer_id is not null or o.customer_id is not null` : sql``}
       offset 0
     ) u`;
 }

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { type CustomerRecord, type OrderRecord, type OrderStatus, type ProductRecord, type ShopSettings, type TierId } from '../../engine/index';
+import { higherTier, tierIds, type CustomerRecord, type OrderRecord, type OrderStatus, type ProductRecord, type ShopSettings, type TierId } from '../../engine/index';
 import type { Db } from '../db/database';
 
 /** A customer as the API shows them (PII unmasked; the routes mask by role). */
@@ -35,6 +35,7 @@ interface ProfileRow {
   region: string | null;
   attributes: Record<string, unknown> | null;
   tier: string | null;
+  row_tier: string | null;
   manual_tags: string[] | null;
 }
 
@@ -45,7 +46,7 @@ export function needsCategories(settings: ShopSettings): boolean {
 
 /**
  * What the facts of one customer are computed from, in one statement (one round trip): the profile
- * (primary key) with its manual tags, whether any order names the customer, and the counted orders
+ * (primary key) with its manual tags and kept tier, whether any order names the customer, and the counted orders
  * up to asOf (index orders(customer_id, created_at)) with their products' categories when the
  * settings need them. A customer known only by orders (no profile yet, even without a counted
  * order) still has facts; one with neither is undefined.
@@ -55,6 +56,7 @@ export async function loadCustomerInputs(db: Db, customerId: string, asOf: Date,
     ? sql`(select jsonb_object_agg(p.id, p.category) from products p where p.id = any(o.product_ids))`
     : sql`null::jsonb`;
   const { rows } = await sql<ProfileRow & { orders: OrderRow[] }>`select c.id is not null as has_profile, c.name, c.phone, c.email, c.birthday, c.timezone, c.region, c.attributes, c.tier,
+      (select f.tier from customer_fact_rows f where f.customer_id = k.id) as row_tier,
       (select array_agg(t.tag) from customer_tags t where t.customer_id = k.id and t.source = 'manual') as manual_tags,
       exists (select 1 from orders o where o.customer_id = k.id) as has_orders,
       (select coalesce(json_agg(json_build_array(o.id, o.status, o.amount, o.discount, floor(extract(epoch from o.created_at) * 1000), o.product_ids, ${categories})
@@ -80,7 +82,7 @@ export async function loadCustomerInputs(db: Db, customerId: string, asOf: Date,
       id: customerId,
       birthday: profile.birthday ?? null,
       timezone: profile.timezone ?? null,
-      tier: (profile.tier as TierId | null | undefined) ?? null,
+      tier: keptTier(profile.tier, profile.row_tier),
       manualTags: profile.manual_tags ?? [],
     },
     orders: profile.orders.map(([id, status, amount, discount, createdMs, productIds]) => ({
@@ -93,4 +95,13 @@ export async function loadCustomerInputs(db: Db, customerId: string, asOf: Date,
     })),
     products,
   };
+}
+
+/**
+ * The tier a customer keeps whatever their orders do now: the higher of the profile's (set by a
+ * journey step or an import) and the one their stored facts row was raised to; null when neither.
+ */
+function keptTier(profile: string | null, row: string | null): TierId | null {
+  const known = [profile, row].filter((t): t is TierId => t !== null && tierIds.includes(t as TierId));
+  return known.length === 0 ? null : known.reduce((a, b) => higherTier(a, b));
 }

@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
-import { baseFacts, birthdayMonthDay, computeCustomerFacts, isValidTimeZone, mainCategory, ruleTags, tierIds, toCents, type CustomerFacts, type FactChange } from '../../engine/index';
+import { baseFacts, birthdayMonthDay, computeCustomerFacts, isValidTimeZone, mainCategory, ruleTags, toCents, type CustomerFacts, type FactChange } from '../../engine/index';
 import type { Db } from '../db/database';
-import { json } from '../db/database';
 import { bulkRefresh, changesOf } from './bulk-refresh';
 import { writeViewParameters } from './bulk-snapshot';
 import { loadCustomerInputs, type CustomerView } from './customer-inputs';
+import type { RefreshMode } from './refresh-scope';
 import type { SettingsStore } from './settings-store';
 
 export type { FactChange } from '../../engine/index';
@@ -12,6 +12,11 @@ export type { FactChange } from '../../engine/index';
 export interface RefreshSummary {
   customers: number;
   changes: FactChange[];
+  /** Every customer, or only those whose stored values may have moved (refresh-scope.ts). */
+  mode: RefreshMode;
+  /** Why a full refresh; how many customers a `changed` one recomputed. */
+  reason?: string;
+  recomputed?: number;
   /** Milliseconds per step of the bulk SQL. */
   timings: Record<string, number>;
 }
@@ -41,21 +46,28 @@ export class FactsService {
     return (await this.refreshAllSummary(asOf)).changes;
   }
 
-  async refreshAllSummary(asOf: Date = new Date()): Promise<RefreshSummary> {
+  /** `full`: recompute every customer even when only some changed since the last refresh. */
+  async refreshAllSummary(asOf: Date = new Date(), options: { full?: boolean } = {}): Promise<RefreshSummary> {
     const settings = await this.settings.shop();
     await this.checkZoneKnown(settings.timezone);
-    const result = await bulkRefresh(this.db, settings, asOf, await this.customerZones(), (trx, population) =>
-      this.settings.putPopulation({ population, asOf: asOf.toISOString(), computedAt: new Date().toISOString() }, trx),
+    const result = await bulkRefresh(
+      this.db,
+      settings,
+      asOf,
+      await this.customerZones(),
+      (trx, population) => this.settings.putPopulation({ population, asOf: asOf.toISOString(), computedAt: new Date().toISOString() }, trx),
+      options,
     );
     this.settings.invalidate();
-    return { customers: result.customers, changes: result.changes, timings: result.timings };
+    const { population: _population, ...summary } = result;
+    return summary;
   }
 
-  /** Recomputes one customer: their snapshot row, rule tags and raised tier; returns what changed. */
+  /** Recomputes one customer: their snapshot row (with the kept tier) and rule tags; returns what changed. */
   async refreshCustomer(customerId: string, asOf: Date = new Date()): Promise<FactChange[]> {
     const computed = await this.compute(customerId, asOf);
     if (!computed) return [];
-    const { facts, ruleTagList, storedTier } = computed;
+    const { facts, ruleTagList } = computed;
     const zone = await this.zoneKnown(computed.customer.timezone);
     return this.db.transaction().execute(async (trx) => {
       // The row locked first (a bulk refresh holds the table until it commits), then its facts
@@ -87,13 +99,6 @@ export class FactsService {
           .onConflict((oc) => oc.doNothing())
           .execute();
       }
-      if (facts.tier !== 'ordinary' && tierIds.indexOf(facts.tier) > tierIds.indexOf(storedTier ?? 'ordinary')) {
-        await trx
-          .insertInto('customers')
-          .values({ id: customerId, attributes: json({}), tier: facts.tier, updated_at: new Date() })
-          .onConflict((oc) => oc.column('id').doUpdateSet({ tier: facts.tier }))
-          .execute();
-      }
       const added = facts.tags.filter((t) => !old || !old.tags.includes(t));
       return changesOf({
         customer_id: customerId,
@@ -123,7 +128,6 @@ export class FactsService {
       customer: inputs.view,
       facts,
       ruleTagList,
-      storedTier: inputs.record.tier,
       settings,
       population,
       mainCategory: perCategory ? mainCategory(base.inWindow, inputs.products) : null,

@@ -12,6 +12,7 @@ import type { TrendPoint } from './moments';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const counted = sql.join(countedStatuses.map((s) => sql.lit(s)));
+const tierNames = sql.raw(`array[${tierIds.map((t) => `'${t}'`).join(', ')}]`);
 
 export interface CustomerGroupRow {
   kind: 'stage' | 'repurchase' | 'tier' | 'none';
@@ -52,9 +53,14 @@ export async function customerGroups(db: Db, input: { asOf: number; periodStart:
       null, null, count(*)::int, (count(*) filter (where bought_in_period))::int
     from per_customer where last_before_period is not null group by 2
     union all
-    select 'tier', null, ${earnedTierSql(settings)}, c.tier, count(*)::int, 0
-    from per_customer p full join customers c on c.id = p.customer_id
-    where p.customer_id is not null or c.tier is not null
+    select 'tier', null, ${earnedTierSql(settings)}, k.tier, count(*)::int, 0
+    from per_customer p full join (
+      -- The tier each customer keeps: the higher of the profile's and their facts row's.
+      select coalesce(c.id, f.customer_id) as id,
+        (${tierNames})[greatest(array_position(${tierNames}, c.tier), array_position(${tierNames}, f.tier))] as tier
+      from customers c full join customer_fact_rows f on f.customer_id = c.id
+      where c.tier is not null or f.tier <> 'ordinary'
+    ) k on k.id = p.customer_id
     group by 3, 4
     union all
     select 'none', null, null, null, count(*)::int, 0

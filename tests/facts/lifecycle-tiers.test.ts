@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FactChange } from '../../engine/index';
 import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/databases';
@@ -51,7 +52,7 @@ describe.each(databaseKinds)('lifecycle stages and tiers on %s', (kind) => {
         bought('u1-1', 'u1', 10, 100),
         bought('u1-2', 'u1', 20, 100),
         bought('u1-3', 'u1', 30, 100),
-        bought('u2-1', 'u2', 10, 5000), // no profile row: the raised tier creates one
+        bought('u2-1', 'u2', 10, 5000), // known by orders alone: no profile row
         bought('u3-1', 'u3', 10, 400),
         bought('u3-2', 'u3', 20, 400),
       ],
@@ -61,15 +62,18 @@ describe.each(databaseKinds)('lifecycle stages and tiers on %s', (kind) => {
       { customerId: 'u1', kind: 'tier_changed', from: null, to: 'senior' },
       { customerId: 'u2', kind: 'tier_changed', from: null, to: 'vip' },
     ]);
-    const stored = async () => Object.fromEntries((await t.db.selectFrom('customers').select(['id', 'tier']).orderBy('id').execute()).map((r) => [r.id, r.tier]));
-    expect(await stored()).toEqual({ u1: 'senior', u2: 'vip', u3: null });
+    // The raised tier is kept in the facts rows; the profiles' own tier (set by journeys) is untouched.
+    const stored = async () =>
+      Object.fromEntries((await sql<{ customer_id: string; tier: string }>`select customer_id, tier from customer_fact_rows order by customer_id`.execute(t.db)).rows.map((r) => [r.customer_id, r.tier]));
+    expect(await stored()).toEqual({ u1: 'senior', u2: 'vip', u3: 'ordinary' });
+    expect((await t.db.selectFrom('customers').select(['id', 'tier']).orderBy('id').execute()).map((r) => r.tier)).toEqual([null, null]);
 
     // A refund takes u1 below three orders; asOf before u2's order takes their spend to nothing.
     await t.db.updateTable('orders').set({ status: 'refunded' }).where('id', '=', 'u1-1').execute();
     const later = await expectFacts(shop, asOf, { u1: { orderCount: 2, tier: 'senior' }, u2: { tier: 'vip' }, u3: { tier: 'ordinary' } });
     expect(later.get('u1')!.tier).toBe('senior');
     await expectFacts(shop, new Date(at(daysBefore(today, 15))), { u2: { orderCount: 0, lifecycleStage: 'none', tier: 'vip' } });
-    expect(await stored()).toEqual({ u1: 'senior', u2: 'vip', u3: null });
+    expect(await stored()).toEqual({ u1: 'senior', u2: 'vip', u3: 'ordinary' });
     // The per-customer refresh keeps them too.
     expect(await shop.facts.refreshCustomer('u1', asOf)).toEqual([]);
     expect((await shop.facts.forCustomer('u1', asOf))?.facts.tier).toBe('senior');

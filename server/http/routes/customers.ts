@@ -10,6 +10,8 @@ import type { AppContext } from '../context';
 
 // asOf as the KPI board takes it: a date (the end of that day in the shop's zone) or an instant with an offset.
 const asOfSchema = kpiQuerySchema.pick({ asOf: true });
+// A refresh recomputes the changed customers when it can; full=true recomputes every customer.
+const refreshQuerySchema = asOfSchema.extend({ full: z.enum(['true', 'false']).optional() });
 const tagSchema = z.string().trim().min(1, 'give a tag').max(100, 'at most 100 characters');
 
 type IdParams = { Params: { id: string } };
@@ -63,17 +65,20 @@ export function customerRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.delete<TagParams>('/api/customers/:id/tags/:tag', (request, reply) => changeTag(false)(request, reply));
 
   app.post('/api/facts/refresh', async (request, reply) => {
-    const query = asOfSchema.safeParse(request.query, plainMessages);
+    const query = refreshQuerySchema.safeParse(request.query, plainMessages);
     if (!query.success) return invalid(reply, query.error);
     const asOf = await asOfOf(query.data.asOf);
     const started = performance.now();
-    const summary = await ctx.facts.refreshAllSummary(asOf);
+    const summary = await ctx.facts.refreshAllSummary(asOf, { full: query.data.full === 'true' });
     await record(summary.changes, asOf);
     const count = (kind: FactChange['kind']) => summary.changes.filter((c) => c.kind === kind).length;
     const ms = Math.round(performance.now() - started);
-    ctx.log.info({ customers: summary.customers, changes: summary.changes.length, ms }, 'customer facts refreshed');
+    ctx.log.info({ customers: summary.customers, mode: summary.mode, recomputed: summary.recomputed, changes: summary.changes.length, ms }, 'customer facts refreshed');
     return {
       asOf: asOf.toISOString(),
+      mode: summary.mode,
+      ...(summary.reason ? { reason: summary.reason } : {}),
+      ...(summary.recomputed !== undefined ? { recomputed: summary.recomputed } : {}),
       customers: summary.customers,
       changes: { stage_changed: count('stage_changed'), tier_changed: count('tier_changed'), tagged: count('tagged') },
       ms,

@@ -1,0 +1,84 @@
+import { sql } from 'kysely';
+import type { ShopSettings } from '../../engine/index';
+import type { Db } from '../db/database';
+import { boughtRules } from './bulk-expressions';
+
+/**
+ * How a bulk refresh goes:
+ * - `full`: every customer's stored values from all their orders (the first refresh, and whenever
+ *   what they were computed on changed);
+ * - `changed`: only the customers whose stored values may have moved since the last refresh — the
+ *   daily run, where the rest keep their rows and the view derives their day-dependent facts.
+ */
+export type RefreshMode = 'full' | 'changed';
+
+export interface RefreshPlan {
+  mode: RefreshMode;
+  /** Why a full refresh (for the logs and the API's answer). */
+  reason?: string;
+}
+
+/** Bump when the stored values are computed differently, so the next refresh rebuilds them all. */
+const STORED_VALUES_VERSION = 1;
+
+/**
+ * What the stored values depend on besides the customers' own rows: the settings. (A customer's
+ * zone is stored when the database knows it — that changes only with their profile, which marks
+ * them.) A refresh of the changed customers alone is right only on the same basis.
+ */
+export function refreshBasis(settings: ShopSettings): string {
+  return JSON.stringify({ version: STORED_VALUES_VERSION, settings });
+}
+
+/** Whether the settings read product rows (categories): then a change to products means a full refresh. */
+const readsProducts = (settings: ShopSettings) =>
+  boughtRules(settings).some(({ rule }) => rule.kind === 'bought-category') || (settings.rfm.scoring === 'ranges' && Object.keys(settings.rfm.byCategory).length > 0);
+
+/**
+ * Chooses the mode and takes the marks (migration 0009-facts-changes) this refresh will answer for
+ * into fx_marks / fx_input_marks, before any order is read: every change they stand for is then
+ * visible to the statements that follow. A full refresh answers for all of them.
+ */
+export async function planRefresh(trx: Db, settings: ShopSettings, asOf: Date, basis: string, full: boolean): Promise<RefreshPlan> {
+  await sql`create temporary table fx_marks on commit drop as select customer_id, seq from facts_dirty`.execute(trx);
+  await sql`create temporary table fx_input_marks on commit drop as select input, seq from facts_dirty_inputs`.execute(trx);
+  const { rows } = await sql<{ as_of: Date | null; basis: string | null; any_rows: boolean; products: boolean }>`select s.as_of, s.basis,
+      exists (select 1 from customer_fact_rows) as any_rows,
+      exists (select 1 from fx_input_marks where input = 'products') as products
+    from facts_snapshot s`.execute(trx);
+  const last = rows[0];
+  if (full) return { mode: 'full', reason: 'asked for' };
+  if (!last || !last.any_rows || !last.as_of) return { mode: 'full', reason: 'no earlier snapshot' };
+  if (last.basis !== basis) return { mode: 'full', reason: 'settings changed' };
+  if (asOf.getTime() < new Date(last.as_of).getTime()) return { mode: 'full', reason: 'asOf before the last refresh' };
+  if (last.products && readsProducts(settings)) return { mode: 'full', reason: 'products changed' };
+  return { mode: 'changed' };
+}
+
+/**
+ * The customers a `changed` refresh recomputes, into fx_scope: those marked since the last refresh
+ * (orders, profile, manual tags), rows a per-customer refresh wrote as of its own moment, and the
+ * buyers whose frequency and monetary moved because days passed — an order left the RFM window,
+ * or entered the asOf range. Nothing else a stored value is made of moves with the day.
+ */
+export async function collectScope(trx: Db, settings: ShopSettings, asOf: Date): Promise<number> {
+  const { rows } = await sql<{ as_of: Date }>`select as_of from facts_snapshot`.execute(trx);
+  const lastAsOf = new Date(rows[0]!.as_of);
+  const window = settings.rfm.windowDays * 86_400_000;
+  const lastWindowStart = new Date(lastAsOf.getTime() - window);
+  const windowStart = new Date(asOf.getTime() - window);
+  await sql`create temporary table fx_scope (customer_id text primary key) on commit drop`.execute(trx);
+  const result = await sql`insert into fx_scope
+    select customer_id from fx_marks
+    union select customer_id from customer_fact_rows where as_of is not null
+    union select customer_id from orders where created_at > ${lastWindowStart}::timestamptz and created_at <= ${windowStart}::timestamptz
+    union select customer_id from orders where created_at > ${lastAsOf}::timestamptz and created_at <= ${asOf}::timestamptz`.execute(trx);
+  await sql`analyze fx_scope`.execute(trx);
+  return Number(result.numAffectedRows ?? 0);
+}
+
+/** Removes the marks this refresh answered for; a customer marked again meanwhile keeps the new mark. */
+export async function clearMarks(trx: Db): Promise<void> {
+  await sql`delete from facts_dirty d using fx_marks m where d.customer_id = m.customer_id and d.seq = m.seq`.execute(trx);
+  await sql`delete from facts_dirty_inputs d using fx_input_marks m where d.input = m.input and d.seq = m.seq`.execute(trx);
+}
