@@ -56,10 +56,11 @@ export function customerPaths(problem: z.ZodType) {
     },
     '/api/facts/refresh': {
       post: {
-        description: "Recomputes every customer's facts into the snapshot and stores the changes as events. Admin only.",
-        requestParams: { query: asOf },
+        description:
+          "Brings the facts snapshot to asOf and stores the changes as events: only the customers whose stored values may have moved since the last refresh (mode changed), or every customer (mode full: the first time, after settings or product changes, for an earlier asOf, or with full=true). Admin only.",
+        requestParams: { query: asOf.extend({ full: z.enum(['true', 'false']).optional() }) },
         responses: {
-          200: json(z.object({ asOf: z.string(), customers: z.number(), changes: z.object({ stage_changed: z.number(), tier_changed: z.number(), tagged: z.number() }), ms: z.number(), steps: z.record(z.string(), z.number()) }), 'Refreshed'),
+          200: json(z.object({ asOf: z.string(), mode: z.enum(['full', 'changed']), reason: z.string().optional(), recomputed: z.number().int().optional(), customers: z.number(), changes: z.object({ stage_changed: z.number(), tier_changed: z.number(), tagged: z.number() }), ms: z.number(), steps: z.record(z.string(), z.number()) }), 'Refreshed'),
           403: forbidden,
         },
       },

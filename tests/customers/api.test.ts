@@ -53,7 +53,7 @@ describe('customers API', () => {
   it('lists the refreshed snapshot with filters and keyset pages', async () => {
     const refresh = await stack.api(`/api/facts/refresh?asOf=${encodeURIComponent(asOf)}`, { method: 'POST' });
     expect(refresh.status).toBe(200);
-    expect(refresh.body).toMatchObject({ asOf: new Date(asOf).toISOString(), customers: 4, changes: { stage_changed: 3, tier_changed: 1, tagged: 1 } });
+    expect(refresh.body).toMatchObject({ asOf: new Date(asOf).toISOString(), mode: 'full', reason: 'no earlier snapshot', customers: 4, changes: { stage_changed: 3, tier_changed: 1, tagged: 1 } });
     // The changes are stored as events journeys can start on.
     const events = await stack.huitou.context.db.selectFrom('events').select(['type', 'customer_id']).where('type', 'like', 'customer.%').orderBy('id').execute();
     expect(events).toHaveLength(5);
@@ -94,6 +94,19 @@ describe('customers API', () => {
     expect(second.body.nextCursor).toBeNull(); // nothing after c4
     const third = await stack.api('/api/customers?limit=2&cursor=c4');
     expect(third.body).toEqual({ customers: [], nextCursor: null });
+  });
+
+  it('refreshes the changed customers alone when it can, every customer when asked', async () => {
+    const when = encodeURIComponent(asOf);
+    await stack.huitou.context.db.updateTable('customers').set({ region: '上海' }).where('id', '=', 'c2').execute();
+    const changed = await stack.api(`/api/facts/refresh?asOf=${when}`, { method: 'POST' });
+    expect(changed.body).toMatchObject({ mode: 'changed', recomputed: 1, customers: 4, changes: { stage_changed: 0, tier_changed: 0, tagged: 0 } });
+    expect(changed.body.reason).toBeUndefined();
+    const full = await stack.api(`/api/facts/refresh?asOf=${when}&full=true`, { method: 'POST' });
+    expect(full.body).toMatchObject({ mode: 'full', reason: 'asked for', customers: 4 });
+    const bad = await stack.api(`/api/facts/refresh?full=yes`, { method: 'POST' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.problems).toEqual([expect.objectContaining({ path: 'full' })]);
   });
 
   it('refuses bad filters, naming each', async () => {
