@@ -12,6 +12,7 @@ import * as guardrails from './migrations/0006-guardrails';
 import * as stepLog from './migrations/0007-step-log';
 import * as dayStableFacts from './migrations/0008-day-stable-facts';
 import * as factsChanges from './migrations/0009-facts-changes';
+import * as customerInputsFunction from './migrations/0010-customer-inputs-function';
 import { pglitePool } from './pglite-pool';
 import type { Database } from './schema';
 
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '0007-step-log': stepLog,
   '0008-day-stable-facts': dayStableFacts,
   '0009-facts-changes': factsChanges,
+  '0010-customer-inputs-function': customerInputsFunction,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -45,24 +45,15 @@ export function needsCategories(settings: ShopSettings): boolean {
 }
 
 /**
- * What the facts of one customer are computed from, in one statement (one round trip): the profile
- * (primary key) with its manual tags and kept tier, whether any order names the customer, and the counted orders
- * up to asOf (index orders(customer_id, created_at)) with their products' categories when the
- * settings need them. A customer known only by orders (no profile yet, even without a counted
- * order) still has facts; one with neither is undefined.
+ * What the facts of one customer are computed from, in one call (one round trip) of the database
+ * function customer_fact_inputs (migration 0010, whose plan the connection keeps): the profile
+ * (primary key) with its manual tags and kept tier, whether any order names the customer, and the
+ * counted orders up to asOf (index orders(customer_id, created_at)) with their products'
+ * categories when the settings need them. A customer known only by orders (no profile yet, even
+ * without a counted order) still has facts; one with neither is undefined.
  */
 export async function loadCustomerInputs(db: Db, customerId: string, asOf: Date, settings: ShopSettings): Promise<CustomerInputs | undefined> {
-  const categories = needsCategories(settings)
-    ? sql`(select jsonb_object_agg(p.id, p.category) from products p where p.id = any(o.product_ids))`
-    : sql`null::jsonb`;
-  const { rows } = await sql<ProfileRow & { orders: OrderRow[] }>`select c.id is not null as has_profile, c.name, c.phone, c.email, c.birthday, c.timezone, c.region, c.attributes, c.tier,
-      (select f.tier from customer_fact_rows f where f.customer_id = k.id) as row_tier,
-      (select array_agg(t.tag) from customer_tags t where t.customer_id = k.id and t.source = 'manual') as manual_tags,
-      exists (select 1 from orders o where o.customer_id = k.id) as has_orders,
-      (select coalesce(json_agg(json_build_array(o.id, o.status, o.amount, o.discount, floor(extract(epoch from o.created_at) * 1000), o.product_ids, ${categories})
-         order by o.created_at), '[]')
-       from orders o where o.customer_id = k.id and o.status in ('paid', 'shipped', 'delivered') and o.created_at <= ${asOf}::timestamptz) as orders
-    from (select ${customerId}::text as id) k left join customers c on c.id = k.id`.execute(db);
+  const { rows } = await sql<ProfileRow & { orders: OrderRow[] }>`select * from customer_fact_inputs(${customerId}::text, ${asOf}::timestamptz, ${needsCategories(settings)}::boolean)`.execute(db);
   const profile = rows[0]!;
   if (!profile.has_profile && !profile.has_orders) return undefined;
   const products = new Map<string, ProductRecord>();
