@@ -52,7 +52,7 @@ export async function bulkRefresh(
     const basis = refreshBasis(settings);
     const plan = await step('plan', () => planRefresh(trx, settings, asOf, basis, options.full ?? false));
     const scoped = plan.mode === 'changed';
-    const recomputed = scoped ? await step('scope', () => collectScope(trx, settings, asOf)) : undefined;
+    const recomputed = plan.mode === 'changed' ? await step('scope', () => collectScope(trx, settings, plan.lastAsOf, asOf)) : undefined;
     await step('basics', () => buyerBasics(trx, settings, asOf, scoped));
     await step('ruleTags', () => writeRuleTags(trx, scoped));
     await writeSnapshot(trx, settings, customerZones, scoped, step);
@@ -68,7 +68,7 @@ export async function bulkRefresh(
       customers: count.rows[0]!.n,
       changes,
       mode: plan.mode,
-      ...(plan.reason ? { reason: plan.reason } : {}),
+      ...(plan.mode === 'full' ? { reason: plan.reason } : {}),
       ...(recomputed !== undefined ? { recomputed } : {}),
       timings,
     };

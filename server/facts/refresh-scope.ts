@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { ShopSettings } from '../../engine/index';
 import type { Db } from '../db/database';
-import { boughtRules } from './bulk-expressions';
+import { needsCategories } from './customer-inputs';
 
 /**
  * How a bulk refresh goes:
@@ -12,11 +12,8 @@ import { boughtRules } from './bulk-expressions';
  */
 export type RefreshMode = 'full' | 'changed';
 
-export interface RefreshPlan {
-  mode: RefreshMode;
-  /** Why a full refresh (for the logs and the API's answer). */
-  reason?: string;
-}
+/** A full refresh with its reason (for the logs and the API's answer), or a `changed` one from the last refresh's asOf. */
+export type RefreshPlan = { mode: 'full'; reason: string } | { mode: 'changed'; lastAsOf: Date };
 
 /** Bump when the stored values are computed differently, so the next refresh rebuilds them all. */
 const STORED_VALUES_VERSION = 1;
@@ -29,10 +26,6 @@ const STORED_VALUES_VERSION = 1;
 export function refreshBasis(settings: ShopSettings): string {
   return JSON.stringify({ version: STORED_VALUES_VERSION, settings });
 }
-
-/** Whether the settings read product rows (categories): then a change to products means a full refresh. */
-const readsProducts = (settings: ShopSettings) =>
-  boughtRules(settings).some(({ rule }) => rule.kind === 'bought-category') || (settings.rfm.scoring === 'ranges' && Object.keys(settings.rfm.byCategory).length > 0);
 
 /**
  * Chooses the mode and takes the marks (migration 0009-facts-changes) this refresh will answer for
@@ -51,8 +44,8 @@ export async function planRefresh(trx: Db, settings: ShopSettings, asOf: Date, b
   if (!last || !last.any_rows || !last.as_of) return { mode: 'full', reason: 'no earlier snapshot' };
   if (last.basis !== basis) return { mode: 'full', reason: 'settings changed' };
   if (asOf.getTime() < new Date(last.as_of).getTime()) return { mode: 'full', reason: 'asOf before the last refresh' };
-  if (last.products && readsProducts(settings)) return { mode: 'full', reason: 'products changed' };
-  return { mode: 'changed' };
+  if (last.products && needsCategories(settings)) return { mode: 'full', reason: 'products changed' };
+  return { mode: 'changed', lastAsOf: new Date(last.as_of) };
 }
 
 /**
@@ -61,9 +54,7 @@ export async function planRefresh(trx: Db, settings: ShopSettings, asOf: Date, b
  * buyers whose frequency and monetary moved because days passed — an order left the RFM window,
  * or entered the asOf range. Nothing else a stored value is made of moves with the day.
  */
-export async function collectScope(trx: Db, settings: ShopSettings, asOf: Date): Promise<number> {
-  const { rows } = await sql<{ as_of: Date }>`select as_of from facts_snapshot`.execute(trx);
-  const lastAsOf = new Date(rows[0]!.as_of);
+export async function collectScope(trx: Db, settings: ShopSettings, lastAsOf: Date, asOf: Date): Promise<number> {
   const window = settings.rfm.windowDays * 86_400_000;
   const lastWindowStart = new Date(lastAsOf.getTime() - window);
   const windowStart = new Date(asOf.getTime() - window);
