@@ -104,7 +104,7 @@ export async function startHuitou(config: Config, options: StartOptions = {}): P
       connection: temporal.workerConnection,
       namespace: temporal.namespace,
       taskQueue: config.taskQueue,
-      activities: { ...createActivities({ registry, customers, outbox, enrolments, facts, issuedCoupons: coupons, stepLog: new StepLog(db), services: createActionServices(db, { ...unavailableParts, coupons, http: createOutboundHttp({ allow: config.httpAllow }) }, { afterCustomerChange: (id) => follower.afterChange(id) }) }), ...createFactsActivities({ facts, events, timezone }), ...createTriggerActivities({ ...triggers, kickRouter: config.role === 'worker' ? undefined : () => void router.kick().catch(() => undefined) }) },
+      activities: { ...createActivities({ registry, customers, outbox, enrolments, facts, issuedCoupons: coupons, stepLog: new StepLog(db), services: createActionServices(db, { ...unavailableParts, coupons, http: createOutboundHttp({ allow: config.httpAllow }) }, { afterCustomerChange: (id) => follower.afterChange(id) }) }), ...createFactsActivities({ facts }), ...createTriggerActivities({ ...triggers, kickRouter: config.role === 'worker' ? undefined : () => void router.kick().catch(() => undefined) }) },
       workflowBundle: options.workflowBundle,
     });
     workerDone = worker.run();

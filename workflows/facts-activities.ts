@@ -1,11 +1,9 @@
 import { heartbeat } from '@temporalio/activity';
-import { factChangeEvents, type FactChange } from '../engine/index';
-import type { Events } from '../server/store/events';
+import type { FactChange } from '../engine/index';
 
 export interface FactsActivityDeps {
+  /** The bulk refresh, which stores its changes as events in its own transaction. */
   facts: { refreshAll(asOf?: Date): Promise<FactChange[]> };
-  events: Pick<Events, 'appendMany'>;
-  timezone(): Promise<string>;
 }
 
 /** Activities of the daily facts refresh; built from their dependencies like the journey's. */
@@ -16,9 +14,7 @@ export function createFactsActivities(deps: FactsActivityDeps) {
       const beat = setInterval(() => heartbeat(), 20_000);
       try {
         const changes = await deps.facts.refreshAll(asOf);
-        const events = factChangeEvents(changes, asOf, await deps.timezone());
-        await deps.events.appendMany(events);
-        return { customersChanged: new Set(changes.map((c) => c.customerId)).size, events: events.length };
+        return { customersChanged: new Set(changes.map((c) => c.customerId)).size, events: changes.length };
       } finally {
         clearInterval(beat);
       }

@@ -65,16 +65,36 @@ export const byCodePoint = (a: string, b: string): number => {
   return x.length - y.length;
 };
 
-/** The order-derived basics, shared by the per-customer facts and the population statistics. */
+/**
+ * The order-derived basics, shared by the per-customer facts and the population statistics. One
+ * pass over the orders, each date parsed once: a customer may have hundreds of orders, and every
+ * lookup of their facts runs this.
+ */
 export function baseFacts(orders: OrderRecord[], settings: ShopSettings, asOf: Date | string) {
   const asOfMs = typeof asOf === 'string' ? Date.parse(asOf) : asOf.getTime();
-  const counted = orders.filter(isCounted).filter((o) => Date.parse(o.createdAt) <= asOfMs);
   // The window is a span of 24-hour days before the moment asOf, not of calendar days.
   const windowStart = asOfMs - settings.rfm.windowDays * 86_400_000;
-  const inWindow = counted.filter((o) => Date.parse(o.createdAt) > windowStart);
-  const times = counted.map((o) => Date.parse(o.createdAt)).sort((a, b) => a - b);
-  const totalCents = counted.reduce((s, o) => s + toCents(o.amount), 0);
-  const last = times.length > 0 ? new Date(times[times.length - 1]!) : null;
+  const counted: OrderRecord[] = [];
+  const inWindow: OrderRecord[] = [];
+  let totalCents = 0;
+  let monetaryCents = 0;
+  let first = Infinity;
+  let last = -Infinity;
+  for (const o of orders) {
+    if (!isCounted(o)) continue;
+    const placed = Date.parse(o.createdAt);
+    if (placed > asOfMs) continue;
+    const amount = toCents(o.amount);
+    counted.push(o);
+    totalCents += amount;
+    if (placed > windowStart) {
+      inWindow.push(o);
+      monetaryCents += amount;
+    }
+    if (placed < first) first = placed;
+    if (placed > last) last = placed;
+  }
+  const lastOrder = counted.length > 0 ? new Date(last) : null;
   return {
     counted,
     inWindow,
@@ -82,10 +102,10 @@ export function baseFacts(orders: OrderRecord[], settings: ShopSettings, asOf: D
     totalSpend: totalCents / 100,
     totalCents,
     frequency: inWindow.length,
-    monetary: inWindow.reduce((s, o) => s + toCents(o.amount), 0) / 100,
-    firstOrderAt: times.length > 0 ? new Date(times[0]!).toISOString() : null,
-    lastOrderAt: last ? last.toISOString() : null,
-    recencyDays: last ? daysBetween(localDate(last, settings.timezone), localDate(new Date(asOfMs), settings.timezone)) : null,
+    monetary: monetaryCents / 100,
+    firstOrderAt: counted.length > 0 ? new Date(first).toISOString() : null,
+    lastOrderAt: lastOrder ? lastOrder.toISOString() : null,
+    recencyDays: lastOrder ? daysBetween(localDate(lastOrder, settings.timezone), localDate(new Date(asOfMs), settings.timezone)) : null,
   };
 }
 
@@ -145,11 +165,14 @@ export function lifecycleStage(recencyDays: number | null, settings: ShopSetting
 /** The automatic tags the shop's rules give for these counted orders. */
 export function ruleTags(counted: OrderRecord[], products: Map<string, ProductRecord>, settings: ShopSettings): string[] {
   const tags = new Set<string>();
-  const bought = new Set(counted.flatMap((o) => o.productIds));
-  const categories = new Set([...bought].map((p) => products.get(p)?.category).filter((c): c is string => !!c));
+  // What was bought is gathered only when a rule asks (a heavy buyer has hundreds of orders).
+  let bought: Set<string> | undefined;
+  let categories: Set<string> | undefined;
+  const boughtProducts = () => (bought ??= new Set(counted.flatMap((o) => o.productIds)));
+  const boughtCategories = () => (categories ??= new Set([...boughtProducts()].map((p) => products.get(p)?.category).filter((c): c is string => !!c)));
   for (const rule of settings.tagRules) {
-    if (rule.kind === 'bought-product' && rule.productIds.some((p) => bought.has(p))) tags.add(rule.tag);
-    if (rule.kind === 'bought-category' && rule.categories.some((c) => categories.has(c))) tags.add(rule.tag);
+    if (rule.kind === 'bought-product' && rule.productIds.some((p) => boughtProducts().has(p))) tags.add(rule.tag);
+    if (rule.kind === 'bought-category' && rule.categories.some((c) => boughtCategories().has(c))) tags.add(rule.tag);
     if (rule.kind === 'price-sensitive' && counted.length > 0) {
       const discounted = counted.filter((o) => isDiscounted(o, rule.minDiscountPct));
       // "Most orders": strictly more than half.
@@ -159,26 +182,40 @@ export function ruleTags(counted: OrderRecord[], products: Map<string, ProductRe
   return [...tags];
 }
 
+/** Whether RFM scores use ranges per main category, so a customer's main category matters. */
+export const scoresByCategory = (settings: ShopSettings) => settings.rfm.scoring === 'ranges' && Object.keys(settings.rfm.byCategory).length > 0;
+
 function rangesFor(settings: ShopSettings, population: FactPopulation | null, category: string | null): RfmRanges | null {
   if (settings.rfm.scoring === 'quintiles') return population?.rfmQuintiles ?? null;
   return (category && settings.rfm.byCategory[category]) || settings.rfm.ranges;
 }
 
-/**
- * One customer's facts as of `asOf`, from their orders and the shop's settings. The definition every
- * other computation (bulk SQL, KPIs) must agree with.
- */
-export function computeCustomerFacts(input: {
+export interface CustomerFactsInput {
   customer: CustomerRecord;
   orders: OrderRecord[];
   products: Map<string, ProductRecord>;
   settings: ShopSettings;
   population: FactPopulation | null;
   asOf: Date | string;
-}): CustomerFacts {
+}
+
+/**
+ * One customer's facts as of `asOf`, from their orders and the shop's settings. The definition every
+ * other computation (bulk SQL, KPIs) must agree with.
+ */
+export function computeCustomerFacts(input: CustomerFactsInput): CustomerFacts {
+  return customerFactsDetail(input).facts;
+}
+
+/**
+ * The facts with what they were made of that a stored snapshot keeps too: the rule tags apart
+ * from the manual ones, and the main category (null unless RFM ranges go by category).
+ */
+export function customerFactsDetail(input: CustomerFactsInput): { facts: CustomerFacts; ruleTags: string[]; mainCategory: string | null } {
   const { customer, settings } = input;
   const base = baseFacts(input.orders, settings, input.asOf);
-  const ranges = rangesFor(settings, input.population, mainCategory(base.inWindow, input.products));
+  const category = scoresByCategory(settings) ? mainCategory(base.inWindow, input.products) : null;
+  const ranges = rangesFor(settings, input.population, category);
   const rfm =
     base.recencyDays === null || !ranges
       ? null
@@ -191,8 +228,9 @@ export function computeCustomerFacts(input: {
   // The customer's own zone for their birthday; the shop's when they have none or an unknown one.
   const tz = customer.timezone && isValidTimeZone(customer.timezone) ? customer.timezone : settings.timezone;
   const today = localDate(typeof input.asOf === 'string' ? new Date(input.asOf) : input.asOf, tz);
-  const tags = [...new Set([...(customer.manualTags ?? []), ...ruleTags(base.counted, input.products, settings)])].sort(byCodePoint);
-  return {
+  const automatic = ruleTags(base.counted, input.products, settings);
+  const tags = [...new Set([...(customer.manualTags ?? []), ...automatic])].sort(byCodePoint);
+  const facts: CustomerFacts = {
     orderCount: base.orderCount,
     totalSpend: base.totalSpend,
     frequency: base.frequency,
@@ -208,6 +246,7 @@ export function computeCustomerFacts(input: {
     tags,
     daysToBirthday: customer.birthday && birthdayMonthDay(customer.birthday) ? daysToBirthday(customer.birthday, today) : null,
   };
+  return { facts, ruleTags: automatic, mainCategory: category };
 }
 
 /** The population boundaries from every customer's basics (the reference for the bulk SQL). */

@@ -13,6 +13,8 @@ import * as stepLog from './migrations/0007-step-log';
 import * as dayStableFacts from './migrations/0008-day-stable-facts';
 import * as factsChanges from './migrations/0009-facts-changes';
 import * as customerInputsFunction from './migrations/0010-customer-inputs-function';
+import * as sumCents from './migrations/0011-sum-cents';
+import * as customerInputsLean from './migrations/0012-customer-inputs-lean';
 import { pglitePool } from './pglite-pool';
 import type { Database } from './schema';
 
@@ -30,6 +32,8 @@ const migrations: Record<string, Migration> = {
   '0008-day-stable-facts': dayStableFacts,
   '0009-facts-changes': factsChanges,
   '0010-customer-inputs-function': customerInputsFunction,
+  '0011-sum-cents': sumCents,
+  '0012-customer-inputs-lean': customerInputsLean,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

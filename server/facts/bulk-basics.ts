@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { FactPopulation, ShopSettings } from '../../engine/index';
+import { scoresByCategory, type FactPopulation, type ShopSettings } from '../../engine/index';
 import type { Db } from '../db/database';
 import { boughtRules, countedSql, discountedSql, priceRules } from './bulk-expressions';
 
@@ -23,12 +23,15 @@ export async function buyerBasics(trx: Db, settings: ShopSettings, asOf: Date, s
   if (scoped) await sql`set local random_page_cost = 1.1`.execute(trx);
   const price = priceRules(settings).map(({ rule, bp }) => sql`case when count(*) filter (where ${discountedSql(bp)}) * 2 > count(*) then ${rule.tag}::text end`);
   const priceTags = price.length > 0 ? sql`array_remove(array[${sql.join(price)}], null)` : sql`'{}'::text[]`;
-  // Created from its query (no key, nothing to maintain per row); sums are exact numeric, turned
-  // into cents once per customer rather than once per order.
+  // Created from its query (no key, nothing to maintain per row). Amounts have two decimals, so
+  // each is a whole number of cents, summed by sum_cents (migration 0011) with a bigint state
+  // rather than sum over numeric (arbitrary precision, and large partial states to hand between
+  // parallel workers): 10M orders took 7.4–7.7 s in numeric and 4.5 s so.
+  const cents = sql`(o.amount * 100)::bigint`;
   await sql`create temporary table fx_base on commit drop as
-    select o.customer_id, count(*)::int as order_count, (sum(o.amount) * 100)::bigint as total_cents,
+    select o.customer_id, count(*)::int as order_count, sum_cents(${cents}) as total_cents,
       (count(*) filter (where ${inWindow}))::int as frequency,
-      (coalesce(sum(o.amount) filter (where ${inWindow}), 0) * 100)::bigint as monetary_cents,
+      coalesce(sum_cents(${cents}) filter (where ${inWindow}), 0) as monetary_cents,
       min(o.created_at) as first_at, max(o.created_at) as last_at,
       ${priceTags}::text[] as price_tags
     from ${orders}
@@ -57,7 +60,7 @@ export async function buyerBasics(trx: Db, settings: ShopSettings, asOf: Date, s
 
   await sql`analyze fx_bought`.execute(trx);
   await sql`create temporary table fx_main (customer_id text not null, category text not null) on commit drop`.execute(trx);
-  if (settings.rfm.scoring === 'ranges' && Object.keys(settings.rfm.byCategory).length > 0) {
+  if (scoresByCategory(settings)) {
     // Each order's whole amount counts once towards each distinct category among its products.
     await sql`insert into fx_main
       select distinct on (customer_id) customer_id, category from (

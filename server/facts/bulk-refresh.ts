@@ -1,14 +1,17 @@
 import { sql } from 'kysely';
-import type { FactChange, FactPopulation, LifecycleStage, ShopSettings, TierId } from '../../engine/index';
+import type { FactChange, FactPopulation, ShopSettings } from '../../engine/index';
 import type { Db } from '../db/database';
 import { buyerBasics, computePopulationSql } from './bulk-basics';
 import { writeSnapshot, writeViewParameters } from './bulk-snapshot';
+import { recordChanges } from './change-events';
 import { clearMarks, collectScope, planRefresh, refreshBasis, type RefreshMode } from './refresh-scope';
 
 export interface BulkRefreshResult {
   population: FactPopulation;
   customers: number;
+  /** The changes against the previous snapshot, already stored as events (change-events.ts). */
   changes: FactChange[];
+  eventsStored: number;
   /** Full, or the changed customers only (with how many were recomputed, and why a full one). */
   mode: RefreshMode;
   reason?: string;
@@ -26,7 +29,8 @@ const REFRESH_LOCK = 72_630_301;
  * refresh-scope.ts) from the orders of the customers whose stored values may have moved since the
  * last refresh. Then the rule tags, the stored rows (only those that differ), the population
  * boundaries over the stored rows, the view's parameters, and the changes against the previous
- * snapshot. Nothing goes row by row through JavaScript but the changes.
+ * snapshot, stored as events in the same transaction. Nothing goes row by row through JavaScript
+ * but the changes it returns.
  */
 export async function bulkRefresh(
   db: Db,
@@ -60,13 +64,15 @@ export async function bulkRefresh(
     await storePopulation(trx, population);
     await writeViewParameters(trx, settings, population, asOf);
     await sql`update facts_snapshot set basis = ${basis}`.execute(trx);
+    const recorded = await step('changes', () => recordChanges(trx, asOf, settings.timezone, plan.mode === 'full' && plan.firstSnapshot));
+    // Last: clearing many marks at once holds off new ones until the commit.
     await step('marks', () => clearMarks(trx));
-    const changes = await step('changes', () => readChanges(trx));
     const count = await sql<{ n: number }>`select count(*)::int as n from customer_fact_rows`.execute(trx);
     return {
       population,
       customers: count.rows[0]!.n,
-      changes,
+      changes: recorded.changes,
+      eventsStored: recorded.eventsStored,
       mode: plan.mode,
       ...(plan.mode === 'full' ? { reason: plan.reason } : {}),
       ...(recomputed !== undefined ? { recomputed } : {}),
@@ -86,38 +92,4 @@ async function writeRuleTags(trx: Db, scoped: boolean): Promise<void> {
     ${scoped ? sql`and t.customer_id in (select customer_id from fx_scope)` : sql``}
     and not exists (select 1 from fx_rule_tags n where n.customer_id = t.customer_id and n.tag = t.tag)`.execute(trx);
   await sql`insert into customer_tags (customer_id, tag, source) select customer_id, tag, 'rule' from fx_rule_tags on conflict do nothing`.execute(trx);
-}
-
-interface ChangeRow {
-  customer_id: string;
-  had: boolean;
-  old_stage: string | null;
-  stage: string;
-  old_tier: string | null;
-  tier: string;
-  added: string[] | null;
-}
-
-/** The changes of the new snapshot against the previous one (fx_old). */
-async function readChanges(trx: Db): Promise<FactChange[]> {
-  const rows = await sql<ChangeRow>`select n.customer_id, o.customer_id is not null as had, o.stage as old_stage, n.stage, o.tier as old_tier, n.tier,
-      array(select t from unnest(n.tags) as t where o.tags is null or not (t = any(o.tags)) order by t collate "C") as added
-    from customer_facts n left join fx_old o on o.customer_id = n.customer_id
-    where (o.customer_id is null and (n.stage <> 'none' or n.tier <> 'ordinary' or cardinality(n.tags) > 0))
-       or (o.customer_id is not null and (o.stage <> n.stage or o.tier <> n.tier or not (n.tags <@ o.tags)))`.execute(trx);
-  return rows.rows.flatMap((row) => changesOf(row));
-}
-
-/** The changes of one customer: a first snapshot counts only where it is not `none` / `ordinary`. */
-export function changesOf(row: ChangeRow): FactChange[] {
-  const changes: FactChange[] = [];
-  const id = row.customer_id;
-  if (row.had ? row.old_stage !== row.stage : row.stage !== 'none') {
-    changes.push({ customerId: id, kind: 'stage_changed', from: (row.had ? row.old_stage : null) as LifecycleStage | null, to: row.stage as LifecycleStage });
-  }
-  if (row.had ? row.old_tier !== row.tier : row.tier !== 'ordinary') {
-    changes.push({ customerId: id, kind: 'tier_changed', from: (row.had ? row.old_tier : null) as TierId | null, to: row.tier as TierId });
-  }
-  for (const tag of row.added ?? []) changes.push({ customerId: id, kind: 'tagged', tag });
-  return changes;
 }

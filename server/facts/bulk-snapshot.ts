@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { FactPopulation, RfmRanges, ShopSettings } from '../../engine/index';
+import { scoresByCategory, type FactPopulation, type RfmRanges, type ShopSettings } from '../../engine/index';
 import type { Db } from '../db/database';
-import { birthdayMonthDaySql, earnedTierRank, tierOfRank, tierRank } from './bulk-expressions';
+import { birthdayMonthDaySql, boughtRules, earnedTierRank, tierOfRank, tierRank } from './bulk-expressions';
 
 /** The boundaries of the lifecycle stages: the shop's windows, or the ratio split of the population. */
 export function stageBoundaries(settings: ShopSettings, population: FactPopulation | null): [number, number, number] {
@@ -82,8 +82,15 @@ export async function writeSnapshot(
     // and sizes its hash joins wrongly (seen: 4 × slower on the embedded database).
     await sql`analyze fx_old`.execute(trx);
   });
-  const rowsQuery = stableRowsQuery(settings, customerZones, scoped);
-  const { rows } = await sql<{ any: boolean }>`select exists (select 1 from customer_fact_rows) as any`.execute(trx);
+  const { rows } = await sql<{ any: boolean; manual: boolean }>`select exists (select 1 from customer_fact_rows) as any,
+    exists (select 1 from customer_tags where source = 'manual') as manual`.execute(trx);
+  const rowsQuery = stableRowsQuery(settings, customerZones, {
+    scoped,
+    earlierRows: rows[0]!.any,
+    manualTags: rows[0]!.manual,
+    boughtTags: boughtRules(settings).length > 0,
+    mainCategory: scoresByCategory(settings),
+  });
   if (!rows[0]!.any) {
     // Into the empty table as a bulk load goes: without its primary key, built again afterwards
     // (a million rows: 4.5 s with the key maintained row by row, 1.3 s so). Readers of the table
@@ -117,14 +124,30 @@ export async function writeSnapshot(
 
 const col = (name: string) => sql.raw(name) as RawBuilder<unknown>;
 
+/** What stableRowsQuery reads besides profiles and fx_base; tables that hold nothing are left out of the join. */
+export interface StableRowsSources {
+  /** Only the customers in fx_scope. */
+  scoped: boolean;
+  /** customer_fact_rows had rows (fx_old holds them): not so in the first refresh. */
+  earlierRows: boolean;
+  /** Some customer has a manual tag. */
+  manualTags: boolean;
+  /** fx_bought may hold rows: the settings have bought-product or bought-category rules. */
+  boughtTags: boolean;
+  /** fx_main may hold rows: RFM ranges per category. */
+  mainCategory: boolean;
+}
+
 /**
  * Each customer's day-stable values (exported for EXPLAIN in the bench): counts and sums, first and
  * last order, main category, kept tier, sorted tags, birthday month-day and own zone. The kept tier
  * is never lowered: the highest of the earned one, the profile's (set by a journey or an import) and
- * the previous row's. `scoped`: the customers in fx_scope only. `offset 0` keeps the joined level
- * computed once per row rather than inlined where the outer level uses it.
+ * the previous row's. `offset 0` keeps the joined level computed once per row rather than inlined
+ * where the outer level uses it. A join with a table that holds nothing still hashes its key for
+ * each of a million rows, so such tables are left out (seen: a few hundred ms each).
  */
-export function stableRowsQuery(settings: ShopSettings, customerZones: string[], scoped: boolean) {
+export function stableRowsQuery(settings: ShopSettings, customerZones: string[], from: StableRowsSources) {
+  const { scoped, earlierRows } = from;
   const tags = sql`case when u.manual_tags is null and cardinality(u.rule_tags) = 0 then '{}'::text[]
     else (select array_agg(x order by x collate "C") from (select distinct x from unnest(coalesce(u.manual_tags, '{}') || u.rule_tags) as d(x)) as dx) end`;
   const manual = sql`select customer_id, array_agg(tag) as tags from customer_tags where source = 'manual'`;
@@ -132,25 +155,29 @@ export function stableRowsQuery(settings: ShopSettings, customerZones: string[],
   const sources = scoped
     ? sql`fx_scope s left join customers c on c.id = s.customer_id left join fx_base b on b.customer_id = s.customer_id
         left join fx_old o on o.customer_id = s.customer_id`
-    : sql`customers c full join fx_base b on b.customer_id = c.id full join fx_old o on o.customer_id = coalesce(c.id, b.customer_id)`;
-  const id = scoped ? sql`s.customer_id` : sql`coalesce(c.id, b.customer_id, o.customer_id)`;
+    : earlierRows
+      ? sql`customers c full join fx_base b on b.customer_id = c.id full join fx_old o on o.customer_id = coalesce(c.id, b.customer_id)`
+      : sql`customers c full join fx_base b on b.customer_id = c.id`;
+  const id = scoped ? sql`s.customer_id` : earlierRows ? sql`coalesce(c.id, b.customer_id, o.customer_id)` : sql`coalesce(c.id, b.customer_id)`;
   const manualTags = scoped ? sql`${manual} and customer_id in (select customer_id from fx_scope) group by customer_id` : sql`${manual} group by customer_id`;
+  const oldRank = scoped || earlierRows ? sql`, ${tierRank(col('o.tier'))}` : sql``;
   return sql`select u.customer_id, u.order_count, u.total_cents, u.frequency, u.monetary_cents, u.first_at, u.last_at, u.main_category,
       ${tierOfRank(sql`greatest(${earnedTierRank(col('u.order_count'), col('u.total_cents'), settings)}, u.kept_rank)`)} as tier,
       ${tags} as tags, u.birthday_md, u.zone
     from (
       select ${id} as customer_id,
-        greatest(0, ${tierRank(col('c.tier'))}, ${tierRank(col('o.tier'))}) as kept_rank,
+        greatest(0, ${tierRank(col('c.tier'))}${oldRank}) as kept_rank,
         coalesce(b.order_count, 0) as order_count, coalesce(b.total_cents, 0) as total_cents,
         coalesce(b.frequency, 0) as frequency, coalesce(b.monetary_cents, 0) as monetary_cents,
-        b.first_at, b.last_at, fm.category as main_category,
-        coalesce(b.price_tags, '{}') || coalesce(bt.tags, '{}') as rule_tags, mt.tags as manual_tags,
+        b.first_at, b.last_at, ${from.mainCategory ? sql`fm.category` : sql`null::text`} as main_category,
+        coalesce(b.price_tags, '{}') ${from.boughtTags ? sql`|| coalesce(bt.tags, '{}')` : sql``} as rule_tags,
+        ${from.manualTags ? sql`mt.tags` : sql`null::text[]`} as manual_tags,
         ${birthdayMonthDaySql(col('c.birthday'))} as birthday_md,
         case when c.timezone = any(${customerZones}::text[]) then c.timezone end as zone
       from ${sources}
-      left join fx_bought bt on bt.customer_id = b.customer_id
-      left join fx_main fm on fm.customer_id = b.customer_id
-      left join (${manualTags}) mt on mt.customer_id = ${id}
+      ${from.boughtTags ? sql`left join fx_bought bt on bt.customer_id = b.customer_id` : sql``}
+      ${from.mainCategory ? sql`left join fx_main fm on fm.customer_id = b.customer_id` : sql``}
+      ${from.manualTags ? sql`left join (${manualTags}) mt on mt.customer_id = ${id}` : sql``}
       ${scoped ? sql`where c.id is not null or b.customer_id is not null or o.customer_id is not null` : sql``}
       offset 0
     ) u`;

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { higherTier, tierIds, type CustomerRecord, type OrderRecord, type OrderStatus, type ProductRecord, type ShopSettings, type TierId } from '../../engine/index';
+import { higherTier, scoresByCategory, tierIds, type CustomerRecord, type OrderRecord, type OrderStatus, type ProductRecord, type ShopSettings, type TierId } from '../../engine/index';
 import type { Db } from '../db/database';
 
 /** A customer as the API shows them (PII unmasked; the routes mask by role). */
@@ -21,8 +21,11 @@ export interface CustomerInputs {
   products: Map<string, ProductRecord>;
 }
 
-/** An order as the statement returns it: [id, status, amount, discount, created (epoch ms), product ids, categories]. */
-type OrderRow = [string, OrderStatus, number | string, number | string, number | string, string[], Record<string, string | null> | null];
+/**
+ * An order as the function returns it: [id, status, amount, discount, created (epoch ms), product
+ * ids (null unless the settings read products), categories (null unless they read categories)].
+ */
+type OrderRow = [string, OrderStatus, number | string, number | string, number | string, string[] | null, Record<string, string | null> | null];
 
 interface ProfileRow {
   has_profile: boolean;
@@ -41,19 +44,25 @@ interface ProfileRow {
 
 /** Whether the settings look at product categories at all (else the products are not read). */
 export function needsCategories(settings: ShopSettings): boolean {
-  return settings.tagRules.some((r) => r.kind === 'bought-category') || (settings.rfm.scoring === 'ranges' && Object.keys(settings.rfm.byCategory).length > 0);
+  return settings.tagRules.some((r) => r.kind === 'bought-category') || scoresByCategory(settings);
+}
+
+/** Whether any fact depends on what an order bought (else its product ids are not sent). */
+function needsProducts(settings: ShopSettings): boolean {
+  return needsCategories(settings) || settings.tagRules.some((r) => r.kind === 'bought-product');
 }
 
 /**
  * What the facts of one customer are computed from, in one call (one round trip) of the database
- * function customer_fact_inputs (migration 0010, whose plan the connection keeps): the profile
- * (primary key) with its manual tags and kept tier, whether any order names the customer, and the
- * counted orders up to asOf (index orders(customer_id, created_at)) with their products'
- * categories when the settings need them. A customer known only by orders (no profile yet, even
- * without a counted order) still has facts; one with neither is undefined.
+ * function customer_fact_inputs (migrations 0010 and 0012, whose plan the connection keeps): the
+ * profile (primary key) with its manual tags and kept tier, whether any order names the customer,
+ * and the counted orders up to asOf (index orders(customer_id, created_at)), with their product ids
+ * and the products' categories only when the settings read them (an order's productIds are empty
+ * otherwise). A customer known only by orders (no profile yet, even without a counted order)
+ * still has facts; one with neither is undefined.
  */
 export async function loadCustomerInputs(db: Db, customerId: string, asOf: Date, settings: ShopSettings): Promise<CustomerInputs | undefined> {
-  const { rows } = await sql<ProfileRow & { orders: OrderRow[] }>`select * from customer_fact_inputs(${customerId}::text, ${asOf}::timestamptz, ${needsCategories(settings)}::boolean)`.execute(db);
+  const { rows } = await sql<ProfileRow & { orders: OrderRow[] }>`select * from customer_fact_inputs(${customerId}::text, ${asOf}::timestamptz, ${needsProducts(settings)}::boolean, ${needsCategories(settings)}::boolean)`.execute(db);
   const profile = rows[0]!;
   if (!profile.has_profile && !profile.has_orders) return undefined;
   const products = new Map<string, ProductRecord>();
@@ -82,7 +91,7 @@ export async function loadCustomerInputs(db: Db, customerId: string, asOf: Date,
       amount: Number(amount),
       discount: Number(discount),
       createdAt: new Date(Number(createdMs)).toISOString(),
-      productIds,
+      productIds: productIds ?? [],
     })),
     products,
   };

@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
-import { baseFacts, birthdayMonthDay, computeCustomerFacts, isValidTimeZone, mainCategory, ruleTags, toCents, type CustomerFacts, type FactChange } from '../../engine/index';
+import { birthdayMonthDay, customerFactsDetail, isValidTimeZone, toCents, type CustomerFacts, type FactChange } from '../../engine/index';
 import type { Db } from '../db/database';
-import { bulkRefresh, changesOf } from './bulk-refresh';
+import { bulkRefresh } from './bulk-refresh';
+import { changesOf } from './change-events';
 import { writeViewParameters } from './bulk-snapshot';
 import { loadCustomerInputs, type CustomerView } from './customer-inputs';
 import type { RefreshMode } from './refresh-scope';
@@ -11,7 +12,10 @@ export type { FactChange } from '../../engine/index';
 
 export interface RefreshSummary {
   customers: number;
+  /** The changes against the previous snapshot; the refresh stored them as events. */
   changes: FactChange[];
+  /** Events stored for them (none again for a change stored earlier the same day). */
+  eventsStored: number;
   /** Every customer, or only those whose stored values may have moved (refresh-scope.ts). */
   mode: RefreshMode;
   /** Why a full refresh; how many customers a `changed` one recomputed. */
@@ -41,7 +45,7 @@ export class FactsService {
     return computed && { customer: computed.customer, facts: computed.facts };
   }
 
-  /** Every customer's facts into the snapshot (and rule tags, raised tiers, the population); returns what changed. */
+  /** Every customer's facts into the snapshot (and rule tags, raised tiers, the population, the change events); returns what changed. */
   async refreshAll(asOf: Date = new Date()): Promise<FactChange[]> {
     return (await this.refreshAllSummary(asOf)).changes;
   }
@@ -117,12 +121,9 @@ export class FactsService {
     const population = (await this.settings.population())?.population ?? null;
     const inputs = await loadCustomerInputs(this.db, customerId, asOf, settings);
     if (!inputs) return undefined;
-    const facts = computeCustomerFacts({ customer: inputs.record, orders: inputs.orders, products: inputs.products, settings, population, asOf });
-    const base = baseFacts(inputs.orders, settings, asOf);
-    const ruleTagList = ruleTags(base.counted, inputs.products, settings);
-    // What the snapshot stores besides the facts (as the bulk refresh does): the main category only
-    // where ranges per category use it, and the birthday's month-day when it is a day of some year.
-    const perCategory = settings.rfm.scoring === 'ranges' && Object.keys(settings.rfm.byCategory).length > 0;
+    const { facts, ruleTags: ruleTagList, mainCategory } = customerFactsDetail({ customer: inputs.record, orders: inputs.orders, products: inputs.products, settings, population, asOf });
+    // What the snapshot stores besides the facts (as the bulk refresh does): the rule tags, the main
+    // category where ranges per category use it, and the birthday's month-day when it is a day of some year.
     const birthday = inputs.record.birthday;
     return {
       customer: inputs.view,
@@ -130,7 +131,7 @@ export class FactsService {
       ruleTagList,
       settings,
       population,
-      mainCategory: perCategory ? mainCategory(base.inWindow, inputs.products) : null,
+      mainCategory,
       birthdayMonthDay: birthday && birthdayMonthDay(birthday) ? birthday.slice(-5) : null,
     };
   }

@@ -57,10 +57,10 @@ export function customerPaths(problem: z.ZodType) {
     '/api/facts/refresh': {
       post: {
         description:
-          "Brings the facts snapshot to asOf and stores the changes as events: only the customers whose stored values may have moved since the last refresh (mode changed), or every customer (mode full: the first time, after settings or product changes, for an earlier asOf, or with full=true). Admin only.",
+          "Brings the facts snapshot to asOf and stores the changes as events in the same transaction: only the customers whose stored values may have moved since the last refresh (mode changed), or every customer (mode full: the first time, after settings or product changes, for an earlier asOf, or with full=true). The first refresh sets every customer's starting point: no change is announced for customers it had no row of. Admin only.",
         requestParams: { query: asOf.extend({ full: z.enum(['true', 'false']).optional() }) },
         responses: {
-          200: json(z.object({ asOf: z.string(), mode: z.enum(['full', 'changed']), reason: z.string().optional(), recomputed: z.number().int().optional(), customers: z.number(), changes: z.object({ stage_changed: z.number(), tier_changed: z.number(), tagged: z.number() }), ms: z.number(), steps: z.record(z.string(), z.number()) }), 'Refreshed'),
+          200: json(z.object({ asOf: z.string(), mode: z.enum(['full', 'changed']), reason: z.string().optional(), recomputed: z.number().int().optional(), customers: z.number(), changes: z.object({ stage_changed: z.number(), tier_changed: z.number(), tagged: z.number() }), eventsStored: z.number().int(), ms: z.number(), steps: z.record(z.string(), z.number()) }), 'Refreshed'),
           403: forbidden,
         },
       },

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FactChange } from '../../engine/index';
+import { factChangeEvents, type CustomerEvent, type FactChange } from '../../engine/index';
 import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/databases';
 import { at, daysBefore, expectFacts, loadFixture, shopOn, type FixtureOrder, type Shop } from './support';
 
@@ -23,6 +23,15 @@ describe.each(databaseKinds)('lifecycle stages and tiers on %s', (kind) => {
     shop = shopOn(t.db);
   });
   afterAll(() => t?.close());
+  /** The change events stored, in the order they were received (the order the router takes them in). */
+  const factEvents = async (): Promise<CustomerEvent[]> =>
+    (await t.db.selectFrom('events').selectAll().where('id', 'like', 'facts:%').orderBy('received_at').execute()).map((e) => ({
+      id: e.id,
+      type: e.type,
+      customerId: e.customer_id,
+      occurredAt: e.occurred_at.toISOString(),
+      data: e.data,
+    }));
 
   it('splits the stock of buyers 3:3:3:1 by recency in ratio mode', async () => {
     // Ten buyers with distinct recencies: the 30th/60th/90th percentile_disc are 15, 60 and 130.
@@ -57,11 +66,8 @@ describe.each(databaseKinds)('lifecycle stages and tiers on %s', (kind) => {
         bought('u3-2', 'u3', 20, 400),
       ],
     });
-    const first = await shop.facts.refreshAll(asOf);
-    expect(byKind(first.filter((c) => c.kind === 'tier_changed'))).toEqual([
-      { customerId: 'u1', kind: 'tier_changed', from: null, to: 'senior' },
-      { customerId: 'u2', kind: 'tier_changed', from: null, to: 'vip' },
-    ]);
+    // The first snapshot is where everyone stands: tiers earned, and no change announced.
+    expect(await shop.facts.refreshAll(asOf)).toEqual([]);
     // The raised tier is kept in the facts rows; the profiles' own tier (set by journeys) is untouched.
     const stored = async () =>
       Object.fromEntries((await sql<{ customer_id: string; tier: string }>`select customer_id, tier from customer_fact_rows order by customer_id`.execute(t.db)).rows.map((r) => [r.customer_id, r.tier]));
@@ -85,18 +91,19 @@ describe.each(databaseKinds)('lifecycle stages and tiers on %s', (kind) => {
       customers: [{ id: 'quiet' }, { id: 'tagged', manualTags: ['手动'] }],
       orders: [{ ...bought('a1', 'ann', 40, 100), products: ['p1'] }, bought('b1', 'ben', 10, 100)],
     });
-    // First snapshot: a change from nothing only where there is something (not none, not ordinary).
-    expect(byKind(await shop.facts.refreshAll(asOf))).toEqual([
-      { customerId: 'ann', kind: 'stage_changed', from: null, to: 'active' },
-      { customerId: 'ann', kind: 'tagged', tag: '老客' },
-      { customerId: 'ben', kind: 'stage_changed', from: null, to: 'active' },
-      { customerId: 'tagged', kind: 'tagged', tag: '手动' },
-    ]);
+    // The first snapshot sets everyone's starting point: nothing is announced, no event stored.
+    expect(await shop.facts.refreshAll(asOf)).toEqual([]);
+    expect(await factEvents()).toEqual([]);
     // Nothing moved: nothing to report.
     expect(await shop.facts.refreshAll(asOf)).toEqual([]);
     // Ten days on, ann (50 days) is silent and ben (20 days) still active.
     const tenDaysOn = new Date(asOf.getTime() + 10 * 86_400_000);
-    expect(await shop.facts.refreshAll(tenDaysOn)).toEqual([{ customerId: 'ann', kind: 'stage_changed', from: 'active', to: 'silent' }]);
+    const tenDaysLater = await shop.facts.refreshAll(tenDaysOn);
+    expect(tenDaysLater).toEqual([{ customerId: 'ann', kind: 'stage_changed', from: 'active', to: 'silent' }]);
+    // Stored as events by the refresh itself, exactly as the engine makes them (ids per customer,
+    // change and local day), so the per-customer path and a retried refresh store each once.
+    expect(await factEvents()).toEqual(factChangeEvents(tenDaysLater, tenDaysOn, 'Asia/Shanghai'));
+    expect(await shop.facts.refreshAllSummary(tenDaysOn, { full: true })).toMatchObject({ changes: [], eventsStored: 0 });
     // An order makes ben senior at once through the per-customer path; the bulk refresh then agrees.
     await t.db
       .insertInto('orders')
@@ -107,11 +114,30 @@ describe.each(databaseKinds)('lifecycle stages and tiers on %s', (kind) => {
       { customerId: 'ben', kind: 'tier_changed', from: 'ordinary', to: 'senior' },
     ]);
     expect(await shop.facts.refreshAll(tenDaysOn)).toEqual([]);
+    // A customer new since the first snapshot changes from nothing where there is something (a
+    // stage but none, a tier but ordinary, each tag); one with nothing of the kind, not at all.
+    await t.db.insertInto('customers').values(['cleo', 'dan'].map((id) => ({ id, attributes: '{}', updated_at: new Date() }))).execute();
+    await t.db.insertInto('customer_tags').values({ customer_id: 'cleo', tag: '手动', source: 'manual' }).execute();
+    await t.db
+      .insertInto('orders')
+      .values(['c1', 'c2', 'c3'].map((id) => ({ id, customer_id: 'cleo', status: 'paid', amount: 10, created_at: tenDaysOn, product_ids: ['p1'], attributes: '{}', updated_at: new Date() })))
+      .execute();
+    const newcomers = await shop.facts.refreshAll(tenDaysOn);
+    expect(byKind(newcomers)).toEqual([
+      { customerId: 'cleo', kind: 'stage_changed', from: null, to: 'active' },
+      { customerId: 'cleo', kind: 'tagged', tag: '手动' },
+      { customerId: 'cleo', kind: 'tagged', tag: '老客' },
+      { customerId: 'cleo', kind: 'tier_changed', from: null, to: 'senior' },
+    ]);
+    const stored = await factEvents();
+    expect(stored.filter((e) => e.customerId === 'cleo')).toEqual(factChangeEvents(newcomers, tenDaysOn, 'Asia/Shanghai'));
     // The rule tag is stored with its source, so tag filters find it.
-    const tags = await t.db.selectFrom('customer_tags').select(['customer_id', 'tag', 'source']).orderBy('customer_id').execute();
+    const tags = await t.db.selectFrom('customer_tags').select(['customer_id', 'tag', 'source']).orderBy('customer_id').orderBy('source').execute();
     expect(tags).toEqual([
       { customer_id: 'ann', tag: '老客', source: 'rule' },
       { customer_id: 'ben', tag: '老客', source: 'rule' },
+      { customer_id: 'cleo', tag: '手动', source: 'manual' },
+      { customer_id: 'cleo', tag: '老客', source: 'rule' },
       { customer_id: 'tagged', tag: '手动', source: 'manual' },
     ]);
     // The unknown customer has no facts and no changes.

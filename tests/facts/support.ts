@@ -50,7 +50,7 @@ export function shopOn(db: Db): Shop {
 /** Empties the shop's customer data, then loads the fixture: each scenario starts from nothing. */
 export async function loadFixture(shop: Shop, fixture: Fixture): Promise<void> {
   const { db } = shop;
-  for (const table of ['orders', 'customers', 'customer_tags', 'customer_facts', 'products', 'settings']) await sql.raw(`delete from ${table}`).execute(db);
+  for (const table of ['orders', 'customers', 'customer_tags', 'customer_facts', 'products', 'settings', 'events']) await sql.raw(`delete from ${table}`).execute(db);
   shop.settings.invalidate();
   if (fixture.settings !== undefined) await shop.settings.putShop(fixture.settings);
   if (fixture.customers?.length) {

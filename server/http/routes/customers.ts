@@ -69,8 +69,8 @@ export function customerRoutes(app: FastifyInstance, ctx: AppContext): void {
     if (!query.success) return invalid(reply, query.error);
     const asOf = await asOfOf(query.data.asOf);
     const started = performance.now();
+    // The refresh stores its changes as events itself, in its own transaction.
     const summary = await ctx.facts.refreshAllSummary(asOf, { full: query.data.full === 'true' });
-    await record(summary.changes, asOf);
     const count = (kind: FactChange['kind']) => summary.changes.filter((c) => c.kind === kind).length;
     const ms = Math.round(performance.now() - started);
     ctx.log.info({ customers: summary.customers, mode: summary.mode, recomputed: summary.recomputed, changes: summary.changes.length, ms }, 'customer facts refreshed');
@@ -81,6 +81,7 @@ export function customerRoutes(app: FastifyInstance, ctx: AppContext): void {
       ...(summary.recomputed !== undefined ? { recomputed: summary.recomputed } : {}),
       customers: summary.customers,
       changes: { stage_changed: count('stage_changed'), tier_changed: count('tier_changed'), tagged: count('tagged') },
+      eventsStored: summary.eventsStored,
       ms,
       steps: summary.timings,
     };
