@@ -53,10 +53,17 @@ describe('customers API', () => {
   it('lists the refreshed snapshot with filters and keyset pages', async () => {
     const refresh = await stack.api(`/api/facts/refresh?asOf=${encodeURIComponent(asOf)}`, { method: 'POST' });
     expect(refresh.status).toBe(200);
-    expect(refresh.body).toMatchObject({ asOf: new Date(asOf).toISOString(), mode: 'full', reason: 'no earlier snapshot', customers: 4, changes: { stage_changed: 3, tier_changed: 1, tagged: 1 } });
-    // The changes are stored as events journeys can start on.
-    const events = await stack.huitou.context.db.selectFrom('events').select(['type', 'customer_id']).where('type', 'like', 'customer.%').orderBy('id').execute();
-    expect(events).toHaveLength(5);
+    // The first snapshot sets where everyone stands: no change to announce, no event stored.
+    expect(refresh.body).toMatchObject({
+      asOf: new Date(asOf).toISOString(),
+      mode: 'full',
+      reason: 'no earlier snapshot',
+      customers: 4,
+      changes: { stage_changed: 0, tier_changed: 0, tagged: 0 },
+      eventsStored: 0,
+    });
+    const events = await stack.huitou.context.db.selectFrom('events').select(['type', 'customer_id']).where('type', 'like', 'customer.%').execute();
+    expect(events).toEqual([]);
 
     const all = await stack.api('/api/customers');
     expect(all.body.customers.map((c: { id: string }) => c.id)).toEqual(['c1', 'c2', 'c3', 'c4']);
@@ -102,6 +109,11 @@ describe('customers API', () => {
     const changed = await stack.api(`/api/facts/refresh?asOf=${when}`, { method: 'POST' });
     expect(changed.body).toMatchObject({ mode: 'changed', recomputed: 1, customers: 4, changes: { stage_changed: 0, tier_changed: 0, tagged: 0 } });
     expect(changed.body.reason).toBeUndefined();
+    // Forty days on, c1 (last order 50 days before) turns silent: stored as an event journeys can start on.
+    const fortyDaysOn = await stack.api(`/api/facts/refresh?asOf=${encodeURIComponent(at('2026-08-09', '12:00'))}`, { method: 'POST' });
+    expect(fortyDaysOn.body).toMatchObject({ mode: 'changed', changes: { stage_changed: 1, tier_changed: 0, tagged: 0 }, eventsStored: 1 });
+    const stageEvents = await stack.huitou.context.db.selectFrom('events').select(['customer_id', 'data']).where('type', '=', 'customer.stage_changed').execute();
+    expect(stageEvents).toEqual([{ customer_id: 'c1', data: { from: 'active', to: 'silent' } }]);
     const full = await stack.api(`/api/facts/refresh?asOf=${when}&full=true`, { method: 'POST' });
     expect(full.body).toMatchObject({ mode: 'full', reason: 'asked for', customers: 4 });
     const bad = await stack.api(`/api/facts/refresh?full=yes`, { method: 'POST' });
