@@ -44,6 +44,8 @@ export interface RefreshFigures {
   seconds: number;
   customers: number;
   changes: number;
+  /** Change events the refresh stored (in its own transaction). */
+  events: number;
   /** Full, or the changed customers only (how many it recomputed). */
   mode: string;
   recomputed?: number;
@@ -65,6 +67,7 @@ export async function refreshFigures(db: Db, asOf: Date, full = false): Promise<
     seconds: took,
     customers: summary.customers,
     changes: summary.changes.length,
+    events: summary.eventsStored,
     mode: summary.mode,
     ...(summary.recomputed !== undefined ? { recomputed: summary.recomputed } : {}),
     steps,
@@ -81,12 +84,12 @@ export interface LookupFigures {
 }
 
 /**
- * `forCustomer(id, asOf)` one after another for `count` customers drawn at random (seeded), after a
- * short warm-up; milliseconds per lookup.
+ * `forCustomer(id, asOf)` one after another for `count` customers drawn at random (seeded by
+ * `draw`, so each pass looks up other customers), after a short warm-up; milliseconds per lookup.
  */
-export async function lookupFigures(db: Db, o: ShopOptions, asOf: Date, count: number): Promise<LookupFigures> {
+export async function lookupFigures(db: Db, o: ShopOptions, asOf: Date, count: number, draw = 9): Promise<LookupFigures> {
   const facts = new FactsService(db, new SettingsStore(db));
-  const r = random(o.seed, 9);
+  const r = random(o.seed, draw);
   const ids = Array.from({ length: count + 50 }, () => customerId(Math.floor(r() * o.customers), o));
   for (const id of ids.slice(0, 50)) await facts.forCustomer(id, asOf);
   const times: number[] = [];
