@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   baseFacts,
   computeCustomerFacts,
@@ -9,8 +9,8 @@ import {
   type ProductRecord,
   type TierId,
 } from '../../engine/index';
-import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/databases';
-import { loadFixture, shopOn, snapshot, type Shop } from './support';
+import { databaseKinds, type TestDatabase } from '../support/databases';
+import { loadFixture, shopForSuite, snapshot, type Shop } from './support';
 import { syntheticShop, variants } from './synthetic-shop';
 
 // A seeded synthetic shop: the bulk SQL, the per-customer path and the engine's definition must give
@@ -20,11 +20,7 @@ describe.each(databaseKinds)('bulk, per-customer and engine facts agree on %s', 
   let t: TestDatabase;
   let shop: Shop;
   const fixture = syntheticShop(20260630, 160);
-  beforeAll(async () => {
-    t = await openTestDatabase(kind);
-    shop = shopOn(t.db);
-  });
-  afterAll(() => t?.close());
+  shopForSuite(kind, (opened) => ({ t, shop } = opened));
 
   it.each(variants)('with %s', async (_name, settingsInput) => {
     await loadFixture(shop, { ...fixture, settings: settingsInput });

@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { customerMutations } from '../../server/actions/customer-mutations';
 import { addManualTag, removeManualTag } from '../../server/facts/manual-tags';
-import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/databases';
-import { loadFixture, shopOn, snapshot, type Shop } from './support';
+import { databaseKinds, type TestDatabase } from '../support/databases';
+import { loadFixture, shopForSuite, snapshot, type Shop } from './support';
 import { rng, syntheticShop, variants } from './synthetic-shop';
 
 // The daily refresh recomputes only the customers whose stored values may have moved since the last
@@ -71,11 +71,7 @@ describe.each(databaseKinds)('a refresh of the changed customers on %s', (kind) 
   let t: TestDatabase;
   let shop: Shop;
   const fixture = syntheticShop(20261123, 160);
-  beforeAll(async () => {
-    t = await openTestDatabase(kind);
-    shop = shopOn(t.db);
-  });
-  afterAll(() => t?.close());
+  shopForSuite(kind, (opened) => ({ t, shop } = opened));
 
   it.each(variants)('leaves what a full refresh leaves, with %s', async (_name, settings) => {
     await loadFixture(shop, { ...fixture, settings });

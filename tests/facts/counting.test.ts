@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { CustomerFacts } from '../../engine/index';
-import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/databases';
-import { at, daysBefore, expectFacts, loadFixture, shopOn, type Shop } from './support';
+import { databaseKinds, type TestDatabase } from '../support/databases';
+import { at, daysBefore, expectFacts, loadFixture, shopForSuite, type Shop } from './support';
 
 // Counted orders, money, recency in the shop's calendar, customers without orders, the as-of moment.
 // Shop zone: Asia/Shanghai (the default). asOf: 30 June 2026, 12:00 in Shanghai.
@@ -33,12 +33,10 @@ const fixture = {
 describe.each(databaseKinds)('counted orders and calendar days on %s', (kind) => {
   let t: TestDatabase;
   let shop: Shop;
+  shopForSuite(kind, (opened) => ({ t, shop } = opened));
   beforeAll(async () => {
-    t = await openTestDatabase(kind);
-    shop = shopOn(t.db);
     await loadFixture(shop, fixture);
   });
-  afterAll(() => t?.close());
 
   it('counts only paid, shipped and delivered orders up to asOf, with exact money', async () => {
     await expectFacts(shop, asOf, {

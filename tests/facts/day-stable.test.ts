@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/databases';
-import { at, daysBefore, loadFixture, shopOn, snapshot, type FixtureOrder, type Shop } from './support';
+import { describe, expect, it } from 'vitest';
+import { databaseKinds, type TestDatabase } from '../support/databases';
+import { at, daysBefore, loadFixture, shopForSuite, snapshot, type FixtureOrder, type Shop } from './support';
 
 // The snapshot stores only what does not move with the day; recency, stage, RFM and days to
 // birthday are derived when read (server/facts/facts-view.ts). So the next day's refresh rewrites
@@ -26,11 +26,7 @@ async function writtenAt(t: TestDatabase): Promise<Map<string, string>> {
 describe.each(databaseKinds)('the day-stable snapshot on %s', (kind) => {
   let t: TestDatabase;
   let shop: Shop;
-  beforeAll(async () => {
-    t = await openTestDatabase(kind);
-    shop = shopOn(t.db);
-  });
-  afterAll(() => t?.close());
+  shopForSuite(kind, (opened) => ({ t, shop } = opened));
 
   it("moves every buyer's derived facts a day but rewrites only the rows whose orders changed", async () => {
     await loadFixture(shop, {

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { factChangeEvents, type CustomerEvent, type FactChange } from '../../engine/index';
-import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/databases';
-import { at, daysBefore, expectFacts, loadFixture, shopOn, type FixtureOrder, type Shop } from './support';
+import { databaseKinds, type TestDatabase } from '../support/databases';
+import { at, daysBefore, expectFacts, loadFixture, shopForSuite, type FixtureOrder, type Shop } from './support';
 
 const today = '2026-06-30';
 const asOf = new Date(at(today, '12:00'));
@@ -18,11 +18,7 @@ const byKind = (changes: FactChange[]) => [...changes].sort((a, b) => `${a.custo
 describe.each(databaseKinds)('lifecycle stages and tiers on %s', (kind) => {
   let t: TestDatabase;
   let shop: Shop;
-  beforeAll(async () => {
-    t = await openTestDatabase(kind);
-    shop = shopOn(t.db);
-  });
-  afterAll(() => t?.close());
+  shopForSuite(kind, (opened) => ({ t, shop } = opened));
   /** The change events stored, in the order they were received (the order the router takes them in). */
   const factEvents = async (): Promise<CustomerEvent[]> =>
     (await t.db.selectFrom('events').selectAll().where('id', 'like', 'facts:%').orderBy('received_at').execute()).map((e) => ({

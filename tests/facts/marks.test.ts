@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Db } from '../../server/db/database';
 import { clearMarks } from '../../server/facts/refresh-scope';
-import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/databases';
-import { loadFixture, shopOn, type Shop } from './support';
+import { databaseKinds, type TestDatabase } from '../support/databases';
+import { loadFixture, shopForSuite, type Shop } from './support';
 
 // The marks of changed customers (migration 0009) are cleared at the end of each bulk refresh. A
 // bulk import leaves one per customer; past a few thousand the refresh empties the table at once,
@@ -25,11 +25,7 @@ const marked = async (db: Db) => (await sql<{ customer_id: string }>`select cust
 describe.each(databaseKinds)('clearing the marks of changed customers on %s', (kind) => {
   let t: TestDatabase;
   let shop: Shop;
-  beforeAll(async () => {
-    t = await openTestDatabase(kind);
-    shop = shopOn(t.db);
-  });
-  afterAll(() => t?.close());
+  shopForSuite(kind, (opened) => ({ t, shop } = opened));
 
   it('clears a bulk load’s marks once the refresh answered for them', async () => {
     await loadFixture(shop, {});
@@ -61,11 +57,7 @@ describe.each(databaseKinds)('clearing the marks of changed customers on %s', (k
 describe('clearing many marks beside a writer on postgresql', () => {
   let t: TestDatabase;
   let shop: Shop;
-  beforeAll(async () => {
-    t = await openTestDatabase('postgresql');
-    shop = shopOn(t.db);
-  });
-  afterAll(() => t?.close());
+  shopForSuite('postgresql', (opened) => ({ t, shop } = opened));
 
   it('clears row by row instead of waiting for a writer that holds the marks table', async () => {
     await loadFixture(shop, {});

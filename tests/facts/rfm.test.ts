@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { computePopulation } from '../../engine/index';
-import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/databases';
-import { at, daysBefore, expectFacts, loadFixture, shopOn, type FixtureOrder, type Shop } from './support';
+import { databaseKinds, type TestDatabase } from '../support/databases';
+import { at, daysBefore, expectFacts, loadFixture, shopForSuite, type FixtureOrder, type Shop } from './support';
 
 const today = '2026-06-30';
 const asOf = new Date(at(today, '12:00'));
@@ -55,11 +55,7 @@ const products = [
 describe.each(databaseKinds)('RFM on %s', (kind) => {
   let t: TestDatabase;
   let shop: Shop;
-  beforeAll(async () => {
-    t = await openTestDatabase(kind);
-    shop = shopOn(t.db);
-  });
-  afterAll(() => t?.close());
+  shopForSuite(kind, (opened) => ({ t, shop } = opened));
 
   it('scores by quintiles: equal values share a score, boundaries are percentile_disc', async () => {
     await loadFixture(shop, { orders: ties.map(([c, days, amount]) => bought(`o-${c}`, c, days, amount)) });

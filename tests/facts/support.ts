@@ -1,9 +1,10 @@
 import { sql } from 'kysely';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { CustomerFacts, OrderStatus } from '../../engine/index';
 import { json, type Db } from '../../server/db/database';
 import { FactsService } from '../../server/facts/facts-service';
 import { SettingsStore } from '../../server/facts/settings-store';
+import { openTestDatabase, type TestDatabase } from '../support/databases';
 
 export interface FixtureCustomer {
   id: string;
@@ -40,6 +41,19 @@ export interface Shop {
   db: Db;
   settings: SettingsStore;
   facts: FactsService;
+}
+
+/**
+ * A fresh database of the kind with a shop on it for a suite: opened before its tests (and handed
+ * to `take`, which keeps them in the suite's variables), closed after them.
+ */
+export function shopForSuite(kind: TestDatabase['kind'], take: (opened: { t: TestDatabase; shop: Shop }) => void): void {
+  let t: TestDatabase | undefined;
+  beforeAll(async () => {
+    t = await openTestDatabase(kind);
+    take({ t, shop: shopOn(t.db) });
+  });
+  afterAll(() => t?.close());
 }
 
 export function shopOn(db: Db): Shop {

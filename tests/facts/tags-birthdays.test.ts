@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/databases';
-import { at, expectFacts, loadFixture, shopOn, type FixtureOrder, type Shop } from './support';
+import { describe, expect, it } from 'vitest';
+import { databaseKinds, type TestDatabase } from '../support/databases';
+import { at, expectFacts, loadFixture, shopForSuite, type FixtureOrder, type Shop } from './support';
 
 const asOf = new Date(at('2026-06-30', '12:00'));
 let n = 0;
@@ -25,11 +25,7 @@ const tagSettings = {
 describe.each(databaseKinds)('tags and birthdays on %s', (kind) => {
   let t: TestDatabase;
   let shop: Shop;
-  beforeAll(async () => {
-    t = await openTestDatabase(kind);
-    shop = shopOn(t.db);
-  });
-  afterAll(() => t?.close());
+  shopForSuite(kind, (opened) => ({ t, shop } = opened));
 
   it('tags price-sensitive buyers (strictly more than half of counted orders at least 20 % off) and buyers of a category or product', async () => {
     await loadFixture(shop, {
