@@ -3,7 +3,9 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { ApiTokens } from '../store/api-tokens';
 import { registerAuth } from './auth';
+import { canonicalRouting } from './canonical-url';
 import type { AppContext } from './context';
+import { allPublic, isApiPath, RouteTable } from './route-access';
 import { analyzeRoutes } from './routes/analyze';
 import { couponRoutes } from './routes/coupons';
 import { customerRoutes } from './routes/customers';
@@ -23,6 +25,13 @@ import { templateRoutes } from './routes/templates';
 import { tokenRoutes } from './routes/tokens';
 import { triggerRoutes } from './routes/triggers';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route with who may call it (route-access.ts). */
+    routeAccess: RouteTable;
+  }
+}
+
 export interface AppOptions {
   token: string;
   /** The built designer (designer/dist); served at / when present. */
@@ -32,9 +41,12 @@ export interface AppOptions {
 /** The HTTP server: the API under /api, the designer at /. */
 export async function buildApp(ctx: AppContext, options: AppOptions): Promise<FastifyInstance> {
   // Fastify's own request logging would print URLs with customer ids; we log what we choose.
-  const app = Fastify({ logger: false, bodyLimit: 5 * 1024 * 1024 });
+  // Routed (and so authorised) by one canonical spelling of each path: canonical-url.ts.
+  const routes = new RouteTable();
+  const app = Fastify({ logger: false, bodyLimit: 5 * 1024 * 1024, ...canonicalRouting(routes) });
   const tokens = new ApiTokens(ctx.db);
-  registerAuth(app, options.token, tokens);
+  registerAuth(app, routes, options.token, tokens);
+  app.decorate('routeAccess', routes);
   app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
     if (error.statusCode && error.statusCode < 500) {
       return reply.code(error.statusCode).send({ error: 'bad_request', message: error.message });
@@ -60,14 +72,17 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
   analyzeRoutes(app, ctx);
   triggerRoutes(app, ctx);
   tokenRoutes(app, tokens, ctx.log);
-  app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || !options.designerDir || !existsSync(options.designerDir)) {
-      return reply.code(404).send({ error: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}` });
-    }
-    return reply.sendFile('index.html');
+  const designerDir = options.designerDir && existsSync(options.designerDir) ? options.designerDir : undefined;
+  // The designer's files, and its page for any other path outside /api: public, they hold no data.
+  await app.register(async (site) => {
+    allPublic(site);
+    if (designerDir) await site.register(fastifyStatic, { root: designerDir, prefix: '/', wildcard: false });
+    site.setNotFoundHandler((request, reply) => {
+      if (isApiPath(request.url) || !designerDir) {
+        return reply.code(404).send({ error: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}` });
+      }
+      return reply.sendFile('index.html');
+    });
   });
-  if (options.designerDir && existsSync(options.designerDir)) {
-    await app.register(fastifyStatic, { root: options.designerDir, prefix: '/', wildcard: false });
-  }
   return app;
 }

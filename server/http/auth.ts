@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Role } from '../store/api-tokens';
+import { isApiPath, requireDeclaredAccess, roleReaches, type Access, type RouteTable } from './route-access';
 
 /**
  * The API token: `HUITOU_API_TOKEN` if set, else the one stored in the data folder, else a new one
@@ -17,15 +18,9 @@ export function loadOrCreateToken(file: string, fromEnv = process.env.HUITOU_API
   return { token, generated: true };
 }
 
-/** Paths reachable without a token: health, and the designer's static files (they hold no data). */
-export function isPublic(url: string): boolean {
-  const path = url.split('?', 1)[0]!;
-  return path === '/api/health' || !path.startsWith('/api/');
-}
-
 declare module 'fastify' {
   interface FastifyRequest {
-    /** The caller's role, resolved from their token by the auth hook (absent on public paths). */
+    /** The caller's role, resolved from their token by the auth hook (absent on public routes). */
     role: Role;
   }
 }
@@ -35,40 +30,38 @@ export interface TokenRoles {
   roleOf(token: string): Promise<Role | undefined>;
 }
 
-/**
- * Why `role` may not call `method path`, or null when it may. Admin: everything. Marketer:
- * everything but changing settings, managing tokens and running the bulk facts refresh. Analyst:
- * reading only, and not the tokens.
- */
-export function forbiddenReason(role: Role, method: string, url: string): string | null {
-  if (role === 'admin') return null;
-  const path = url.split('?', 1)[0]!;
-  const reading = method === 'GET' || method === 'HEAD';
-  if (path === '/api/tokens' || path.startsWith('/api/tokens/')) return 'managing API tokens needs the admin role';
-  if (path === '/api/settings' && !reading) return 'changing the shop settings needs the admin role';
-  if (path === '/api/facts/refresh') return 'recomputing every customer\'s facts needs the admin role';
-  if (path === '/api/calendar/run') return 'running the calendar job needs the admin role';
-  // Simulating, previewing and analysing change nothing: analysts may use them.
-  const readsOnly = reading || path === '/api/simulate' || path === '/api/templates/preview' || path === '/api/journeys/analyze';
-  if (role === 'analyst' && !readsOnly) return 'the analyst role only reads';
-  return null;
+/** The role of the bearer token presented, if it is a valid one. */
+async function roleOfBearer(header: string | undefined, expected: Buffer, tokens: TokenRoles | undefined): Promise<Role | undefined> {
+  const presented = header?.startsWith('Bearer ') ? header.slice(7).trim() : '';
+  const given = Buffer.from(presented);
+  if (given.length === expected.length && timingSafeEqual(given, expected)) return 'admin';
+  if (presented && tokens) return tokens.roleOf(presented);
+  return undefined;
 }
 
 /**
- * The onRequest hook: every /api path but health needs a bearer token — the configured one (role
- * admin, compared in constant time) or a live token made through /api/tokens — and the token's
- * role must allow the call (else 403). The role is put on the request for the routes.
+ * Who may get the answer: what the route Fastify matched declares. An unmatched path under /api
+ * needs a valid token of any role, so that no unknown spelling tells an anonymous caller more than
+ * a 401; any other unmatched path gets the designer's page (public, it holds no data). A route
+ * that somehow declares nothing is admin-only.
+ */
+function neededAccess(request: FastifyRequest): Access {
+  if (request.is404) return isApiPath(request.url) ? 'analyst' : 'public';
+  return request.routeOptions.config.access ?? 'admin';
+}
+
+/**
+ * The onRequest hook, run after routing: the matched route's declared access decides. Every route
+ * but the public ones needs a bearer token — the configured one (role admin, compared in constant
+ * time) or a live token made through /api/tokens (else 401) — whose role reaches the route's
+ * (else 403). The role is put on the request for the routes.
  */
 export function bearerAuth(token: string, tokens?: TokenRoles) {
   const expected = Buffer.from(token);
   return async (request: FastifyRequest, reply: FastifyReply) => {
-    if (isPublic(request.url)) return;
-    const header = request.headers.authorization ?? '';
-    const presented = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
-    const given = Buffer.from(presented);
-    let role: Role | undefined;
-    if (given.length === expected.length && timingSafeEqual(given, expected)) role = 'admin';
-    else if (presented && tokens) role = await tokens.roleOf(presented);
+    const needed = neededAccess(request);
+    if (needed === 'public') return;
+    const role = await roleOfBearer(request.headers.authorization, expected, tokens);
     if (!role) {
       return reply
         .code(401)
@@ -76,13 +69,20 @@ export function bearerAuth(token: string, tokens?: TokenRoles) {
         .send({ error: 'unauthorized', message: 'send the API token as "Authorization: Bearer <token>"' });
     }
     request.role = role;
-    const reason = forbiddenReason(role, request.method, request.url);
-    if (reason) return reply.code(403).send({ error: 'forbidden', message: `${request.method} ${request.url.split('?', 1)[0]}: ${reason}` });
+    if (!roleReaches(role, needed)) {
+      const path = request.url.split('?', 1)[0];
+      const whom = needed === 'admin' ? 'the admin role' : `the ${needed} role or above`;
+      return reply.code(403).send({ error: 'forbidden', message: `${request.method} ${path}: needs ${whom}; this token's role is ${role}` });
+    }
   };
 }
 
-/** Registers the request's `role` and the auth hook on the app. */
-export function registerAuth(app: FastifyInstance, token: string, tokens?: TokenRoles): void {
+/**
+ * Registers the request's `role`, the start-up check that every route declares its access
+ * (recorded in `routes`), and the auth hook. Call before registering any route.
+ */
+export function registerAuth(app: FastifyInstance, routes: RouteTable, token: string, tokens?: TokenRoles): void {
   app.decorateRequest('role', null as unknown as Role);
+  requireDeclaredAccess(app, routes);
   app.addHook('onRequest', bearerAuth(token, tokens));
 }

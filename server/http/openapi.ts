@@ -3,6 +3,7 @@ import { createDocument } from 'zod-openapi';
 import { customerEventSchema, journeySchema } from '../../engine/index';
 import { kpiQuerySchema, kpisResponseSchema } from '../kpis/types';
 import { couponPaths } from './openapi-coupons';
+import { templatePaths } from './openapi-templates';
 import { journeyLifePaths } from './openapi-journey-life';
 import { journeyStatsPaths } from './openapi-journey-stats';
 import { analysisPaths } from './openapi-analysis';
@@ -109,6 +110,7 @@ export function openApiDocument() {
       },
       ...customerPaths(problem),
       ...couponPaths(problem),
+      ...templatePaths(journey, problem),
       ...journeyLifePaths(problem),
       ...journeyStatsPaths(),
       ...analysisPaths(journey, problem),

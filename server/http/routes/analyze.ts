@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { journeySummary, validateJourney } from '../../../engine/index';
 import type { AppContext } from '../context';
+import { access } from '../route-access';
 import { requestLocale } from '../locale';
 
 /**
@@ -8,7 +9,7 @@ import { requestLocale } from '../locale';
  * to show before publishing. Waits until a fixed date are measured from the server's clock.
  */
 export function analyzeRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.post('/api/journeys/analyze', async (request, reply) => {
+  app.post('/api/journeys/analyze', access('analyst'), async (request, reply) => {
     const checked = validateJourney(request.body ?? {}, ctx.registry, requestLocale(request));
     if (!checked.ok || !checked.journey) {
       return reply.code(400).send({

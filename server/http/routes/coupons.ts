@@ -3,6 +3,7 @@ import { plainMessages, zodProblems } from '../../../engine/index';
 import { campaignInputSchema, poolCodeSchema } from '../../coupons/campaign-schema';
 import { Campaigns, DuplicateCampaignError } from '../../coupons/campaigns';
 import type { AppContext } from '../context';
+import { access } from '../route-access';
 
 type IdParams = { Params: { id: string } };
 
@@ -17,12 +18,12 @@ function codesOf(body: unknown): string[] | undefined {
   return undefined;
 }
 
-/** Coupon campaigns: marketers and admins make them and fill their pools; analysts read (auth hook). */
+/** Coupon campaigns: marketers and admins make them and fill their pools; analysts read (each route declares its role). */
 export function couponRoutes(app: FastifyInstance, ctx: AppContext): void {
   const campaigns = new Campaigns(ctx.db);
   const notFound = (reply: FastifyReply, id: string) => reply.code(404).send({ error: 'not_found', message: `no coupon campaign with id "${id}"` });
 
-  app.post('/api/coupons/campaigns', async (request, reply) => {
+  app.post('/api/coupons/campaigns', access('marketer'), async (request, reply) => {
     const parsed = campaignInputSchema.safeParse(request.body ?? {}, plainMessages);
     if (!parsed.success) return invalid(reply, 'invalid_campaign', zodProblems(parsed.error, []));
     try {
@@ -35,14 +36,14 @@ export function couponRoutes(app: FastifyInstance, ctx: AppContext): void {
     }
   });
 
-  app.get('/api/coupons/campaigns', async () => ({ campaigns: await campaigns.list() }));
+  app.get('/api/coupons/campaigns', access('analyst'), async () => ({ campaigns: await campaigns.list() }));
 
-  app.get<IdParams>('/api/coupons/campaigns/:id', async (request, reply) => {
+  app.get<IdParams>('/api/coupons/campaigns/:id', access('analyst'), async (request, reply) => {
     const found = await campaigns.get(request.params.id);
     return found ?? notFound(reply, request.params.id);
   });
 
-  app.post<IdParams>('/api/coupons/campaigns/:id/codes', async (request, reply) => {
+  app.post<IdParams>('/api/coupons/campaigns/:id/codes', access('marketer'), async (request, reply) => {
     const found = await campaigns.get(request.params.id);
     if (!found) return notFound(reply, request.params.id);
     if (found.campaign.codeSource !== 'pool') {

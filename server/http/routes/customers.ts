@@ -7,6 +7,7 @@ import { maskedContact } from '../../facts/pii';
 import { resolveAsOf } from '../../kpis/moments';
 import { kpiQuerySchema } from '../../kpis/types';
 import type { AppContext } from '../context';
+import { access } from '../route-access';
 
 // asOf as the KPI board takes it: a date (the end of that day in the shop's zone) or an instant with an offset.
 const asOfSchema = kpiQuerySchema.pick({ asOf: true });
@@ -34,14 +35,14 @@ export function customerRoutes(app: FastifyInstance, ctx: AppContext): void {
     await ctx.events.appendMany(factChangeEvents(changes, asOf, timezone));
   };
 
-  app.get('/api/customers', async (request, reply) => {
+  app.get('/api/customers', access('analyst'), async (request, reply) => {
     const query = customerListQuerySchema.safeParse(request.query, plainMessages);
     if (!query.success) return invalid(reply, query.error);
     const page = await listCustomers(ctx.db, query.data);
     return { ...page, customers: page.customers.map((c) => maskedContact(c, request.role)) };
   });
 
-  app.get<IdParams>('/api/customers/:id', async (request, reply) => {
+  app.get<IdParams>('/api/customers/:id', access('analyst'), async (request, reply) => {
     const query = asOfSchema.safeParse(request.query, plainMessages);
     if (!query.success) return invalid(reply, query.error);
     const found = await ctx.facts.forCustomer(request.params.id, await asOfOf(query.data.asOf));
@@ -61,10 +62,10 @@ export function customerRoutes(app: FastifyInstance, ctx: AppContext): void {
     const now = await ctx.facts.forCustomer(id, asOf);
     return { changed, tags: now?.facts.tags ?? [] };
   };
-  app.put<TagParams>('/api/customers/:id/tags/:tag', (request, reply) => changeTag(true)(request, reply));
-  app.delete<TagParams>('/api/customers/:id/tags/:tag', (request, reply) => changeTag(false)(request, reply));
+  app.put<TagParams>('/api/customers/:id/tags/:tag', access('marketer'), (request, reply) => changeTag(true)(request, reply));
+  app.delete<TagParams>('/api/customers/:id/tags/:tag', access('marketer'), (request, reply) => changeTag(false)(request, reply));
 
-  app.post('/api/facts/refresh', async (request, reply) => {
+  app.post('/api/facts/refresh', access('admin'), async (request, reply) => {
     const query = refreshQuerySchema.safeParse(request.query, plainMessages);
     if (!query.success) return invalid(reply, query.error);
     const asOf = await asOfOf(query.data.asOf);

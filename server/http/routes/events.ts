@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { parseCustomerEvent, plainMessages, zodProblems, type CustomerEvent } from '../../../engine/index';
 import { storeAndApply } from '../../store/event-effects';
 import type { AppContext } from '../context';
+import { access } from '../route-access';
 
 export const MAX_EVENTS_PER_REQUEST = 1000;
 
@@ -13,7 +14,7 @@ export function eventRoutes(app: FastifyInstance, ctx: AppContext): void {
    * customers); its data is checked against its type's schema first, so bad order data is refused
    * rather than stored.
    */
-  app.post('/api/events', async (request, reply) => {
+  app.post('/api/events', access('marketer'), async (request, reply) => {
     const items: unknown[] = Array.isArray(request.body) ? request.body : [request.body];
     if (items.length > MAX_EVENTS_PER_REQUEST) {
       return reply.code(400).send({ error: 'too_many_events', message: `send at most ${MAX_EVENTS_PER_REQUEST} events per request` });

@@ -1,13 +1,11 @@
 import type { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context';
+import { access } from '../route-access';
 import { customersImport } from '../../import/customers';
 import { importCsv, type ImportKind, type ImportKindName } from '../../import/csv-import';
 import { ordersImport } from '../../import/orders';
 import { productsImport } from '../../import/products';
-
-/** Roles that may import, once tokens carry roles; a token without a role is the shop's own. */
-const importRoles = new Set(['admin', 'marketer']);
 
 /**
  * `POST /api/import/{orders,customers,products}` with a `text/csv` body: the upload is streamed
@@ -25,16 +23,11 @@ export function importRoutes(app: FastifyInstance, ctx: AppContext): void {
     // route ever sees a raw stream.
     scope.addContentTypeParser('text/csv', (_request, payload, done) => done(null, payload));
     for (const kind of Object.keys(kinds) as ImportKindName[]) {
-      scope.post(`/api/import/${kind}`, async (request, reply) => handle(kind, request, reply));
+      scope.post(`/api/import/${kind}`, access('marketer'), async (request, reply) => handle(kind, request, reply));
     }
   });
 
   async function handle(kind: ImportKindName, request: FastifyRequest, reply: FastifyReply) {
-    // The auth hook puts the token's role on the request (null or absent where no role applies).
-    const role = (request as FastifyRequest & { role?: string | null }).role;
-    if (role !== undefined && role !== null && !importRoles.has(role)) {
-      return reply.code(403).send({ error: 'forbidden', message: `the ${role} role may not import data; admin and marketer may` });
-    }
     const body = request.body as Readable | undefined;
     if (!body || typeof (body as Readable).pipe !== 'function') {
       return reply.code(415).send({ error: 'unsupported_media_type', message: 'send the file as the request body with Content-Type: text/csv (UTF-8)' });

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { StepLog } from '../../store/step-log';
 import type { AppContext } from '../context';
+import { access } from '../route-access';
 
 type StatsRequest = { Params: { id: string }; Querystring: { version?: string } };
 
@@ -11,7 +12,7 @@ type StatsRequest = { Params: { id: string }; Querystring: { version?: string } 
  */
 export function journeyStatsRoutes(app: FastifyInstance, ctx: AppContext): void {
   const stepLog = new StepLog(ctx.db);
-  app.get<StatsRequest>('/api/journeys/:id/stats', async (request, reply) => {
+  app.get<StatsRequest>('/api/journeys/:id/stats', access('analyst'), async (request, reply) => {
     const raw = request.query.version;
     let version: number | undefined;
     if (raw !== undefined && raw !== '' && raw !== 'all') {

@@ -4,6 +4,7 @@ import { plainMessages, validateJourney, zodProblems } from '../../../engine/ind
 import { Campaigns, DuplicateCampaignError } from '../../coupons/campaigns';
 import { JourneyExistsError } from '../../store/journeys';
 import type { AppContext } from '../context';
+import { access } from '../route-access';
 import { requestLocale } from '../locale';
 
 export const fromTemplateBodySchema = z
@@ -26,9 +27,9 @@ export const fromTemplateBodySchema = z
 
 /** The journey templates Huitou ships, and "create journey from template". */
 export function journeyTemplateRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.get('/api/templates', async (request) => ({ templates: ctx.templates.list(requestLocale(request)) }));
+  app.get('/api/templates', access('analyst'), async (request) => ({ templates: ctx.templates.list(requestLocale(request)) }));
 
-  app.get<{ Params: { id: string } }>('/api/templates/:id', async (request, reply) => {
+  app.get<{ Params: { id: string } }>('/api/templates/:id', access('analyst'), async (request, reply) => {
     const locale = requestLocale(request);
     const summary = ctx.templates.list(locale).find((t) => t.id === request.params.id);
     const journey = ctx.templates.instantiate(request.params.id, locale, { journeyId: request.params.id });
@@ -36,7 +37,7 @@ export function journeyTemplateRoutes(app: FastifyInstance, ctx: AppContext): vo
     return { template: summary, journey };
   });
 
-  app.post('/api/journeys/from-template', async (request, reply) => {
+  app.post('/api/journeys/from-template', access('marketer'), async (request, reply) => {
     const parsed = fromTemplateBodySchema.safeParse(request.body ?? {}, plainMessages);
     if (!parsed.success) {
       const problems = zodProblems(parsed.error, []);

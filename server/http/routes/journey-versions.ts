@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context';
+import { access } from '../route-access';
 
 type VersionParams = { Params: { id: string; version: string } };
 
@@ -11,13 +12,13 @@ type VersionParams = { Params: { id: string; version: string } };
 export function journeyVersionRoutes(app: FastifyInstance, ctx: AppContext): void {
   const notFound = (id: string) => ({ error: 'not_found', message: `no journey with id "${id}"` });
 
-  app.get<{ Params: { id: string } }>('/api/journeys/:id/versions', async (request, reply) => {
+  app.get<{ Params: { id: string } }>('/api/journeys/:id/versions', access('analyst'), async (request, reply) => {
     const journey = await ctx.journeys.get(request.params.id);
     if (!journey) return reply.code(404).send(notFound(request.params.id));
     return { journeyId: journey.id, draft: { status: journey.status, version: journey.version, nodes: journey.nodes.length }, versions: await ctx.journeys.versionHistory(journey.id) };
   });
 
-  app.get<VersionParams>('/api/journeys/:id/versions/:version', async (request, reply) => {
+  app.get<VersionParams>('/api/journeys/:id/versions/:version', access('analyst'), async (request, reply) => {
     const { id, version: raw } = request.params;
     const version = Number(raw);
     if (!/^\d+$/.test(raw) || !Number.isSafeInteger(version) || version < 1) {

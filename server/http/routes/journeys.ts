@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { journeySchema, plainMessages, stampForPublish, validateJourney, zodProblems, type Journey } from '../../../engine/index';
 import { campaignProblems } from '../../coupons/journey-check';
 import type { AppContext } from '../context';
+import { access } from '../route-access';
 import { requestLocale } from '../locale';
 import { JourneyExistsError } from '../../store/journeys';
 import { pauseSignal, resumeSignal, stopSignal } from '../../../workflows/shared';
@@ -20,9 +21,9 @@ export function journeyRoutes(app: FastifyInstance, ctx: AppContext): void {
     return undefined;
   };
 
-  app.get('/api/journeys', async () => ({ journeys: await ctx.journeys.list() }));
+  app.get('/api/journeys', access('analyst'), async () => ({ journeys: await ctx.journeys.list() }));
 
-  app.post('/api/journeys', async (request, reply) => {
+  app.post('/api/journeys', access('marketer'), async (request, reply) => {
     const doc = parseDocument(request.body, reply);
     if (!doc) return reply;
     try {
@@ -34,13 +35,13 @@ export function journeyRoutes(app: FastifyInstance, ctx: AppContext): void {
     }
   });
 
-  app.get<IdParams>('/api/journeys/:id', async (request, reply) => {
+  app.get<IdParams>('/api/journeys/:id', access('analyst'), async (request, reply) => {
     const journey = await ctx.journeys.get(request.params.id);
     if (!journey) return notFound(reply, request.params.id);
     return { journey, versions: await ctx.journeys.versions(journey.id) };
   });
 
-  app.put<IdParams>('/api/journeys/:id', async (request, reply) => {
+  app.put<IdParams>('/api/journeys/:id', access('marketer'), async (request, reply) => {
     const doc = parseDocument(request.body, reply);
     if (!doc) return reply;
     if (doc.id !== request.params.id) {
@@ -51,12 +52,12 @@ export function journeyRoutes(app: FastifyInstance, ctx: AppContext): void {
     return { journey, problems: validateJourney(journey, ctx.registry, requestLocale(request)).problems };
   });
 
-  app.post('/api/journeys/validate', async (request) => {
+  app.post('/api/journeys/validate', access('marketer'), async (request) => {
     const result = validateJourney(request.body, ctx.registry, requestLocale(request));
     return { ok: result.ok, problems: result.problems };
   });
 
-  app.post<IdParams>('/api/journeys/:id/publish', async (request, reply) => {
+  app.post<IdParams>('/api/journeys/:id/publish', access('marketer'), async (request, reply) => {
     const draft = await ctx.journeys.get(request.params.id);
     if (!draft) return notFound(reply, request.params.id);
     // Validated as it will be published: each node at the version stamped (the latest installed).
@@ -89,11 +90,11 @@ export function journeyRoutes(app: FastifyInstance, ctx: AppContext): void {
     }
     return { journey };
   };
-  app.post<IdParams>('/api/journeys/:id/pause', (request, reply) => setHeld(true)(request, reply));
-  app.post<IdParams>('/api/journeys/:id/resume', (request, reply) => setHeld(false)(request, reply));
+  app.post<IdParams>('/api/journeys/:id/pause', access('marketer'), (request, reply) => setHeld(true)(request, reply));
+  app.post<IdParams>('/api/journeys/:id/resume', access('marketer'), (request, reply) => setHeld(false)(request, reply));
 
   /** The journey's conversions (its goal reached after a message it sent), by node and version. */
-  app.get<IdParams>('/api/journeys/:id/conversions', async (request, reply) => {
+  app.get<IdParams>('/api/journeys/:id/conversions', access('analyst'), async (request, reply) => {
     const journey = await ctx.journeys.get(request.params.id);
     if (!journey) return notFound(reply, request.params.id);
     return { goal: journey.settings.goal ?? null, conversions: await ctx.conversions.summary(journey.id) };
@@ -103,7 +104,7 @@ export function journeyRoutes(app: FastifyInstance, ctx: AppContext): void {
    * Stops a journey: nobody new enters, and every customer inside leaves at once, recorded with
    * the reason `stopped`. Publishing again makes it live with a new version.
    */
-  app.post<IdParams>('/api/journeys/:id/stop', async (request, reply) => {
+  app.post<IdParams>('/api/journeys/:id/stop', access('marketer'), async (request, reply) => {
     const journey = await ctx.journeys.setStatus(request.params.id, 'stopped');
     if (!journey) return notFound(reply, request.params.id);
     let signalled = 0;

@@ -3,10 +3,11 @@ import { zodProblems } from '../../../engine/index';
 import { computeKpis } from '../../kpis/compute';
 import { kpiQuerySchema } from '../../kpis/types';
 import type { AppContext } from '../context';
+import { access } from '../route-access';
 
 export function kpiRoutes(app: FastifyInstance, ctx: AppContext): void {
   /** The KPI board as of `asOf` (default now); docs/kpis.md defines each figure. */
-  app.get('/api/kpis', async (request, reply) => {
+  app.get('/api/kpis', access('analyst'), async (request, reply) => {
     const query = kpiQuerySchema.safeParse(request.query);
     if (!query.success) {
       const problems = zodProblems(query.error, []);

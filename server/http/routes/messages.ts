@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { zodProblems } from '../../../engine/index';
 import { maskEmail, maskPhone, seesPii } from '../../facts/pii';
 import type { AppContext } from '../context';
+import { access } from '../route-access';
 
 export const messageQuerySchema = z.object({
   customerId: z.string().min(1).optional(),
@@ -11,7 +12,7 @@ export const messageQuerySchema = z.object({
 });
 
 export function messageRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.get('/api/messages', async (request, reply) => {
+  app.get('/api/messages', access('analyst'), async (request, reply) => {
     const query = messageQuerySchema.safeParse(request.query);
     if (!query.success) return reply.code(400).send({ error: 'invalid_query', problems: zodProblems(query.error, []) });
     const messages = await ctx.outbox.list(query.data);

@@ -2,10 +2,11 @@ import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import { factCatalog, operatorNames } from '../../../engine/index';
 import type { AppContext } from '../context';
+import { access } from '../route-access';
 import { openApiDocument } from '../openapi';
 
 export function metaRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.get('/api/health', async (_request, reply) => {
+  app.get('/api/health', access('public'), async (_request, reply) => {
     const [database, temporal] = await Promise.all([
       sql`select 1`.execute(ctx.db).then(() => 'ok', (e: Error) => `unreachable: ${e.message}`),
       ctx.temporal.client.connection.workflowService
@@ -16,10 +17,10 @@ export function metaRoutes(app: FastifyInstance, ctx: AppContext): void {
     return reply.code(ok ? 200 : 503).send({ ok, database, temporal });
   });
 
-  app.get('/api/node-types', async () => ({ nodeTypes: ctx.registry.describe() }));
+  app.get('/api/node-types', access('analyst'), async () => ({ nodeTypes: ctx.registry.describe() }));
 
-  app.get('/api/facts', async () => ({ facts: factCatalog, operators: operatorNames }));
+  app.get('/api/facts', access('analyst'), async () => ({ facts: factCatalog, operators: operatorNames }));
 
   const document = openApiDocument();
-  app.get('/api/openapi.json', async () => document);
+  app.get('/api/openapi.json', access('analyst'), async () => document);
 }

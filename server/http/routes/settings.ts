@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { InvalidSettingsError } from '../../facts/settings-store';
 import type { AppContext } from '../context';
+import { access } from '../route-access';
 
 /** One problem per bad field, with its path (`rfm.ranges.monetary`) and the reason. */
 export function settingsProblems(issues: z.core.$ZodIssue[]) {
@@ -13,9 +14,9 @@ export function settingsProblems(issues: z.core.$ZodIssue[]) {
 
 /** The shop's CRM settings: anyone may read them; changing them needs the admin role (auth hook). */
 export function settingsRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.get('/api/settings', async () => ({ settings: await ctx.settings.shop(), population: await ctx.settings.population() }));
+  app.get('/api/settings', access('analyst'), async () => ({ settings: await ctx.settings.shop(), population: await ctx.settings.population() }));
 
-  app.put('/api/settings', async (request, reply) => {
+  app.put('/api/settings', access('admin'), async (request, reply) => {
     try {
       const settings = await ctx.settings.putShop(request.body ?? {});
       ctx.log.info({ timezone: settings.timezone, scoring: settings.rfm.scoring, lifecycle: settings.lifecycle.mode }, 'shop settings changed');

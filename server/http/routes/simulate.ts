@@ -5,6 +5,7 @@ import { Campaigns } from '../../coupons/campaigns';
 import { maskEmail, maskName, maskPhone, seesPii } from '../../facts/pii';
 import type { Role } from '../../store/api-tokens';
 import type { AppContext } from '../context';
+import { access } from '../route-access';
 import { requestLocale } from '../locale';
 
 const instant = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with offset, e.g. 2026-11-11T20:00:00+08:00' });
@@ -35,7 +36,7 @@ export const simulateBodySchema = z
 /** Runs a journey for one customer on a virtual clock (engine/simulate): nothing is sent or stored. */
 export function simulateRoutes(app: FastifyInstance, ctx: AppContext): void {
   const campaigns = new Campaigns(ctx.db);
-  app.post('/api/simulate', async (request, reply) => {
+  app.post('/api/simulate', access('analyst'), async (request, reply) => {
     const parsed = simulateBodySchema.safeParse(request.body ?? {}, plainMessages);
     if (!parsed.success) {
       const problems = zodProblems(parsed.error, []);

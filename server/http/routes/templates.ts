@@ -5,6 +5,7 @@ import { smsSegments, templateVariables } from '../../../engine/templates/inspec
 import { maskEmail, maskName, maskPhone, seesPii } from '../../facts/pii';
 import type { Role } from '../../store/api-tokens';
 import type { AppContext } from '../context';
+import { access } from '../route-access';
 
 export const previewBodySchema = z
   .strictObject(
@@ -46,7 +47,7 @@ export const previewResultSchema = z
 
 /** Renders a message template as a journey would send it, for the designer's preview. */
 export function templateRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.post('/api/templates/preview', async (request, reply) => {
+  app.post('/api/templates/preview', access('analyst'), async (request, reply) => {
     const parsed = previewBodySchema.safeParse(request.body ?? {}, plainMessages);
     if (!parsed.success) {
       const problems = zodProblems(parsed.error, []);

@@ -5,6 +5,7 @@ import { manualEnrolEventType, plainMessages, zodProblems, type CustomerEvent } 
 import { resolveAsOf } from '../../kpis/moments';
 import { kpiQuerySchema } from '../../kpis/types';
 import type { AppContext } from '../context';
+import { access } from '../route-access';
 
 export const MAX_ENROL_CUSTOMERS = 10_000;
 
@@ -33,7 +34,7 @@ export function triggerRoutes(app: FastifyInstance, ctx: AppContext): void {
   const kick = () => void ctx.router.kick().catch((e: Error) => ctx.log.warn({ err: e.message }, 'event routing pass failed'));
 
   /** What the 00:05 schedule does, now (or for the shop's day of `asOf`); admin only. */
-  app.post('/api/calendar/run', async (request, reply) => {
+  app.post('/api/calendar/run', access('admin'), async (request, reply) => {
     const query = calendarRunQuerySchema.safeParse(request.query, plainMessages);
     if (!query.success) return invalid(reply, query.error, 'invalid_query');
     if (!ctx.triggers) return reply.code(503).send({ error: 'unavailable', message: 'the calendar job is not available in this process' });
@@ -49,7 +50,7 @@ export function triggerRoutes(app: FastifyInstance, ctx: AppContext): void {
    * per customer (id per request and customer, so a retried request enrols nobody twice), routed
    * like any event. 202: stored, enrolled moments later.
    */
-  app.post<{ Params: { id: string } }>('/api/journeys/:id/enrol', async (request, reply) => {
+  app.post<{ Params: { id: string } }>('/api/journeys/:id/enrol', access('marketer'), async (request, reply) => {
     const body = enrolBodySchema.safeParse(request.body ?? {}, plainMessages);
     if (!body.success) return invalid(reply, body.error, 'invalid_body');
     const journeyId = request.params.id;
