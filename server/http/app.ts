@@ -3,6 +3,8 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { ApiTokens } from '../store/api-tokens';
 import { registerAuth } from './auth';
+import { knownContacts } from '../facts/pii-contacts';
+import { registerPiiMasking } from './pii-masking';
 import type { AppContext } from './context';
 import { analyzeRoutes } from './routes/analyze';
 import { couponRoutes } from './routes/coupons';
@@ -35,6 +37,8 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
   const app = Fastify({ logger: false, bodyLimit: 5 * 1024 * 1024 });
   const tokens = new ApiTokens(ctx.db);
   registerAuth(app, options.token, tokens);
+  // Personal data in any answer is masked here, for every route, by the caller's role.
+  registerPiiMasking(app, (ids) => knownContacts(ctx.db, ids));
   app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
     if (error.statusCode && error.statusCode < 500) {
       return reply.code(error.statusCode).send({ error: 'bad_request', message: error.message });
