@@ -3,6 +3,16 @@ import { seesPii } from '../facts/pii';
 import { maskPii } from '../facts/pii-mask';
 import type { KnownContacts } from '../facts/pii-text';
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /**
+     * Customers a route shows whose ids are neither in the request nor in a JSON answer (a CSV
+     * export of many customers): a route adds them here so their names are masked too.
+     */
+    shownCustomers: Set<string>;
+  }
+}
+
 /** The stored contacts of these customer ids. */
 export type ContactLookup = (ids: Iterable<string>) => Promise<KnownContacts[]>;
 
@@ -14,6 +24,10 @@ export type ContactLookup = (ids: Iterable<string>) => Promise<KnownContacts[]>;
  * answer to maskPii. Text answers (`text/csv`, `text/plain`) get the same masking in `onSend`.
  */
 export function registerPiiMasking(app: FastifyInstance, contactsOf: ContactLookup): void {
+  app.decorateRequest('shownCustomers', null as unknown as Set<string>);
+  app.addHook('onRequest', async (request) => {
+    request.shownCustomers = new Set();
+  });
   const applies = (request: FastifyRequest) => request.url.startsWith('/api/') && request.role !== null && request.role !== undefined && !seesPii(request.role);
 
   app.addHook('preSerialization', async (request: FastifyRequest, reply, payload: unknown) => {
@@ -46,10 +60,11 @@ const customerKeys = new Set(['customerId', 'customer_id']);
  * The customer ids an answer concerns: the request's (path parameters, `customerId` in the query
  * or body, a stored customer named by `customer` or listed in `customerIds`) and the answer's
  * (every `customerId`, and the `id` of each customer-shaped object: under `customer`/`customers`,
- * or carrying a `phone` or `email`). Looking up an id that is not a customer costs nothing.
+ * or carrying a `phone` or `email`), and those the route added to `request.shownCustomers`.
+ * Looking up an id that is not a customer costs nothing.
  */
 export function customerIdsOf(request: FastifyRequest, payload: unknown): Set<string> {
-  const ids = new Set<string>();
+  const ids = new Set<string>(request.shownCustomers);
   const add = (v: unknown) => {
     if (typeof v === 'string' && v.length > 0 && v.length <= 200) ids.add(v);
   };
