@@ -71,6 +71,11 @@ describe('PII masking', () => {
     expect(maskPii({ name: '王', note: '王府井 Lisa Li', html: 'Dear O&#39;Neil' }, { customers, role: 'analyst' })).toEqual({ name: '*', note: '王府井 Lisa L*', html: 'Dear O*********' });
   });
 
+  it('masks known phones that are not mobile-shaped, and the longest of names that share a start', () => {
+    const customers = [{ name: '欧阳娜', phone: '0571-88886666' }, { name: '欧阳娜娜', phone: '+1 415 555 0100' }];
+    expect(maskPii('欧阳娜娜来电 0571-88886666，欧阳娜回拨 +1 415 555 0100', { customers, role: 'analyst' })).toBe('欧***来电 057****6666，欧**回拨 +1 ****0100');
+  });
+
   it('never changes its input (answers may be shared constants) and leaves dates alone', () => {
     const at = new Date('2026-11-11T00:00:00Z');
     const input = { text: '13812341234', at };
