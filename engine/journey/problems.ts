@@ -39,7 +39,10 @@ const messages: Record<Locale, Record<Exclude<ProblemCode, 'invalid' | 'invalid_
     unknown_node_version: (p) => `Version ${p.version} of the step type "${p.type}" is not installed (installed: ${p.installed}).`,
     missing_trigger: () => 'The journey has no trigger: add one so customers can enter.',
     extra_trigger: () => 'A journey has exactly one trigger; remove this one or the other.',
-    unknown_edge_node: (p) => `This connection points to a step "${p.id}" that does not exist.`,
+    unknown_edge_node: (p) =>
+      p.end === 'from'
+        ? `The connection into step "${p.node}" comes from a step "${p.id}" that does not exist.`
+        : `The connection from the "${p.port}" output of step "${p.node}" points to a step "${p.id}" that does not exist.`,
     unknown_port: (p) => `Step "${p.node}" has no output "${p.port}".`,
     duplicate_edge: (p) => `The output "${p.port}" of step "${p.node}" is connected twice; keep one.`,
     edge_into_trigger: () => 'Nothing can lead into the trigger: customers enter there.',
@@ -58,7 +61,10 @@ const messages: Record<Locale, Record<Exclude<ProblemCode, 'invalid' | 'invalid_
     unknown_node_version: (p) => `步骤类型“${p.type}”的第 ${p.version} 版未安装（已安装：${p.installed}）。`,
     missing_trigger: () => '旅程缺少触发条件：请添加一个，客户才能进入。',
     extra_trigger: () => '一个旅程只能有一个触发条件，请删除多余的一个。',
-    unknown_edge_node: (p) => `连线指向不存在的步骤“${p.id}”。`,
+    unknown_edge_node: (p) =>
+      p.end === 'from'
+        ? `连入步骤“${p.node}”的连线来自不存在的步骤“${p.id}”。`
+        : `步骤“${p.node}”的“${p.port}”出口连向不存在的步骤“${p.id}”。`,
     unknown_port: (p) => `步骤“${p.node}”没有“${p.port}”出口。`,
     duplicate_edge: (p) => `步骤“${p.node}”的“${p.port}”出口连了两次，请只保留一条。`,
     edge_into_trigger: () => '触发条件前面不能再连步骤：客户从这里进入。',

@@ -76,8 +76,10 @@ export function validateJourney(input: unknown, registry: NodeRegistry, locale: 
   };
   const usedPorts = new Set<string>();
   journey.edges.forEach((edge, j) => {
-    if (!byId.has(edge.from)) say(['edges', j, 'from'], 'unknown_edge_node', { id: edge.from });
-    if (!byId.has(edge.to)) say(['edges', j, 'to'], 'unknown_edge_node', { id: edge.to });
+    // The problem names both ends and belongs to the end that exists, so the designer can mark it.
+    const known = (id: string) => (byId.has(id) ? id : undefined);
+    if (!byId.has(edge.from)) say(['edges', j, 'from'], 'unknown_edge_node', { id: edge.from, end: 'from', node: edge.to, port: edge.port }, known(edge.to));
+    if (!byId.has(edge.to)) say(['edges', j, 'to'], 'unknown_edge_node', { id: edge.to, end: 'to', node: edge.from, port: edge.port }, known(edge.from));
     const ports = portsOf(edge.from);
     if (ports && !ports.includes(edge.port)) say(['edges', j, 'port'], 'unknown_port', { node: edge.from, port: edge.port }, edge.from);
     const key = `${edge.from}\u0000${edge.port}`;

@@ -1,6 +1,9 @@
 import type { Role } from '../store/api-tokens';
 
-/** Whether a role sees customers' names, phones and emails in full. */
+/**
+ * Whether a role sees customers' names, phones and emails in full. Only admin: marketers draw
+ * journeys and analysts read figures, and neither needs to reach a customer directly.
+ */
 export const seesPii = (role: Role | undefined) => role === 'admin';
 
 const chars = (s: string) => Array.from(s);
@@ -24,15 +27,4 @@ export function maskName(name: string): string {
   const c = chars(name.trim());
   if (c.length <= 1) return '*';
   return `${c[0]}${'*'.repeat(c.length - 1)}`;
-}
-
-/** The customer's name, phone and email as the role may see them. */
-export function maskedContact<T extends { name: string | null; phone: string | null; email: string | null }>(customer: T, role: Role | undefined): T {
-  if (seesPii(role)) return customer;
-  return {
-    ...customer,
-    name: customer.name === null ? null : maskName(customer.name),
-    phone: customer.phone === null ? null : maskPhone(customer.phone),
-    email: customer.email === null ? null : maskEmail(customer.email),
-  };
 }

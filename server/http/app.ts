@@ -3,7 +3,9 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { ApiTokens } from '../store/api-tokens';
 import { registerAuth } from './auth';
+import { knownContacts } from '../facts/pii-contacts';
 import { canonicalRouting } from './canonical-url';
+import { registerPiiMasking } from './pii-masking';
 import type { AppContext } from './context';
 import { allPublic, isApiPath, RouteTable } from './route-access';
 import { analyzeRoutes } from './routes/analyze';
@@ -47,6 +49,8 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
   const tokens = new ApiTokens(ctx.db);
   registerAuth(app, routes, options.token, tokens);
   app.decorate('routeAccess', routes);
+  // Personal data in any answer is masked here, for every route, by the caller's role.
+  registerPiiMasking(app, (ids) => knownContacts(ctx.db, ids));
   app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
     if (error.statusCode && error.statusCode < 500) {
       return reply.code(error.statusCode).send({ error: 'bad_request', message: error.message });

@@ -60,9 +60,11 @@ describe('live per-node figures of a running journey (GET /api/journeys/:id/stat
       done: { ...zero, entered: 3, passed: 3 },
       small: { ...zero, entered: 1, passed: 1 },
     });
-    // Version 1 is all there is; version 2 has nothing yet.
+    // Version 1 is all there is; version 2 was never published: not found, rather than empty figures.
     expect(await figures(journey.id, '?version=1')).toEqual(done);
-    expect(await figures(journey.id, '?version=2')).toEqual({});
+    const missing = await stack.api(`/api/journeys/${journey.id}/stats?version=2`);
+    expect(missing.status).toBe(404);
+    expect(missing.body).toEqual({ error: 'not_found', message: `version: journey "${journey.id}" has no published version 2 (its published versions: 1)` });
     await stack.api('/api/settings', { method: 'PUT', body: settings });
   });
 
@@ -113,6 +115,9 @@ describe('live per-node figures of a running journey (GET /api/journeys/:id/stat
     expect(bad.status).toBe(400);
     expect(bad.body.message).toMatch(/^version: /);
     expect((await stack.api('/api/journeys/no-such-journey/stats')).status).toBe(404);
+    const draftOnly = await stack.api(`/api/journeys/${journey.id}/stats?version=1`);
+    expect(draftOnly.status).toBe(404);
+    expect(draftOnly.body.message).toBe(`version: journey "${journey.id}" has no published version 1 (it is not published yet)`);
     const analyst = (await stack.api('/api/tokens', { body: { name: 'stats-reader', role: 'analyst' } })).body.token as string;
     const read = await stack.api(`/api/journeys/${journey.id}/stats?version=all`, { token: analyst });
     expect(read.status).toBe(200);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { nanoid } from 'nanoid';
 import { inject } from 'vitest';
 import { configFromEnv, type Config } from '../../server/config';
-import { createLogger } from '../../server/logger';
+import { createLogger, type Logger } from '../../server/logger';
 import { startHuitou, type Huitou } from '../../server/runtime';
 import { connectTemporal } from '../../server/temporal/connect';
 import { quietTemporalSdk } from '../../server/temporal/sdk-logging';
@@ -23,9 +23,9 @@ export interface Stack {
  * The whole product as `npm start` runs it — HTTP server, event router, worker, a real database —
  * against the run's shared Temporal dev server, on its own task queue and data folder.
  */
-export async function startStack(overrides: Partial<Config> = {}): Promise<Stack> {
+export async function startStack(overrides: Partial<Config> = {}, options: { log?: Logger } = {}): Promise<Stack> {
   quietTemporalSdk();
-  const log = createLogger(process.env.HUITOU_TEST_LOG_LEVEL ?? 'warn');
+  const log = options.log ?? createLogger(process.env.HUITOU_TEST_LOG_LEVEL ?? 'warn');
   const temporal = await connectTemporal({
     address: inject('temporalAddress'),
     namespace: 'default',

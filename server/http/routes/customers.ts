@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { factChangeEvents, plainMessages, zodProblems, type FactChange } from '../../../engine/index';
 import { customerListQuerySchema, listCustomers } from '../../facts/customer-list';
 import { addManualTag, removeManualTag } from '../../facts/manual-tags';
-import { maskedContact } from '../../facts/pii';
 import { resolveAsOf } from '../../kpis/moments';
 import { kpiQuerySchema } from '../../kpis/types';
 import type { AppContext } from '../context';
@@ -39,7 +38,8 @@ export function customerRoutes(app: FastifyInstance, ctx: AppContext): void {
     const query = customerListQuerySchema.safeParse(request.query, plainMessages);
     if (!query.success) return invalid(reply, query.error);
     const page = await listCustomers(ctx.db, query.data);
-    return { ...page, customers: page.customers.map((c) => maskedContact(c, request.role)) };
+    // Names, phones, emails and attributes are masked by role in the app's masking hook (http/pii-masking.ts).
+    return page;
   });
 
   app.get<IdParams>('/api/customers/:id', access('analyst'), async (request, reply) => {
@@ -47,7 +47,7 @@ export function customerRoutes(app: FastifyInstance, ctx: AppContext): void {
     if (!query.success) return invalid(reply, query.error);
     const found = await ctx.facts.forCustomer(request.params.id, await asOfOf(query.data.asOf));
     if (!found) return notFound(reply, request.params.id);
-    return { customer: maskedContact(found.customer, request.role), facts: found.facts };
+    return { customer: found.customer, facts: found.facts };
   });
 
   const changeTag = (add: boolean) => async (request: { params: { id: string; tag: string } }, reply: FastifyReply) => {

@@ -23,6 +23,14 @@ export function journeyStatsRoutes(app: FastifyInstance, ctx: AppContext): void 
     }
     const journey = await ctx.journeys.get(request.params.id);
     if (!journey) return reply.code(404).send({ error: 'not_found', message: `no journey with id "${request.params.id}"` });
+    if (version !== undefined) {
+      // Empty figures for a version that was never published would read as "nobody came".
+      const published = (await ctx.journeys.versionHistory(journey.id)).map((v) => v.version).sort((a, b) => a - b);
+      if (!published.includes(version)) {
+        const has = published.length === 0 ? 'it is not published yet' : `its published versions: ${published.join(', ')}`;
+        return reply.code(404).send({ error: 'not_found', message: `version: journey "${journey.id}" has no published version ${version} (${has})` });
+      }
+    }
     return { ...(await stepLog.stats(journey.id, version)), asOf: new Date().toISOString() };
   });
 }

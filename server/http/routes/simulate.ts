@@ -2,8 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { plainMessages, simulateJourney, stampForPublish, validateJourney, zodProblems } from '../../../engine/index';
 import { Campaigns } from '../../coupons/campaigns';
-import { maskEmail, maskName, maskPhone, seesPii } from '../../facts/pii';
-import type { Role } from '../../store/api-tokens';
 import type { AppContext } from '../context';
 import { access } from '../route-access';
 import { requestLocale } from '../locale';
@@ -52,9 +50,9 @@ export function simulateRoutes(app: FastifyInstance, ctx: AppContext): void {
     let customer: Record<string, unknown> & { id: string };
     if (typeof body.customer === 'string') {
       const [profile, found] = await Promise.all([ctx.customers.profile(body.customer), ctx.facts.forCustomer(body.customer)]);
-      // The simulation renders messages with the profile: a role that may not see contacts gets
-      // them masked here, so the rendered texts do not show them either.
-      customer = { ...maskedProfile(profile, request.role), facts: found?.facts ?? {} };
+      // The rendered texts carry the profile (and attributes copied from it): the app's masking
+      // hook (http/pii-masking.ts) masks them in the answer for roles that may not see contacts.
+      customer = { ...profile, facts: found?.facts ?? {} };
     } else {
       customer = body.customer as Record<string, unknown> & { id: string };
     }
@@ -80,12 +78,3 @@ export function simulateRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 }
 
-/** A stored profile with its name, phone and email masked unless the role sees PII. */
-function maskedProfile<T extends Record<string, unknown>>(profile: T, role: Role | undefined): T {
-  if (seesPii(role)) return profile;
-  const masked: Record<string, unknown> = { ...profile };
-  if (typeof profile.name === 'string') masked.name = maskName(profile.name);
-  if (typeof profile.phone === 'string') masked.phone = maskPhone(profile.phone);
-  if (typeof profile.email === 'string') masked.email = maskEmail(profile.email);
-  return masked as T;
-}

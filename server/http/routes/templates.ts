@@ -2,8 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { plainMessages, renderTemplate, templateProblem, templateView, zodProblems, type CustomerEvent } from '../../../engine/index';
 import { smsSegments, templateVariables } from '../../../engine/templates/inspect';
-import { maskEmail, maskName, maskPhone, seesPii } from '../../facts/pii';
-import type { Role } from '../../store/api-tokens';
 import type { AppContext } from '../context';
 import { access } from '../route-access';
 
@@ -62,7 +60,8 @@ export function templateRoutes(app: FastifyInstance, ctx: AppContext): void {
     let customer: Record<string, unknown> & { id: string } = { id: input.customerId ?? 'preview' };
     if (input.customerId) {
       const [profile, found] = await Promise.all([ctx.customers.profile(input.customerId), ctx.facts.forCustomer(input.customerId)]);
-      customer = asRoleSees({ ...profile, ...(found ? { facts: found.facts } : {}) }, request.role);
+      // Rendered with the real profile; the app's masking hook (http/pii-masking.ts) masks the answer by role.
+      customer = { ...profile, ...(found ? { facts: found.facts } : {}) };
     }
     customer = { ...customer, ...input.customer, id: customer.id };
     const event: CustomerEvent = {
@@ -85,12 +84,3 @@ export function templateRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 }
 
-/** A stored customer's name, phone and email as the caller's role may see them (masked but for admin). */
-function asRoleSees<T extends Record<string, unknown>>(customer: T, role: Role | undefined): T {
-  if (seesPii(role)) return customer;
-  const masked: Record<string, unknown> = { ...customer };
-  if (typeof customer.name === 'string') masked.name = maskName(customer.name);
-  if (typeof customer.phone === 'string') masked.phone = maskPhone(customer.phone);
-  if (typeof customer.email === 'string') masked.email = maskEmail(customer.email);
-  return masked as T;
-}
