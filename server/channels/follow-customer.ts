@@ -1,4 +1,4 @@
-import { decisionFacts, evaluateCondition, eventMatchesWait, type CustomerEvent, type Journey } from '../../engine/index';
+import { decisionFacts, evaluateCondition, eventMatchesWait, orderIdOf, type CustomerEvent, type Journey } from '../../engine/index';
 import type { Db } from '../db/database';
 import { reasonOf, type MessageReason } from '../store/message-reason';
 
@@ -29,8 +29,8 @@ const deliver: DeliveryVerdict = { kind: 'deliver' };
  * - its journey is stopped → cancelled (`journey_stopped`); paused → held until resumed;
  * - its enrolment ended because the journey was stopped or an exit criterion matched → cancelled;
  * - since the message was decided (`created_at`), the customer sent an event that is one of the
- *   journey's exit criteria (`customer_exited`) or its conversion goal (`customer_converted`) →
- *   cancelled. This also covers a customer whose enrolment had already ended normally — the
+ *   journey's exit criteria (`customer_exited`) or its conversion goal (`customer_converted`; about
+ *   the same order as the one that enrolled them, when both name an order) → cancelled. This also covers a customer whose enrolment had already ended normally — the
  *   message was the journey's last step — when the payment came.
  */
 export class CustomerFollow {
@@ -95,7 +95,10 @@ export class CustomerFollow {
       .limit(100)
       .execute();
     if (events.length === 0) return deliver;
-    const entry = exitWhen.length > 0 && entryEventId ? await this.#event(entryEventId) : undefined;
+    const entry = entryEventId ? await this.#event(entryEventId) : undefined;
+    // A goal has no `sameOrder`, but a message about one order is still wanted when another is paid.
+    const entryOrder = entry && orderIdOf(entry);
+    const sameOrderOrNone = (event: CustomerEvent) => !entryOrder || !orderIdOf(event) || orderIdOf(event) === entryOrder;
     for (const row of events) {
       const event = toEvent(row);
       for (const w of exitWhen) {
@@ -105,7 +108,7 @@ export class CustomerFollow {
           return { kind: 'cancel', reason: reasonOf('customer_exited', { eventType: event.type }), text: `cancelled: the customer left the journey (${event.type})` };
         }
       }
-      if (goal && goal.eventType === event.type && (!goal.condition || (await evaluateCondition(goal.condition, decisionFacts({ event, customer: { id: event.customerId } }))))) {
+      if (goal && goal.eventType === event.type && sameOrderOrNone(event) && (!goal.condition || (await evaluateCondition(goal.condition, decisionFacts({ event, customer: { id: event.customerId } }))))) {
         return { kind: 'cancel', reason: reasonOf('customer_converted', { eventType: event.type }), text: `cancelled: the customer reached the journey's goal (${event.type})` };
       }
     }

@@ -132,6 +132,14 @@ describe.each(databaseKinds)('a held message follows its customer on %s', (kind)
     expect(conversions).toEqual([]);
   });
 
+  it('a goal reached for another order leaves the reminder of this one alone', async () => {
+    const m = await heldMessage({ goal: { eventType: 'order.paid', within: 'P7D' } });
+    await events.append(orderEvent('order.paid', m.customerId, uniqueId('o'), { amount: 10 }));
+    await holdEnds(m.messageId);
+    await drain();
+    expect(await row(m.messageId)).toMatchObject({ status: 'sent' });
+  });
+
   it('credits a conversion to a delivered message only, timed by its delivery', async () => {
     const m = await heldMessage({ goal: { eventType: 'order.paid', within: 'P7D' } });
     await holdEnds(m.messageId);
