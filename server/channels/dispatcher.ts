@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
-import type { Db } from '../db/database';
+import { json, type Db } from '../db/database';
 import type { Logger } from '../logger';
-import { json } from '../db/database';
-import { reasonOf } from '../store/message-reason';
+import { reasonOf, type MessageReason } from '../store/message-reason';
 import { CustomerFollow, type DeliveryVerdict, type FollowedMessage } from './follow-customer';
 import { PermanentDeliveryError, type ChannelProvider, type DeliverableMessage } from './provider';
 import { safeErrorText } from './safe-error';
@@ -39,6 +38,8 @@ interface Claimed extends DeliverableMessage, FollowedMessage {
  * recorded `failed` after `maxAttempts` (or at once when the provider says it is hopeless).
  * Delivery is at least once: a worker that dies between sending and recording leaves a claim that
  * is taken over after `claimTimeoutMs`; providers get the message id as an idempotency key.
+ * Right before sending, each claimed message is decided again (`CustomerFollow`): it may be
+ * cancelled (the customer left, the journey stopped) or put back while its journey is paused.
  */
 export class MessageDispatcher {
   private readonly maxAttempts: number;
@@ -149,7 +150,7 @@ export class MessageDispatcher {
         : { status: 'queued', next_attempt_at: sql<Date>`now() + ${this.pausedRecheckMs} * interval '1 millisecond'` };
     await this.o.db
       .updateTable('messages')
-      .set({ ...back, attempts: sql<number>`attempts - 1`, claimed_at: null, reason_code: verdict.reason.code, reason_params: json(verdict.reason.params) })
+      .set({ ...back, attempts: sql<number>`attempts - 1`, claimed_at: null, ...reasonColumns(verdict.reason) })
       .where('id', '=', message.id)
       .where('status', '=', 'sending')
       .execute();
@@ -182,8 +183,7 @@ export class MessageDispatcher {
                 last_error: error,
                 claimed_at: null,
                 next_attempt_at: sql<Date>`now() + ${pause} * interval '1 millisecond'`,
-                reason_code: 'retry',
-                reason_params: json(reasonOf('retry', { attempt: message.attempts }).params),
+                ...reasonColumns(reasonOf('retry', { attempt: message.attempts })),
               },
         )
         .where('id', '=', message.id)
@@ -193,3 +193,5 @@ export class MessageDispatcher {
     }
   }
 }
+
+const reasonColumns = (reason: MessageReason) => ({ reason_code: reason.code, reason_params: json(reason.params) });
