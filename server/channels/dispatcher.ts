@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
-import type { Db } from '../db/database';
+import { json, type Db } from '../db/database';
 import type { Logger } from '../logger';
+import { reasonOf, type MessageReason } from '../store/message-reason';
+import { CustomerFollow, type DeliveryVerdict, type FollowedMessage } from './follow-customer';
 import { PermanentDeliveryError, type ChannelProvider, type DeliverableMessage } from './provider';
 import { safeErrorText } from './safe-error';
 
@@ -20,9 +22,11 @@ export interface DispatcherOptions {
   batchSize?: number;
   /** A claim older than this is taken to be a dead dispatcher's and taken over. */
   claimTimeoutMs?: number;
+  /** How long a message of a paused journey waits before it is looked at again (resuming wakes it at once). */
+  pausedRecheckMs?: number;
 }
 
-interface Claimed extends DeliverableMessage {
+interface Claimed extends DeliverableMessage, FollowedMessage {
   attempts: number;
 }
 
@@ -34,6 +38,8 @@ interface Claimed extends DeliverableMessage {
  * recorded `failed` after `maxAttempts` (or at once when the provider says it is hopeless).
  * Delivery is at least once: a worker that dies between sending and recording leaves a claim that
  * is taken over after `claimTimeoutMs`; providers get the message id as an idempotency key.
+ * Right before sending, each claimed message is decided again (`CustomerFollow`): it may be
+ * cancelled (the customer left, the journey stopped) or put back while its journey is paused.
  */
 export class MessageDispatcher {
   private readonly maxAttempts: number;
@@ -42,6 +48,8 @@ export class MessageDispatcher {
   private readonly pollMs: number;
   private readonly batchSize: number;
   private readonly claimTimeoutMs: number;
+  private readonly pausedRecheckMs: number;
+  private readonly follow: CustomerFollow;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private closing = false;
@@ -53,6 +61,8 @@ export class MessageDispatcher {
     this.pollMs = o.pollMs ?? 1_000;
     this.batchSize = o.batchSize ?? 20;
     this.claimTimeoutMs = o.claimTimeoutMs ?? 5 * 60_000;
+    this.pausedRecheckMs = o.pausedRecheckMs ?? 10 * 60_000;
+    this.follow = new CustomerFollow(o.db);
   }
 
   start(): void {
@@ -83,7 +93,9 @@ export class MessageDispatcher {
       if (this.closing) return handled;
       const batch = await this.claim();
       if (batch.length === 0) return handled;
-      await Promise.all(batch.map((m) => this.deliver(m)));
+      // A message follows its customer: asked again right before it goes, whatever held it.
+      const verdicts = await this.follow.verdicts(batch);
+      await Promise.all(batch.map((m) => this.settle(m, verdicts.get(m.id) ?? { kind: 'deliver' })));
       handled += batch.length;
     }
   }
@@ -91,7 +103,19 @@ export class MessageDispatcher {
   private async claim(): Promise<Claimed[]> {
     const channels = Object.keys(this.o.providers).filter((c) => this.o.providers[c]);
     if (channels.length === 0) return [];
-    const result = await sql<{ id: string; channel: string; recipient: string; subject: string | null; text: string; idempotency_key: string; attempts: number }>`
+    const result = await sql<{
+      id: string;
+      channel: string;
+      recipient: string;
+      subject: string | null;
+      text: string;
+      idempotency_key: string;
+      attempts: number;
+      journey_id: string;
+      journey_version: number;
+      customer_id: string;
+      created_at: Date;
+    }>`
       update messages set status = 'sending', attempts = attempts + 1, claimed_at = now()
       where id in (
         select id from messages
@@ -101,8 +125,36 @@ export class MessageDispatcher {
         limit ${this.batchSize}
         for update skip locked
       )
-      returning id, channel, recipient, subject, text, idempotency_key, attempts`.execute(this.o.db);
-    return result.rows.map((r) => ({ id: r.id, channel: r.channel, recipient: r.recipient, subject: r.subject, text: r.text, idempotencyKey: r.idempotency_key, attempts: r.attempts }));
+      returning id, channel, recipient, subject, text, idempotency_key, attempts, journey_id, journey_version, customer_id, created_at`.execute(this.o.db);
+    return result.rows.map((r) => ({
+      id: r.id,
+      channel: r.channel,
+      recipient: r.recipient,
+      subject: r.subject,
+      text: r.text,
+      idempotencyKey: r.idempotency_key,
+      attempts: r.attempts,
+      journeyId: r.journey_id,
+      journeyVersion: r.journey_version,
+      customerId: r.customer_id,
+      createdAt: new Date(r.created_at),
+    }));
+  }
+
+  /** Delivers a claimed message, or gives it back undelivered: cancelled, or held while its journey is paused (the claim was no try). */
+  private async settle(message: Claimed, verdict: DeliveryVerdict): Promise<void> {
+    if (verdict.kind === 'deliver') return this.deliver(message);
+    const back =
+      verdict.kind === 'cancel'
+        ? { status: 'cancelled', guard_reason: verdict.text }
+        : { status: 'queued', next_attempt_at: sql<Date>`now() + ${this.pausedRecheckMs} * interval '1 millisecond'` };
+    await this.o.db
+      .updateTable('messages')
+      .set({ ...back, attempts: sql<number>`attempts - 1`, claimed_at: null, ...reasonColumns(verdict.reason) })
+      .where('id', '=', message.id)
+      .where('status', '=', 'sending')
+      .execute();
+    this.o.log.info({ messageId: message.id, channel: message.channel, reason: verdict.reason.code }, verdict.kind === 'cancel' ? 'message cancelled' : 'message held');
   }
 
   private async deliver(message: Claimed): Promise<void> {
@@ -125,7 +177,14 @@ export class MessageDispatcher {
         .set(
           final
             ? { status: 'failed', provider: provider.name, last_error: error, claimed_at: null }
-            : { status: 'queued', provider: provider.name, last_error: error, claimed_at: null, next_attempt_at: sql<Date>`now() + ${pause} * interval '1 millisecond'` },
+            : {
+                status: 'queued',
+                provider: provider.name,
+                last_error: error,
+                claimed_at: null,
+                next_attempt_at: sql<Date>`now() + ${pause} * interval '1 millisecond'`,
+                ...reasonColumns(reasonOf('retry', { attempt: message.attempts })),
+              },
         )
         .where('id', '=', message.id)
         .where('status', '=', 'sending')
@@ -134,3 +193,5 @@ export class MessageDispatcher {
     }
   }
 }
+
+const reasonColumns = (reason: MessageReason) => ({ reason_code: reason.code, reason_params: json(reason.params) });

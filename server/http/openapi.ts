@@ -11,6 +11,7 @@ import { customerPaths } from './openapi-customers';
 import { triggerPaths } from './openapi-triggers';
 import { versionPaths } from './openapi-versions';
 import { messageQuerySchema } from './routes/messages';
+import { messageReasonCodes } from '../store/message-reason';
 
 const problem = z.object({ path: z.string(), code: z.string(), message: z.string(), nodeId: z.string().optional() }).meta({ id: 'Problem' });
 const journey = journeySchema.meta({ id: 'Journey' });
@@ -33,6 +34,17 @@ const message = z
     sentAt: z.string().nullable(),
     provider: z.string().nullable().meta({ description: 'sms-http, smtp or local-sink' }),
     lastError: z.string().nullable().meta({ description: 'The last delivery failure, addresses masked' }),
+    reason: z
+      .object({
+        code: z.enum(messageReasonCodes),
+        params: z.record(z.string(), z.union([z.string(), z.number()])),
+      })
+      .nullable()
+      .meta({
+        id: 'MessageReason',
+        description:
+          'Why the message is held (status queued: quiet_hours, send_rate, arbitration, journey_paused, retry; params.until says until when), capped (frequency_cap: max, channel, within; gave_way: journeyId, priority), cancelled (journey_stopped; customer_exited, customer_converted: eventType) or skipped (quiet_hours: from, to; no_recipient). Null when nothing stood in its way.',
+      }),
   })
   .meta({ id: 'Message' });
 const importSummary = z

@@ -3,8 +3,10 @@ import type { Db } from '../db/database';
 
 /**
  * Conversion goals: when an event is a journey's goal, it counts as a conversion of the last
- * message the journey sent the customer within the goal's window before it (last-touch
- * attribution). A journey that sent nothing in the window gets no credit.
+ * message the journey delivered to the customer within the goal's window before it (last-touch
+ * attribution). Only a delivered message (`sent`, timed by `sent_at`) earns credit: one still held
+ * or queued when the customer converted had no part in it, and is cancelled at delivery instead
+ * (server/channels/follow-customer.ts). A journey that delivered nothing in the window gets none.
  */
 export class Conversions {
   constructor(private readonly db: Db) {}
@@ -22,10 +24,10 @@ export class Conversions {
         .where('customer_id', '=', event.customerId)
         .where('journey_id', '=', journey.id)
         .where('channel', '!=', 'task')
-        .where('status', 'in', ['queued', 'sending', 'sent'])
-        .where('created_at', '<=', at)
-        .where('created_at', '>', new Date(at.getTime() - durationToMs(goal.within)))
-        .orderBy('created_at', 'desc')
+        .where('status', '=', 'sent')
+        .where('sent_at', '<=', at)
+        .where('sent_at', '>', new Date(at.getTime() - durationToMs(goal.within)))
+        .orderBy('sent_at', 'desc')
         .limit(1)
         .executeTakeFirst();
       if (!last) continue;

@@ -2,6 +2,7 @@ import type { Journey, JourneyStatus } from '../../engine/index';
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
 import { json } from '../db/database';
+import { followJourneyStatus } from './journey-messages';
 
 export interface JourneySummary {
   id: string;
@@ -64,6 +65,7 @@ export class Journeys {
       const doc = stamp(draft);
       await tx.insertInto('journey_versions').values({ journey_id: id, version, document: json(doc) }).execute();
       await tx.updateTable('journeys').set({ status: 'live', version, document: json(draft), updated_at: new Date() }).where('id', '=', id).execute();
+      await followJourneyStatus(tx, id, 'live');
       return { journey: doc, version };
     });
   }
@@ -74,6 +76,8 @@ export class Journeys {
       if (!row) return undefined;
       const doc: Journey = { ...(row.document as Journey), status };
       await tx.updateTable('journeys').set({ status, document: json(doc), updated_at: new Date() }).where('id', '=', id).execute();
+      // Its undelivered messages follow: cancelled when stopped, woken when live again.
+      await followJourneyStatus(tx, id, status);
       return doc;
     });
   }

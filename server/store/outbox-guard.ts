@@ -1,12 +1,18 @@
 import { sql, type Transaction } from 'kysely';
 import { decideCaps, durationToMs, quietUntil, type MessagingSettings, type OutgoingMessage } from '../../engine/index';
 import type { Database } from '../db/schema';
+import { reasonOf, type MessageReason } from './message-reason';
 
 export interface GuardOutcome {
   status: 'queued' | 'capped' | 'skipped_quiet_hours';
-  /** Held by quiet hours: not delivered before this instant. */
+  /** Held (quiet hours, send rate, arbitration): not delivered before this instant. */
   notBefore?: Date | undefined;
+  /** Whether a guardrail holds it (quiet hours, send rate), not only the arbitration window. */
+  held?: boolean;
+  /** The guardrail's words, kept in `guard_reason`. */
   reason?: string | undefined;
+  /** The same as a code and parameters, for the API and the designer. */
+  why?: MessageReason | undefined;
   /** Pending messages of lower priority that this one takes the place of (they become `capped`). */
   displaced: string[];
 }
@@ -27,14 +33,17 @@ export async function applyGuardrails(
   let at = now;
   let notBefore: Date | undefined;
   let heldBy: string | undefined;
+  let why: MessageReason | undefined;
   if (quietHours && guard.quietHours !== 'ignore') {
     const until = quietUntil(now, guard.timezone ?? settings.timezone, quietHours);
     const mode = guard.quietHours === 'shop' ? quietHours.mode : guard.quietHours;
-    if (until !== null && mode === 'skip') return { status: 'skipped_quiet_hours', reason: `quiet hours ${quietHours.from}–${quietHours.to}`, displaced: [] };
+    const hours = { from: quietHours.from, to: quietHours.to };
+    if (until !== null && mode === 'skip') return { status: 'skipped_quiet_hours', reason: `quiet hours ${hours.from}–${hours.to}`, why: reasonOf('quiet_hours', hours), displaced: [] };
     if (until !== null) {
       at = until;
       notBefore = new Date(until);
       heldBy = 'quiet-hours';
+      why = reasonOf('quiet_hours', hours);
     }
   }
   if (guard.sendRate) {
@@ -45,11 +54,22 @@ export async function applyGuardrails(
       at = slot;
       notBefore = new Date(slot);
       heldBy = heldBy ? `${heldBy}, send-rate` : 'send-rate';
+      why = reasonOf('send_rate', { max: guard.sendRate.max, per: guard.sendRate.per });
     }
   }
-  const held = () => heldBy;
+  const held = notBefore !== undefined;
   const caps = frequencyCaps.filter((c) => c.channel === message.channel);
-  if (caps.length === 0) return { status: 'queued', notBefore, reason: held(), displaced: [] };
+  if (caps.length === 0) return { status: 'queued', notBefore, held, reason: heldBy, why, displaced: [] };
+
+  // Arbitration: where a cap may bite, the message waits a little before it goes, so that a
+  // message of higher priority firing meanwhile finds it still pending and takes its place —
+  // whichever fired first. A message held longer by a guardrail already waits.
+  const window = settings.messaging.arbitrationSeconds * 1000;
+  if (window > 0 && now + window > at) {
+    at = now + window;
+    notBefore = new Date(at);
+    why = reasonOf('arbitration', { seconds: settings.messaging.arbitrationSeconds });
+  }
 
   await sql`select pg_advisory_xact_lock(hashtext(${`${message.customerId}/${message.channel}`}))`.execute(tx);
   const longest = Math.max(...caps.map((c) => durationToMs(c.within)));
@@ -61,6 +81,9 @@ export async function applyGuardrails(
     .where('category', '=', 'marketing')
     .where('status', 'in', ['queued', 'sending', 'sent'])
     .where('created_at', '>', new Date(now - longest))
+    // Locked, so a dispatcher cannot claim a pending message this one is about to displace (its
+    // claim skips locked rows), and a claim already under way is waited for and seen as such.
+    .forUpdate()
     .execute();
   const counted = rows.map((r) => ({
     id: r.id,
@@ -70,9 +93,10 @@ export async function applyGuardrails(
   }));
   const decision = decideCaps({ at, priority: guard.priority }, counted, caps);
   if (decision.kind === 'capped') {
-    return { status: 'capped', reason: `frequency cap: at most ${decision.cap.max} ${decision.cap.channel} per ${decision.cap.within}`, displaced: [] };
+    const { max, channel, within } = decision.cap;
+    return { status: 'capped', reason: `frequency cap: at most ${max} ${channel} per ${within}`, why: reasonOf('frequency_cap', { max, channel, within }), displaced: [] };
   }
-  return { status: 'queued', notBefore, reason: held(), displaced: decision.displace };
+  return { status: 'queued', notBefore, held, reason: heldBy, why, displaced: decision.displace };
 }
 
 /** Takes a place in the journey's send-rate windows at or after `at`; returns when it may go. */

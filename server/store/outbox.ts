@@ -1,5 +1,7 @@
 import type { DispatchResult, MessagingSettings, OutgoingMessage } from '../../engine/index';
 import type { Db } from '../db/database';
+import { json } from '../db/database';
+import { reasonForApi, reasonOf, type MessageReason } from './message-reason';
 import { applyGuardrails, type GuardOutcome } from './outbox-guard';
 
 /** The shop settings guardrails read; absent, marketing messages are queued like any other. */
@@ -23,6 +25,8 @@ export interface MessageRow {
   sentAt: string | null;
   provider: string | null;
   lastError: string | null;
+  /** Why it is held, capped, cancelled or skipped (a held one says until when); null when nothing stood in its way. */
+  reason: MessageReason | null;
 }
 
 /**
@@ -46,9 +50,15 @@ export class Outbox {
       if (existing) return { messageId: existing.id, duplicate: true, status: existing.status };
       const outcome = await applyGuardrails(tx, { ...message, guard }, settings, message.at ?? Date.now());
       if (outcome.displaced.length > 0) {
+        const gaveWay = reasonOf('gave_way', { journeyId: message.journeyId, priority: guard.priority });
         await tx
           .updateTable('messages')
-          .set({ status: 'capped', guard_reason: `frequency cap: gave way to a message of higher priority (${message.idempotencyKey.split('/')[0]})` })
+          .set({
+            status: 'capped',
+            guard_reason: `frequency cap: gave way to a message of higher priority (${message.idempotencyKey.split('/')[0]})`,
+            reason_code: gaveWay.code,
+            reason_params: json(gaveWay.params),
+          })
           .where('id', 'in', outcome.displaced)
           .where('status', '=', 'queued')
           .execute();
@@ -58,6 +68,7 @@ export class Outbox {
   }
 
   private async insert(db: Db, message: OutgoingMessage, status: string, outcome?: GuardOutcome): Promise<DispatchResult> {
+    const why = outcome?.why ?? (status === 'skipped_no_recipient' ? reasonOf('no_recipient') : undefined);
     const inserted = await db
       .insertInto('messages')
       .values({
@@ -74,13 +85,16 @@ export class Outbox {
         category: message.guard?.category ?? 'transactional',
         priority: message.guard?.priority ?? 5,
         guard_reason: outcome?.reason ?? null,
+        reason_code: why?.code ?? null,
+        reason_params: json(why?.params ?? {}),
         ...(message.at !== undefined ? { created_at: new Date(message.at) } : {}),
         ...(outcome?.notBefore ? { next_attempt_at: outcome.notBefore } : {}),
       })
       .onConflict((oc) => oc.column('idempotency_key').doNothing())
       .returning(['id', 'status'])
       .executeTakeFirst();
-    if (inserted) return { messageId: inserted.id, duplicate: false, status: outcome?.notBefore ? 'held' : inserted.status };
+    // `held` tells the journey a guardrail holds it; the short arbitration wait is not worth saying.
+    if (inserted) return { messageId: inserted.id, duplicate: false, status: outcome?.held ? 'held' : inserted.status };
     const existing = await db.selectFrom('messages').select(['id', 'status']).where('idempotency_key', '=', message.idempotencyKey).executeTakeFirstOrThrow();
     return { messageId: existing.id, duplicate: true, status: existing.status };
   }
@@ -107,6 +121,7 @@ export class Outbox {
       sentAt: r.sent_at?.toISOString() ?? null,
       provider: r.provider,
       lastError: r.last_error,
+      reason: reasonForApi(r),
     }));
   }
 }

@@ -54,7 +54,8 @@ function messageBucket(status: string): keyof Omit<NodeStats, 'nodeId'> {
   if (status === 'queued' || status === 'sending') return 'queued';
   if (status === 'failed') return 'failed';
   if (status === 'capped') return 'capped';
-  if (status.startsWith('skipped')) return 'skipped';
+  // Not sent because nobody should get it any more: a skip, or cancelled at delivery (the customer left).
+  if (status.startsWith('skipped') || status === 'cancelled') return 'skipped';
   return 'sent';
 }
 

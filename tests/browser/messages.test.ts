@@ -84,4 +84,23 @@ describe('messages page in the browser', () => {
     const admin = await b.stack.api<{ messages: { recipient: string }[] }>('/api/messages?journeyId=pay-remind-ui');
     expect(admin.body.messages[0]!.recipient).toBe('13800001234');
   });
+
+  it('says why a message was not sent, in the reader’s language', async () => {
+    // A customer without a phone number: the reminder has nobody to go to.
+    const order = { id: 'evt-ui-nophone', type: 'order.created', customerId: 'ui-nophone', occurredAt: new Date().toISOString(), data: { orderId: 'TB-UI-3', amount: 88 } };
+    expect((await b.stack.api('/api/events', { body: order })).status).toBe(202);
+    for (const [locale, text] of [['zh-CN', '已跳过：没有联系方式'], ['en-US', 'Skipped: no recipient']] as const) {
+      const { page, errors } = await b.open(locale);
+      await page.getByTestId('nav-messages').click();
+      const row = page.locator('[data-testid="message-row"][data-status="skipped_no_recipient"]');
+      await expect.poll(() => row.count(), { timeout: 30_000 }).toBe(1);
+      expect(await row.getByTestId('message-reason').getAttribute('data-reason')).toBe('no_recipient');
+      expect(await row.getByTestId('message-reason').innerText()).toBe(text);
+      // A delivered message has nothing to explain.
+      const sent = page.locator('[data-testid="message-row"][data-status="sent"]').first();
+      expect(await sent.getByTestId('message-reason').innerText()).toBe('');
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }
+  });
 });

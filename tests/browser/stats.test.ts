@@ -24,7 +24,7 @@ describe('live figures and stop in the browser', () => {
   beforeAll(async () => {
     b = await startBrowserStack();
     const settings = (await b.stack.api('/api/settings')).body.settings;
-    const messaging = { ...settings.messaging, frequencyCaps: [{ channel: 'sms', max: 1, within: 'P1D' }] };
+    const messaging = { ...settings.messaging, frequencyCaps: [{ channel: 'sms', max: 1, within: 'P1D' }], arbitrationSeconds: 1 };
     expect((await b.stack.api('/api/settings', { method: 'PUT', body: { ...settings, messaging } })).status).toBe(200);
     journey = statsJourney('PT2S', { name: '下单感谢', layout });
     expect((await b.stack.api('/api/journeys', { body: journey })).status).toBe(201);

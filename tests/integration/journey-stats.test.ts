@@ -20,7 +20,7 @@ describe('live per-node figures of a running journey (GET /api/journeys/:id/stat
   it('counts who entered, waits and passed each node, and the SMS node’s sent and capped messages', async () => {
     // One SMS a day per customer: the second order of the same customer is capped.
     const settings = (await stack.api('/api/settings')).body.settings;
-    const messaging = { ...settings.messaging, frequencyCaps: [{ channel: 'sms', max: 1, within: 'P1D' }] };
+    const messaging = { ...settings.messaging, frequencyCaps: [{ channel: 'sms', max: 1, within: 'P1D' }], arbitrationSeconds: 1 };
     expect((await stack.api('/api/settings', { method: 'PUT', body: { ...settings, messaging } })).status).toBe(200);
 
     const journey = statsJourney('PT3S');

@@ -102,6 +102,8 @@ describe('a journey’s life: exit criteria, stop, re-entry after a cool-down', 
     const order = uniqueId('o');
     await post(orderEvent('order.created', buyer, order, { amount: 99, customer: { phone: '13800003333' } }));
     await ended(`journey:${journey.id}:${buyer}:${order}`);
+    // Credit goes to a delivered message: the payment comes after the SMS went out.
+    await eventually(async () => ((await stack.api(`/api/messages?customerId=${buyer}`)).body.messages[0]?.status === 'sent' ? true : undefined));
     const paid = orderEvent('order.paid', buyer, order, { amount: 99 });
     await post(paid);
     await post(paid); // a duplicate delivery is one conversion

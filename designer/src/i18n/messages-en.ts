@@ -5,7 +5,7 @@ export const messagesEn = {
   refresh: 'Refresh',
   empty: 'No messages yet. Publish a journey, then send a test event above.',
   failed: 'Could not load the messages: {{message}}',
-  col: { time: 'Time', journey: 'Journey · step', channel: 'Channel', recipient: 'To', text: 'Message', status: 'Status' },
+  col: { time: 'Time', journey: 'Journey · step', channel: 'Channel', recipient: 'To', text: 'Message', status: 'Status', reason: 'Why' },
   channel: { sms: 'SMS', email: 'Email', task: 'Staff task', webhook: 'Webhook', dingtalk: 'DingTalk' },
   status: {
     queued: 'Queued',
@@ -16,6 +16,22 @@ export const messagesEn = {
     capped: 'Capped (frequency limit)',
     skipped_quiet_hours: 'Skipped (quiet hours)',
     skipped_no_recipient: 'Skipped (no address)',
+    cancelled: 'Cancelled',
+  },
+  /** Why a message is held, capped, cancelled or skipped (GET /api/messages `reason`). */
+  reason: {
+    quiet_hours: 'Held until {{until}}: quiet hours {{from}}–{{to}}',
+    quiet_hours_skipped: 'Skipped: quiet hours {{from}}–{{to}}',
+    send_rate: 'Held until {{until}}: the journey sends at most {{max}} per {{per}}',
+    arbitration: 'Waits until {{until}} in case a message of higher priority comes ({{seconds}} s)',
+    journey_paused: 'Held while the journey is paused; sent when it is resumed',
+    retry: 'Try {{attempt}} failed; next try at {{until}}',
+    frequency_cap: 'Capped by the frequency cap: at most {{max}} {{channel}} per {{within}}',
+    gave_way: 'Capped by a message of higher priority (journey {{journeyId}}, priority {{priority}})',
+    journey_stopped: 'Cancelled because the journey was stopped',
+    customer_exited: 'Cancelled because the customer left the journey ({{eventType}})',
+    customer_converted: 'Cancelled because the customer reached the goal ({{eventType}})',
+    no_recipient: 'Skipped: no recipient',
   },
   eventType: {
     order_created: 'Order placed',

@@ -2,6 +2,7 @@ import './messages.css';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { messagesApi, type SentMessage } from './api';
+import { reasonText } from './reason';
 import { TestEventForm } from './TestEventForm';
 
 const REFRESH_MS = 5_000;
@@ -62,6 +63,7 @@ export default function MessagesPage() {
                 <th>{t('messages.col.recipient')}</th>
                 <th>{t('messages.col.text')}</th>
                 <th>{t('messages.col.status')}</th>
+                <th>{t('messages.col.reason')}</th>
               </tr>
             </thead>
             <tbody>
@@ -80,6 +82,9 @@ export default function MessagesPage() {
                   </td>
                   <td className={`nowrap message-status status-${m.status}`} title={m.lastError ?? undefined}>
                     {statusText(m.status)}
+                  </td>
+                  <td className="message-reason muted" data-testid="message-reason" data-reason={m.reason?.code}>
+                    {reasonText(m, t, (iso) => time.format(new Date(iso))) ?? ''}
                   </td>
                 </tr>
               ))}

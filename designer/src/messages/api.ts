@@ -16,6 +16,8 @@ export interface SentMessage {
   sentAt: string | null;
   provider: string | null;
   lastError: string | null;
+  /** Why it is held, capped, cancelled or skipped: a code and parameters (server/store/message-reason.ts). */
+  reason: { code: string; params: Record<string, string | number> } | null;
 }
 
 export interface TestEvent {
