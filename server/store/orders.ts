@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { orderEventStatuses, type CustomerEvent, type OrderEventData, type OrderEventType, type OrderRecord, type OrderStatus } from '../../engine/index';
 import type { Db } from '../db/database';
 import { json } from '../db/database';
@@ -20,8 +20,11 @@ export interface ImportedOrder {
 /** The optional order columns an import may carry; a column the file lacks is left as stored. */
 export type OptionalOrderColumn = 'paidAt' | 'discount' | 'productIds';
 
-/** What applying an order event did to the orders table. */
-export type OrderEventOutcome = 'created' | 'updated' | 'skipped';
+/**
+ * What applying an order event did to the orders table: `unchanged` when the order held nothing
+ * the event could change (a later report already set what it says), so nothing was written.
+ */
+export type OrderEventOutcome = 'created' | 'updated' | 'unchanged' | 'skipped';
 
 const timestampOf: Record<OrderStatus, 'created_at' | 'paid_at' | 'shipped_at' | 'delivered_at' | 'closed_at' | 'refunded_at'> = {
   created: 'created_at',
@@ -32,15 +35,31 @@ const timestampOf: Record<OrderStatus, 'created_at' | 'paid_at' | 'shipped_at' |
   refunded: 'refunded_at',
 };
 
+const statusOrder = sql`array['created', 'paid', 'shipped', 'delivered', 'closed', 'refunded']`;
+const isFinal = (status: OrderStatus) => status === 'closed' || status === 'refunded';
+
 /**
- * The status after `next` arrives: statuses only move forward (created < paid < shipped <
- * delivered), closed and refunded end the order and nothing moves it afterwards.
+ * The status after `next` (reported as of `at`) arrives. Statuses only move forward (created <
+ * paid < shipped < delivered); closed and refunded end the order. Taken in time order, the first
+ * of closed and refunded would stand, so one reported as earlier than the other replaces it —
+ * the result does not depend on the order the events arrive in.
  */
-const forwardStatus = (next: OrderStatus) => sql<string>`case
-  when orders.status in ('closed', 'refunded') then orders.status
-  when array_position(array['created', 'paid', 'shipped', 'delivered', 'closed', 'refunded'], ${next}::text)
-     > array_position(array['created', 'paid', 'shipped', 'delivered', 'closed', 'refunded'], orders.status) then ${next}::text
-  else orders.status end`;
+function statusAfter(next: OrderStatus, at: Date) {
+  const finalTie = isFinal(next)
+    ? sql`case when ${at}::timestamptz < (case orders.status when 'closed' then orders.closed_at else orders.refunded_at end) then ${next}::text else orders.status end`
+    : sql`orders.status`;
+  return sql<string>`case
+    when orders.status in ('closed', 'refunded') then ${finalTie}
+    when array_position(${statusOrder}, ${next}::text) > array_position(${statusOrder}, orders.status) then ${next}::text
+    else orders.status end`;
+}
+
+/** The order values an event may set, each kept with the time of the event that set it. */
+const eventValues = [
+  { key: 'amount', column: 'amount', type: 'numeric' },
+  { key: 'discount', column: 'discount', type: 'numeric' },
+  { key: 'productIds', column: 'product_ids', type: 'text[]' },
+] as const;
 
 /** Orders: bulk-imported history, kept current by order events. */
 export class Orders {
@@ -68,31 +87,43 @@ export class Orders {
   }
 
   /**
-   * Applies an order event (validated by its data schema): moves the status forward and records
-   * when, updates amount, discount and products when given. An event about an unknown order
+   * Applies an order event (validated by its data schema) as of its `occurredAt`: moves the status
+   * forward, records the step's time (the earliest reported), and sets amount, discount and
+   * products when given — each only when no later event set it. An event about an unknown order
    * creates it when it carries an amount; without one it stays in the event log only ('skipped').
+   * An event that changes nothing writes nothing.
    */
   async applyEvent(event: CustomerEvent & { type: OrderEventType }): Promise<OrderEventOutcome> {
     const data = event.data as OrderEventData;
     const status = orderEventStatuses[event.type];
     const at = new Date(event.occurredAt);
     const column = timestampOf[status];
-    const update = () =>
-      this.db
+    const given = eventValues.filter((v) => data[v.key] !== undefined);
+    const times = json(Object.fromEntries(given.map((v) => [v.key, at.toISOString()])));
+    const next: Record<string, RawBuilder<unknown>> = {
+      status: statusAfter(status, at),
+      // Taken in time order, the first report of each step stands: the earliest time reported.
+      [column]: sql`least(orders.${sql.raw(column)}, ${at}::timestamptz)`,
+      field_set_at: sql`later_times(orders.field_set_at, ${times}::jsonb)`,
+    };
+    for (const v of given) {
+      next[v.column] = sql`case when set_later(orders.field_set_at, ${times}::jsonb, ${v.key}::text) then orders.${sql.raw(v.column)} else ${data[v.key]}::${sql.raw(v.type)} end`;
+    }
+    const names = Object.keys(next);
+    const update = async (): Promise<'updated' | 'unchanged' | undefined> => {
+      const changed = await this.db
         .updateTable('orders')
-        .set((eb) => ({
-          status: forwardStatus(status),
-          // The first report of each step stands; for creation, the earliest time seen.
-          [column]: column === 'created_at' ? sql`least(orders.created_at, ${at}::timestamptz)` : eb.fn.coalesce(eb.ref(column), sql`${at}::timestamptz`),
-          ...(data.amount !== undefined ? { amount: data.amount } : {}),
-          ...(data.discount !== undefined ? { discount: data.discount } : {}),
-          ...(data.productIds !== undefined ? { product_ids: data.productIds } : {}),
-          updated_at: new Date(),
-        }))
+        .set({ ...next, updated_at: new Date() })
         .where('id', '=', data.orderId)
+        .where(sql<boolean>`(${sql.join(names.map((n) => sql`orders.${sql.raw(n)}`))}) is distinct from (${sql.join(names.map((n) => next[n]!))})`)
         .returning('id')
         .executeTakeFirst();
-    if (await update()) return 'updated';
+      if (changed) return 'updated';
+      const known = await this.db.selectFrom('orders').select('id').where('id', '=', data.orderId).executeTakeFirst();
+      return known ? 'unchanged' : undefined;
+    };
+    const applied = await update();
+    if (applied) return applied;
     if (data.amount === undefined) return 'skipped';
     const inserted = await this.db
       .insertInto('orders')
@@ -106,6 +137,7 @@ export class Orders {
         ...(column === 'created_at' ? {} : { [column]: at }),
         product_ids: data.productIds ?? [],
         attributes: json({}),
+        field_set_at: times,
         updated_at: new Date(),
       })
       .onConflict((oc) => oc.column('id').doNothing())
@@ -113,8 +145,7 @@ export class Orders {
       .executeTakeFirst();
     if (inserted) return 'created';
     // Another request created it a moment ago: apply this event to that row.
-    await update();
-    return 'updated';
+    return (await update()) ?? 'unchanged';
   }
 
   /** The customer's orders as the fact definitions take them, oldest first. */
