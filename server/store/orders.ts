@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import { orderEventStatuses, type CustomerEvent, type OrderEventData, type OrderEventType, type OrderRecord, type OrderStatus } from '../../engine/index';
+import { isOrderEventType, orderEventStatuses, type CustomerEvent, type OrderEventData, type OrderEventType, type OrderRecord, type OrderStatus } from '../../engine/index';
 import type { Db } from '../db/database';
 import { json } from '../db/database';
 import { bulkUpsert, LIST_SEPARATOR, type BulkColumn } from './bulk-upsert';
@@ -143,9 +143,31 @@ export class Orders {
       .onConflict((oc) => oc.column('id').doNothing())
       .returning('id')
       .executeTakeFirst();
-    if (inserted) return 'created';
+    if (inserted) {
+      await this.applyEarlierReports(data.orderId, event.id);
+      return 'created';
+    }
     // Another request created it a moment ago: apply this event to that row.
     return (await update()) ?? 'unchanged';
+  }
+
+  /**
+   * Events about the order that arrived before it existed were skipped (no amount to count); now
+   * that it does, they are applied from the event log, so a shipment reported before the order
+   * leaves the same row as one reported after it.
+   */
+  private async applyEarlierReports(orderId: string, creatingEventId: string): Promise<void> {
+    const earlier = await this.db
+      .selectFrom('events')
+      .select(['id', 'type', 'customer_id', 'occurred_at', 'data'])
+      .where('type', 'like', 'order.%')
+      .where(sql<string>`data ->> 'orderId'`, '=', orderId)
+      .where('id', '<>', creatingEventId)
+      .execute();
+    for (const e of earlier) {
+      if (!isOrderEventType(e.type)) continue;
+      await this.applyEvent({ id: e.id, type: e.type, customerId: e.customer_id, occurredAt: e.occurred_at.toISOString(), data: e.data });
+    }
   }
 
   /** The customer's orders as the fact definitions take them, oldest first. */

@@ -19,6 +19,9 @@ import { sql, type Kysely } from 'kysely';
 const up_ = [
   `alter table customers add column field_set_at jsonb not null default '{}'`,
   `alter table orders add column field_set_at jsonb not null default '{}'`,
+  // An order created by a late event applies the events about it that arrived first (skipped
+  // then: no order to apply them to); this finds them without reading the whole log.
+  `create index events_order_id on events ((data ->> 'orderId')) where type like 'order.%'`,
   `create function set_later(stored jsonb, proposed jsonb, key text) returns boolean language sql stable as $$
     select coalesce((stored ->> key)::timestamptz > (proposed ->> key)::timestamptz, false)
   $$`,
@@ -40,6 +43,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`drop function later_attributes(jsonb, jsonb, jsonb, jsonb)`.execute(db);
   await sql`drop function later_times(jsonb, jsonb)`.execute(db);
   await sql`drop function set_later(jsonb, jsonb, text)`.execute(db);
+  await sql`drop index events_order_id`.execute(db);
   await sql`alter table orders drop column field_set_at`.execute(db);
   await sql`alter table customers drop column field_set_at`.execute(db);
 }
