@@ -15,6 +15,8 @@ export interface ImportedOrder {
   discount: string;
   productIds: string[];
   attributes: Record<string, string>;
+  /** When the row was true: the import's start, ISO. */
+  setAt: string;
 }
 
 /** The optional order columns an import may carry; a column the file lacks is left as stored. */
@@ -65,19 +67,30 @@ const eventValues = [
 export class Orders {
   constructor(private readonly db: Db) {}
 
-  /** One batch of imported orders (ids unique within it). The file is the truth for the columns it has. */
+  /**
+   * One batch of imported orders (ids unique within it). The file is the truth for the columns it
+   * has, except that amount, discount and products an event reported as of a moment after the
+   * row's `setAt` keep the event's values; the row's time is kept for those it sets. A row equal
+   * to what is stored writes nothing, not even times.
+   */
   async upsertImported(rows: ImportedOrder[], optional: ReadonlySet<OptionalOrderColumn>): Promise<{ inserted: number; updated: number }> {
+    const timed = (column: string, key: string) => sql`case when set_later(orders.field_set_at, excluded.field_set_at, ${key}::text) then orders.${sql.raw(column)} else excluded.${sql.raw(column)} end`;
     const columns: [BulkColumn, (o: ImportedOrder) => unknown][] = [
       [{ name: 'id', type: 'text' }, (o) => o.id],
       [{ name: 'customer_id', type: 'text' }, (o) => o.customerId],
       [{ name: 'status', type: 'text' }, (o) => o.status],
       [{ name: 'created_at', type: 'timestamptz' }, (o) => o.createdAt],
-      [{ name: 'amount', type: 'numeric' }, (o) => o.amount],
+      [{ name: 'amount', type: 'numeric', next: timed('amount', 'amount') }, (o) => o.amount],
       [{ name: 'attributes', type: 'jsonb-merge' }, (o) => json(o.attributes)],
     ];
     if (optional.has('paidAt')) columns.push([{ name: 'paid_at', type: 'timestamptz' }, (o) => o.paidAt]);
-    if (optional.has('discount')) columns.push([{ name: 'discount', type: 'numeric' }, (o) => o.discount]);
-    if (optional.has('productIds')) columns.push([{ name: 'product_ids', type: 'list' }, (o) => o.productIds.join(LIST_SEPARATOR)]);
+    if (optional.has('discount')) columns.push([{ name: 'discount', type: 'numeric', next: timed('discount', 'discount') }, (o) => o.discount]);
+    if (optional.has('productIds')) columns.push([{ name: 'product_ids', type: 'list', next: timed('product_ids', 'productIds') }, (o) => o.productIds.join(LIST_SEPARATOR)]);
+    const keys = ['amount', ...(optional.has('discount') ? ['discount'] : []), ...(optional.has('productIds') ? ['productIds'] : [])];
+    columns.push([
+      { name: 'field_set_at', type: 'jsonb', next: sql`later_times(orders.field_set_at, excluded.field_set_at)`, compared: false },
+      (o) => json(Object.fromEntries(keys.map((k) => [k, o.setAt]))),
+    ]);
     return bulkUpsert(
       this.db,
       'orders',

@@ -16,6 +16,7 @@ const order = (id: string, changes: Partial<ImportedOrder> = {}): ImportedOrder 
   discount: '0',
   productIds: ['p-1', 'p-2'],
   attributes: {},
+  setAt: '2026-03-02T00:00:00.000Z',
   ...changes,
 });
 const allOptional = new Set(['paidAt', 'discount', 'productIds'] as const);

@@ -45,6 +45,19 @@ describe.each(databaseKinds)('import rows and time on %s', (kind) => {
     expect(await orders.get('F3')).toMatchObject({ status: 'paid' });
   });
 
+  it('an imported order counts as of the import: older events keep off its amount, a later one does not', async () => {
+    const csv = ['order_id,customer_id,status,created_at,amount,discount', 'TO1,C1,paid,2026-03-01T10:00:00+08:00,100,5', 'TO2,C1,paid,2026-03-01T10:00:00+08:00,100,5'].join('\n');
+    expect(await importCsv(text(csv), ordersImport(orders))).toMatchObject({ inserted: 2 });
+    // Dated before the import: the file's amount stands; the step time is still recorded.
+    await storeAndApply(t.db, { id: 'to-1', type: 'order.shipped', customerId: 'C1', occurredAt: '2026-03-02T10:00:00+08:00', data: { orderId: 'TO1', amount: 1, discount: 0 } });
+    expect(await orders.get('TO1')).toMatchObject({ status: 'shipped', amount: '100.00', discount: '5.00' });
+    // Dated after the import (an hour ahead is allowed): its amount replaces the file's, and the
+    // same file imported again leaves it.
+    await storeAndApply(t.db, { id: 'to-2', type: 'order.refunded', customerId: 'C1', occurredAt: hoursFromNow(1), data: { orderId: 'TO2', amount: 0 } });
+    expect(await importCsv(text(csv), ordersImport(orders))).toMatchObject({ inserted: 0 });
+    expect(await orders.get('TO2')).toMatchObject({ amount: '0.00', discount: '5.00' });
+  });
+
   it('refuses a customer row whose updated_at is more than a day ahead', async () => {
     const csv = ['customer_id,name,updated_at', 'CF1,王芳,2026-01-01T00:00:00Z', 'CF2,李雷,2099-01-01T00:00:00Z', 'CF3,韩梅梅,not a date'].join('\n');
     const result = await importCsv(text(csv), customersImport(customers));
