@@ -34,6 +34,8 @@ export interface Database {
     tier: string | null;
     /** When each field was set (migration 0013): field → ISO instant; attributes as `attributes.<key>`. */
     field_set_at: ColumnType<Record<string, string>, string | undefined, string>;
+    /** The latest time in field_set_at; null when it is empty. */
+    latest_set_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
     created_at: CreatedAt;
     updated_at: Timestamp;
   };
@@ -69,6 +71,8 @@ export interface Database {
     attributes: Json<Record<string, unknown>>;
     /** When amount, discount and productIds were set by an event (migration 0013): field → ISO instant. */
     field_set_at: ColumnType<Record<string, string>, string | undefined, string>;
+    /** The latest time in field_set_at; null when it is empty. */
+    latest_set_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
     updated_at: Timestamp;
   };
   customer_facts: {

@@ -114,24 +114,46 @@ export class Customers {
     return this.write(changes, fields, false);
   }
 
-  /** Upserts the changes (ids unique), each field only where its stored time is not later. */
+  /**
+   * Upserts the changes (ids unique), each field only where its stored time is not later. A change
+   * at least as recent as everything stored (`latest_set_at`) applies whole, without reading the
+   * times field by field.
+   */
   private write(changes: ProfileChange[], fields: readonly ProfileField[], timesAreChanges: boolean): Promise<{ inserted: number; updated: number }> {
+    const recent = sql`coalesce(customers.latest_set_at <= excluded.latest_set_at, true)`;
     const later = (key: string) => sql`set_later(customers.field_set_at, excluded.field_set_at, ${key}::text)`;
     const columns: [BulkColumn, (c: ProfileChange) => unknown][] = [
       [{ name: 'id', type: 'text' }, (c) => c.id],
       [
-        { name: 'attributes', type: 'jsonb-merge', next: sql`later_attributes(customers.attributes, customers.field_set_at, excluded.attributes, excluded.field_set_at)` },
+        {
+          name: 'attributes',
+          type: 'jsonb-merge',
+          next: sql`case when ${recent} then customers.attributes || excluded.attributes
+            else later_attributes(customers.attributes, customers.field_set_at, excluded.attributes, excluded.field_set_at) end`,
+        },
         (c) => json(c.attributes),
       ],
     ];
     for (const field of fields) {
-      const next = sql`case when ${later(field)} then customers.${sql.raw(field)} else excluded.${sql.raw(field)} end`;
+      const f = sql.raw(field);
+      const next = sql`case when ${recent} then excluded.${f} when ${later(field)} then customers.${f} else excluded.${f} end`;
       columns.push([{ name: field, type: 'text', next }, (c) => c.fields[field] ?? null]);
     }
-    columns.push([
-      { name: 'field_set_at', type: 'jsonb', next: sql`later_times(customers.field_set_at, excluded.field_set_at)`, compared: timesAreChanges },
-      (c) => json(timesOf(c, fields)),
-    ]);
+    columns.push(
+      [
+        {
+          name: 'field_set_at',
+          type: 'jsonb',
+          next: sql`case when ${recent} then customers.field_set_at || excluded.field_set_at else later_times(customers.field_set_at, excluded.field_set_at) end`,
+          compared: timesAreChanges,
+        },
+        (c) => json(timesOf(c, fields)),
+      ],
+      [
+        { name: 'latest_set_at', type: 'timestamptz', next: sql`greatest(customers.latest_set_at, excluded.latest_set_at)`, compared: timesAreChanges },
+        (c) => new Date(c.at).toISOString(),
+      ],
+    );
     return bulkUpsert(
       this.db,
       'customers',

@@ -74,7 +74,10 @@ export class Orders {
    * to what is stored writes nothing, not even times.
    */
   async upsertImported(rows: ImportedOrder[], optional: ReadonlySet<OptionalOrderColumn>): Promise<{ inserted: number; updated: number }> {
-    const timed = (column: string, key: string) => sql`case when set_later(orders.field_set_at, excluded.field_set_at, ${key}::text) then orders.${sql.raw(column)} else excluded.${sql.raw(column)} end`;
+    // A row at least as recent as everything stored applies whole, without reading the times.
+    const recent = sql`coalesce(orders.latest_set_at <= excluded.latest_set_at, true)`;
+    const timed = (column: string, key: string) =>
+      sql`case when ${recent} then excluded.${sql.raw(column)} when set_later(orders.field_set_at, excluded.field_set_at, ${key}::text) then orders.${sql.raw(column)} else excluded.${sql.raw(column)} end`;
     const columns: [BulkColumn, (o: ImportedOrder) => unknown][] = [
       [{ name: 'id', type: 'text' }, (o) => o.id],
       [{ name: 'customer_id', type: 'text' }, (o) => o.customerId],
@@ -87,10 +90,18 @@ export class Orders {
     if (optional.has('discount')) columns.push([{ name: 'discount', type: 'numeric', next: timed('discount', 'discount') }, (o) => o.discount]);
     if (optional.has('productIds')) columns.push([{ name: 'product_ids', type: 'list', next: timed('product_ids', 'productIds') }, (o) => o.productIds.join(LIST_SEPARATOR)]);
     const keys = ['amount', ...(optional.has('discount') ? ['discount'] : []), ...(optional.has('productIds') ? ['productIds'] : [])];
-    columns.push([
-      { name: 'field_set_at', type: 'jsonb', next: sql`later_times(orders.field_set_at, excluded.field_set_at)`, compared: false },
-      (o) => json(Object.fromEntries(keys.map((k) => [k, o.setAt]))),
-    ]);
+    columns.push(
+      [
+        {
+          name: 'field_set_at',
+          type: 'jsonb',
+          next: sql`case when ${recent} then orders.field_set_at || excluded.field_set_at else later_times(orders.field_set_at, excluded.field_set_at) end`,
+          compared: false,
+        },
+        (o) => json(Object.fromEntries(keys.map((k) => [k, o.setAt]))),
+      ],
+      [{ name: 'latest_set_at', type: 'timestamptz', next: sql`greatest(orders.latest_set_at, excluded.latest_set_at)`, compared: false }, (o) => o.setAt],
+    );
     return bulkUpsert(
       this.db,
       'orders',
@@ -119,6 +130,8 @@ export class Orders {
       [column]: sql`least(orders.${sql.raw(column)}, ${at}::timestamptz)`,
       field_set_at: sql`later_times(orders.field_set_at, ${times}::jsonb)`,
     };
+    // Kept at or after every time in field_set_at, so an import can skip reading the map.
+    if (given.length > 0) next.latest_set_at = sql`greatest(orders.latest_set_at, ${at}::timestamptz)`;
     for (const v of given) {
       next[v.column] = sql`case when set_later(orders.field_set_at, ${times}::jsonb, ${v.key}::text) then orders.${sql.raw(v.column)} else ${data[v.key]}::${sql.raw(v.type)} end`;
     }
@@ -151,6 +164,7 @@ export class Orders {
         product_ids: data.productIds ?? [],
         attributes: json({}),
         field_set_at: times,
+        latest_set_at: given.length > 0 ? at : null,
         updated_at: new Date(),
       })
       .onConflict((oc) => oc.column('id').doNothing())

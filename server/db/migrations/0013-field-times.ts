@@ -6,8 +6,12 @@ import { sql, type Kysely } from 'kysely';
 //
 // One jsonb map per row (`field_set_at`: field name → ISO instant; customer attributes under
 // `attributes.<key>`) rather than a column per field: attributes are open-ended, and one map keeps
-// a batch statement to one more array parameter. Adding a column with a constant default rewrites
-// nothing, so existing rows start with no times (any later write applies, as before).
+// a batch statement to one more array parameter. Beside it `latest_set_at`, the latest time in the
+// map: a write at least as recent applies whole without reading the map field by field, which is
+// nearly every row of an import (re-importing 50,000 unchanged customers took 5–8 times as long as
+// the upsert without times; with it, about twice as long).
+// Adding columns with a constant default rewrites nothing, so existing rows start with no times
+// (any later write applies, as before).
 //
 // The functions are the one rule both the event path and the CSV import use, in SQL so a
 // thousand-row import stays one statement:
@@ -19,6 +23,8 @@ import { sql, type Kysely } from 'kysely';
 const up_ = [
   `alter table customers add column field_set_at jsonb not null default '{}'`,
   `alter table orders add column field_set_at jsonb not null default '{}'`,
+  `alter table customers add column latest_set_at timestamptz`,
+  `alter table orders add column latest_set_at timestamptz`,
   // An order created by a late event applies the events about it that arrived first (skipped
   // then: no order to apply them to); this finds them without reading the whole log.
   `create index events_order_id on events ((data ->> 'orderId')) where type like 'order.%'`,
@@ -44,6 +50,8 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`drop function later_times(jsonb, jsonb)`.execute(db);
   await sql`drop function set_later(jsonb, jsonb, text)`.execute(db);
   await sql`drop index events_order_id`.execute(db);
-  await sql`alter table orders drop column field_set_at`.execute(db);
-  await sql`alter table customers drop column field_set_at`.execute(db);
+  for (const table of ['orders', 'customers']) {
+    await sql.raw(`alter table ${table} drop column latest_set_at`).execute(db);
+    await sql.raw(`alter table ${table} drop column field_set_at`).execute(db);
+  }
 }
