@@ -9,6 +9,7 @@ export { calendarDueEventType } from './nodes/builtin/trigger-date';
 export { broadcastDueEventType } from './nodes/builtin/trigger-broadcast';
 export * from './events/schema';
 export * from './events/fields';
+export * from './events/time-limit';
 export * from './nodes/define';
 export * from './nodes/define-action';
 export * from './nodes/registry';

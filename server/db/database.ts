@@ -16,6 +16,7 @@ import * as customerInputsFunction from './migrations/0010-customer-inputs-funct
 import * as sumCents from './migrations/0011-sum-cents';
 import * as customerInputsLean from './migrations/0012-customer-inputs-lean';
 import * as messageReasons from './migrations/0013-message-reasons';
+import * as fieldTimes from './migrations/0014-field-times';
 import { pglitePool } from './pglite-pool';
 import type { Database } from './schema';
 
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '0011-sum-cents': sumCents,
   '0012-customer-inputs-lean': customerInputsLean,
   '0013-message-reasons': messageReasons,
+  '0014-field-times': fieldTimes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

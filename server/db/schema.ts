@@ -32,6 +32,10 @@ export interface Database {
     region: string | null;
     /** The highest tier ever reached; tiers never go down. */
     tier: string | null;
+    /** When each field was set (migration 0013): field → ISO instant; attributes as `attributes.<key>`. */
+    field_set_at: ColumnType<Record<string, string>, string | undefined, string>;
+    /** The latest time in field_set_at; null when it is empty. */
+    latest_set_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
     created_at: CreatedAt;
     updated_at: Timestamp;
   };
@@ -65,6 +69,10 @@ export interface Database {
     refunded_at: Timestamp | null;
     product_ids: ColumnType<string[], string[] | undefined, string[]>;
     attributes: Json<Record<string, unknown>>;
+    /** When amount, discount and productIds were set by an event (migration 0013): field → ISO instant. */
+    field_set_at: ColumnType<Record<string, string>, string | undefined, string>;
+    /** The latest time in field_set_at; null when it is empty. */
+    latest_set_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
     updated_at: Timestamp;
   };
   customer_facts: {

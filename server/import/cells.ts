@@ -1,4 +1,4 @@
-import { MAX_AMOUNT, parseDateTimeWithOffset } from '../../engine/index';
+import { isTooFarAhead, MAX_AMOUNT, parseDateTimeWithOffset } from '../../engine/index';
 
 /**
  * Reading one row's cells: each check either gives the value or records a problem naming the
@@ -12,7 +12,11 @@ export interface CellProblem {
 export class RowReader {
   readonly problems: CellProblem[] = [];
 
-  constructor(private readonly cells: (column: string) => string | undefined) {}
+  /** `startedAt`: when the import began; date-times are checked against it, and a row without its own time counts as of it. */
+  constructor(
+    private readonly cells: (column: string) => string | undefined,
+    readonly startedAt: Date = new Date(),
+  ) {}
 
   private fail(column: string, reason: string): null {
     this.problems.push({ column, reason });
@@ -42,6 +46,10 @@ export class RowReader {
     if (v === '') return required ? this.fail(column, `${column} is required`) : null;
     const at = parseDateTimeWithOffset(v);
     if (!at) return this.fail(column, `${column} "${v.slice(0, 40)}" is not an ISO 8601 date-time with an offset, e.g. 2026-11-11T20:00:00+08:00`);
+    // A date far ahead is a mistake (2099, a wrong offset): stored, it would never be counted.
+    if (isTooFarAhead(at, this.startedAt)) {
+      return this.fail(column, `${column} ${v.slice(0, 40)} is more than a day after the import began (${this.startedAt.toISOString()}); dates must have happened`);
+    }
     return at.toISOString();
   }
 

@@ -101,6 +101,8 @@ export async function importCsv<Row>(input: Readable, spec: ImportKind<Row>, bat
   // The client going away ends the import; rows stored so far stay (a re-import fills the rest).
   input.on('error', (e) => parser.destroy(e));
 
+  // Every row is checked against, and counts as of, the same moment.
+  const startedAt = new Date();
   let header: { columns: string[]; index: Map<string, number> } | undefined;
   let extras: [number, string][] = [];
   const seen = new Map<string, number>();
@@ -154,7 +156,7 @@ export async function importCsv<Row>(input: Readable, spec: ImportKind<Row>, bat
     const reader = new RowReader((c) => {
       const i = header!.index.get(c);
       return i === undefined ? undefined : record[i]!.trim();
-    });
+    }, startedAt);
     const attributes: Record<string, string> = {};
     for (const [i, name] of extras) {
       const value = record[i]!.trim();

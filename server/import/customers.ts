@@ -2,13 +2,17 @@ import { isBirthday, isTimeZone } from '../../engine/index';
 import { profileFields, type Customers, type ImportedCustomer, type ProfileField } from '../store/customers';
 import type { ImportKind } from './csv-import';
 
-/** `customer_id,name,phone,email,birthday,timezone,region` (docs/import.md). */
+/**
+ * `customer_id,name,phone,email,birthday,timezone,region,updated_at` (docs/import.md). A row counts
+ * as of its `updated_at` (when the shop's system last changed it), else as of the import: a field
+ * an event set later keeps the event's value.
+ */
 export function customersImport(customers: Customers): ImportKind<ImportedCustomer> {
   return {
     kind: 'customers',
     idColumn: 'customer_id',
     required: ['customer_id'],
-    known: ['customer_id', ...profileFields],
+    known: ['customer_id', ...profileFields, 'updated_at'],
     read(r, attributes) {
       const id = r.required('customer_id');
       const name = r.optional('name');
@@ -17,8 +21,9 @@ export function customersImport(customers: Customers): ImportKind<ImportedCustom
       const birthday = r.check('birthday', isBirthday, 'is not a date as YYYY-MM-DD (or MM-DD)');
       const timezone = r.check('timezone', isTimeZone, 'is not an IANA time zone such as Asia/Shanghai');
       const region = r.optional('region');
+      const updatedAt = r.dateTime('updated_at', false);
       if (r.problems.length > 0) return undefined;
-      return { id: id!, name, phone, email, birthday, timezone, region, attributes };
+      return { id: id!, name, phone, email, birthday, timezone, region, attributes, setAt: updatedAt ?? r.startedAt.toISOString() };
     },
     id: (c) => c.id,
     store: (rows, present) => customers.upsertImported(rows, new Set([...present].filter((c): c is ProfileField => (profileFields as readonly string[]).includes(c)))),

@@ -12,6 +12,13 @@ export type BulkType = 'text' | 'numeric' | 'timestamptz' | 'jsonb' | 'list' | '
 export interface BulkColumn {
   name: string;
   type: BulkType;
+  /**
+   * What the column becomes when the row exists, when not simply the file's value (or the merge):
+   * SQL over the stored row (`<table>.<column>`) and the proposed one (`excluded.<column>`).
+   */
+  next?: RawBuilder<unknown>;
+  /** False for bookkeeping (when fields were set): written with a change, but no change by itself. */
+  compared?: boolean;
 }
 
 export const LIST_SEPARATOR = '\u001f';
@@ -27,7 +34,8 @@ const arrayType: Record<BulkType, string> = {
 
 /**
  * Inserts the rows, or updates those whose id exists and whose values differ; identical rows are
- * left alone, so importing the same file twice changes nothing. The first column is the key `id`.
+ * left alone (and, written nothing, mark nothing for the facts), so importing the same file twice
+ * changes nothing. The first column is the key `id`.
  * Names come from the callers' constants, never from input. Ids must be unique within `rows`.
  */
 export async function bulkUpsert(db: Db, table: 'orders' | 'customers' | 'products', columns: BulkColumn[], rows: unknown[][]): Promise<{ inserted: number; updated: number }> {
@@ -43,14 +51,15 @@ export async function bulkUpsert(db: Db, table: 'orders' | 'customers' | 'produc
     return sql`t.${alias(i)}`;
   };
   const rest = columns.slice(1);
+  const compared = rest.filter((c) => c.compared !== false);
   // What the row becomes on update: the file's value, or for merged columns the stored one merged.
-  const next = (c: BulkColumn) => (c.type === 'jsonb-merge' ? sql`${t}.${name(c)} || excluded.${name(c)}` : sql`excluded.${name(c)}`);
+  const next = (c: BulkColumn) => c.next ?? (c.type === 'jsonb-merge' ? sql`${t}.${name(c)} || excluded.${name(c)}` : sql`excluded.${name(c)}`);
   const query = sql<{ inserted: boolean }>`
     insert into ${t} (${sql.join(columns.map(name))}, updated_at)
     select ${sql.join(columns.map(value))}, now()
     from unnest(${sql.join(params)}) as t(${sql.join(columns.map((_, i) => alias(i)))})
     on conflict (id) do update set ${sql.join(rest.map((c) => sql`${name(c)} = ${next(c)}`))}, updated_at = now()
-    where (${sql.join(rest.map((c) => sql`${t}.${name(c)}`))}, true) is distinct from (${sql.join(rest.map(next))}, true)
+    where (${sql.join(compared.map((c) => sql`${t}.${name(c)}`))}, true) is distinct from (${sql.join(compared.map(next))}, true)
     returning (xmax = 0) as inserted`;
   const result = await query.execute(db);
   const inserted = result.rows.filter((r) => r.inserted).length;

@@ -26,10 +26,32 @@ export interface ImportedCustomer {
   timezone: string | null;
   region: string | null;
   attributes: Record<string, string>;
+  /** When the row's values were true (its `updated_at` cell, else the import's start), ISO. */
+  setAt: string;
 }
 
 export const profileFields = ['name', 'phone', 'email', 'birthday', 'timezone', 'region'] as const;
 export type ProfileField = (typeof profileFields)[number];
+
+/** What one source says about one customer, and when it was so. */
+export interface ProfileChange {
+  id: string;
+  /** Each field given replaces the stored one; `null` clears it; absent fields stay. */
+  fields: Partial<Record<ProfileField, string | null>>;
+  /** Merged key by key over the stored attributes. */
+  attributes: Record<string, unknown>;
+  /** When it was so: a field (or attribute) the store holds from a later moment keeps its value. */
+  at: string;
+}
+
+/** Where a change's time is kept for each field it sets (migration 0013). */
+function timesOf(change: ProfileChange, fields: readonly ProfileField[]): Record<string, string> {
+  const at = new Date(change.at).toISOString();
+  return {
+    ...Object.fromEntries(fields.map((f) => [f, at])),
+    ...Object.fromEntries(Object.keys(change.attributes).map((k) => [`attributes.${k}`, at])),
+  };
+}
 
 /** Customer profiles: imported, and kept current by `customer.updated` and events carrying `data.customer`. */
 export class Customers {
@@ -44,59 +66,99 @@ export class Customers {
     return profile;
   }
 
-  /** Merges what an event says about its customer into the profile. */
-  async upsertFromEvent(id: string, said: { name?: unknown; phone?: unknown; email?: unknown }): Promise<void> {
-    const text = (v: unknown) => (typeof v === 'string' && v.length > 0 ? v : null);
-    const name = text(said.name);
-    const phone = text(said.phone);
-    const email = text(said.email);
-    if (name === null && phone === null && email === null) return;
-    await this.db
-      .insertInto('customers')
-      .values({ id, name, phone, email, attributes: json({}), updated_at: new Date() })
-      .onConflict((oc) =>
-        oc.column('id').doUpdateSet((eb) => ({
-          name: eb.fn.coalesce(eb.ref('excluded.name'), eb.ref('customers.name')),
-          phone: eb.fn.coalesce(eb.ref('excluded.phone'), eb.ref('customers.phone')),
-          email: eb.fn.coalesce(eb.ref('excluded.email'), eb.ref('customers.email')),
-          updated_at: new Date(),
-        })),
-      )
-      .execute();
+  /**
+   * Merges what an event says about its customer (`data.customer`) into the profile, as of the
+   * event's `occurredAt`; empty values are not news and clear nothing.
+   */
+  async upsertFromEvent(id: string, said: { name?: unknown; phone?: unknown; email?: unknown }, at: string = new Date().toISOString()): Promise<void> {
+    const text = (v: unknown) => (typeof v === 'string' && v.length > 0 ? v : undefined);
+    const fields: ProfileChange['fields'] = {};
+    for (const f of ['name', 'phone', 'email'] as const) {
+      const value = text(said[f]);
+      if (value !== undefined) fields[f] = value;
+    }
+    if (Object.keys(fields).length === 0) return;
+    await this.applyChange({ id, fields, attributes: {}, at });
   }
 
   /**
-   * Applies a `customer.updated` event (validated by its data schema): each field given replaces
-   * the stored one, `null` clears it, absent fields stay; attributes are merged key by key.
+   * Applies a `customer.updated` event (validated by its data schema) as of its `occurredAt`: each
+   * field given replaces the stored one, `null` clears it, absent fields stay; attributes are merged
+   * key by key.
    */
-  async applyUpdate(id: string, data: CustomerUpdatedData): Promise<void> {
-    const given = profileFields.filter((f) => data[f] !== undefined);
-    const values = Object.fromEntries(given.map((f) => [f, data[f] ?? null])) as Partial<Record<ProfileField, string | null>>;
-    await this.db
-      .insertInto('customers')
-      .values({ id, ...values, attributes: json(data.attributes ?? {}), updated_at: new Date() })
-      .onConflict((oc) =>
-        oc.column('id').doUpdateSet((eb) => ({
-          ...Object.fromEntries(given.map((f) => [f, eb.ref(`excluded.${f}`)])),
-          attributes: sql`customers.attributes || excluded.attributes`,
-          updated_at: new Date(),
-        })),
-      )
-      .execute();
+  async applyUpdate(id: string, data: CustomerUpdatedData, at: string = new Date().toISOString()): Promise<void> {
+    const fields = Object.fromEntries(profileFields.filter((f) => data[f] !== undefined).map((f) => [f, data[f] ?? null])) as ProfileChange['fields'];
+    await this.applyChange({ id, fields, attributes: data.attributes ?? {}, at });
   }
 
-  /** One batch of imported customers (ids unique within it); columns the file lacks stay as stored. */
+  /**
+   * One change from an event. Fields and attributes the store holds from a later moment keep
+   * their values; a change that alters nothing (older, or the same values and times) writes
+   * nothing. A newer change of equal values still records its time, so an event from in between
+   * cannot overwrite it later.
+   */
+  async applyChange(change: ProfileChange): Promise<void> {
+    const given = profileFields.filter((f) => change.fields[f] !== undefined);
+    if (given.length === 0 && Object.keys(change.attributes).length === 0) return;
+    await this.write([change], given, true);
+  }
+
+  /**
+   * One batch of imported customers (ids unique within it), each row as of its `setAt`; columns
+   * the file lacks stay as stored. A row equal to what is stored writes nothing, not even times,
+   * so importing the same file again changes nothing.
+   */
   async upsertImported(rows: ImportedCustomer[], present: ReadonlySet<ProfileField>): Promise<{ inserted: number; updated: number }> {
-    const columns: [BulkColumn, (c: ImportedCustomer) => unknown][] = [
+    const fields = profileFields.filter((f) => present.has(f));
+    const changes = rows.map((c): ProfileChange => ({ id: c.id, fields: Object.fromEntries(fields.map((f) => [f, c[f]])), attributes: c.attributes, at: c.setAt }));
+    return this.write(changes, fields, false);
+  }
+
+  /**
+   * Upserts the changes (ids unique), each field only where its stored time is not later. A change
+   * at least as recent as everything stored (`latest_set_at`) applies whole, without reading the
+   * times field by field.
+   */
+  private write(changes: ProfileChange[], fields: readonly ProfileField[], timesAreChanges: boolean): Promise<{ inserted: number; updated: number }> {
+    const recent = sql`coalesce(customers.latest_set_at <= excluded.latest_set_at, true)`;
+    const later = (key: string) => sql`set_later(customers.field_set_at, excluded.field_set_at, ${key}::text)`;
+    const columns: [BulkColumn, (c: ProfileChange) => unknown][] = [
       [{ name: 'id', type: 'text' }, (c) => c.id],
-      [{ name: 'attributes', type: 'jsonb-merge' }, (c) => json(c.attributes)],
+      [
+        {
+          name: 'attributes',
+          type: 'jsonb-merge',
+          next: sql`case when ${recent} then customers.attributes || excluded.attributes
+            else later_attributes(customers.attributes, customers.field_set_at, excluded.attributes, excluded.field_set_at) end`,
+        },
+        (c) => json(c.attributes),
+      ],
     ];
-    for (const field of profileFields) if (present.has(field)) columns.push([{ name: field, type: 'text' }, (c) => c[field]]);
+    for (const field of fields) {
+      const f = sql.raw(field);
+      const next = sql`case when ${recent} then excluded.${f} when ${later(field)} then customers.${f} else excluded.${f} end`;
+      columns.push([{ name: field, type: 'text', next }, (c) => c.fields[field] ?? null]);
+    }
+    columns.push(
+      [
+        {
+          name: 'field_set_at',
+          type: 'jsonb',
+          next: sql`case when ${recent} then customers.field_set_at || excluded.field_set_at else later_times(customers.field_set_at, excluded.field_set_at) end`,
+          compared: timesAreChanges,
+        },
+        (c) => json(timesOf(c, fields)),
+      ],
+      [
+        { name: 'latest_set_at', type: 'timestamptz', next: sql`greatest(customers.latest_set_at, excluded.latest_set_at)`, compared: timesAreChanges },
+        (c) => new Date(c.at).toISOString(),
+      ],
+    );
     return bulkUpsert(
       this.db,
       'customers',
       columns.map(([c]) => c),
-      rows.map((c) => columns.map(([, get]) => get(c))),
+      changes.map((c) => columns.map(([, get]) => get(c))),
     );
   }
 }

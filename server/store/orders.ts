@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
-import { orderEventStatuses, type CustomerEvent, type OrderEventData, type OrderEventType, type OrderRecord, type OrderStatus } from '../../engine/index';
+import { sql, type RawBuilder } from 'kysely';
+import { isOrderEventType, orderEventStatuses, type CustomerEvent, type OrderEventData, type OrderEventType, type OrderRecord, type OrderStatus } from '../../engine/index';
 import type { Db } from '../db/database';
 import { json } from '../db/database';
 import { bulkUpsert, LIST_SEPARATOR, type BulkColumn } from './bulk-upsert';
@@ -15,13 +15,18 @@ export interface ImportedOrder {
   discount: string;
   productIds: string[];
   attributes: Record<string, string>;
+  /** When the row was true: the import's start, ISO. */
+  setAt: string;
 }
 
 /** The optional order columns an import may carry; a column the file lacks is left as stored. */
 export type OptionalOrderColumn = 'paidAt' | 'discount' | 'productIds';
 
-/** What applying an order event did to the orders table. */
-export type OrderEventOutcome = 'created' | 'updated' | 'skipped';
+/**
+ * What applying an order event did to the orders table: `unchanged` when the order held nothing
+ * the event could change (a later report already set what it says), so nothing was written.
+ */
+export type OrderEventOutcome = 'created' | 'updated' | 'unchanged' | 'skipped';
 
 const timestampOf: Record<OrderStatus, 'created_at' | 'paid_at' | 'shipped_at' | 'delivered_at' | 'closed_at' | 'refunded_at'> = {
   created: 'created_at',
@@ -32,33 +37,71 @@ const timestampOf: Record<OrderStatus, 'created_at' | 'paid_at' | 'shipped_at' |
   refunded: 'refunded_at',
 };
 
+const statusOrder = sql`array['created', 'paid', 'shipped', 'delivered', 'closed', 'refunded']`;
+const isFinal = (status: OrderStatus) => status === 'closed' || status === 'refunded';
+
 /**
- * The status after `next` arrives: statuses only move forward (created < paid < shipped <
- * delivered), closed and refunded end the order and nothing moves it afterwards.
+ * The status after `next` (reported as of `at`) arrives. Statuses only move forward (created <
+ * paid < shipped < delivered); closed and refunded end the order. Taken in time order, the first
+ * of closed and refunded would stand, so one reported as earlier than the other replaces it —
+ * the result does not depend on the order the events arrive in.
  */
-const forwardStatus = (next: OrderStatus) => sql<string>`case
-  when orders.status in ('closed', 'refunded') then orders.status
-  when array_position(array['created', 'paid', 'shipped', 'delivered', 'closed', 'refunded'], ${next}::text)
-     > array_position(array['created', 'paid', 'shipped', 'delivered', 'closed', 'refunded'], orders.status) then ${next}::text
-  else orders.status end`;
+function statusAfter(next: OrderStatus, at: Date) {
+  const finalTie = isFinal(next)
+    ? sql`case when ${at}::timestamptz < (case orders.status when 'closed' then orders.closed_at else orders.refunded_at end) then ${next}::text else orders.status end`
+    : sql`orders.status`;
+  return sql<string>`case
+    when orders.status in ('closed', 'refunded') then ${finalTie}
+    when array_position(${statusOrder}, ${next}::text) > array_position(${statusOrder}, orders.status) then ${next}::text
+    else orders.status end`;
+}
+
+/** The order values an event may set, each kept with the time of the event that set it. */
+const eventValues = [
+  { key: 'amount', column: 'amount', type: 'numeric' },
+  { key: 'discount', column: 'discount', type: 'numeric' },
+  { key: 'productIds', column: 'product_ids', type: 'text[]' },
+] as const;
 
 /** Orders: bulk-imported history, kept current by order events. */
 export class Orders {
   constructor(private readonly db: Db) {}
 
-  /** One batch of imported orders (ids unique within it). The file is the truth for the columns it has. */
+  /**
+   * One batch of imported orders (ids unique within it). The file is the truth for the columns it
+   * has, except that amount, discount and products an event reported as of a moment after the
+   * row's `setAt` keep the event's values; the row's time is kept for those it sets. A row equal
+   * to what is stored writes nothing, not even times.
+   */
   async upsertImported(rows: ImportedOrder[], optional: ReadonlySet<OptionalOrderColumn>): Promise<{ inserted: number; updated: number }> {
+    // A row at least as recent as everything stored applies whole, without reading the times.
+    const recent = sql`coalesce(orders.latest_set_at <= excluded.latest_set_at, true)`;
+    const timed = (column: string, key: string) =>
+      sql`case when ${recent} then excluded.${sql.raw(column)} when set_later(orders.field_set_at, excluded.field_set_at, ${key}::text) then orders.${sql.raw(column)} else excluded.${sql.raw(column)} end`;
     const columns: [BulkColumn, (o: ImportedOrder) => unknown][] = [
       [{ name: 'id', type: 'text' }, (o) => o.id],
       [{ name: 'customer_id', type: 'text' }, (o) => o.customerId],
       [{ name: 'status', type: 'text' }, (o) => o.status],
       [{ name: 'created_at', type: 'timestamptz' }, (o) => o.createdAt],
-      [{ name: 'amount', type: 'numeric' }, (o) => o.amount],
+      [{ name: 'amount', type: 'numeric', next: timed('amount', 'amount') }, (o) => o.amount],
       [{ name: 'attributes', type: 'jsonb-merge' }, (o) => json(o.attributes)],
     ];
     if (optional.has('paidAt')) columns.push([{ name: 'paid_at', type: 'timestamptz' }, (o) => o.paidAt]);
-    if (optional.has('discount')) columns.push([{ name: 'discount', type: 'numeric' }, (o) => o.discount]);
-    if (optional.has('productIds')) columns.push([{ name: 'product_ids', type: 'list' }, (o) => o.productIds.join(LIST_SEPARATOR)]);
+    if (optional.has('discount')) columns.push([{ name: 'discount', type: 'numeric', next: timed('discount', 'discount') }, (o) => o.discount]);
+    if (optional.has('productIds')) columns.push([{ name: 'product_ids', type: 'list', next: timed('product_ids', 'productIds') }, (o) => o.productIds.join(LIST_SEPARATOR)]);
+    const keys = ['amount', ...(optional.has('discount') ? ['discount'] : []), ...(optional.has('productIds') ? ['productIds'] : [])];
+    columns.push(
+      [
+        {
+          name: 'field_set_at',
+          type: 'jsonb',
+          next: sql`case when ${recent} then orders.field_set_at || excluded.field_set_at else later_times(orders.field_set_at, excluded.field_set_at) end`,
+          compared: false,
+        },
+        (o) => json(Object.fromEntries(keys.map((k) => [k, o.setAt]))),
+      ],
+      [{ name: 'latest_set_at', type: 'timestamptz', next: sql`greatest(orders.latest_set_at, excluded.latest_set_at)`, compared: false }, (o) => o.setAt],
+    );
     return bulkUpsert(
       this.db,
       'orders',
@@ -68,31 +111,45 @@ export class Orders {
   }
 
   /**
-   * Applies an order event (validated by its data schema): moves the status forward and records
-   * when, updates amount, discount and products when given. An event about an unknown order
+   * Applies an order event (validated by its data schema) as of its `occurredAt`: moves the status
+   * forward, records the step's time (the earliest reported), and sets amount, discount and
+   * products when given — each only when no later event set it. An event about an unknown order
    * creates it when it carries an amount; without one it stays in the event log only ('skipped').
+   * An event that changes nothing writes nothing.
    */
   async applyEvent(event: CustomerEvent & { type: OrderEventType }): Promise<OrderEventOutcome> {
     const data = event.data as OrderEventData;
     const status = orderEventStatuses[event.type];
     const at = new Date(event.occurredAt);
     const column = timestampOf[status];
-    const update = () =>
-      this.db
+    const given = eventValues.filter((v) => data[v.key] !== undefined);
+    const times = json(Object.fromEntries(given.map((v) => [v.key, at.toISOString()])));
+    const next: Record<string, RawBuilder<unknown>> = {
+      status: statusAfter(status, at),
+      // Taken in time order, the first report of each step stands: the earliest time reported.
+      [column]: sql`least(orders.${sql.raw(column)}, ${at}::timestamptz)`,
+      field_set_at: sql`later_times(orders.field_set_at, ${times}::jsonb)`,
+    };
+    // Kept at or after every time in field_set_at, so an import can skip reading the map.
+    if (given.length > 0) next.latest_set_at = sql`greatest(orders.latest_set_at, ${at}::timestamptz)`;
+    for (const v of given) {
+      next[v.column] = sql`case when set_later(orders.field_set_at, ${times}::jsonb, ${v.key}::text) then orders.${sql.raw(v.column)} else ${data[v.key]}::${sql.raw(v.type)} end`;
+    }
+    const names = Object.keys(next);
+    const update = async (): Promise<'updated' | 'unchanged' | undefined> => {
+      const changed = await this.db
         .updateTable('orders')
-        .set((eb) => ({
-          status: forwardStatus(status),
-          // The first report of each step stands; for creation, the earliest time seen.
-          [column]: column === 'created_at' ? sql`least(orders.created_at, ${at}::timestamptz)` : eb.fn.coalesce(eb.ref(column), sql`${at}::timestamptz`),
-          ...(data.amount !== undefined ? { amount: data.amount } : {}),
-          ...(data.discount !== undefined ? { discount: data.discount } : {}),
-          ...(data.productIds !== undefined ? { product_ids: data.productIds } : {}),
-          updated_at: new Date(),
-        }))
+        .set({ ...next, updated_at: new Date() })
         .where('id', '=', data.orderId)
+        .where(sql<boolean>`(${sql.join(names.map((n) => sql`orders.${sql.raw(n)}`))}) is distinct from (${sql.join(names.map((n) => next[n]!))})`)
         .returning('id')
         .executeTakeFirst();
-    if (await update()) return 'updated';
+      if (changed) return 'updated';
+      const known = await this.db.selectFrom('orders').select('id').where('id', '=', data.orderId).executeTakeFirst();
+      return known ? 'unchanged' : undefined;
+    };
+    const applied = await update();
+    if (applied) return applied;
     if (data.amount === undefined) return 'skipped';
     const inserted = await this.db
       .insertInto('orders')
@@ -106,15 +163,38 @@ export class Orders {
         ...(column === 'created_at' ? {} : { [column]: at }),
         product_ids: data.productIds ?? [],
         attributes: json({}),
+        field_set_at: times,
+        latest_set_at: given.length > 0 ? at : null,
         updated_at: new Date(),
       })
       .onConflict((oc) => oc.column('id').doNothing())
       .returning('id')
       .executeTakeFirst();
-    if (inserted) return 'created';
+    if (inserted) {
+      await this.applyEarlierReports(data.orderId, event.id);
+      return 'created';
+    }
     // Another request created it a moment ago: apply this event to that row.
-    await update();
-    return 'updated';
+    return (await update()) ?? 'unchanged';
+  }
+
+  /**
+   * Events about the order that arrived before it existed were skipped (no amount to count); now
+   * that it does, they are applied from the event log, so a shipment reported before the order
+   * leaves the same row as one reported after it.
+   */
+  private async applyEarlierReports(orderId: string, creatingEventId: string): Promise<void> {
+    const earlier = await this.db
+      .selectFrom('events')
+      .select(['id', 'type', 'customer_id', 'occurred_at', 'data'])
+      .where('type', 'like', 'order.%')
+      .where(sql<string>`data ->> 'orderId'`, '=', orderId)
+      .where('id', '<>', creatingEventId)
+      .execute();
+    for (const e of earlier) {
+      if (!isOrderEventType(e.type)) continue;
+      await this.applyEvent({ id: e.id, type: e.type, customerId: e.customer_id, occurredAt: e.occurred_at.toISOString(), data: e.data });
+    }
   }
 
   /** The customer's orders as the fact definitions take them, oldest first. */

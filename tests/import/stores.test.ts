@@ -16,6 +16,7 @@ const order = (id: string, changes: Partial<ImportedOrder> = {}): ImportedOrder 
   discount: '0',
   productIds: ['p-1', 'p-2'],
   attributes: {},
+  setAt: '2026-03-02T00:00:00.000Z',
   ...changes,
 });
 const allOptional = new Set(['paidAt', 'discount', 'productIds'] as const);
@@ -110,7 +111,7 @@ describe.each(databaseKinds)('customer data stores on %s', (kind) => {
 
   it('upserts imported customers and products, and looks products up for the facts', async () => {
     const customers = new Customers(t.db);
-    const row = { id: 'c-imp', name: '王芳', phone: '13900002222', email: null, birthday: '05-20', timezone: null, region: '广东', attributes: { source: '天猫' } };
+    const row = { id: 'c-imp', name: '王芳', phone: '13900002222', email: null, birthday: '05-20', timezone: null, region: '广东', attributes: { source: '天猫' }, setAt: '2026-06-01T00:00:00.000Z' };
     const present = new Set(['name', 'phone', 'email', 'birthday', 'timezone', 'region'] as const);
     expect(await customers.upsertImported([row], present)).toEqual({ inserted: 1, updated: 0 });
     expect(await customers.upsertImported([row], present)).toEqual({ inserted: 0, updated: 0 });

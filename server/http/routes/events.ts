@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { parseCustomerEvent, plainMessages, zodProblems, type CustomerEvent } from '../../../engine/index';
+import { isTooFarAhead, parseCustomerEvent, plainMessages, tooFarAheadMessage, zodProblems, type CustomerEvent } from '../../../engine/index';
 import { storeAndApply } from '../../store/event-effects';
 import type { AppContext } from '../context';
+import { requestLocale } from '../locale';
 import { access } from '../route-access';
 
 export const MAX_EVENTS_PER_REQUEST = 1000;
@@ -12,7 +13,9 @@ export function eventRoutes(app: FastifyInstance, ctx: AppContext): void {
    * its index and does not stop the others. 202 means stored, routed to journeys soon after.
    * A stored event is applied in the same transaction to the tables it keeps current (orders,
    * customers); its data is checked against its type's schema first, so bad order data is refused
-   * rather than stored.
+   * rather than stored, and so is an event dated more than a day ahead of the server's clock.
+   * Events apply in time order: a duplicate id changes nothing, and an older event does not
+   * overwrite what a newer one set (server/store/event-effects.ts).
    */
   app.post('/api/events', access('marketer'), async (request, reply) => {
     const items: unknown[] = Array.isArray(request.body) ? request.body : [request.body];
@@ -28,6 +31,14 @@ export function eventRoutes(app: FastifyInstance, ctx: AppContext): void {
         continue;
       }
       const event: CustomerEvent = parsed.data;
+      // Dated more than a day ahead: refused, not stored, so it can neither win every later
+      // comparison of times nor sit uncounted until its date.
+      const at = new Date(event.occurredAt);
+      const now = new Date();
+      if (isTooFarAhead(at, now)) {
+        rejected.push({ index, problems: [{ path: 'occurredAt', code: 'invalid', message: `occurredAt: ${tooFarAheadMessage(requestLocale(request), at, now)}` }] });
+        continue;
+      }
       const { stored } = await storeAndApply(ctx.db, event);
       accepted.push({ index, id: event.id, duplicate: !stored });
     }
