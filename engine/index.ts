@@ -31,3 +31,5 @@ export * from './facts/catalog-customer';
 export * from './guardrails/index';
 export * from './simulate/index';
 export * from './analysis/summary';
+export { issueMessage } from './journey/issue-words';
+export { fieldTitle } from './journey/field-titles';
