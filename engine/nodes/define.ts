@@ -237,6 +237,13 @@ export interface NodeDefinition<S extends z.ZodType = z.ZodType> {
    * a wait for an event stays at most its timeout.
    */
   maxWaitMs?: (config: z.infer<S>, context: MaxWaitContext) => number | 'unknown';
+  /**
+   * Templates the step renders that are not fields of `format: 'template'` (a webhook's JSON body),
+   * each with its path in the config: publish warns about variables nothing fills.
+   */
+  templates?: (config: z.infer<S>) => { path: (string | number)[]; text: string }[];
+  /** URLs the step calls, with their paths in the config: publish warns about addresses outbound HTTP refuses. */
+  outboundUrls?: (config: z.infer<S>) => { path: (string | number)[]; url: string }[];
 }
 
 /** What a node knows, before any customer runs, about how long its wait can be. */
