@@ -135,6 +135,12 @@ export interface ActionResult {
   /** Short, PII-free summary for the journey's step log. */
   summary?: string;
   /**
+   * Set when the action did not do its work for a reason the shop set, not a fault (a coupon
+   * campaign used up): the customer goes on, and the step counts a refusal in its figures.
+   * A short code, e.g. `coupon_exhausted`.
+   */
+  refused?: string;
+  /**
    * Run the action again at this instant (ISO 8601) instead of going on: quiet hours hold a
    * message until the window opens. The runtime sleeps and repeats the same visit.
    */

@@ -15,6 +15,7 @@ import * as factsChanges from './migrations/0009-facts-changes';
 import * as customerInputsFunction from './migrations/0010-customer-inputs-function';
 import * as sumCents from './migrations/0011-sum-cents';
 import * as customerInputsLean from './migrations/0012-customer-inputs-lean';
+import * as stepRefusals from './migrations/0013-step-refusals';
 import { pglitePool } from './pglite-pool';
 import type { Database } from './schema';
 
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '0010-customer-inputs-function': customerInputsFunction,
   '0011-sum-cents': sumCents,
   '0012-customer-inputs-lean': customerInputsLean,
+  '0013-step-refusals': stepRefusals,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
