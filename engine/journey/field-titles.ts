@@ -94,6 +94,10 @@ const zhCNFieldNames: Record<string, string> = {
   weight: '权重',
   label: '名称',
   key: '键',
+  title: '标题',
+  template: '模板',
+  eventDate: '活动日期',
+  locale: '语言',
 };
 
 /** A field named for a marketer: its title in `locale` where one is known, else its key. */

@@ -168,6 +168,9 @@ const zhReasons: Record<string, string> = {
   'must be an ISO 8601 date-time with a time zone, e.g. 2026-11-11T20:00:00+08:00': '应为带时区的日期时间，例如 2026-11-11T20:00:00+08:00',
   'must be an array of product ids': '应为商品编号的列表',
   'must be an array of coupon codes': '应为券码的列表',
+  // Requests.
+  'must be a date as YYYY-MM-DD, e.g. 2026-11-11': '应为日期，写作 YYYY-MM-DD，例如 2026-11-11',
+  'must be zh-CN or en': '应为 zh-CN 或 en',
   'must be at most 20 codes': '最多 20 个券码',
 };
 
