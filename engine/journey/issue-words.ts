@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Locale } from '../nodes/define';
+import { describeTemplateProblem } from '../templates/describe-problem';
 import { fieldTitle } from './field-titles';
 
 /**
@@ -176,7 +177,7 @@ const zhReasons: Record<string, string> = {
 
 /** Reasons that carry a detail of their own (a parser's message, a list of choices). */
 const zhPatterns: [RegExp, (m: RegExpExecArray) => string][] = [
-  [/^the template does not parse: (.*)$/s, (m) => `模板无法解析：${m[1]}`],
+  [/^the template does not parse: (.*)$/s, (m) => `模板无法解析：${describeTemplateProblem(m[1]!, 'zh-CN')}`],
   [/^is reserved: Huitou stores (\S+) events itself/, (m) => `是保留的事件类型：${m[1]} 事件由回头客自己记录（要让客户进入旅程，请用 POST /api/journeys/:id/enrol）`],
   [/^must be one of (.*)$/, (m) => `应为以下之一：${m[1]}`],
 ];

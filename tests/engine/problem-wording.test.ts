@@ -77,7 +77,7 @@ describe('config problems in zh-CN and en, each naming its step and field', () =
       },
       path: 'nodes[5].config.template',
       nodeId: 'reminder-sms',
-      zh: '消息内容：模板无法解析：Unclosed section "order" at 14',
+      zh: '消息内容：模板无法解析：区块“order”没有闭合',
       en: 'template: the template does not parse: Unclosed section "order" at 14',
     },
     {
