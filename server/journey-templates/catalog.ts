@@ -37,6 +37,8 @@ export interface TemplateSummary {
   name: string;
   description: string;
   channels: string[];
+  /** For a template built around one day: the day a journey made now would use by default (YYYY-MM-DD); else null. */
+  eventDate: string | null;
   /** The graph to draw a thumbnail: node ids and types, edges, positions. */
   preview: { nodes: { id: string; type: string }[]; edges: { from: string; port: string; to: string }[]; positions: Record<string, { x: number; y: number }> };
 }
@@ -75,8 +77,9 @@ export class TemplateCatalog {
     return this.#templates.get(id);
   }
 
-  list(locale: Locale): TemplateSummary[] {
+  list(locale: Locale, options: { timezone?: string | undefined; now?: number | undefined } = {}): TemplateSummary[] {
     return [...this.#templates.values()].map((t) => {
+      const zone = options.timezone ?? (typeof t.journey.settings.timezone === 'string' ? t.journey.settings.timezone : 'Asia/Shanghai');
       const text = t.locales[locale];
       const channels = new Set<string>();
       for (const n of t.journey.nodes) if (typeof n.config.channel === 'string') channels.add(n.config.channel);
@@ -86,6 +89,7 @@ export class TemplateCatalog {
         name: text.name,
         description: text.description,
         channels: [...channels],
+        eventDate: t.eventDate ? defaultEventDate(t.eventDate, options.now ?? Date.now(), zone) : null,
         preview: { nodes: t.journey.nodes.map((n) => ({ id: n.id, type: n.type })), edges: t.journey.edges, positions: layoutByDepth(t.journey.nodes.map((n) => n.id), t.journey.edges) },
       };
     });

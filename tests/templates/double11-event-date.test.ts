@@ -32,6 +32,12 @@ describe('the Double 11 template, dated from its event day', () => {
     expect(at('2026-12-07T12:00:00+08:00')).toBe('2027-10-27T10:00');
   });
 
+  it('the template list says which templates take an event date, with the default the gallery offers', () => {
+    const list = catalog.list('zh-CN', { timezone: 'Asia/Shanghai', now: Date.parse('2026-12-07T12:00:00+08:00') });
+    expect(list.find((t) => t.id === 'double11-waves')?.eventDate).toBe('2027-11-11');
+    expect(list.filter((t) => t.id !== 'double11-waves').map((t) => t.eventDate)).toEqual([null, null, null, null, null]);
+  });
+
   it('says only what it does: the eve says tonight, not tomorrow; the VIP coupon text comes after the coupon is issued', () => {
     const zh = double11('zh-CN', '2026-11-11');
     const en = double11('en', '2026-11-11');

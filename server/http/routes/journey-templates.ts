@@ -30,7 +30,7 @@ export const fromTemplateBodySchema = z
 
 /** The journey templates Huitou ships, and "create journey from template". */
 export function journeyTemplateRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.get('/api/templates', async (request) => ({ templates: ctx.templates.list(requestLocale(request)) }));
+  app.get('/api/templates', async (request) => ({ templates: ctx.templates.list(requestLocale(request), { timezone: (await ctx.settings.shop()).timezone }) }));
 
   app.get<{ Params: { id: string } }>('/api/templates/:id', async (request, reply) => {
     const locale = requestLocale(request);
