@@ -32,3 +32,8 @@ export * from './facts/catalog-customer';
 export * from './guardrails/index';
 export * from './simulate/index';
 export * from './analysis/summary';
+export * from './analysis/warnings';
+export * from './analysis/private-host';
+export * from './templates/variables';
+export { issueMessage } from './journey/issue-words';
+export { fieldTitle } from './journey/field-titles';

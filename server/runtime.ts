@@ -91,7 +91,7 @@ export async function startHuitou(config: Config, options: StartOptions = {}): P
   const follower = new FactsFollower({ facts, events, timezone, log });
   const conversions = new Conversions(db);
   const router = new EventRouter({ client: temporal.client, taskQueue: config.taskQueue, registry, journeys, events, enrolments, log, conversions, beforeRoute: (e) => follower.afterEvent(e) });
-  const context: AppContext = { db, registry, journeys, events, customers, orders, products, enrolments, outbox, conversions, templates: new TemplateCatalog(), settings, facts, router, temporal: { client: temporal.client, namespace: temporal.namespace }, log };
+  const context: AppContext = { db, registry, journeys, events, customers, orders, products, enrolments, outbox, conversions, templates: new TemplateCatalog(), settings, facts, router, temporal: { client: temporal.client, namespace: temporal.namespace }, log, httpAllow: config.httpAllow };
   const triggers = createTriggerServices({ db, journeys, events, registry, client: temporal.client, taskQueue: config.taskQueue, timezone, log });
   context.triggers = triggers;
   const { token, generated } = loadOrCreateToken(join(config.dataDir, 'api-token'));

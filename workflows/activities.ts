@@ -38,7 +38,7 @@ export function createActivities(deps: ActivityDeps) {
     },
 
     /** Runs an action node's handler. The outbox's idempotency key makes a retry harmless. */
-    async runAction(input: ActionInput): Promise<{ port?: string; summary?: string; retryAt?: string }> {
+    async runAction(input: ActionInput): Promise<{ port?: string; summary?: string; retryAt?: string; refused?: string }> {
       // The version the journey was published with; documents older than versions mean 1.
       const version = input.typeVersion ?? 1;
       const def = deps.registry.get(input.nodeType, version);

@@ -240,6 +240,9 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
           await sleep(Math.max(1, Date.parse(result.retryAt) - Date.now()));
           continue;
         }
+        // A refusal (a coupon campaign used up) is counted on the step; histories from before it
+        // did not record one, so they replay without the marker.
+        if (result.refused !== undefined && tally && patched('action-refusals')) tally.refusedAt(step.nodeId);
         port = result.port ?? 'next';
         break;
       }

@@ -77,5 +77,7 @@ export interface StepReportInput {
   journeyVersion: number;
   entered: Record<string, number>;
   passed: Record<string, number>;
+  /** Per node, actions that refused (a coupon campaign used up). */
+  refused?: Record<string, number>;
   waitingAt: string | null;
 }

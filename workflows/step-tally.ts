@@ -9,6 +9,8 @@ export interface StepTallyState {
   seq: number;
   entered: Record<string, number>;
   passed: Record<string, number>;
+  /** Per node, actions that refused (a coupon campaign used up); absent in tallies carried from before. */
+  refused?: Record<string, number>;
   /** The waiting node last reported (null: none), so an unchanged wait is not reported again. */
   reportedWaiting: string | null;
 }
@@ -17,6 +19,7 @@ export interface StepBatch {
   seq: number;
   entered: Record<string, number>;
   passed: Record<string, number>;
+  refused: Record<string, number>;
   waitingAt: string | null;
 }
 
@@ -43,15 +46,22 @@ export class StepTally {
     this.#state.passed[node] = (this.#state.passed[node] ?? 0) + 1;
   }
 
+  /** The action at `node` refused to do its work (engine ActionResult.refused); the customer goes on. */
+  refusedAt(node: string): void {
+    const refused = (this.#state.refused ??= {});
+    refused[node] = (refused[node] ?? 0) + 1;
+  }
+
   /**
    * The batch to report now that the customer waits at `waitingAt` (null: moving or gone), or
    * undefined when nothing changed since the last report. Taking it empties the tally.
    */
   take(waitingAt: string | null): StepBatch | undefined {
     const s = this.#state;
-    const empty = Object.keys(s.entered).length === 0 && Object.keys(s.passed).length === 0;
+    const refused = s.refused ?? {};
+    const empty = Object.keys(s.entered).length === 0 && Object.keys(s.passed).length === 0 && Object.keys(refused).length === 0;
     if (empty && waitingAt === s.reportedWaiting) return undefined;
-    const batch = { seq: s.seq + 1, entered: s.entered, passed: s.passed, waitingAt };
+    const batch = { seq: s.seq + 1, entered: s.entered, passed: s.passed, refused, waitingAt };
     this.#state = { seq: batch.seq, entered: {}, passed: {}, reportedWaiting: waitingAt };
     return batch;
   }
@@ -62,5 +72,5 @@ export class StepTally {
 }
 
 function structuredCopy(s: StepTallyState): StepTallyState {
-  return { seq: s.seq, entered: { ...s.entered }, passed: { ...s.passed }, reportedWaiting: s.reportedWaiting };
+  return { seq: s.seq, entered: { ...s.entered }, passed: { ...s.passed }, ...(s.refused ? { refused: { ...s.refused } } : {}), reportedWaiting: s.reportedWaiting };
 }

@@ -30,6 +30,7 @@ export function isDuration(value: string): boolean {
 export const durationSchema = z
   .string()
   .refine(isDuration, {
-    message: 'must be a positive ISO 8601 duration such as PT25M (25 minutes) or P3D (3 days)',
+    // Worded for the marketer (the designer's input writes the code); the code is there for API callers.
+    message: 'must be a duration such as 30 minutes (PT30M) or 3 days (P3D)',
   })
   .meta({ format: 'duration', examples: ['PT25M', 'PT2H', 'P3D'] });

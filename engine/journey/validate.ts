@@ -9,6 +9,7 @@ import { cycles, reachableFrom } from './graph';
 import { formatPath, problemMessage, type Problem } from './problems';
 import { journeySchema, type Journey } from './schema';
 import { plainMessages } from './parse-messages';
+import { issueMessage } from './issue-words';
 
 export type ValidationResult = { ok: true; journey: Journey; problems: [] } | { ok: false; journey?: Journey; problems: Problem[] };
 
@@ -18,7 +19,7 @@ export type ValidationResult = { ok: true; journey: Journey; problems: [] } | { 
  */
 export function validateJourney(input: unknown, registry: NodeRegistry, locale: Locale = 'en'): ValidationResult {
   const parsed = journeySchema.safeParse(input, plainMessages);
-  if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error, []) };
+  if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error, [], locale) };
   const journey = parsed.data;
   const problems: Problem[] = [];
   const say = (path: (string | number)[], code: Parameters<typeof problemMessage>[1], params: Record<string, string> = {}, nodeId?: string) =>
@@ -54,7 +55,7 @@ export function validateJourney(input: unknown, registry: NodeRegistry, locale: 
     entry.def = def;
     const config = def.config.safeParse(node.config, plainMessages);
     if (!config.success) {
-      for (const p of zodProblems(config.error, ['nodes', i, 'config'])) problems.push({ ...p, code: 'invalid_config', nodeId: node.id });
+      for (const p of zodProblems(config.error, ['nodes', i, 'config'], locale)) problems.push({ ...p, code: 'invalid_config', nodeId: node.id });
       return;
     }
     entry.config = config.data;
@@ -122,11 +123,12 @@ export function validateJourney(input: unknown, registry: NodeRegistry, locale: 
   return problems.length === 0 ? { ok: true, journey, problems: [] } : { ok: false, journey, problems };
 }
 
-function zodProblems(error: z.ZodError, prefix: (string | number)[]): Problem[] {
+/** Zod's issues as problems, each under its path and worded in `locale` (engine/journey/issue-words.ts). */
+function zodProblems(error: z.ZodError, prefix: (string | number)[], locale: Locale = 'en'): Problem[] {
   return error.issues.map((issue) => {
     const path = formatPath([...prefix, ...(issue.path as (string | number)[])]);
     const field = issue.path.length > 0 ? String(issue.path[issue.path.length - 1]) : prefix.length > 0 ? String(prefix[prefix.length - 1]) : 'document';
-    return { path, code: 'invalid' as const, message: `${field}: ${issue.message}` };
+    return { path, code: 'invalid' as const, message: issueMessage(issue, field, locale) };
   });
 }
 

@@ -135,6 +135,12 @@ export interface ActionResult {
   /** Short, PII-free summary for the journey's step log. */
   summary?: string;
   /**
+   * Set when the action did not do its work for a reason the shop set, not a fault (a coupon
+   * campaign used up): the customer goes on, and the step counts a refusal in its figures.
+   * A short code, e.g. `coupon_exhausted`.
+   */
+  refused?: string;
+  /**
    * Run the action again at this instant (ISO 8601) instead of going on: quiet hours hold a
    * message until the window opens. The runtime sleeps and repeats the same visit.
    */
@@ -237,6 +243,13 @@ export interface NodeDefinition<S extends z.ZodType = z.ZodType> {
    * a wait for an event stays at most its timeout.
    */
   maxWaitMs?: (config: z.infer<S>, context: MaxWaitContext) => number | 'unknown';
+  /**
+   * Templates the step renders that are not fields of `format: 'template'` (a webhook's JSON body),
+   * each with its path in the config: publish warns about variables nothing fills.
+   */
+  templates?: (config: z.infer<S>) => { path: (string | number)[]; text: string }[];
+  /** URLs the step calls, with their paths in the config: publish warns about addresses outbound HTTP refuses. */
+  outboundUrls?: (config: z.infer<S>) => { path: (string | number)[]; url: string }[];
 }
 
 /** What a node knows, before any customer runs, about how long its wait can be. */

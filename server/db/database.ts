@@ -17,6 +17,7 @@ import * as sumCents from './migrations/0011-sum-cents';
 import * as customerInputsLean from './migrations/0012-customer-inputs-lean';
 import * as messageReasons from './migrations/0013-message-reasons';
 import * as fieldTimes from './migrations/0014-field-times';
+import * as stepRefusals from './migrations/0015-step-refusals';
 import { pglitePool } from './pglite-pool';
 import type { Database } from './schema';
 
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '0012-customer-inputs-lean': customerInputsLean,
   '0013-message-reasons': messageReasons,
   '0014-field-times': fieldTimes,
+  '0015-step-refusals': stepRefusals,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

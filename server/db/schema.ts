@@ -172,6 +172,8 @@ export interface Database {
     shard: number;
     entered: ColumnType<string, number | string, number | string>;
     passed: ColumnType<string, number | string, number | string>;
+    /** Actions at the node that refused and let the customer go on (migration 0013). */
+    refused: ColumnType<string, number | string | undefined, number | string>;
   };
   conversions: {
     journey_id: string;

@@ -36,4 +36,6 @@ export interface AppContext {
   log: Logger;
   /** Date triggers' calendar job and broadcasts (absent when the process has no Temporal client for them). */
   triggers?: TriggerServices | undefined;
+  /** The operator's outbound HTTP allow-list (HUITOU_HTTP_ALLOW), for publish-time webhook warnings; none when absent. */
+  httpAllow?: string[] | undefined;
 }

@@ -11,6 +11,16 @@ export const journeySummarySchema = z
   })
   .meta({ id: 'JourneySummary' });
 
+/** A publish warning (engine/analysis/warnings.ts): published anyway, but it will not do what it says. */
+export const journeyWarningSchema = z
+  .object({
+    code: z.enum(['unknown_template_variable', 'webhook_address_refused']),
+    path: z.string().meta({ description: 'Where, e.g. nodes[2].config.template' }),
+    nodeId: z.string(),
+    message: z.string().meta({ description: 'In the language asked for (Accept-Language or ?locale)' }),
+  })
+  .meta({ id: 'JourneyWarning' });
+
 /** OpenAPI path of the journey summary (docs/api.md). */
 export function analysisPaths(journey: z.ZodType, problem: z.ZodType) {
   const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
@@ -21,7 +31,7 @@ export function analysisPaths(journey: z.ZodType, problem: z.ZodType) {
           'What a journey document can do to one customer at worst, by static analysis of its graph: the most messages per channel along any path and the longest stay. Waits until a fixed date are measured from now. Nothing is stored.',
         requestBody: { content: { 'application/json': { schema: journey } } },
         responses: {
-          200: json(z.object({ summary: journeySummarySchema }), 'The summary'),
+          200: json(z.object({ summary: journeySummarySchema, warnings: z.array(journeyWarningSchema) }), 'The summary, and what publishing would warn about'),
           400: json(z.object({ error: z.literal('invalid_journey'), message: z.string(), problems: z.array(problem) }), 'The document has problems; each names its field'),
         },
       },

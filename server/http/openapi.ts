@@ -6,7 +6,7 @@ import { couponPaths } from './openapi-coupons';
 import { templatePaths } from './openapi-templates';
 import { journeyLifePaths } from './openapi-journey-life';
 import { journeyStatsPaths } from './openapi-journey-stats';
-import { analysisPaths } from './openapi-analysis';
+import { analysisPaths, journeyWarningSchema } from './openapi-analysis';
 import { customerPaths } from './openapi-customers';
 import { triggerPaths } from './openapi-triggers';
 import { versionPaths } from './openapi-versions';
@@ -85,7 +85,7 @@ export function openApiDocument() {
         get: { requestParams: { path: id }, responses: { 200: json(z.object({ journey, versions: z.array(z.object({ version: z.number(), publishedAt: z.string() })) }), 'The draft and its versions'), 404: { description: 'Unknown id' } } },
         put: { requestParams: { path: id }, requestBody: body(journey), responses: { 200: json(journeyAndProblems, 'Saved'), 400: json(invalid, 'Malformed document'), 404: { description: 'Unknown id' } } },
       },
-      '/api/journeys/{id}/publish': { post: { requestParams: { path: id }, responses: { 200: json(z.object({ journey, version: z.number() }), 'Published as a new immutable version'), 400: json(invalid, 'The journey has problems') } } },
+      '/api/journeys/{id}/publish': { post: { requestParams: { path: id }, responses: { 200: json(z.object({ journey, version: z.number(), warnings: z.array(journeyWarningSchema) }), 'Published as a new immutable version; warnings say what will not work as drawn (unknown template variables, refused webhook addresses)'), 400: json(invalid, 'The journey has problems') } } },
       '/api/journeys/{id}/pause': { post: { requestParams: { path: id }, responses: { 200: json(z.object({ journey }), 'Paused: no new entries, customers inside hold') } } },
       '/api/journeys/{id}/resume': { post: { requestParams: { path: id }, responses: { 200: json(z.object({ journey }), 'Live again') } } },
       '/api/events': {

@@ -5,6 +5,7 @@ import { nanoid } from 'nanoid';
 import { z } from 'zod';
 import { journeySchema, type Journey, type Locale } from '../../engine/index';
 import { campaignInputSchema } from '../coupons/campaign-schema';
+import { datedFields, defaultEventDate, eventDateSpecSchema } from './event-date';
 import { layoutByDepth } from './layout';
 
 const localeTextSchema = z.object({
@@ -20,6 +21,8 @@ const templateFileSchema = z.object({
   locales: z.object({ 'zh-CN': localeTextSchema, en: localeTextSchema }),
   /** Coupon campaigns the journey's coupon steps name; made when a journey is created from it, unless they exist. */
   campaigns: z.array(campaignInputSchema).default([]),
+  /** A template built around one day: the dates its steps get from it (server/journey-templates/event-date.ts). */
+  eventDate: eventDateSpecSchema.optional(),
   journey: z.object({
     nodes: z.array(z.object({ id: z.string(), type: z.string(), config: z.record(z.string(), z.unknown()).default({}) })),
     edges: z.array(z.object({ from: z.string(), port: z.string(), to: z.string() })),
@@ -34,8 +37,21 @@ export interface TemplateSummary {
   name: string;
   description: string;
   channels: string[];
+  /** For a template built around one day: the day a journey made now would use by default (YYYY-MM-DD); else null. */
+  eventDate: string | null;
   /** The graph to draw a thumbnail: node ids and types, edges, positions. */
   preview: { nodes: { id: string; type: string }[]; edges: { from: string; port: string; to: string }[]; positions: Record<string, { x: number; y: number }> };
+}
+
+export interface InstantiateOptions {
+  journeyId?: string | undefined;
+  name?: string | undefined;
+  /** The event day (YYYY-MM-DD) of a template built around one; ignored by others. */
+  eventDate?: string | undefined;
+  /** The shop's time zone, for the default event day. */
+  timezone?: string | undefined;
+  /** The instant the default event day is chosen from (epoch ms); now when absent. */
+  now?: number | undefined;
 }
 
 const shippedDir = join(dirname(fileURLToPath(import.meta.url)), 'shipped');
@@ -52,12 +68,18 @@ export class TemplateCatalog {
     }
   }
 
+  /** Whether the template is built around an event day, which `eventDate` chooses. */
+  hasEventDate(id: string): boolean {
+    return this.#templates.get(id)?.eventDate !== undefined;
+  }
+
   get(id: string): JourneyTemplate | undefined {
     return this.#templates.get(id);
   }
 
-  list(locale: Locale): TemplateSummary[] {
+  list(locale: Locale, options: { timezone?: string | undefined; now?: number | undefined } = {}): TemplateSummary[] {
     return [...this.#templates.values()].map((t) => {
+      const zone = options.timezone ?? (typeof t.journey.settings.timezone === 'string' ? t.journey.settings.timezone : 'Asia/Shanghai');
       const text = t.locales[locale];
       const channels = new Set<string>();
       for (const n of t.journey.nodes) if (typeof n.config.channel === 'string') channels.add(n.config.channel);
@@ -67,17 +89,24 @@ export class TemplateCatalog {
         name: text.name,
         description: text.description,
         channels: [...channels],
+        eventDate: t.eventDate ? defaultEventDate(t.eventDate, options.now ?? Date.now(), zone) : null,
         preview: { nodes: t.journey.nodes.map((n) => ({ id: n.id, type: n.type })), edges: t.journey.edges, positions: layoutByDepth(t.journey.nodes.map((n) => n.id), t.journey.edges) },
       };
     });
   }
 
-  /** A new draft journey from a template, in the language asked for. */
-  instantiate(id: string, locale: Locale, options: { journeyId?: string | undefined; name?: string | undefined } = {}): Journey | undefined {
+  /**
+   * A new draft journey from a template, in the language asked for. A template built around an
+   * event day takes `eventDate` (YYYY-MM-DD); by default the next one whose steps are all ahead
+   * in `timezone` (the shop's; the template's own when not given) as of `now`.
+   */
+  instantiate(id: string, locale: Locale, options: InstantiateOptions = {}): Journey | undefined {
     const t = this.#templates.get(id);
     if (!t) return undefined;
     const text = t.locales[locale];
-    const nodes = t.journey.nodes.map((n) => ({ ...n, config: { ...n.config, ...(text.texts[n.id] ?? {}) } }));
+    const zone = options.timezone ?? (typeof t.journey.settings.timezone === 'string' ? t.journey.settings.timezone : 'Asia/Shanghai');
+    const dated = t.eventDate ? datedFields(t.eventDate, options.eventDate ?? defaultEventDate(t.eventDate, options.now ?? Date.now(), zone)) : new Map<string, Record<string, string>>();
+    const nodes = t.journey.nodes.map((n) => ({ ...n, config: { ...n.config, ...(text.texts[n.id] ?? {}), ...(dated.get(n.id) ?? {}) } }));
     return journeySchema.parse({
       id: options.journeyId ?? `${t.id}-${nanoid(6).replace(/[^A-Za-z0-9]/g, 'x')}`,
       name: options.name ?? text.name,

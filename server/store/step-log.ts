@@ -14,6 +14,8 @@ export interface StepReport {
   entered: Record<string, number>;
   /** Per node id, how many times the customer finished it and went on. */
   passed: Record<string, number>;
+  /** Per node id, actions that refused to do their work and let the customer go on (a coupon campaign used up). */
+  refused?: Record<string, number> | undefined;
   /** The node the customer now waits at, or null when they move on or have left. */
   waitingAt: string | null;
 }
@@ -33,6 +35,13 @@ export interface NodeStats {
   skipped: number;
   /** Goal conversions credited to this node's messages (last message before the goal). */
   converted: number;
+  /**
+   * Actions at this node that were refused: by the address guard (a webhook to a private address,
+   * the customer leaves) or by the shop's own limits (a coupon campaign used up, the customer goes on).
+   */
+  actionsRefused: number;
+  /** Actions at this node that failed for good (retries spent, or not retryable): the customer left there. */
+  actionsFailed: number;
 }
 
 export interface JourneyStats {
@@ -47,7 +56,12 @@ export interface JourneyStats {
 /** How many rows each node's counter is split over (see migration 0007). */
 export const STEP_COUNT_SHARDS = 8;
 
-const EMPTY: Omit<NodeStats, 'nodeId'> = { entered: 0, waiting: 0, passed: 0, sent: 0, queued: 0, failed: 0, capped: 0, skipped: 0, converted: 0 };
+const EMPTY: Omit<NodeStats, 'nodeId'> = { entered: 0, waiting: 0, passed: 0, sent: 0, queued: 0, failed: 0, capped: 0, skipped: 0, converted: 0, actionsRefused: 0, actionsFailed: 0 };
+
+/** Exit reasons of enrolments whose action failed for good (workflows/journey-workflow.ts): `action-failed <type>:<node>`. */
+const FAILED_ACTION = /^action-failed ([^\s:]+):(.+)$/;
+/** The failure type of an action the outbound address guard refused (server/actions/outbound-http.ts). */
+const REFUSED_TYPES = new Set(['OutboundRefused']);
 
 /** What each outbox status counts as; statuses not named here (a task's own states) count as sent. */
 function messageBucket(status: string): keyof Omit<NodeStats, 'nodeId'> {
@@ -70,9 +84,11 @@ export class StepLog {
    */
   async report(r: StepReport): Promise<boolean> {
     // Sorted, so concurrent reports lock the counter rows in the same order and cannot deadlock.
-    const nodes = [...new Set([...Object.keys(r.entered), ...Object.keys(r.passed)])].sort();
+    const refusedAt = r.refused ?? {};
+    const nodes = [...new Set([...Object.keys(r.entered), ...Object.keys(r.passed), ...Object.keys(refusedAt)])].sort();
     const entered = nodes.map((n) => r.entered[n] ?? 0);
     const passed = nodes.map((n) => r.passed[n] ?? 0);
+    const refused = nodes.map((n) => refusedAt[n] ?? 0);
     const shard = shardOf(r.workflowId);
     const result = await sql<{ claimed: number }>`
       with claimed as (
@@ -80,12 +96,13 @@ export class StepLog {
         where workflow_id = ${r.workflowId} and (step_run is distinct from ${r.runId} or step_seq < ${r.seq})
         returning workflow_id
       ), counted as (
-        insert into journey_step_counts (journey_id, journey_version, node_id, shard, entered, passed)
-        select ${r.journeyId}, ${r.journeyVersion}::int, n.node_id, ${shard}::smallint, n.entered, n.passed
-        from claimed cross join unnest(${nodes}::text[], ${entered}::bigint[], ${passed}::bigint[]) as n(node_id, entered, passed)
+        insert into journey_step_counts (journey_id, journey_version, node_id, shard, entered, passed, refused)
+        select ${r.journeyId}, ${r.journeyVersion}::int, n.node_id, ${shard}::smallint, n.entered, n.passed, n.refused
+        from claimed cross join unnest(${nodes}::text[], ${entered}::bigint[], ${passed}::bigint[], ${refused}::bigint[]) as n(node_id, entered, passed, refused)
         order by n.node_id
         on conflict (journey_id, journey_version, node_id, shard) do update
-          set entered = journey_step_counts.entered + excluded.entered, passed = journey_step_counts.passed + excluded.passed
+          set entered = journey_step_counts.entered + excluded.entered, passed = journey_step_counts.passed + excluded.passed,
+            refused = journey_step_counts.refused + excluded.refused
         returning 1
       )
       select (select count(*) from claimed)::int as claimed, (select count(*) from counted)::int as counted`.execute(this.db);
@@ -95,9 +112,9 @@ export class StepLog {
   /** Per-node figures of a journey: one version, or all versions summed when `version` is undefined. */
   async stats(journeyId: string, version?: number): Promise<JourneyStats> {
     const versionFilter = version === undefined ? sql`` : sql`and journey_version = ${version}`;
-    const [counts, waiting, messages, conversions] = await Promise.all([
-      sql<{ journey_version: number; node_id: string; entered: string; passed: string }>`
-        select journey_version, node_id, sum(entered) as entered, sum(passed) as passed
+    const [counts, waiting, messages, conversions, failures] = await Promise.all([
+      sql<{ journey_version: number; node_id: string; entered: string; passed: string; refused: string }>`
+        select journey_version, node_id, sum(entered) as entered, sum(passed) as passed, sum(refused) as refused
         from journey_step_counts where journey_id = ${journeyId} ${versionFilter}
         group by journey_version, node_id`.execute(this.db),
       sql<{ journey_version: number; node_id: string; n: string }>`
@@ -112,6 +129,10 @@ export class StepLog {
         select journey_version, node_id, count(*) as n
         from conversions where journey_id = ${journeyId} ${versionFilter}
         group by journey_version, node_id`.execute(this.db),
+      sql<{ journey_version: number; exit_reason: string; n: string }>`
+        select journey_version, exit_reason, count(*) as n
+        from enrolments where journey_id = ${journeyId} and exit_reason like 'action-failed %' ${versionFilter}
+        group by journey_version, exit_reason`.execute(this.db),
     ]);
     const nodes = new Map<string, NodeStats>();
     const versions = new Set<number>();
@@ -125,6 +146,12 @@ export class StepLog {
       const s = node(r);
       s.entered += Number(r.entered);
       s.passed += Number(r.passed);
+      s.actionsRefused += Number(r.refused);
+    }
+    for (const r of failures.rows) {
+      const failed = FAILED_ACTION.exec(r.exit_reason);
+      if (!failed) continue;
+      node({ journey_version: r.journey_version, node_id: failed[2]! })[REFUSED_TYPES.has(failed[1]!) ? 'actionsRefused' : 'actionsFailed'] += Number(r.n);
     }
     for (const r of waiting.rows) node(r).waiting += Number(r.n);
     for (const r of messages.rows) node(r)[messageBucket(r.status)] += Number(r.n);

@@ -10,7 +10,7 @@ describe('POST /api/journeys/analyze', () => {
   it('returns the worst case for one customer of a journey document, storing nothing', async () => {
     const res = await stack.api('/api/journeys/analyze', { body: paymentReminder('PT25M') });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body).toEqual({ summary: { messagesPerChannel: { sms: 1, task: 1 }, longestStayMs: 25 * 60_000, paths: 3 } });
+    expect(res.body).toEqual({ summary: { messagesPerChannel: { sms: 1, task: 1 }, longestStayMs: 25 * 60_000, paths: 3 }, warnings: [] });
     expect((await stack.api('/api/journeys')).body.journeys).toEqual([]);
   });
 

@@ -57,6 +57,25 @@ describe('template gallery in the browser', () => {
     await page.context().close();
   });
 
+  it('makes the Double 11 journey for the event date chosen in the gallery', async () => {
+    const { page, errors } = await b.open('zh-CN');
+    const d = new DesignerPage(page);
+    await d.byTestId('open-template-gallery').click();
+    const date = d.byTestId('template-event-date-double11-waves');
+    // The default: the next Double 11 whose first wave is still ahead.
+    await expect.poll(() => date.inputValue()).toMatch(/^\d{4}-11-11$/);
+    expect(await d.byTestId('template-double11-waves').innerText()).toContain('活动日期');
+    await date.fill('2030-11-11');
+    await d.byTestId('use-template-double11-waves').click();
+    await expect.poll(() => page.url(), { timeout: 10_000 }).toContain('#/journeys/double11-waves-');
+    const id = page.url().split('#/journeys/')[1]!;
+    const { body } = await b.stack.api<{ journey: Journey }>(`/api/journeys/${id}`);
+    const config = (nodeId: string) => body.journey.nodes.find((n) => n.id === nodeId)!.config;
+    expect([config('trigger').at, config('until-wave2').dateTime, config('until-wave3').dateTime]).toEqual(['2030-10-27T10:00', '2030-11-06T10:00', '2030-11-10T10:00']);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('lists the templates in English, and follows a language switch', async () => {
     const { page, errors } = await b.open('en-US');
     await page.getByTestId('open-template-gallery').click();

@@ -3,7 +3,7 @@ import { useStore } from '../../designer/src/store';
 import { statsEn } from '../../designer/src/i18n/stats-en';
 import { statsZhCN } from '../../designer/src/i18n/stats-zh-CN';
 
-const figures = (nodeId: string, entered: number) => ({ nodeId, entered, waiting: 0, passed: entered, sent: 0, queued: 0, failed: 0, capped: 0, skipped: 0, converted: 0 });
+const figures = (nodeId: string, entered: number) => ({ nodeId, entered, waiting: 0, passed: entered, sent: 0, queued: 0, failed: 0, capped: 0, skipped: 0, converted: 0, actionsRefused: 0, actionsFailed: 0 });
 
 /** The 数据/Stats slice of the designer's real store: what is shown, for which version, and when it is forgotten. */
 describe('designer: live figures slice', () => {

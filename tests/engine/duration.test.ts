@@ -39,6 +39,6 @@ describe('ISO 8601 durations', () => {
     expect(durationSchema.parse('PT25M')).toBe('PT25M');
     const refused = durationSchema.safeParse('P1M');
     expect(refused.success).toBe(false);
-    expect(refused.error?.issues[0]?.message).toMatch(/positive ISO 8601 duration/);
+    expect(refused.error?.issues[0]?.message).toMatch(/must be a duration such as 30 minutes/);
   });
 });

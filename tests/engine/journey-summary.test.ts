@@ -83,11 +83,11 @@ describe('journeySummary', () => {
     expect(of('new-buyer-care')).toEqual({ messagesPerChannel: { sms: 3 }, longestStayMs: 20 * DAY + 4 * 3_600_000, paths: 4 });
     expect(of('silent-reactivation')).toEqual({ messagesPerChannel: { email: 1, sms: 1 }, longestStayMs: 14 * DAY, paths: 2 });
     expect(of('birthday-greeting').messagesPerChannel).toEqual({ sms: 1 });
-    // Three waves, one message each at most, on branches 2 × 2 × 3.
-    expect(of('double11-waves')).toEqual({ messagesPerChannel: { email: 1, sms: 2 }, longestStayMs: 'unknown', paths: 12 });
+    // Three waves, one message each at most, on branches 2 × 2 × 4 (loyal customers: coupon issued or used up).
+    expect(of('double11-waves')).toEqual({ messagesPerChannel: { email: 1, sms: 2 }, longestStayMs: 'unknown', paths: 16 });
     // Measured from a day before the first wave: until the third wave (2027-11-10 10:00 Shanghai), both waits included once.
     const now = Date.parse('2027-11-05T10:00:00+08:00');
-    const double11 = journeySchema.parse(catalog.instantiate('double11-waves', 'en'));
+    const double11 = journeySchema.parse(catalog.instantiate('double11-waves', 'en', { eventDate: '2027-11-11' }));
     expect(journeySummary(double11, registry, { now }).longestStayMs).toBe(5 * DAY);
     for (const t of catalog.list('en')) expect(Object.keys(of(t.id).messagesPerChannel).length).toBeGreaterThan(0);
   });

@@ -5,12 +5,12 @@ import { located, paymentReminderDocument } from './fixtures';
 const registry = createRegistry();
 
 describe('validateJourney: invalid_config, checked against the node type\'s own schema', () => {
-  it('refuses a wait whose duration is not an ISO 8601 duration, at nodes[i].config.duration', () => {
+  it('refuses a wait whose duration is not a duration, at nodes[i].config.duration, with an example a marketer reads', () => {
     const doc = paymentReminderDocument();
     doc.nodes[2] = { id: 'paid', type: 'wait', config: { duration: 'soon' } };
     const result = validateJourney(doc, registry);
     expect(located(result.problems)).toEqual([{ code: 'invalid_config', path: 'nodes[2].config.duration', nodeId: 'paid' }]);
-    expect(result.problems[0]?.message).toMatch(/^duration: must be a positive ISO 8601 duration/);
+    expect(result.problems[0]?.message).toBe('duration: must be a duration such as 30 minutes (PT30M) or 3 days (P3D)');
   });
 
   it('refuses a message on channel "fax", at nodes[i].config.channel', () => {

@@ -15,7 +15,7 @@ describe('live per-node figures of a running journey (GET /api/journeys/:id/stat
     expect(r.status).toBe(200);
     return Object.fromEntries(r.body.nodes.map(({ nodeId, ...rest }) => [nodeId, rest]));
   };
-  const zero = { entered: 0, waiting: 0, passed: 0, sent: 0, queued: 0, failed: 0, capped: 0, skipped: 0, converted: 0 };
+  const zero = { entered: 0, waiting: 0, passed: 0, sent: 0, queued: 0, failed: 0, capped: 0, skipped: 0, converted: 0, actionsRefused: 0, actionsFailed: 0 };
 
   it('counts who entered, waits and passed each node, and the SMS node’s sent and capped messages', async () => {
     // One SMS a day per customer: the second order of the same customer is capped.

@@ -55,6 +55,24 @@ describe.each(databaseKinds)('step log on %s', (kind) => {
     expect((await figures('j-again')).a).toMatchObject({ entered: 2, passed: 2 });
   });
 
+  it('counts refused and failed actions per step: refusals reported with the steps, failures from how enrolments ended', async () => {
+    const j = 'j-outcomes';
+    const [a, b, c] = ['journey:j-outcomes:a', 'journey:j-outcomes:b', 'journey:j-outcomes:c'];
+    for (const wf of [a, b, c]) await enrol(j, wf);
+    // a: the coupon campaign was used up; the customer went on to the exit.
+    await log.report(report(j, a, 1, { entered: { coupon: 1, done: 1 }, passed: { coupon: 1, done: 1 }, refused: { coupon: 1 } }));
+    // b: the webhook's address was refused by the guard; c: the webhook failed after its retries.
+    await enrolments.recordExit(b, 'action-failed OutboundRefused:hook');
+    await enrolments.recordExit(c, 'action-failed ApplicationFailure:hook');
+    const f = await figures(j);
+    expect(f.coupon).toMatchObject({ entered: 1, passed: 1, actionsRefused: 1, actionsFailed: 0 });
+    expect(f.hook).toMatchObject({ actionsRefused: 1, actionsFailed: 1 });
+    expect(f.done).toMatchObject({ actionsRefused: 0, actionsFailed: 0 });
+    // A retried report adds no second refusal.
+    expect(await log.report(report(j, a, 1, { refused: { coupon: 1 } }))).toBe(false);
+    expect((await figures(j)).coupon?.actionsRefused).toBe(1);
+  });
+
   it('does not count a report for an enrolment it does not know', async () => {
     expect(await log.report(report('j-none', 'journey:j-none:ghost', 1, { entered: { a: 1 } }))).toBe(false);
     expect((await log.stats('j-none')).nodes).toEqual([]);
@@ -94,7 +112,7 @@ describe.each(databaseKinds)('step log on %s', (kind) => {
       .insertInto('conversions')
       .values({ journey_id: j, journey_version: 1, event_id: 'paid-1', customer_id: 'c-m1', message_id: sent.messageId, node_id: 'sms', converted_at: new Date() })
       .execute();
-    expect((await figures(j)).sms).toEqual({ entered: 0, waiting: 0, passed: 0, sent: 1, queued: 0, failed: 1, capped: 1, skipped: 1, converted: 1 });
+    expect((await figures(j)).sms).toEqual({ entered: 0, waiting: 0, passed: 0, sent: 1, queued: 0, failed: 1, capped: 1, skipped: 1, converted: 1, actionsRefused: 0, actionsFailed: 0 });
     expect(await figures(j, 2)).toEqual({});
   });
 

@@ -31,6 +31,23 @@ describe('templates API and "create journey from template"', () => {
     expect(again.body.journey.name).toBe('Birthday greeting with coupon');
   });
 
+  it('dates the Double 11 template from the eventDate asked for, and explains a bad one in the caller’s language', async () => {
+    const id = uniqueId('d11');
+    const created = await stack.api('/api/journeys/from-template', { body: { template: 'double11-waves', id, locale: 'zh-CN', eventDate: '2026-11-11' } });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect(created.body.campaignsCreated).toEqual(['double11-vip']);
+    expect(created.body.problems).toEqual([]);
+    const at = (nodeId: string) => created.body.journey.nodes.find((n: { id: string }) => n.id === nodeId).config;
+    expect([at('trigger').at, at('until-wave2').dateTime, at('until-wave3').dateTime]).toEqual(['2026-10-27T10:00', '2026-11-06T10:00', '2026-11-10T10:00']);
+    expect(JSON.stringify(created.body.journey)).not.toContain('2027');
+    const bad = await stack.api('/api/journeys/from-template?locale=zh-CN', { body: { template: 'double11-waves', eventDate: '11/11' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.problems).toEqual([{ path: 'eventDate', code: 'invalid', message: '活动日期：应为日期，写作 YYYY-MM-DD，例如 2026-11-11' }]);
+    const notDated = await stack.api('/api/journeys/from-template?locale=en', { body: { template: 'birthday-greeting', eventDate: '2026-11-11' } });
+    expect(notDated.status).toBe(400);
+    expect(notDated.body.problems[0]).toMatchObject({ path: 'eventDate', message: 'eventDate: this template is not built around an event day' });
+  });
+
   it('names the bad field, and refuses an unknown template or a taken id', async () => {
     const bad = await stack.api('/api/journeys/from-template', { body: { template: 'payment-reminder', id: 'has space' } });
     expect(bad.status).toBe(400);

@@ -26,5 +26,6 @@ export const api = {
   pause: (id: string) => request<StatusResponse>('POST', `${journeyPath(id)}/pause`),
   resume: (id: string) => request<StatusResponse>('POST', `${journeyPath(id)}/resume`),
   templates: (locale: Locale) => request<TemplateListResponse>('GET', `/api/templates?locale=${encodeURIComponent(locale)}`),
-  fromTemplate: (template: string, locale: Locale) => request<FromTemplateResponse>('POST', '/api/journeys/from-template', { template, locale }),
+  fromTemplate: (template: string, locale: Locale, eventDate?: string) =>
+    request<FromTemplateResponse>('POST', '/api/journeys/from-template', { template, locale, ...(eventDate ? { eventDate } : {}) }),
 };

@@ -13,6 +13,9 @@ export interface NodeStats {
   capped: number;
   skipped: number;
   converted: number;
+  /** Actions refused (address guard, coupon campaign used up) and failed for good. */
+  actionsRefused: number;
+  actionsFailed: number;
 }
 
 export interface JourneyStatsResponse {

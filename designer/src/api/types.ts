@@ -52,6 +52,8 @@ export interface TemplateSummary {
   name: string;
   description: string;
   channels: string[];
+  /** A template built around one day (Double 11): the day used by default, YYYY-MM-DD; else null. */
+  eventDate: string | null;
   preview: { nodes: { id: string; type: string }[]; edges: { from: string; port: string; to: string }[]; positions: Record<string, { x: number; y: number }> };
 }
 

@@ -2,6 +2,7 @@ import '../simulate/simulate.css';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JourneySummary } from '../../../engine/analysis/summary';
+import type { JourneyWarning } from '../../../engine/analysis/warnings';
 import { ApiError } from '../api/http';
 import { currentLocale } from '../i18n';
 import { flowToJourney } from '../model/convert';
@@ -22,6 +23,8 @@ export function PublishDialog({ onClose }: { onClose(): void }) {
   const meta = useStore((s) => s.meta);
   const problems = useStore((s) => s.problems);
   const [summary, setSummary] = useState<JourneySummary | null>(null);
+  // What publishing would warn about (unknown variables, refused webhook addresses): it publishes anyway.
+  const [warnings, setWarnings] = useState<JourneyWarning[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
   // Customers inside now (a running journey): they stay on their versions. Best effort: without
   // the figures the dialog says the same without the number.
@@ -34,7 +37,11 @@ export function PublishDialog({ onClose }: { onClose(): void }) {
     let live = true;
     simulateApi
       .analyze(flowToJourney(s.meta, s.nodes, s.edges))
-      .then((r) => live && setSummary(r.summary))
+      .then((r) => {
+        if (!live) return;
+        setSummary(r.summary);
+        setWarnings(r.warnings ?? []);
+      })
       .catch((e: unknown) => live && setFailure(e instanceof ApiError && e.body.problems ? e.body.problems.map((p) => p.message).join('; ') : e instanceof Error ? e.message : String(e)));
     return () => {
       live = false;
@@ -97,6 +104,12 @@ export function PublishDialog({ onClose }: { onClose(): void }) {
             {words.unbounded.map((channel) => (
               <dd key={channel} className="publish-warning" data-testid="publish-loop-warning">
                 ⚠ {t('publish.loopWarning', { channel })}
+              </dd>
+            ))}
+            {warnings.length > 0 && <dt>{t('publish.warnings')}</dt>}
+            {warnings.map((w, i) => (
+              <dd key={`${w.path}:${i}`} className="publish-warning" data-testid="publish-warning" data-node-id={w.nodeId}>
+                ⚠ {w.message} <code>{w.path}</code>
               </dd>
             ))}
             <dt>{t('publish.stay')}</dt>

@@ -63,12 +63,13 @@ export async function openJourney(id: string): Promise<void> {
 }
 
 /**
- * A new draft from a shipped template, in the UI's language, opened like one picked from the list.
+ * A new draft from a shipped template, in the UI's language, opened like one picked from the list;
+ * `eventDate` dates a template built around one day (its default when absent).
  * Resolves with the error message when the server refused, else null.
  */
-export async function createFromTemplate(templateId: string): Promise<string | null> {
+export async function createFromTemplate(templateId: string, eventDate?: string): Promise<string | null> {
   try {
-    const { journey } = await api.fromTemplate(templateId, currentLocale());
+    const { journey } = await api.fromTemplate(templateId, currentLocale(), eventDate);
     await openJourney(journey.id);
     return null;
   } catch (e) {

@@ -44,6 +44,7 @@ export const en = {
     steps_other: '{{count}} steps',
     separator: ', ',
     channel: { sms: 'SMS', email: 'Email', task: 'Staff task' },
+    eventDate: 'Event date',
   },
   status: { draft: 'Draft', live: 'Live', paused: 'Paused', stopped: 'Stopped', version: 'v{{version}}', unpublished: 'never published' },
   toolbar: {

@@ -74,6 +74,7 @@ export const publishEn = {
   worstCase: 'At worst, one customer gets',
   loopWarning: 'A loop can send {{channel}} without end.',
   stay: 'Longest stay',
+  warnings: 'Publishes, but check:',
   entry: 'Entry',
   version: 'New customers enter version {{next}}; customers already inside stay on the version they entered.',
   versionInside_one: 'New customers enter version {{next}}; the {{count}} customer inside now stays on the version they entered.',

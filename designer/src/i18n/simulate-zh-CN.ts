@@ -78,6 +78,7 @@ export const publishZhCN: Widen<typeof publishEn> = {
   worstCase: '最坏情况下，一位客户会收到',
   loopWarning: '有循环会无限次发送{{channel}}。',
   stay: '最长停留',
+  warnings: '可以发布，但请检查：',
   entry: '进入规则',
   version: '新进入的客户使用第 {{next}} 版；已在旅程中的客户留在各自进入时的版本。',
   versionInside_one: '新进入的客户使用第 {{next}} 版；目前在旅程中的 {{count}} 位客户留在各自进入时的版本。',

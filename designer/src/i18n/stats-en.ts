@@ -19,6 +19,8 @@ export const statsEn = {
     capped: 'Capped',
     skipped: 'Skipped',
     converted: 'Converted',
+    actionsRefused: 'Refused',
+    actionsFailed: 'Action failed',
   },
   stop: 'Stop',
   stopping: 'Stopping…',

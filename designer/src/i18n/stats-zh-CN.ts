@@ -21,6 +21,8 @@ export const statsZhCN: typeof statsEn = {
     capped: '限频',
     skipped: '跳过',
     converted: '转化',
+    actionsRefused: '被拒绝',
+    actionsFailed: '执行失败',
   },
   stop: '停止',
   stopping: '正在停止…',

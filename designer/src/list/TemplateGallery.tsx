@@ -15,6 +15,8 @@ export function TemplateGallery({ onClose }: { onClose: () => void }) {
   const [templates, setTemplates] = useState<TemplateSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [using, setUsing] = useState<string | null>(null);
+  // The event day chosen per template built around one (Double 11); the server's default until changed.
+  const [eventDates, setEventDates] = useState<Record<string, string>>({});
 
   // Names and descriptions come from the server in the UI's language: fetch again on a switch.
   useEffect(() => {
@@ -32,7 +34,7 @@ export function TemplateGallery({ onClose }: { onClose: () => void }) {
   const use = async (id: string) => {
     setUsing(id);
     setError(null);
-    const failed = await createFromTemplate(id);
+    const failed = await createFromTemplate(id, eventDates[id]);
     if (failed) setError(failed);
     setUsing(null);
   };
@@ -63,6 +65,17 @@ export function TemplateGallery({ onClose }: { onClose: () => void }) {
                 {t('gallery.steps', { count: tpl.preview.nodes.length })}
                 {tpl.channels.length > 0 && ` · ${tpl.channels.map((c) => t(`gallery.channel.${c}`, { defaultValue: c })).join(t('gallery.separator'))}`}
               </p>
+              {tpl.eventDate !== null && (
+                <label className="template-event-date small">
+                  {t('gallery.eventDate')}{' '}
+                  <input
+                    type="date"
+                    value={eventDates[tpl.id] ?? tpl.eventDate}
+                    onChange={(e) => setEventDates((d) => ({ ...d, [tpl.id]: e.target.value }))}
+                    data-testid={`template-event-date-${tpl.id}`}
+                  />
+                </label>
+              )}
               <button type="button" className="btn btn-primary" disabled={using !== null} onClick={() => void use(tpl.id)} data-testid={`use-template-${tpl.id}`}>
                 {using === tpl.id ? t('gallery.using') : t('gallery.use')}
               </button>

@@ -1,4 +1,5 @@
 import type { JourneySummary } from '../../../engine/analysis/summary';
+import type { JourneyWarning } from '../../../engine/analysis/warnings';
 import type { Journey } from '../../../engine/journey/schema';
 import type { SimulationResult } from '../../../engine/simulate/simulate';
 import { request } from '../api/http';
@@ -21,7 +22,7 @@ export interface CustomerDetail {
 
 export const simulateApi = {
   simulate: (body: SimulationRequest) => request<SimulationResult>('POST', '/api/simulate', body),
-  analyze: (journey: Journey) => request<{ summary: JourneySummary }>('POST', '/api/journeys/analyze', journey),
+  analyze: (journey: Journey) => request<{ summary: JourneySummary; warnings: JourneyWarning[] }>('POST', '/api/journeys/analyze', journey),
   customers: (limit = 200) => request<{ customers: CustomerRow[]; nextCursor: string | null }>('GET', `/api/customers?limit=${limit}`),
   customer: (id: string) => request<CustomerDetail>('GET', `/api/customers/${encodeURIComponent(id)}`),
   /** Live figures per node, all versions: `waiting` sums to the customers inside now. */

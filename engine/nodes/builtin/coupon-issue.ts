@@ -32,7 +32,7 @@ export const couponIssue = defineNode({
     kind: 'action',
     run: async (c, ctx) => {
       const coupon = await ctx.services.coupons.issue(c.campaignId, ctx.customer.id, ctx.idempotencyKey);
-      if (!coupon) return { port: 'exhausted', summary: `campaign ${c.campaignId} has no coupon left` };
+      if (!coupon) return { port: 'exhausted', summary: `campaign ${c.campaignId} has no coupon left`, refused: 'coupon_exhausted' };
       return { summary: `coupon of campaign ${c.campaignId} issued` };
     },
   },

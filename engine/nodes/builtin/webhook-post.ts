@@ -59,6 +59,8 @@ export const webhookPost = defineNode({
   }),
   ports: () => ['next'],
   sends: () => 'webhook',
+  templates: (c) => templateStrings(c.body as JsonValue, ['body']),
+  outboundUrls: (c) => [{ path: ['url'], url: c.url }],
   // A refused address (private, not allow-listed) stays refused: the step fails at once, with the
   // reason in the history, instead of retrying for an hour. Other failures retry as usual.
   activity: { ...DEFAULT_ACTIVITY, retry: { ...DEFAULT_ACTIVITY.retry, nonRetryableErrorTypes: ['OutboundRefused'] } },
@@ -89,6 +91,14 @@ function renderStrings(value: JsonValue, view: Record<string, unknown>): JsonVal
   if (Array.isArray(value)) return value.map((v) => renderStrings(v, view));
   if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, renderStrings(v, view)]));
   return value;
+}
+
+/** Every string of the body, with its path: each is rendered as a template. */
+function templateStrings(value: JsonValue, path: (string | number)[]): { path: (string | number)[]; text: string }[] {
+  if (typeof value === 'string') return [{ path, text: value }];
+  if (Array.isArray(value)) return value.flatMap((v, i) => templateStrings(v, [...path, i]));
+  if (value !== null && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => templateStrings(v, [...path, k]));
+  return [];
 }
 
 function templateProblems(value: JsonValue, path: (string | number)[]): { path: (string | number)[]; problem: string }[] {

@@ -3,14 +3,17 @@ import { journeySummary, validateJourney } from '../../../engine/index';
 import type { AppContext } from '../context';
 import { access } from '../route-access';
 import { requestLocale } from '../locale';
+import { publishWarnings } from '../publish-warnings';
 
 /**
  * What a journey can do to one customer at worst (engine/analysis/summary.ts), for the designer
- * to show before publishing. Waits until a fixed date are measured from the server's clock.
+ * to show before publishing, with what publishing would warn about (server/http/publish-warnings.ts).
+ * Waits until a fixed date are measured from the server's clock.
  */
 export function analyzeRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post('/api/journeys/analyze', access('analyst'), async (request, reply) => {
-    const checked = validateJourney(request.body ?? {}, ctx.registry, requestLocale(request));
+    const locale = requestLocale(request);
+    const checked = validateJourney(request.body ?? {}, ctx.registry, locale);
     if (!checked.ok || !checked.journey) {
       return reply.code(400).send({
         error: 'invalid_journey',
@@ -18,6 +21,6 @@ export function analyzeRoutes(app: FastifyInstance, ctx: AppContext): void {
         problems: checked.problems,
       });
     }
-    return { summary: journeySummary(checked.journey, ctx.registry, { now: Date.now() }) };
+    return { summary: journeySummary(checked.journey, ctx.registry, { now: Date.now() }), warnings: await publishWarnings(ctx, checked.journey, locale) };
   });
 }

@@ -18,16 +18,19 @@ export function eventRoutes(app: FastifyInstance, ctx: AppContext): void {
    * overwrite what a newer one set (server/store/event-effects.ts).
    */
   app.post('/api/events', access('marketer'), async (request, reply) => {
+    // Problems are worded in the caller's language (?locale, Accept-Language), each naming its field.
+    const locale = requestLocale(request);
     const items: unknown[] = Array.isArray(request.body) ? request.body : [request.body];
     if (items.length > MAX_EVENTS_PER_REQUEST) {
-      return reply.code(400).send({ error: 'too_many_events', message: `send at most ${MAX_EVENTS_PER_REQUEST} events per request` });
+      const message = locale === 'zh-CN' ? `每次最多发送 ${MAX_EVENTS_PER_REQUEST} 个事件` : `send at most ${MAX_EVENTS_PER_REQUEST} events per request`;
+      return reply.code(400).send({ error: 'too_many_events', message });
     }
     const accepted: { index: number; id: string; duplicate: boolean }[] = [];
     const rejected: { index: number; problems: ReturnType<typeof zodProblems> }[] = [];
     for (const [index, item] of items.entries()) {
       const parsed = parseCustomerEvent(item, plainMessages);
       if (!parsed.success) {
-        rejected.push({ index, problems: zodProblems(parsed.error, []) });
+        rejected.push({ index, problems: zodProblems(parsed.error, [], locale) });
         continue;
       }
       const event: CustomerEvent = parsed.data;

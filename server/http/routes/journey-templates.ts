@@ -20,6 +20,10 @@ export const fromTemplateBodySchema = z
         .meta({ description: 'The new journey’s id; generated when absent' }),
       name: z.string().trim().min(1, 'must not be empty').max(200).optional(),
       locale: z.enum(['zh-CN', 'en'], { error: 'must be zh-CN or en' }).optional().meta({ description: 'Language of names and message texts; else Accept-Language' }),
+      eventDate: z.iso
+        .date({ message: 'must be a date as YYYY-MM-DD, e.g. 2026-11-11' })
+        .optional()
+        .meta({ description: 'For a template built around one day (Double 11): that day; its steps are dated from it. Default: the next one whose steps are all ahead in the shop’s time zone' }),
     },
     { error: 'must be an object' },
   )
@@ -27,7 +31,7 @@ export const fromTemplateBodySchema = z
 
 /** The journey templates Huitou ships, and "create journey from template". */
 export function journeyTemplateRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.get('/api/templates', access('analyst'), async (request) => ({ templates: ctx.templates.list(requestLocale(request)) }));
+  app.get('/api/templates', access('analyst'), async (request) => ({ templates: ctx.templates.list(requestLocale(request), { timezone: (await ctx.settings.shop()).timezone }) }));
 
   app.get<{ Params: { id: string } }>('/api/templates/:id', access('analyst'), async (request, reply) => {
     const locale = requestLocale(request);
@@ -40,11 +44,17 @@ export function journeyTemplateRoutes(app: FastifyInstance, ctx: AppContext): vo
   app.post('/api/journeys/from-template', access('marketer'), async (request, reply) => {
     const parsed = fromTemplateBodySchema.safeParse(request.body ?? {}, plainMessages);
     if (!parsed.success) {
-      const problems = zodProblems(parsed.error, []);
+      const problems = zodProblems(parsed.error, [], requestLocale(request));
       return reply.code(400).send({ error: 'invalid_request', message: problems.map((p) => p.message).join('; '), problems });
     }
     const locale = parsed.data.locale ?? requestLocale(request);
-    const journey = ctx.templates.instantiate(parsed.data.template, locale, { journeyId: parsed.data.id, name: parsed.data.name });
+    const { eventDate } = parsed.data;
+    if (eventDate !== undefined && ctx.templates.get(parsed.data.template) && !ctx.templates.hasEventDate(parsed.data.template)) {
+      const message = locale === 'zh-CN' ? 'eventDate：这个模板没有活动日期' : 'eventDate: this template is not built around an event day';
+      return reply.code(400).send({ error: 'invalid_request', message, problems: [{ path: 'eventDate', code: 'invalid', message }] });
+    }
+    const { timezone } = await ctx.settings.shop();
+    const journey = ctx.templates.instantiate(parsed.data.template, locale, { journeyId: parsed.data.id, name: parsed.data.name, eventDate, timezone });
     if (!journey) return reply.code(404).send({ error: 'not_found', message: `template: no template with id "${parsed.data.template}"` });
     // The coupon campaigns its coupon steps name, unless the shop has them already.
     const campaigns = new Campaigns(ctx.db);

@@ -4,6 +4,7 @@ import { campaignProblems } from '../../coupons/journey-check';
 import type { AppContext } from '../context';
 import { access } from '../route-access';
 import { requestLocale } from '../locale';
+import { publishWarnings } from '../publish-warnings';
 import { JourneyExistsError } from '../../store/journeys';
 import { pauseSignal, resumeSignal, stopSignal } from '../../../workflows/shared';
 import { WorkflowNotFoundError } from '@temporalio/client';
@@ -17,7 +18,7 @@ export function journeyRoutes(app: FastifyInstance, ctx: AppContext): void {
   const parseDocument = (body: unknown, reply: FastifyReply): Journey | undefined => {
     const parsed = journeySchema.safeParse(body, plainMessages);
     if (parsed.success) return parsed.data;
-    void reply.code(400).send({ error: 'invalid_journey', problems: zodProblems(parsed.error, []) });
+    void reply.code(400).send({ error: 'invalid_journey', problems: zodProblems(parsed.error, [], requestLocale(reply.request)) });
     return undefined;
   };
 
@@ -71,7 +72,9 @@ export function journeyRoutes(app: FastifyInstance, ctx: AppContext): void {
     ctx.log.info({ journeyId: draft.id, version: published.version }, 'journey published');
     // A broadcast trigger is scheduled for its time (replacing one of an earlier version).
     const broadcast = await ctx.triggers?.afterPublish(published.journey, published.version);
-    return broadcast ? { ...published, broadcast } : published;
+    // Published all the same, but said: variables nothing fills, webhooks the guard refuses.
+    const warnings = await publishWarnings(ctx, published.journey, requestLocale(request));
+    return { ...published, ...(broadcast ? { broadcast } : {}), warnings };
   });
 
   const setHeld = (held: boolean) => async (request: { params: { id: string } }, reply: FastifyReply) => {
