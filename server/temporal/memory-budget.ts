@@ -1,7 +1,7 @@
 /**
  * How much the journey worker may hold, derived from one number: its memory budget in MB
  * (HUITOU_WORKER_MEMORY_MB). A waiting journey kept in the worker's workflow cache costs up to about
- * 2 MB (measured 0.7–2 MB of process memory each); left to the SDK's default, the cache grows from
+ * 2.5 MB (measured 0.7–2.5 MB of process memory each); left to the SDK's default, the cache grows from
  * the whole heap limit and a broadcast of tens of thousands ran the workflow thread out of heap.
  * Bounding the cache makes the worker evict (and later replay) journeys instead: slower, never down.
  */
@@ -18,8 +18,8 @@ export interface WorkerLimits {
   workflowThreadHeapMb: number;
 }
 
-/** The worst measured memory of one cached waiting journey. */
-export const MB_PER_CACHED_WORKFLOW = 2;
+/** The worst measured memory of one cached waiting journey (process RSS over the cached count). */
+export const MB_PER_CACHED_WORKFLOW = 2.5;
 /** What the workflow thread needs before any journey: the bundle, its V8 context, in-flight tasks. */
 export const WORKFLOW_THREAD_BASE_MB = 128;
 /** The smallest budget Huitou runs with; below it a worker cannot hold the bundle and a few journeys. */
@@ -48,8 +48,8 @@ export function workerLimits(budgetMb: number): WorkerLimits {
 
 /**
  * The default budget: a quarter of the machine's memory (or of the container's limit when one is
- * set), between the minimum and 4 GB. 2 GB gives 512 MB (192 cached journeys); 24 GB gives 4096 MB
- * (1,984 cached journeys).
+ * set), between the minimum and 4 GB. 2 GB gives 512 MB (153 cached journeys); 24 GB gives 4096 MB
+ * (1,587 cached journeys).
  */
 export function defaultWorkerMemoryMb(machineMemoryMb: number): number {
   return clamp(Math.floor(machineMemoryMb / 4), MIN_WORKER_MEMORY_MB, MAX_DEFAULT_WORKER_MEMORY_MB);

@@ -1,14 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { configFromEnv } from '../../server/config';
-import { createLogger } from '../../server/logger';
-import { startHuitou, type Huitou } from '../../server/runtime';
-import { quietTemporalSdk } from '../../server/temporal/sdk-logging';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { progressQuery } from '../../workflows/shared';
+import { startEmbeddedHuitou, type EmbeddedHuitou } from '../support/embedded';
 import { eventually, orderEvent, paymentReminder, uniqueId } from '../support/journeys';
-import { freePort } from '../support/process';
 
 /**
  * Huitou on its embedded default — its own Temporal dev server, started through the real connect
@@ -18,32 +11,13 @@ import { freePort } from '../support/process';
  * outage is routed.
  */
 describe('the embedded Temporal dev server is killed while journeys wait', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'huitou-temporal-restart-'));
-  let huitou: Huitou;
-  let baseUrl: string;
-
-  beforeAll(async () => {
-    quietTemporalSdk();
-    const [port, temporalPort, temporalUiPort] = [await freePort(), await freePort(), await freePort()];
-    const config = { ...configFromEnv({}), port, dataDir, temporalPort, temporalUiPort, taskQueue: uniqueId('restart-queue') };
-    huitou = await startHuitou(config, { log: createLogger(process.env.HUITOU_TEST_LOG_LEVEL ?? 'warn'), workflowBundle: { codePath: inject('workflowBundlePath') } });
-    baseUrl = huitou.url!;
-  });
-  afterAll(async () => {
-    await huitou?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  const api = async (path: string, body?: unknown) => {
-    const res = await fetch(baseUrl + path, {
-      method: body === undefined && !path.endsWith('/publish') ? 'GET' : 'POST',
-      headers: { authorization: `Bearer ${huitou.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: res.status, body: (await res.json()) as any };
-  };
+  let embedded: EmbeddedHuitou;
+  beforeAll(async () => void (embedded = await startEmbeddedHuitou()));
+  afterAll(() => embedded?.stop());
+  const api = (path: string, body?: unknown) => embedded.api(path, body);
 
   it('restarts the server by itself; the waiting journeys finish once each and the outage’s event is routed', async () => {
+    const { huitou } = embedded;
     expect(huitou.temporal.started).toBe(true);
     expect((await api('/api/health')).body).toMatchObject({ ok: true, temporal: 'ok' });
     const journey = paymentReminder('PT25S');
