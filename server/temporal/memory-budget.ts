@@ -38,8 +38,11 @@ export function workerLimits(budgetMb: number): WorkerLimits {
     budgetMb: budget,
     maxCachedWorkflows,
     // A quarter of the cache: tasks in flight pin their workflows, the rest of the cache must be
-    // evictable to make room. The SDK needs at least 2 when a cache is used; 40 is its default.
-    maxConcurrentWorkflowTaskExecutions: clamp(Math.floor(maxCachedWorkflows / 4), 2, 40),
+    // evictable to make room. The SDK needs at least 2 when a cache is used. At most 16 (the SDK's
+    // default is 40): one workflow thread runs them in turn and the main thread also carries the
+    // activities and the embedded database, so on a busy 2-core machine 38 tasks queued in the
+    // worker past Temporal's 10 s workflow-task timeout (seen on a broadcast) and were redone.
+    maxConcurrentWorkflowTaskExecutions: clamp(Math.floor(maxCachedWorkflows / 4), 2, 16),
     // Activities run on the main thread with a database connection or an HTTP call each.
     maxConcurrentActivityTaskExecutions: clamp(Math.floor(budget / 16), 8, 100),
     workflowThreadHeapMb: budget,

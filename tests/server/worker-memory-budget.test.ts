@@ -16,12 +16,12 @@ function threadHeapLimitMb(): Promise<number> {
 }
 
 describe('the worker memory budget', () => {
-  it('on a 2 GB machine: 512 MB, 153 cached journeys, 38 tasks at once, 32 activities, a 512 MB workflow heap', () => {
+  it('on a 2 GB machine: 512 MB, 153 cached journeys, 16 tasks at once, 32 activities, a 512 MB workflow heap', () => {
     expect(defaultWorkerMemoryMb(2048)).toBe(512);
     expect(workerLimits(512)).toEqual({
       budgetMb: 512,
       maxCachedWorkflows: 153,
-      maxConcurrentWorkflowTaskExecutions: 38,
+      maxConcurrentWorkflowTaskExecutions: 16,
       maxConcurrentActivityTaskExecutions: 32,
       workflowThreadHeapMb: 512,
     });
@@ -29,7 +29,7 @@ describe('the worker memory budget', () => {
 
   it('on a 24 GB machine: capped at 4 GB, 1,587 cached journeys', () => {
     expect(defaultWorkerMemoryMb(24 * 1024)).toBe(4096);
-    expect(workerLimits(4096)).toMatchObject({ maxCachedWorkflows: 1587, maxConcurrentWorkflowTaskExecutions: 40, maxConcurrentActivityTaskExecutions: 100, workflowThreadHeapMb: 4096 });
+    expect(workerLimits(4096)).toMatchObject({ maxCachedWorkflows: 1587, maxConcurrentWorkflowTaskExecutions: 16, maxConcurrentActivityTaskExecutions: 100, workflowThreadHeapMb: 4096 });
   });
 
   it('on a small machine or container: never below the minimum', () => {
