@@ -1,5 +1,6 @@
 // `npm run bench [-- name...]`: prints figures and ratios against a baseline measured in the same
 // run. Never part of `npm test`; no timing is asserted anywhere.
+import { broadcastMemoryBenches } from './broadcast-memory';
 import { designerBenches } from './designer';
 import { engineBenches } from './engine';
 import { factsBenches } from './facts';
@@ -10,7 +11,7 @@ export interface BenchResult {
   figures: Record<string, string>;
 }
 
-const benches: Record<string, () => Promise<BenchResult>> = { ...engineBenches, ...factsBenches, ...journeysBenches, ...designerBenches };
+const benches: Record<string, () => Promise<BenchResult>> = { ...engineBenches, ...factsBenches, ...journeysBenches, ...designerBenches, ...broadcastMemoryBenches };
 
 const wanted = process.argv.slice(2).filter((a) => a !== '--');
 const names = wanted.length > 0 ? wanted : Object.keys(benches);

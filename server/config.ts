@@ -1,6 +1,8 @@
+import { totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
 import { channelConfigFromEnv, type ChannelConfig } from './channels/channel-config';
+import { defaultWorkerMemoryMb, MIN_WORKER_MEMORY_MB } from './temporal/memory-budget';
 
 export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 
@@ -24,6 +26,11 @@ export interface Config extends ChannelConfig {
    * another; a named one must exist.
    */
   plugins: { manifest: string; required: boolean };
+  /**
+   * The journey worker's memory budget in MB (HUITOU_WORKER_MEMORY_MB): its workflow cache,
+   * concurrency and workflow-thread heap follow from it (server/temporal/memory-budget.ts).
+   */
+  workerMemoryMb: number;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
@@ -44,6 +51,24 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     designerDir: join(projectRoot, 'designer', 'dist'),
     binCacheDir: resolve(env.HUITOU_BIN_DIR ?? join(projectRoot, '.huitou', 'bin')),
     plugins: { manifest: resolve(env.HUITOU_PLUGINS || join(projectRoot, 'plugins', 'manifest.json')), required: Boolean(env.HUITOU_PLUGINS) },
+    workerMemoryMb: workerMemoryFromEnv(env.HUITOU_WORKER_MEMORY_MB),
     ...channelConfigFromEnv(env),
   };
+}
+
+function workerMemoryFromEnv(value: string | undefined): number {
+  if (!value) return defaultWorkerMemoryMb(machineMemoryMb());
+  const mb = Number(value);
+  if (!Number.isInteger(mb) || mb < MIN_WORKER_MEMORY_MB) {
+    throw new Error(`HUITOU_WORKER_MEMORY_MB must be a whole number of megabytes, at least ${MIN_WORKER_MEMORY_MB}, not "${value}"`);
+  }
+  return mb;
+}
+
+/** The memory this process may use: the machine's, or its container's limit when that is lower. */
+export function machineMemoryMb(): number {
+  const total = totalmem();
+  const constrained = process.constrainedMemory();
+  const bytes = constrained > 0 && constrained < total ? constrained : total;
+  return Math.floor(bytes / 2 ** 20);
 }

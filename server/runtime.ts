@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Worker, WorkflowBundleOption } from '@temporalio/worker';
+import type { WorkflowBundleOption } from '@temporalio/worker';
 import { createRegistry } from '../engine/index';
 import { createActivities } from '../workflows/activities';
 import { createFactsActivities } from '../workflows/facts-activities';
@@ -36,6 +36,9 @@ import { Coupons } from './coupons/coupon-service';
 import { loadPlugins } from './plugins/load-plugins';
 import { Products } from './store/products';
 import { connectTemporal, type TemporalHandle } from './temporal/connect';
+import { keepWorkerRunning, type KeptWorker } from './temporal/kept-worker';
+import { workerLimits } from './temporal/memory-budget';
+import { withWorkflowThreadHeap } from './temporal/workflow-heap';
 
 export interface Huitou {
   /** The HTTP server's base URL (absent for a worker-only process). */
@@ -44,6 +47,8 @@ export interface Huitou {
   tokenGenerated: boolean;
   temporal: TemporalHandle;
   context: AppContext;
+  /** The journey worker (absent when this process is only the server). */
+  worker?: KeptWorker | undefined;
   stop(): Promise<void>;
 }
 
@@ -91,23 +96,22 @@ export async function startHuitou(config: Config, options: StartOptions = {}): P
   const follower = new FactsFollower({ facts, events, timezone, log });
   const conversions = new Conversions(db);
   const router = new EventRouter({ client: temporal.client, taskQueue: config.taskQueue, registry, journeys, events, enrolments, log, conversions, beforeRoute: (e) => follower.afterEvent(e) });
-  const context: AppContext = { db, registry, journeys, events, customers, orders, products, enrolments, outbox, conversions, templates: new TemplateCatalog(), settings, facts, router, temporal: { client: temporal.client, namespace: temporal.namespace }, log, httpAllow: config.httpAllow };
+  const context: AppContext = { db, registry, journeys, events, customers, orders, products, enrolments, outbox, conversions, templates: new TemplateCatalog(), settings, facts, router, temporal: { client: temporal.client, namespace: temporal.namespace, embedded: temporal.embedded?.state }, log, httpAllow: config.httpAllow };
   const triggers = createTriggerServices({ db, journeys, events, registry, client: temporal.client, taskQueue: config.taskQueue, timezone, log });
   context.triggers = triggers;
   const { token, generated } = loadOrCreateToken(join(config.dataDir, 'api-token'));
 
-  let worker: Worker | undefined;
-  let workerDone: Promise<void> | undefined;
+  let worker: KeptWorker | undefined;
   let dispatcher: MessageDispatcher | undefined;
   if (config.role !== 'server') {
-    worker = await createJourneyWorker({
-      connection: temporal.workerConnection,
-      namespace: temporal.namespace,
-      taskQueue: config.taskQueue,
-      activities: { ...createActivities({ registry, customers, outbox, enrolments, facts, issuedCoupons: coupons, stepLog: new StepLog(db), services: createActionServices(db, { ...unavailableParts, coupons, http: createOutboundHttp({ allow: config.httpAllow }) }, { afterCustomerChange: (id) => follower.afterChange(id) }) }), ...createFactsActivities({ facts }), ...createTriggerActivities({ ...triggers, kickRouter: config.role === 'worker' ? undefined : () => void router.kick().catch(() => undefined) }) },
-      workflowBundle: options.workflowBundle,
-    });
-    workerDone = worker.run();
+    const limits = workerLimits(config.workerMemoryMb);
+    const activities = { ...createActivities({ registry, customers, outbox, enrolments, facts, issuedCoupons: coupons, stepLog: new StepLog(db), services: createActionServices(db, { ...unavailableParts, coupons, http: createOutboundHttp({ allow: config.httpAllow }) }, { afterCustomerChange: (id) => follower.afterChange(id) }) }), ...createFactsActivities({ facts }), ...createTriggerActivities({ ...triggers, kickRouter: config.role === 'worker' ? undefined : () => void router.kick().catch(() => undefined) }) };
+    const create = () =>
+      withWorkflowThreadHeap(limits.workflowThreadHeapMb, () =>
+        createJourneyWorker({ connection: temporal.workerConnection, namespace: temporal.namespace, taskQueue: config.taskQueue, activities, workflowBundle: options.workflowBundle, limits }),
+      );
+    log.info({ limits }, 'journey worker limits from its memory budget');
+    worker = await keepWorkerRunning(create, log);
     // Workers deliver the outbox too; claims make any number of them safe together.
     dispatcher = new MessageDispatcher({ db, providers: channelProviders(config), log, maxAttempts: config.deliveryAttempts });
     dispatcher.start();
@@ -132,15 +136,13 @@ export async function startHuitou(config: Config, options: StartOptions = {}): P
     tokenGenerated: generated,
     temporal,
     context,
+    worker,
     async stop() {
       // Each part stops even if an earlier one failed, so no Temporal dev server is left behind.
       const steps: (() => Promise<unknown>)[] = [
         () => router.stop(),
         async () => app?.close(),
-        async () => {
-          if (worker?.getState() === 'RUNNING') worker.shutdown();
-          await workerDone;
-        },
+        async () => worker?.stop(),
         async () => dispatcher?.stop(),
         async () => (options.temporal ? undefined : temporal.close()),
         () => db.destroy(),

@@ -17,6 +17,18 @@ export interface JourneyWorkerOptions {
   taskQueue: string;
   activities: JourneyActivities & FactsActivities & TriggerActivities;
   workflowBundle?: WorkflowBundleOption | undefined;
+  /**
+   * Bounds on what the worker holds (server/temporal/memory-budget.ts); absent, the SDK's defaults,
+   * which size the workflow cache from the whole heap.
+   */
+  limits?: WorkerCapacity | undefined;
+}
+
+/** The worker options a memory budget sets. */
+export interface WorkerCapacity {
+  maxCachedWorkflows: number;
+  maxConcurrentWorkflowTaskExecutions: number;
+  maxConcurrentActivityTaskExecutions: number;
 }
 
 /** A worker that runs journey workflows and their activities. Run it with `worker.run()`. */
@@ -26,6 +38,16 @@ export async function createJourneyWorker(options: JourneyWorkerOptions): Promis
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     activities: options.activities,
+    ...(options.limits
+      ? {
+          maxCachedWorkflows: options.limits.maxCachedWorkflows,
+          maxConcurrentWorkflowTaskExecutions: options.limits.maxConcurrentWorkflowTaskExecutions,
+          maxConcurrentActivityTaskExecutions: options.limits.maxConcurrentActivityTaskExecutions,
+          // One workflow thread (the SDK's default with a reused V8 context): its heap is the budget.
+          workflowThreadPoolSize: 1,
+          reuseV8Context: true,
+        }
+      : {}),
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath }),
   });
 }

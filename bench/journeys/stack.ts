@@ -27,7 +27,7 @@ const noop = () => undefined;
  * temporary folder), the embedded database, the worker, the router and the HTTP server, in this
  * process. The worker's bundle is the product's workflows plus the bench's bare baseline.
  */
-export async function startBenchStack(): Promise<BenchStack> {
+export async function startBenchStack(overrides: Partial<Config> = {}): Promise<BenchStack> {
   quietTemporalSdk();
   const log = createLogger(process.env.HUITOU_BENCH_LOG_LEVEL ?? 'warn');
   const dataDir = mkdtempSync(join(tmpdir(), 'huitou-bench-journeys-'));
@@ -47,7 +47,7 @@ export async function startBenchStack(): Promise<BenchStack> {
       // As workflows/worker.ts bundles the product's workflows.
       logger: { trace: noop, debug: noop, info: noop, log: noop, warn: console.warn, error: console.error },
     });
-    const config: Config = { ...base, port: 0, dataDir, taskQueue: 'bench-journeys', databaseUrl: undefined };
+    const config: Config = { ...base, port: 0, dataDir, taskQueue: 'bench-journeys', databaseUrl: undefined, ...overrides };
     const huitou = await startHuitou(config, { temporal, log, workflowBundle: bundle });
     return {
       huitou,

@@ -15,6 +15,7 @@ import type { Conversions } from '../routing/conversions';
 import type { TemplateCatalog } from '../journey-templates/catalog';
 import type { Products } from '../store/products';
 import type { TriggerServices } from '../triggers/services';
+import type { EmbeddedServerState } from '../temporal/supervisor';
 
 /** Everything the HTTP routes use, built once at start-up. */
 export interface AppContext {
@@ -32,7 +33,8 @@ export interface AppContext {
   settings: SettingsStore;
   facts: FactsService;
   router: EventRouter;
-  temporal: { client: Client; namespace: string };
+  /** `embedded` is the embedded dev server's supervision state, when this process runs that server. */
+  temporal: { client: Client; namespace: string; embedded?: (() => EmbeddedServerState) | undefined };
   log: Logger;
   /** Date triggers' calendar job and broadcasts (absent when the process has no Temporal client for them). */
   triggers?: TriggerServices | undefined;

@@ -1,9 +1,10 @@
-import { createConnection } from 'node:net';
 import { Client, Connection } from '@temporalio/client';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { NativeConnection } from '@temporalio/worker';
 import type { Logger } from '../logger';
 import { serverExecutable } from './binaries';
+import { startDevServer } from './dev-server';
+import { listening } from './listening';
+import { DevServerSupervisor, type EmbeddedServerState } from './supervisor';
 
 export interface TemporalHandle {
   address: string;
@@ -15,6 +16,8 @@ export interface TemporalHandle {
   workerConnection: NativeConnection;
   /** Whether this process started the server (and stops it on close). */
   started: boolean;
+  /** The embedded server's supervision, when this process started it. */
+  embedded?: { state(): EmbeddedServerState; restarts(): number; pid(): number | undefined } | undefined;
   close(): Promise<void>;
 }
 
@@ -57,35 +60,34 @@ export async function connectTemporal(options: TemporalOptions): Promise<Tempora
   }
   const executable = serverExecutable('cli', { cacheDir: options.cacheDir, log: (m) => options.log.info(m) });
   options.log.info({ executable: executable.type === 'existing-path' ? executable.path : 'sdk download' }, 'starting the Temporal dev server');
-  const env = await TestWorkflowEnvironment.createLocal({
-    server: {
-      executable,
-      dbFilename: options.dbFile,
-      ip: '127.0.0.1',
-      port: options.port,
-      ui: true,
-      uiPort: options.uiPort,
-      log: { format: 'pretty', level: 'error' },
-    },
+  const supervisor = await DevServerSupervisor.start({
+    start: () => startDevServer({ executable, dbFile: options.dbFile, port: options.port, uiPort: options.uiPort }),
+    log: options.log,
   });
+  // Connections made to the port, not to one run of the server: after a restart on the same port
+  // the client and the worker's connection carry on.
+  let connection: Connection;
+  let workerConnection: NativeConnection;
+  try {
+    connection = await Connection.connect({ address: local });
+    workerConnection = await NativeConnection.connect({ address: local });
+  } catch (e) {
+    await supervisor.stop();
+    throw e;
+  }
   return {
     address: local,
     // The embedded dev server serves the `default` namespace.
     namespace: 'default',
     uiUrl: `http://127.0.0.1:${options.uiPort}`,
-    client: env.client,
-    workerConnection: env.nativeConnection,
+    client: new Client({ connection, namespace: 'default' }),
+    workerConnection,
     started: true,
-    close: () => env.teardown(),
+    embedded: { state: () => supervisor.state, restarts: () => supervisor.restarts, pid: () => supervisor.pid },
+    close: async () => {
+      await workerConnection.close().catch(() => undefined);
+      await connection.close().catch(() => undefined);
+      await supervisor.stop();
+    },
   };
-}
-
-function listening(host: string, port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createConnection({ host, port });
-    socket.setTimeout(500);
-    socket.once('connect', () => (socket.destroy(), resolve(true)));
-    socket.once('timeout', () => (socket.destroy(), resolve(false)));
-    socket.once('error', () => resolve(false));
-  });
 }
