@@ -31,3 +31,4 @@ export * from './facts/catalog-customer';
 export * from './guardrails/index';
 export * from './simulate/index';
 export * from './analysis/summary';
+export * from './limits/json-depth';
