@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { ApiTokens } from '../store/api-tokens';
 import { registerAuth } from './auth';
 import type { AppContext } from './context';
+import { clientErrorBody, DEFAULT_BODY_LIMIT, registerLimits } from './limits';
 import { analyzeRoutes } from './routes/analyze';
 import { couponRoutes } from './routes/coupons';
 import { customerRoutes } from './routes/customers';
@@ -32,12 +33,13 @@ export interface AppOptions {
 /** The HTTP server: the API under /api, the designer at /. */
 export async function buildApp(ctx: AppContext, options: AppOptions): Promise<FastifyInstance> {
   // Fastify's own request logging would print URLs with customer ids; we log what we choose.
-  const app = Fastify({ logger: false, bodyLimit: 5 * 1024 * 1024 });
+  const app = Fastify({ logger: false, bodyLimit: DEFAULT_BODY_LIMIT });
+  registerLimits(app);
   const tokens = new ApiTokens(ctx.db);
   registerAuth(app, options.token, tokens);
   app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
     if (error.statusCode && error.statusCode < 500) {
-      return reply.code(error.statusCode).send({ error: 'bad_request', message: error.message });
+      return reply.code(error.statusCode).send(clientErrorBody(error, request));
     }
     ctx.log.error({ err: error.message, url: request.routeOptions.url }, 'request failed');
     return reply.code(500).send({ error: 'internal', message: 'something went wrong on our side; it is logged' });
