@@ -15,6 +15,10 @@ export function eventRoutes(app: FastifyInstance, ctx: AppContext): void {
    */
   app.post('/api/events', async (request, reply) => {
     const items: unknown[] = Array.isArray(request.body) ? request.body : [request.body];
+    if (items.length === 0) {
+      const message = 'body: an empty list; send an event or an array of events';
+      return reply.code(400).send({ error: 'no_events', message, problems: [{ path: 'body', code: 'no_events', message }] });
+    }
     if (items.length > MAX_EVENTS_PER_REQUEST) {
       return reply.code(400).send({ error: 'too_many_events', message: `send at most ${MAX_EVENTS_PER_REQUEST} events per request` });
     }
