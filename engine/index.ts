@@ -32,3 +32,4 @@ export * from './guardrails/index';
 export * from './simulate/index';
 export * from './analysis/summary';
 export * from './limits/json-depth';
+export * from './limits/nul-character';

@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
-import { formatPath, MAX_JSON_DEPTH, tooDeepAt, tooDeepMessage, type Locale } from '../../engine/index';
+import { formatPath, MAX_JSON_DEPTH, nulCharacterAt, nulCharacterMessage, tooDeepAt, tooDeepMessage, type Locale } from '../../engine/index';
 import { requestLocale } from './locale';
 
 /**
@@ -47,12 +47,21 @@ export function registerLimits(app: FastifyInstance): void {
   const parseJson = app.getDefaultJsonParser('error', 'error');
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    parseJson(request, body as string, (error: Error | null, value?: unknown) => {
+    const text = body as string;
+    parseJson(request, text, (error: Error | null, value?: unknown) => {
       if (error) return done(error, undefined);
       const deep = tooDeepAt(value, MAX_JSON_DEPTH);
-      if (!deep) return done(null, value);
-      const path = formatPath(deep);
-      done(new RequestLimitError(400, 'too_deep', [{ path: path || 'body', code: 'too_deep', message: tooDeepMessage(requestLocale(request), path) }]), undefined);
+      if (deep) {
+        const path = formatPath(deep);
+        return done(new RequestLimitError(400, 'too_deep', [{ path: path || 'body', code: 'too_deep', message: tooDeepMessage(requestLocale(request), path) }]), undefined);
+      }
+      // JSON can only carry U+0000 escaped: most bodies skip the walk.
+      const nul = text.includes('\\u0000') ? nulCharacterAt(value) : undefined;
+      if (nul) {
+        const path = formatPath(nul);
+        return done(new RequestLimitError(400, 'nul_character', [{ path: path || 'body', code: 'nul_character', message: nulCharacterMessage(requestLocale(request), path) }]), undefined);
+      }
+      done(null, value);
     });
   });
 

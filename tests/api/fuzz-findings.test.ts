@@ -15,6 +15,16 @@ describe('requests the fuzz suite found answered badly', () => {
     expect(r.body).toMatchObject({ error: 'no_events', problems: [{ path: 'body', code: 'no_events' }] });
   });
 
+  it('an event whose id holds U+0000: 400 naming the field (it was a 500 from the database)', async () => {
+    const event = { id: 'e-\u0000', type: 'page.viewed', customerId: 'c-1', occurredAt: '2026-03-10T15:34:37.675Z', data: {} };
+    const single = await stack.api('/api/events', { body: event });
+    expect(single.status).toBe(400);
+    expect(single.body).toMatchObject({ error: 'nul_character', problems: [{ path: 'id', code: 'nul_character' }] });
+    const batch = await stack.api('/api/events', { body: [{ ...event, id: 'e-1', data: { 'note\u0000': 1 } }] });
+    expect(batch.status).toBe(400);
+    expect(batch.body.problems[0].path).toBe('[0].data.note\u0000');
+  });
+
   it('a simulated customer with a fact named "": simulated (it was a 500 from the rule engine)', async () => {
     const journey = {
       id: 'unnamed-fact',
