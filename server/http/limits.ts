@@ -68,10 +68,15 @@ export function registerLimits(app: FastifyInstance): void {
   // Before the routes' schemas walk the query (the router has split it, in linear time; Node's
   // header limit bounds the URL at 16 KB, this bounds what the routes are given).
   app.addHook('onRequest', async (request) => {
+    const locale = requestLocale(request);
+    // `%00` in a path or query parameter would reach the database the same way as in a body.
+    if (request.url.includes('%00')) {
+      const nul = nulCharacterAt({ params: request.params, query: request.query });
+      if (nul) throw new RequestLimitError(400, 'nul_character', [{ path: formatPath(nul), code: 'nul_character', message: nulCharacterMessage(locale, formatPath(nul)) }]);
+    }
     const at = request.url.indexOf('?');
     if (at < 0) return;
     const query = request.url.slice(at + 1);
-    const locale = requestLocale(request);
     if (query.length > MAX_QUERY_CHARS) throw new RequestLimitError(400, 'query_too_large', [{ path: 'query', code: 'too_long', message: queryMessage(locale, 'chars') }]);
     if (query.split('&').length > MAX_QUERY_PARAMS) throw new RequestLimitError(400, 'query_too_large', [{ path: 'query', code: 'too_many', message: queryMessage(locale, 'params') }]);
   });

@@ -25,6 +25,16 @@ describe('requests the fuzz suite found answered badly', () => {
     expect(batch.body.problems[0].path).toBe('[0].data.note\u0000');
   });
 
+  it('%00 in a query or path parameter: 400 naming it (it was a 500 from the database)', async () => {
+    const query = await stack.api('/api/customers?tag=%00');
+    expect(query.status).toBe(400);
+    expect(query.body).toMatchObject({ error: 'nul_character', problems: [{ path: 'query.tag', code: 'nul_character' }] });
+    const param = await stack.api('/api/customers/c%00');
+    expect(param.status).toBe(400);
+    expect(param.body.problems[0].path).toBe('params.id');
+    expect((await stack.api('/api/customers?tag=vip')).status).toBe(200);
+  });
+
   it('a simulated customer with a fact named "": simulated (it was a 500 from the rule engine)', async () => {
     const journey = {
       id: 'unnamed-fact',

@@ -22,6 +22,8 @@ function expectWellRefused(answer: Answer, what: string): void {
   expect(answer.status, `${what} → ${answer.status} ${answer.text.slice(0, 500)}`).toBeLessThan(500);
   if (answer.status < 400) return;
   const body = answer.body!;
+  // A simulation out of budget is an answer, not a refusal: it names the limit that ran out.
+  if (answer.status === 422 && body.error === 'simulation_budget') return;
   const rejected = Array.isArray(body.rejected) ? (body.rejected as { problems: unknown[] }[]).flatMap((r) => r.problems) : undefined;
   const problems = (body.problems ?? rejected) as { path: unknown; message: unknown }[] | undefined;
   if (!rejected) expect(typeof body.error, answer.text.slice(0, 300)).toBe('string');
