@@ -37,3 +37,5 @@ export * from './analysis/private-host';
 export * from './templates/variables';
 export { issueMessage } from './journey/issue-words';
 export { fieldTitle } from './journey/field-titles';
+export * from './limits/json-depth';
+export * from './limits/nul-character';

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { findFact } from '../facts/catalog';
 import type { Locale, NodeDefinition } from '../nodes/define';
 import type { NodeRegistry } from '../nodes/registry';
+import { MAX_JSON_DEPTH, tooDeepAt, tooDeepMessage } from '../limits/json-depth';
 import { leaves, type Condition } from '../rules/conditions';
 import { operatorNames } from '../rules/operators';
 import { valueProblem, valueProblemMessage } from '../rules/value-check';
@@ -18,6 +19,9 @@ export type ValidationResult = { ok: true; journey: Journey; problems: [] } | { 
  * a marketer understands. The designer runs it as you draw; the API runs it on save and publish.
  */
 export function validateJourney(input: unknown, registry: NodeRegistry, locale: Locale = 'en'): ValidationResult {
+  // Measured first: the schema and the condition checks below recurse, and would overflow the stack.
+  const deep = tooDeepAt(input, MAX_JSON_DEPTH);
+  if (deep) return { ok: false, problems: [{ path: formatPath(deep), code: 'invalid', message: tooDeepMessage(locale, formatPath(deep)) }] };
   const parsed = journeySchema.safeParse(input, plainMessages);
   if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error, [], locale) };
   const journey = parsed.data;

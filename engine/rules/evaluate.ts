@@ -15,6 +15,17 @@ export async function evaluateCondition(
   const engine = new Engine([], { allowUndefinedFacts: true });
   for (const op of domainOperators) engine.addOperator(op.name, op.test);
   engine.addRule({ conditions: conditions as never, event: { type: 'matched' } });
-  const { events } = await engine.run(facts);
+  const { events } = await engine.run(withoutUnnamed(facts));
   return events.length > 0;
+}
+
+/**
+ * json-rules-engine throws on a fact named '' ("factId required"); a customer's own facts can have
+ * such a key (an attribute from a file or a simulation). No condition can name it (a rule's fact
+ * is required), so it is left out.
+ */
+function withoutUnnamed(facts: Record<string, unknown>): Record<string, unknown> {
+  if (!Object.hasOwn(facts, '')) return facts;
+  const { '': _unnamed, ...named } = facts;
+  return named;
 }

@@ -1,2 +1,3 @@
 export * from './simulate';
 export * from './services';
+export * from './budget';

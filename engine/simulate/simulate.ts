@@ -7,6 +7,7 @@ import type { Journey } from '../journey/schema';
 import { eventMatchesWait, Interpreter, type RunState } from '../interpreter/interpreter';
 import type { IssuedCoupon } from '../nodes/define';
 import type { NodeRegistry } from '../nodes/registry';
+import { BudgetMeter, DEFAULT_SIMULATION_BUDGET, type BudgetLimit, type SimulationBudget } from './budget';
 import { simulatedServices, type SimulatedCampaign, type SimulatedMessage } from './services';
 
 export interface SimulationInput {
@@ -22,6 +23,10 @@ export interface SimulationInput {
   shopTimezone: string;
   /** The shop's coupon campaigns by id (the value and validity simulated coupons get). */
   campaign?: ((id: string) => Promise<SimulatedCampaign | undefined>) | undefined;
+  /** Limits on the work done; any left out take DEFAULT_SIMULATION_BUDGET's. */
+  budget?: Partial<SimulationBudget> | undefined;
+  /** Real time in milliseconds, for the wall-time limit; Date.now unless a test gives another. */
+  wallClock?: (() => number) | undefined;
 }
 
 export interface SimulationStep {
@@ -35,10 +40,15 @@ export interface SimulationResult {
   steps: SimulationStep[];
   messages: SimulatedMessage[];
   exitedAt: string | null;
-  /** How it ended: `exit-node`, `exit-when <event>`, `step-limit`, `not-entered`, or `still-inside` at `until`. */
+  /**
+   * How it ended: `exit-node`, `exit-when <event>`, `step-limit`, `not-entered`, `still-inside` at
+   * `until`, or `budget` when a limit of the budget ran out (the timeline so far is kept).
+   */
   reason: string;
-  /** Where the customer is at `until` when still inside. */
+  /** Where the customer is at `until` when still inside, or where the run stopped on a budget. */
   waitingAt?: string | undefined;
+  /** The limit that ran out and its value, when reason is `budget`. */
+  budget?: { limit: BudgetLimit; max: number } | undefined;
 }
 
 /**
@@ -48,6 +58,7 @@ export interface SimulationResult {
  */
 export async function simulateJourney(input: SimulationInput): Promise<SimulationResult> {
   const { journey, registry } = input;
+  const meter = new BudgetMeter({ ...DEFAULT_SIMULATION_BUDGET, ...input.budget }, input.wallClock ?? Date.now);
   const interpreter = new Interpreter(journey, registry);
   const customer = structuredClone(input.customer);
   const from = Date.parse(input.from);
@@ -118,8 +129,20 @@ export async function simulateJourney(input: SimulationInput): Promise<Simulatio
     return undefined;
   };
 
+  const outOfBudget = (nodeId: string, limit: BudgetLimit): SimulationResult => ({
+    entered: true,
+    steps,
+    messages,
+    exitedAt: null,
+    reason: 'budget',
+    waitingAt: nodeId,
+    budget: { limit, max: meter.budget[limit] },
+  });
+
   let state: RunState = interpreter.enter();
   for (;;) {
+    const limit = meter.exhausted(steps, messages);
+    if (limit) return outOfBudget(state.cursor, limit);
     const leaving = await exitReason();
     if (leaving) return leave(state.cursor, leaving);
     const step = interpreter.instruction(state);
@@ -130,6 +153,7 @@ export async function simulateJourney(input: SimulationInput): Promise<Simulatio
         return leave(step.nodeId, step.reason);
       case 'sleep': {
         const end = interpreter.sleepEnd(state, { now, timezone, customer, entry });
+        meter.movedClock();
         slept = end.at > now;
         if (end.at > until) {
           const reason = await passTime(until);
@@ -142,6 +166,7 @@ export async function simulateJourney(input: SimulationInput): Promise<Simulatio
         break;
       }
       case 'waitForEvent': {
+        meter.movedClock();
         const deadline = now + step.wait.timeoutMs;
         let found: CustomerEvent | undefined;
         let checked = 0;
@@ -186,6 +211,7 @@ export async function simulateJourney(input: SimulationInput): Promise<Simulatio
           coupon: lastCoupon,
         });
         if (result.retryAt !== undefined) {
+          meter.movedClock();
           const reason = await passTime(Math.min(Date.parse(result.retryAt), until));
           if (reason) return leave(step.nodeId, reason);
           if (now >= until) return stillInside(step.nodeId);

@@ -8,6 +8,7 @@ import { canonicalRouting } from './canonical-url';
 import { registerPiiMasking } from './pii-masking';
 import type { AppContext } from './context';
 import { allPublic, isApiPath, RouteTable } from './route-access';
+import { clientErrorBody, DEFAULT_BODY_LIMIT, registerLimits } from './limits';
 import { analyzeRoutes } from './routes/analyze';
 import { couponRoutes } from './routes/coupons';
 import { customerRoutes } from './routes/customers';
@@ -45,7 +46,8 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
   // Fastify's own request logging would print URLs with customer ids; we log what we choose.
   // Routed (and so authorised) by one canonical spelling of each path: canonical-url.ts.
   const routes = new RouteTable();
-  const app = Fastify({ logger: false, bodyLimit: 5 * 1024 * 1024, ...canonicalRouting(routes) });
+  const app = Fastify({ logger: false, bodyLimit: DEFAULT_BODY_LIMIT, ...canonicalRouting(routes) });
+  registerLimits(app);
   const tokens = new ApiTokens(ctx.db);
   registerAuth(app, routes, options.token, tokens);
   app.decorate('routeAccess', routes);
@@ -53,7 +55,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
   registerPiiMasking(app, (ids) => knownContacts(ctx.db, ids));
   app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
     if (error.statusCode && error.statusCode < 500) {
-      return reply.code(error.statusCode).send({ error: 'bad_request', message: error.message });
+      return reply.code(error.statusCode).send(clientErrorBody(error, request));
     }
     ctx.log.error({ err: error.message, url: request.routeOptions.url }, 'request failed');
     return reply.code(500).send({ error: 'internal', message: 'something went wrong on our side; it is logged' });

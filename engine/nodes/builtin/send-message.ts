@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { templateView } from '../../facts/decision-facts';
 import { templateField } from '../../templates/field';
-import { renderTemplate } from '../../templates/render';
+import { renderTemplate, templateProblem } from '../../templates/render';
 import { defineNode } from '../define';
 
 const channels = ['sms', 'email', 'task'] as const;
@@ -18,7 +18,16 @@ export const sendMessage = defineNode({
   },
   config: z.object({
     channel: z.enum(channels).default('sms').meta({ title: 'Channel', description: 'sms, email, or task (a to-do for staff)' }),
-    subject: z.string().max(200).optional().meta({ title: 'Subject (email and task)' }),
+    // Rendered like the message: a subject that does not parse would fail the send (and a simulation).
+    subject: z
+      .string()
+      .max(200)
+      .superRefine((t, ctx) => {
+        const problem = templateProblem(t);
+        if (problem) ctx.addIssue({ code: 'custom', message: `the template does not parse: ${problem}` });
+      })
+      .optional()
+      .meta({ title: 'Subject (email and task)' }),
     template: templateSchema
       .default('亲爱的{{customer.name}}，您的订单{{order.id}}还未付款哦。')
       .meta({ title: 'Message', description: 'Variables: {{customer.name}}, {{order.id}}, {{order.amount}}, {{coupon.code}}, {{coupon.amount}}, {{coupon.expiresOn}} (date), {{coupon.expiresAt}} (instant)' }),

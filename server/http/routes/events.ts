@@ -21,6 +21,10 @@ export function eventRoutes(app: FastifyInstance, ctx: AppContext): void {
     // Problems are worded in the caller's language (?locale, Accept-Language), each naming its field.
     const locale = requestLocale(request);
     const items: unknown[] = Array.isArray(request.body) ? request.body : [request.body];
+    if (items.length === 0) {
+      const message = 'body: an empty list; send an event or an array of events';
+      return reply.code(400).send({ error: 'no_events', message, problems: [{ path: 'body', code: 'no_events', message }] });
+    }
     if (items.length > MAX_EVENTS_PER_REQUEST) {
       const message = locale === 'zh-CN' ? `每次最多发送 ${MAX_EVENTS_PER_REQUEST} 个事件` : `send at most ${MAX_EVENTS_PER_REQUEST} events per request`;
       return reply.code(400).send({ error: 'too_many_events', message });

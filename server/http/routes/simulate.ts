@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { plainMessages, simulateJourney, stampForPublish, validateJourney, zodProblems } from '../../../engine/index';
+import { budgetMessage, plainMessages, simulateJourney, stampForPublish, validateJourney, zodProblems } from '../../../engine/index';
 import { Campaigns } from '../../coupons/campaigns';
 import type { AppContext } from '../context';
 import { access } from '../route-access';
@@ -64,7 +64,7 @@ export function simulateRoutes(app: FastifyInstance, ctx: AppContext): void {
     if (until - from > 400 * DAY) return reply.code(400).send({ error: 'invalid_simulation', message: 'until: at most 400 days after from', problems: [{ path: 'until', code: 'invalid', message: 'until: at most 400 days after from' }] });
 
     const shop = await ctx.settings.shop();
-    return simulateJourney({
+    const result = await simulateJourney({
       journey,
       registry: ctx.registry,
       customer,
@@ -75,6 +75,10 @@ export function simulateRoutes(app: FastifyInstance, ctx: AppContext): void {
       shopTimezone: shop.timezone,
       campaign: async (id) => (await campaigns.get(id))?.campaign,
     });
+    if (!result.budget) return result;
+    // Out of budget: what it did so far, and which limit ran out.
+    const message = budgetMessage(requestLocale(request), result.budget.limit, result.budget.max);
+    return reply.code(422).send({ error: 'simulation_budget', limit: result.budget.limit, max: result.budget.max, message, ...result });
   });
 }
 
