@@ -59,8 +59,12 @@ describe('a message held by quiet hours follows its customer', () => {
   };
   const post = async (event: ReturnType<typeof orderEvent>) => expect((await stack.api('/api/events', { body: event })).status).toBe(202);
   const enrolment = (workflowId: string) => stack.huitou.context.enrolments.find(workflowId);
-  const messageOf = async (customerId: string): Promise<ListedMessage | undefined> => (await stack.api(`/api/messages?customerId=${customerId}`)).body.messages[0];
-  const messageWith = (customerId: string, status: string) => eventually(async () => ((await messageOf(customerId))?.status === status ? messageOf(customerId) : undefined));
+  // Every journey of this file stays live and starts on a new order, so a customer gets a message
+  // from each: look at the one of the journey under test.
+  const messageOf = async (customerId: string, journeyId: string): Promise<ListedMessage | undefined> =>
+    (await stack.api(`/api/messages?customerId=${customerId}&journeyId=${journeyId}`)).body.messages[0];
+  const messageWith = (customerId: string, journeyId: string, status: string) =>
+    eventually(async () => ((await messageOf(customerId, journeyId))?.status === status ? messageOf(customerId, journeyId) : undefined));
   /** The quiet hours end for this message: it is due now. */
   const holdEnds = (id: string) => stack.huitou.context.db.updateTable('messages').set({ next_attempt_at: new Date() }).where('id', '=', id).execute();
 
@@ -69,7 +73,7 @@ describe('a message held by quiet hours follows its customer', () => {
     const customerId = uniqueId('c');
     const orderId = uniqueId('o');
     await post(orderEvent('order.created', customerId, orderId, { amount: 99, customer: { phone: '13800001234' } }));
-    const held = await messageWith(customerId, 'queued');
+    const held = await messageWith(customerId, journey.id, 'queued');
     expect(held.reason).toMatchObject({ code: 'quiet_hours', params: { from: expect.any(String), to: expect.any(String), until: expect.any(String) } });
     expect(Date.parse(String(held.reason!.params.until))).toBeGreaterThan(Date.now() + 30 * 60_000);
     return { customerId, orderId, workflowId: `journey:${journey.id}:${customerId}:${orderId}`, messageId: held.id };
@@ -84,7 +88,7 @@ describe('a message held by quiet hours follows its customer', () => {
     await post(orderEvent('order.paid', m.customerId, m.orderId, { amount: 99 }));
     await eventually(async () => ((await stack.huitou.context.db.selectFrom('events').select('routed_at').where('customer_id', '=', m.customerId).where('type', '=', 'order.paid').executeTakeFirst())?.routed_at ? true : undefined));
     await holdEnds(m.messageId);
-    const cancelled = await messageWith(m.customerId, 'cancelled');
+    const cancelled = await messageWith(m.customerId, journey.id, 'cancelled');
     expect(cancelled.reason).toEqual({ code: 'customer_exited', params: { eventType: 'order.paid' } });
     expect((await stack.api(`/api/journeys/${journey.id}/conversions`)).body.conversions.total).toBe(0);
   });
@@ -94,11 +98,11 @@ describe('a message held by quiet hours follows its customer', () => {
     await publish(journey);
     const m = await enrolWithHeldSms(journey);
     expect((await stack.api(`/api/journeys/${journey.id}/stop`, { method: 'POST' })).status).toBe(200);
-    const cancelled = await messageWith(m.customerId, 'cancelled');
+    const cancelled = await messageWith(m.customerId, journey.id, 'cancelled');
     expect(cancelled.reason).toEqual({ code: 'journey_stopped', params: {} });
     await holdEnds(m.messageId);
     await new Promise((r) => setTimeout(r, 2500)); // the dispatcher's rounds pass it by
-    expect((await messageOf(m.customerId))?.status).toBe('cancelled');
+    expect((await messageOf(m.customerId, journey.id))?.status).toBe('cancelled');
   });
 
   it('paused while held: stays held past its hour, delivered once resumed', async () => {
@@ -108,12 +112,12 @@ describe('a message held by quiet hours follows its customer', () => {
     expect((await stack.api(`/api/journeys/${journey.id}/pause`, { method: 'POST' })).status).toBe(200);
     await holdEnds(m.messageId);
     const paused = await eventually(async () => {
-      const listed = await messageOf(m.customerId);
+      const listed = await messageOf(m.customerId, journey.id);
       return listed?.reason?.code === 'journey_paused' ? listed : undefined;
     });
     expect(paused.status).toBe('queued');
     expect((await stack.api(`/api/journeys/${journey.id}/resume`, { method: 'POST' })).status).toBe(200);
-    await messageWith(m.customerId, 'sent');
+    await messageWith(m.customerId, journey.id, 'sent');
   });
 
   it('exited while held: the exit criterion takes the customer out of the wait, and the SMS is cancelled', async () => {
@@ -125,7 +129,7 @@ describe('a message held by quiet hours follows its customer', () => {
     const ended = await eventually(async () => ((await enrolment(m.workflowId))?.status === 'completed' ? enrolment(m.workflowId) : undefined), 90_000);
     expect(ended?.exitReason).toBe('exit-when order.closed:wait');
     await holdEnds(m.messageId);
-    const cancelled = await messageWith(m.customerId, 'cancelled');
+    const cancelled = await messageWith(m.customerId, journey.id, 'cancelled');
     expect(cancelled.reason).toEqual({ code: 'customer_exited', params: { eventType: 'order.closed' } });
   });
 
@@ -134,7 +138,7 @@ describe('a message held by quiet hours follows its customer', () => {
     await publish(journey);
     const customerId = uniqueId('c');
     await post(orderEvent('order.created', customerId, uniqueId('o'), { amount: 99 }));
-    const skipped = await messageWith(customerId, 'skipped_no_recipient');
+    const skipped = await messageWith(customerId, journey.id, 'skipped_no_recipient');
     expect(skipped.reason).toEqual({ code: 'no_recipient', params: {} });
   });
 });
