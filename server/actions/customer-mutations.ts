@@ -20,9 +20,17 @@ export function customerMutations(db: Db): CustomerMutations {
     },
     async setAttribute(customerId, name, value) {
       await ensureCustomer(customerId);
+      // The step sets the value as of now, and records that time like an event would
+      // (server/store/customers.ts): an event dated earlier that arrives later leaves it alone.
+      const now = new Date();
       await db
         .updateTable('customers')
-        .set({ attributes: sql`customers.attributes || jsonb_build_object(${name}::text, ${JSON.stringify(value ?? null)}::jsonb)`, updated_at: new Date() })
+        .set({
+          attributes: sql`customers.attributes || jsonb_build_object(${name}::text, ${JSON.stringify(value ?? null)}::jsonb)`,
+          field_set_at: sql`customers.field_set_at || jsonb_build_object(${`attributes.${name}`}::text, ${now.toISOString()}::text)`,
+          latest_set_at: sql`greatest(customers.latest_set_at, ${now}::timestamptz)`,
+          updated_at: now,
+        })
         .where('id', '=', customerId)
         .execute();
     },
