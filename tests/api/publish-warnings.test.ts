@@ -1,22 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Journey } from '../../engine/index';
-import { uniqueId } from '../support/journeys';
+import { lineJourney, orderCreatedTrigger, uniqueId } from '../support/journeys';
 import { startStack, type Stack } from '../support/stack';
 
-function journeyWith(id: string, steps: Journey['nodes']): Journey {
-  const ids = ['trigger', ...steps.map((s) => s.id), 'done'];
-  return {
-    schemaVersion: 1,
-    id,
-    name: id,
-    status: 'draft',
-    version: 0,
-    nodes: [{ id: 'trigger', type: 'trigger.event', config: { eventType: 'order.created', perOrder: true } }, ...steps, { id: 'done', type: 'exit', config: {} }],
-    edges: ids.slice(1).map((to, i) => ({ from: ids[i]!, port: 'next', to })),
-    settings: { timezone: 'Asia/Shanghai', reEntry: 'never' },
-    layout: { positions: {} },
-  } as Journey;
-}
+const journeyWith = (id: string, steps: Journey['nodes']): Journey => lineJourney(id, orderCreatedTrigger, steps);
 
 /**
  * Publish says what will not work as drawn: the analysis the publish dialog shows and the

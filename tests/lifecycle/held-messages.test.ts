@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Journey } from '../../engine/index';
-import { eventually, orderEvent, uniqueId } from '../support/journeys';
+import { eventually, lineJourney, orderCreatedTrigger, orderEvent, uniqueId } from '../support/journeys';
 import { startStack, type Stack } from '../support/stack';
 
 interface ListedMessage {
@@ -12,24 +12,9 @@ interface ListedMessage {
 
 /** trigger (order.created, per order) → SMS → [a day's wait →] exit, with the settings a test gives. */
 function smsJourney(settings: Partial<Journey['settings']>, waitAfter = false): Journey {
+  const sms = { id: 'sms', type: 'message.send', config: { channel: 'sms', template: '您的订单还未付款，库存有限' } };
   const tail = waitAfter ? [{ id: 'wait', type: 'wait', config: { duration: 'P1D' } }] : [];
-  const ids = ['trigger', 'sms', ...tail.map((n) => n.id), 'done'];
-  return {
-    schemaVersion: 1,
-    id: uniqueId('held'),
-    name: 'held',
-    status: 'draft',
-    version: 0,
-    nodes: [
-      { id: 'trigger', type: 'trigger.event', config: { eventType: 'order.created', perOrder: true } },
-      { id: 'sms', type: 'message.send', config: { channel: 'sms', template: '您的订单还未付款，库存有限' } },
-      ...tail,
-      { id: 'done', type: 'exit', config: {} },
-    ],
-    edges: ids.slice(1).map((to, i) => ({ from: ids[i]!, port: 'next', to })),
-    settings: { timezone: 'Asia/Shanghai', reEntry: 'never', priority: 5, exitWhen: [], ...settings },
-    layout: { positions: {} },
-  };
+  return { ...lineJourney(uniqueId('held'), orderCreatedTrigger, [sms, ...tail], settings), name: 'held' };
 }
 
 /**

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Journey } from '../../engine/index';
 import { workerLimits } from '../../server/temporal/memory-budget';
 import { startEmbeddedHuitou, type EmbeddedHuitou } from '../support/embedded';
-import { eventually, uniqueId } from '../support/journeys';
+import { eventually, lineJourney, uniqueId } from '../support/journeys';
 
 /** The smallest budget Huitou takes: 25 cached journeys, a 192 MB workflow heap. */
 const BUDGET_MB = 192;
@@ -14,27 +14,12 @@ const CUSTOMERS = 400;
 const LEAST_MB_PER_CACHED_WORKFLOW = 0.7;
 
 function messageThenWaitADay(id: string): Journey {
-  return {
-    schemaVersion: 1,
-    id,
-    name: id,
-    status: 'draft',
-    version: 0,
-    nodes: [
-      // Nobody enters by this trigger here: everyone is enrolled at once, as a broadcast does.
-      { id: 'trigger', type: 'trigger.event', config: { eventType: 'order.created' } },
-      { id: 'send', type: 'message.send', config: { channel: 'sms', template: '双十二：全场满200减30' } },
-      { id: 'wait', type: 'wait', config: { duration: 'P1D' } },
-      { id: 'done', type: 'exit', config: {} },
-    ],
-    edges: [
-      { from: 'trigger', port: 'next', to: 'send' },
-      { from: 'send', port: 'next', to: 'wait' },
-      { from: 'wait', port: 'next', to: 'done' },
-    ],
-    settings: { timezone: 'Asia/Shanghai', reEntry: 'never', priority: 5, exitWhen: [] },
-    layout: { positions: {} },
-  };
+  // Nobody enters by this trigger here: everyone is enrolled at once, as a broadcast does.
+  const trigger = { id: 'trigger', type: 'trigger.event', config: { eventType: 'order.created' } };
+  return lineJourney(id, trigger, [
+    { id: 'send', type: 'message.send', config: { channel: 'sms', template: '双十二：全场满200减30' } },
+    { id: 'wait', type: 'wait', config: { duration: 'P1D' } },
+  ]);
 }
 
 /**

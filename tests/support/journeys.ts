@@ -20,6 +20,27 @@ export function paymentReminder(timeout = 'PT3S'): Journey {
   });
 }
 
+type Step = Journey['nodes'][number];
+
+/** An order (per order) starts it: the trigger most suites draw. */
+export const orderCreatedTrigger: Step = { id: 'trigger', type: 'trigger.event', config: { eventType: 'order.created', perOrder: true } };
+
+/** A journey whose steps run in a line — trigger, the steps, an exit — each `next` port to the following one. */
+export function lineJourney(id: string, trigger: Step, steps: Step[], settings: Partial<Journey['settings']> = {}): Journey {
+  const nodes: Step[] = [trigger, ...steps, { id: 'done', type: 'exit', config: {} }];
+  return {
+    schemaVersion: 1,
+    id,
+    name: id,
+    status: 'draft',
+    version: 0,
+    nodes,
+    edges: nodes.slice(1).map((to, i) => ({ from: nodes[i]!.id, port: 'next', to: to.id })),
+    settings: { timezone: 'Asia/Shanghai', reEntry: 'never', priority: 5, exitWhen: [], ...settings },
+    layout: { positions: {} },
+  };
+}
+
 let seq = 0;
 export function orderEvent(type: string, customerId: string, orderId: string, data: Record<string, unknown> = {}): CustomerEvent {
   seq += 1;
