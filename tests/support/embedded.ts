@@ -23,9 +23,21 @@ export interface EmbeddedHuitou {
 export async function startEmbeddedHuitou(overrides: Partial<Config> = {}): Promise<EmbeddedHuitou> {
   quietTemporalSdk();
   const dataDir = mkdtempSync(join(tmpdir(), 'huitou-embedded-'));
-  const [port, temporalPort, temporalUiPort] = [await freePort(), await freePort(), await freePort()];
-  const config: Config = { ...configFromEnv({}), port, dataDir, temporalPort, temporalUiPort, taskQueue: uniqueId('embedded-queue'), ...overrides };
-  const huitou = await startHuitou(config, { log: createLogger(process.env.HUITOU_TEST_LOG_LEVEL ?? 'warn'), workflowBundle: { codePath: inject('workflowBundlePath') } });
+  const start = async () => {
+    const [port, temporalPort, temporalUiPort] = [await freePort(), await freePort(), await freePort()];
+    const config: Config = { ...configFromEnv({}), port, dataDir, temporalPort, temporalUiPort, taskQueue: uniqueId('embedded-queue'), ...overrides };
+    return startHuitou(config, { log: createLogger(process.env.HUITOU_TEST_LOG_LEVEL ?? 'warn'), workflowBundle: { codePath: inject('workflowBundlePath') } });
+  };
+  // A port found free can be taken before the dev server binds it — the other suites' servers
+  // open ports of their own choosing all the time — and then the server exits at once. Such a
+  // start is tried again on other ports; any other failure is the test's.
+  let huitou: Huitou;
+  try {
+    huitou = await start();
+  } catch (e) {
+    if (!(e instanceof Error && e.message.includes('stopped before it was ready'))) throw e;
+    huitou = await start();
+  }
   const baseUrl = huitou.url!;
   return {
     huitou,
