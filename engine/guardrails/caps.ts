@@ -21,7 +21,7 @@ export type CapDecision =
  * of lower priority in every cap it breaks (they are then capped instead); otherwise it is capped.
  * Among equal priorities the first one keeps its place.
  */
-export function decideCaps(candidate: { at: number; priority: number }, counted: CountedSend[], caps: FrequencyCap[]): CapDecision {
+export function decideCaps(candidate: { at: number; priority: number }, counted: readonly CountedSend[], caps: readonly FrequencyCap[]): CapDecision {
   const displace = new Set<string>();
   for (const cap of caps) {
     const within = durationToMs(cap.within);

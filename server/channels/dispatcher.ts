@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { json, type Db } from '../db/database';
 import type { Logger } from '../logger';
-import { reasonOf, type MessageReason } from '../store/message-reason';
+import { reasonOf, type MessageReason } from '../../engine/index';
 import { CustomerFollow, type DeliveryVerdict, type FollowedMessage } from './follow-customer';
 import { PermanentDeliveryError, type ChannelProvider, type DeliverableMessage } from './provider';
 import { safeErrorText } from './safe-error';

@@ -1,6 +1,5 @@
-import { decisionFacts, evaluateCondition, eventMatchesWait, orderIdOf, type CustomerEvent, type Journey } from '../../engine/index';
+import { decisionFacts, evaluateCondition, eventMatchesWait, orderIdOf, reasonOf, type CustomerEvent, type Journey, type MessageReason } from '../../engine/index';
 import type { Db } from '../db/database';
-import { reasonOf, type MessageReason } from '../store/message-reason';
 
 /** A claimed message, as much of it as the decision needs. */
 export interface FollowedMessage {

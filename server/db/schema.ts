@@ -154,7 +154,7 @@ export interface Database {
     priority: ColumnType<number, number | undefined, number>;
     /** Why a guardrail held (`quiet-hours`), capped or skipped it; null when none did. */
     guard_reason: string | null;
-    /** Why it is where it is, as a code and parameters (migration 0013; server/store/message-reason.ts). */
+    /** Why it is where it is, as a code and parameters (migration 0013; the codes: engine/guardrails/message-reason.ts). */
     reason_code: ColumnType<string | null, string | null | undefined, string | null>;
     reason_params: ColumnType<Record<string, string | number>, string | undefined, string>;
   };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { createDocument } from 'zod-openapi';
-import { customerEventSchema, journeySchema } from '../../engine/index';
+import { customerEventSchema, journeySchema, messageReasonCodes } from '../../engine/index';
 import { kpiQuerySchema, kpisResponseSchema } from '../kpis/types';
 import { couponPaths } from './openapi-coupons';
 import { templatePaths } from './openapi-templates';
@@ -11,7 +11,6 @@ import { customerPaths } from './openapi-customers';
 import { triggerPaths } from './openapi-triggers';
 import { versionPaths } from './openapi-versions';
 import { messageQuerySchema } from './routes/messages';
-import { messageReasonCodes } from '../store/message-reason';
 
 const problem = z.object({ path: z.string(), code: z.string(), message: z.string(), nodeId: z.string().optional() }).meta({ id: 'Problem' });
 const journey = journeySchema.meta({ id: 'Journey' });

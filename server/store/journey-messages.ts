@@ -1,6 +1,5 @@
-import type { JourneyStatus } from '../../engine/index';
+import { reasonOf, type JourneyStatus } from '../../engine/index';
 import { json, type Db } from '../db/database';
-import { reasonOf } from './message-reason';
 
 /**
  * What a journey's status change does to its messages not yet delivered, inside the transaction

@@ -1,42 +1,10 @@
+import type { MessageReason, MessageReasonCode, MessageReasonParams } from '../../engine/index';
+
 /**
- * Why a message is where it is, as a code with parameters: the API hands it out as is and the
- * designer words it in the reader's language. Stored on the message (`reason_code`,
- * `reason_params`, migration 0013) by whatever decided its state last.
- *
- * - held (status `queued`, until `next_attempt_at`): `quiet_hours`, `send_rate`, `arbitration`
- *   (waiting for a message of higher priority), `journey_paused`, `retry` (a failed try);
- * - `capped`: `frequency_cap` (the cap was full) or `gave_way` (a message of higher priority took
- *   the place);
- * - `cancelled`: `journey_stopped`, `customer_exited` (exit criteria), `customer_converted` (the
- *   journey's goal) — the customer no longer needs it;
- * - skipped: `quiet_hours` (status `skipped_quiet_hours`), `no_recipient`.
+ * The reason stored on a message row (`reason_code`, `reason_params`, migration 0013) as the API
+ * gives it: a held message says until when (its next try, which may move). The codes and their
+ * meaning are the engine's (engine/guardrails/message-reason.ts).
  */
-export const messageReasonCodes = [
-  'quiet_hours',
-  'send_rate',
-  'arbitration',
-  'journey_paused',
-  'retry',
-  'frequency_cap',
-  'gave_way',
-  'journey_stopped',
-  'customer_exited',
-  'customer_converted',
-  'no_recipient',
-] as const;
-export type MessageReasonCode = (typeof messageReasonCodes)[number];
-
-/** Parameters by code; every value is a string or a number, so a translation can interpolate them. */
-export type MessageReasonParams = Record<string, string | number>;
-
-export interface MessageReason {
-  code: MessageReasonCode;
-  params: MessageReasonParams;
-}
-
-export const reasonOf = (code: MessageReasonCode, params: MessageReasonParams = {}): MessageReason => ({ code, params });
-
-/** The reason as the API gives it: a held message says until when (its next try, which may move). */
 export function reasonForApi(row: { status: string; reason_code: string | null; reason_params: unknown; next_attempt_at: Date }): MessageReason | null {
   const code = row.reason_code as MessageReasonCode | null;
   if (!code) return null;

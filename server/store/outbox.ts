@@ -1,7 +1,7 @@
-import type { DispatchResult, MessagingSettings, OutgoingMessage } from '../../engine/index';
+import { isGuarded, reasonOf, type DispatchResult, type MessageReason, type MessagingSettings, type OutgoingMessage } from '../../engine/index';
 import type { Db } from '../db/database';
 import { json } from '../db/database';
-import { reasonForApi, reasonOf, type MessageReason } from './message-reason';
+import { reasonForApi } from './message-reason';
 import { applyGuardrails, type GuardOutcome } from './outbox-guard';
 
 /** The shop settings guardrails read; absent, marketing messages are queued like any other. */
@@ -42,7 +42,7 @@ export class Outbox {
   async enqueue(message: OutgoingMessage): Promise<DispatchResult> {
     const status = message.recipient === null ? 'skipped_no_recipient' : message.channel === 'task' ? 'open' : 'queued';
     const guard = message.guard;
-    if (status !== 'queued' || !guard || guard.category !== 'marketing' || !this.guardSettings) return this.insert(this.db, message, status);
+    if (status !== 'queued' || !isGuarded(guard) || !this.guardSettings) return this.insert(this.db, message, status);
     const settings = await this.guardSettings();
     return this.db.transaction().execute(async (tx) => {
       // A retry of a send already decided keeps that decision (and is not counted twice).
@@ -68,7 +68,7 @@ export class Outbox {
   }
 
   private async insert(db: Db, message: OutgoingMessage, status: string, outcome?: GuardOutcome): Promise<DispatchResult> {
-    const why = outcome?.why ?? (status === 'skipped_no_recipient' ? reasonOf('no_recipient') : undefined);
+    const why = outcome?.reason ?? (status === 'skipped_no_recipient' ? reasonOf('no_recipient') : undefined);
     const inserted = await db
       .insertInto('messages')
       .values({
@@ -84,11 +84,11 @@ export class Outbox {
         customer_id: message.customerId,
         category: message.guard?.category ?? 'transactional',
         priority: message.guard?.priority ?? 5,
-        guard_reason: outcome?.reason ?? null,
+        guard_reason: outcome?.guardReason ?? null,
         reason_code: why?.code ?? null,
         reason_params: json(why?.params ?? {}),
         ...(message.at !== undefined ? { created_at: new Date(message.at) } : {}),
-        ...(outcome?.notBefore ? { next_attempt_at: outcome.notBefore } : {}),
+        ...(outcome?.notBefore !== undefined ? { next_attempt_at: new Date(outcome.notBefore) } : {}),
       })
       .onConflict((oc) => oc.column('idempotency_key').doNothing())
       .returning(['id', 'status'])

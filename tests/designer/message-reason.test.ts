@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../../designer/src/i18n/en';
 import { zhCN } from '../../designer/src/i18n/zh-CN';
 import { reasonText } from '../../designer/src/messages/reason';
-import { messageReasonCodes } from '../../server/store/message-reason';
+import { messageReasonCodes } from '../../engine/index';
 
 const translator = async (lng: 'en' | 'zh-CN') => {
   const i18n = i18next.createInstance();
