@@ -1,5 +1,7 @@
-import { decideCaps, type CountedSend } from '../guardrails/caps';
-import { quietUntil } from '../guardrails/quiet-hours';
+import type { CountedSend } from '../guardrails/caps';
+import { countedSince, decideGuard, isGuarded } from '../guardrails/decide';
+import type { RateWindow } from '../guardrails/send-rate';
+import { durationToMs } from '../journey/duration';
 import type { MessagingSettings } from '../guardrails/settings';
 import type { ActionServices, IssuedCoupon, OutgoingMessage } from '../nodes/define';
 
@@ -16,15 +18,19 @@ export interface SimulatedMessage {
   channel: string;
   text: string;
   subject?: string | undefined;
-  /** `sent`, `held` (sent when quiet hours end, at `at`), `capped`, `skipped_quiet_hours`, `skipped_no_recipient`, `open` (a staff task). */
+  /**
+   * `sent`, `held` (sent when quiet hours end or the send rate has room, at `at`), `capped`,
+   * `skipped_quiet_hours`, `skipped_no_recipient`, `open` (a staff task).
+   */
   status: string;
   reason?: string | undefined;
 }
 
 /**
- * The services actions get in a simulation: nothing leaves the process. Messages are recorded
- * with the same guardrails the outbox applies (quiet hours, caps among this run's messages);
- * customer changes apply to the simulated customer so later decisions see them.
+ * The services actions get in a simulation: nothing leaves the process. Messages go through the
+ * outbox's own guard decision (engine/guardrails/decide.ts) — quiet hours, send rate, the
+ * arbitration window, caps — over this run's messages, kept in memory as the outbox keeps them in
+ * its tables; customer changes apply to the simulated customer so later decisions see them.
  */
 export function simulatedServices(input: {
   clock: () => number;
@@ -37,12 +43,22 @@ export function simulatedServices(input: {
   campaign?: ((id: string) => Promise<SimulatedCampaign | undefined>) | undefined;
 }): ActionServices {
   const { messaging, messages, customer } = input;
-  const counted: (CountedSend & { channel: string })[] = [];
+  /** This run's messages that count against caps, as the outbox's rows: when created, on which channel. */
+  const counted: (CountedSend & { channel: string; createdAt: number })[] = [];
+  /** The newest send-rate window by journey and window length, as journey_send_windows holds it. */
+  const rateWindows = new Map<string, RateWindow>();
   const facts = () => {
     if (!customer.facts || typeof customer.facts !== 'object') customer.facts = {};
     return customer.facts as Record<string, unknown>;
   };
   let coupons = 0;
+  /** A pending message that a message of higher priority took the place of: capped, as the outbox does. */
+  const giveWay = (id: string, journeyId: string) => {
+    const message = messages[Number(id.slice('sim-'.length)) - 1];
+    if (message) Object.assign(message, { status: 'capped', reason: `frequency cap: gave way to a message of higher priority (${journeyId})` });
+    const i = counted.findIndex((c) => c.id === id);
+    if (i >= 0) counted.splice(i, 1);
+  };
   return {
     async dispatchMessage(m: OutgoingMessage) {
       const now = input.clock();
@@ -52,23 +68,34 @@ export function simulatedServices(input: {
       };
       if (m.recipient === null) return record('skipped_no_recipient', now);
       if (m.channel === 'task') return record('open', now);
-      const guard = m.guard;
-      if (!guard || guard.category !== 'marketing') return record('sent', now);
-      let at = now;
-      let held = false;
-      const quiet = messaging.quietHours;
-      if (quiet && guard.quietHours !== 'ignore') {
-        const until = quietUntil(now, guard.timezone ?? input.shopTimezone, quiet);
-        const mode = guard.quietHours === 'shop' ? quiet.mode : guard.quietHours;
-        if (until !== null && mode === 'skip') return record('skipped_quiet_hours', now, `quiet hours ${quiet.from}–${quiet.to}`);
-        if (until !== null) [at, held] = [until, true];
+      if (!isGuarded(m.guard)) return record('sent', now);
+      const since = countedSince(messaging, m.channel, now);
+      const sends = since === null ? [] : counted.filter((c) => c.channel === m.channel && c.createdAt > since);
+      const rateKey = m.guard.sendRate ? `${m.journeyId}/${durationToMs(m.guard.sendRate.per)}` : '';
+      const decision = decideGuard({
+        guard: m.guard,
+        channel: m.channel,
+        messaging,
+        shopTimezone: input.shopTimezone,
+        now,
+        // Pending as a queued row is: not gone out by now, so a higher priority may take its place.
+        counted: sends.map((c) => ({ ...c, pending: c.at > now })),
+        rateWindow: rateWindows.get(rateKey),
+      });
+      if (decision.rateSlot) {
+        const newest = rateWindows.get(rateKey);
+        rateWindows.set(rateKey, { start: decision.rateSlot.start, sent: newest?.start === decision.rateSlot.start ? newest.sent + 1 : 1 });
       }
-      const caps = messaging.frequencyCaps.filter((c) => c.channel === m.channel);
-      const decision = decideCaps({ at, priority: guard.priority }, counted.filter((c) => c.channel === m.channel), caps);
-      if (decision.kind === 'capped') return record('capped', now, `frequency cap: at most ${decision.cap.max} ${decision.cap.channel} per ${decision.cap.within}`);
-      const id = `sim-${messages.length + 1}`;
-      counted.push({ id, at, priority: guard.priority, pending: false, channel: m.channel });
-      return record(held ? 'held' : 'sent', at, held ? 'quiet-hours' : undefined);
+      if (decision.status !== 'queued') return record(decision.status, now, decision.guardReason);
+      for (const id of decision.displaced) giveWay(id, m.journeyId);
+      // A message a guardrail holds (quiet hours, send rate) is `held`, at the instant it goes.
+      // One that waits only for the arbitration window is shown `sent` at the instant it goes
+      // (now + arbitrationSeconds) without a reason: the outbox tells the journey `queued` for it
+      // and stores no guardrail's words, as nothing but a higher priority could stop it.
+      const at = decision.notBefore ?? now;
+      const sent = record(decision.held ? 'held' : 'sent', at, decision.guardReason);
+      counted.push({ id: sent.messageId, at, priority: m.guard.priority, pending: at > now, channel: m.channel, createdAt: now });
+      return sent;
     },
     customers: {
       async addTags(_id, tags) {
