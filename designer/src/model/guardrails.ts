@@ -1,10 +1,13 @@
+import { capsOn } from '../../../engine/guardrails/decide';
+import { quietHoursChoices, quietHoursMode, type QuietHoursChoice } from '../../../engine/guardrails/quiet-hours';
 import type { FrequencyCap, MessagingSettings } from '../../../engine/guardrails/settings';
 
 /**
- * What protects a customer from one message step, as server/store/outbox-guard.ts decides it:
- * tasks and transactional messages are never held or capped; otherwise the shop's quiet hours (if
- * it has any) hold or skip the message — the step may override the mode or ignore them — and the
- * shop's frequency caps on that channel count it.
+ * What protects a customer from one message step, in the words of the guard decision
+ * (engine/guardrails/decide.ts), which the outbox and the simulator apply: tasks and transactional
+ * messages are never held or capped; otherwise the shop's quiet hours (if it has any) hold or skip
+ * the message — the step may override the mode or ignore them — and the shop's frequency caps on
+ * that channel count it.
  */
 export type QuietRule =
   | { kind: 'exempt'; reason: 'transactional' | 'task' }
@@ -25,12 +28,12 @@ export function guardrailsOf(config: Record<string, unknown>, messaging: Messagi
   if (channel === 'task') return { channel, quiet: { kind: 'exempt', reason: 'task' }, caps: [] };
   if (config.transactional === true) return { channel, quiet: { kind: 'exempt', reason: 'transactional' }, caps: [] };
   const shopQuiet = messaging?.quietHours ?? null;
-  const override = typeof config.quietHours === 'string' ? config.quietHours : 'shop';
-  let quiet: QuietRule = { kind: 'none' };
-  if (shopQuiet) {
-    const window = { from: shopQuiet.from, to: shopQuiet.to };
-    if (override === 'ignore') quiet = { kind: 'ignore', ...window };
-    else quiet = { kind: override === 'hold' || override === 'skip' ? override : shopQuiet.mode, ...window };
-  }
-  return { channel, quiet, caps: (messaging?.frequencyCaps ?? []).filter((c) => c.channel === channel) };
+  const mode = quietHoursMode(quietChoiceOf(config.quietHours), shopQuiet);
+  const quiet: QuietRule = shopQuiet && mode ? { kind: mode, from: shopQuiet.from, to: shopQuiet.to } : { kind: 'none' };
+  return { channel, quiet, caps: messaging ? capsOn(messaging, channel) : [] };
+}
+
+/** The step's quiet-hours choice; a draft without one (or with one the step does not know) follows the shop. */
+function quietChoiceOf(value: unknown): QuietHoursChoice {
+  return quietHoursChoices.find((choice) => choice === value) ?? 'shop';
 }
