@@ -1,0 +1,63 @@
+import type { NodeRegistry } from '../../engine/index';
+import type { Config } from '../config';
+import type { Db } from '../db/database';
+import { FactsFollower } from '../facts/follow-events';
+import type { Logger } from '../logger';
+import { EventRouter } from '../routing/event-router';
+import type { TemporalHandle } from '../temporal/connect';
+import { createTriggerServices, type TriggerServices } from '../triggers/services';
+import { shopTimezone, type Stores } from './stores';
+
+/**
+ * The way of a stored event into journeys: the facts follower (an order or profile event refreshes
+ * the customer's facts and stores each change as an event of its own), the router (enrols customers
+ * and signals running journeys, counting conversions on the way) and the date and broadcast
+ * triggers, which store events for the router too.
+ */
+export interface EventPipeline {
+  follower: FactsFollower;
+  router: EventRouter;
+  triggers: TriggerServices;
+}
+
+export interface EventPipelineParts {
+  config: Pick<Config, 'taskQueue'>;
+  db: Db;
+  stores: Stores;
+  registry: NodeRegistry;
+  temporal: TemporalHandle;
+  log: Logger;
+}
+
+/** Builds the pipeline; nothing runs until the HTTP role starts the router. */
+export function composeEventPipeline({ config, db, stores, registry, temporal, log }: EventPipelineParts): EventPipeline {
+  const timezone = shopTimezone(stores.settings);
+  const follower = new FactsFollower({
+    facts: stores.facts,
+    events: stores.events,
+    timezone,
+    log,
+  });
+  const router = new EventRouter({
+    client: temporal.client,
+    taskQueue: config.taskQueue,
+    registry,
+    journeys: stores.journeys,
+    events: stores.events,
+    enrolments: stores.enrolments,
+    log,
+    conversions: stores.conversions,
+    beforeRoute: (event) => follower.afterEvent(event),
+  });
+  const triggers = createTriggerServices({
+    db,
+    journeys: stores.journeys,
+    events: stores.events,
+    registry,
+    client: temporal.client,
+    taskQueue: config.taskQueue,
+    timezone,
+    log,
+  });
+  return { follower, router, triggers };
+}

@@ -1,0 +1,20 @@
+import { MessageDispatcher } from '../channels/dispatcher';
+import { channelProviders } from '../channels/providers';
+import type { Config } from '../config';
+import type { Db } from '../db/database';
+import type { Logger } from '../logger';
+
+/**
+ * Delivery of the outbox through each channel's provider (the SMS gateway, SMTP, else a local
+ * sink file). Workers deliver the outbox too; claims make any number of them safe together.
+ */
+export function startDelivery(config: Config, db: Db, log: Logger): MessageDispatcher {
+  const dispatcher = new MessageDispatcher({
+    db,
+    providers: channelProviders(config),
+    log,
+    maxAttempts: config.deliveryAttempts,
+  });
+  dispatcher.start();
+  return dispatcher;
+}
