@@ -56,7 +56,7 @@ async function candidates(db: Db, rule: CalendarRule, monthDays: string[]): Prom
     case 'firstOrderAt':
     case 'lastOrderAt':
       // ISO instants as the facts document writes them: the month-day follows the year. Read from
-      // the stored rows (server/facts/facts-view.ts), not the view's document, which would be
+      // the stored rows (migration 0008-day-stable-facts), not the view's document, which would be
       // formatted for every customer just to read one field.
       query = sql<{ id: string; value: string | null }>`select customer_id as id, value from (
         select customer_id, to_char(${sql.raw(rule.date === 'firstOrderAt' ? 'first_at' : 'last_at')} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as value
