@@ -11,7 +11,7 @@ import { architecture } from './scripts/lib/eslint-architecture.mjs';
  * The board. A file belongs to the most specific folder that holds it; it may import its own
  * folder, the folders in `imports`, and packages (all, or only `packages`, never `forbiddenPackages`).
  */
-const board = [
+export const board = [
   {
     folder: 'engine',
     imports: [],
