@@ -1,25 +1,5 @@
-import { heartbeat } from '@temporalio/activity';
-import type { FactChange } from '../engine/index';
-
-export interface FactsActivityDeps {
-  /** The bulk refresh, which stores its changes as events in its own transaction. */
-  facts: { refreshAll(asOf?: Date): Promise<FactChange[]> };
+/** The daily facts refresh's activity as its workflow calls it; implemented by server/worker/facts-activities.ts. */
+export interface FactsActivities {
+  /** Refreshes every customer's facts; the changes are stored as events in the refresh's own transaction. */
+  refreshAllFacts(): Promise<{ customersChanged: number; events: number }>;
 }
-
-/** Activities of the daily facts refresh; built from their dependencies like the journey's. */
-export function createFactsActivities(deps: FactsActivityDeps) {
-  return {
-    async refreshAllFacts(): Promise<{ customersChanged: number; events: number }> {
-      const asOf = new Date();
-      const beat = setInterval(() => heartbeat(), 20_000);
-      try {
-        const changes = await deps.facts.refreshAll(asOf);
-        return { customersChanged: new Set(changes.map((c) => c.customerId)).size, events: changes.length };
-      } finally {
-        clearInterval(beat);
-      }
-    },
-  };
-}
-
-export type FactsActivities = ReturnType<typeof createFactsActivities>;

@@ -51,7 +51,7 @@ export async function insertCustomers(db: Db, prefix: string, count: number, fac
   await sql`insert into customers (id, name, phone, attributes)
     select ${id}, '客户' || i, '139' || lpad(i::text, 8, '0'), '{}'::jsonb from generate_series(1, ${count}) as i`.execute(db);
   if (facts) {
-    // The snapshot stores day-stable values and derives the stage (server/facts/facts-view.ts):
+    // The snapshot stores day-stable values and derives the stage (migration 0008-day-stable-facts):
     // a last order yesterday is `active`, 200 days ago `lost` (default windows 45 / 90 / 140 days).
     const daysAgo = facts.lifecycleStage === 'lost' ? 200 : 1;
     await sql`insert into customer_fact_rows (customer_id, as_of, order_count, total_cents, frequency, monetary_cents, first_at, last_at, tier)

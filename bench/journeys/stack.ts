@@ -44,7 +44,7 @@ export async function startBenchStack(overrides: Partial<Config> = {}): Promise<
   try {
     const bundle = await bundleWorkflowCode({
       workflowsPath: fileURLToPath(new URL('./workflows.ts', import.meta.url)),
-      // As workflows/worker.ts bundles the product's workflows.
+      // As server/worker/journey-worker.ts bundles the product's workflows.
       logger: { trace: noop, debug: noop, info: noop, log: noop, warn: console.warn, error: console.error },
     });
     const config: Config = { ...base, port: 0, dataDir, taskQueue: 'bench-journeys', databaseUrl: undefined, ...overrides };

@@ -1,10 +1,10 @@
 import type { WorkflowBundleOption } from '@temporalio/worker';
 import type { NodeRegistry } from '../../engine/index';
 // The worker and the activity factories it runs: the only imports to re-point when they move.
-import { createActivities } from '../../workflows/activities';
-import { createFactsActivities } from '../../workflows/facts-activities';
-import { createTriggerActivities } from '../../workflows/trigger-activities';
-import { createJourneyWorker } from '../../workflows/worker';
+import { createActivities } from '../worker/journey-activities';
+import { createFactsActivities } from '../worker/facts-activities';
+import { createTriggerActivities } from '../worker/trigger-activities';
+import { createJourneyWorker } from '../worker/journey-worker';
 import { createActionServices } from '../actions/services';
 import { createOutboundHttp } from '../actions/outbound-http';
 import type { Config } from '../config';

@@ -10,6 +10,7 @@ import type { Db } from '../db/database';
 import type { Events } from '../store/events';
 import type { Journeys } from '../store/journeys';
 import { profileFields } from '../store/customers';
+import type { BroadcastPageInput, BroadcastPageResult } from '../../workflows/trigger-activities';
 
 export interface BroadcastPageDeps {
   db: Db;
@@ -18,26 +19,8 @@ export interface BroadcastPageDeps {
   events: Pick<Events, 'appendMany'>;
 }
 
-export interface BroadcastPageInput {
-  journeyId: string;
-  version: number;
-  nodeId: string;
-  /** The last customer id examined by the previous page (keyset), or null to start. */
-  after: string | null;
-  /** At most this many matching customers in this page (the rate's share of a pacing step). */
-  limit: number;
-}
-
-export interface BroadcastPageResult {
-  /** Where the next page starts, or null when every customer has been examined. */
-  next: string | null;
-  examined: number;
-  matched: number;
-  /** New events (a retried page finds its events already stored). */
-  stored: number;
-  /** Set when the journey is no longer this live version: the broadcast ends, enrolling nobody more. */
-  halted?: string | undefined;
-}
+// The page's input and result are the broadcast workflow's activity contract (recorded in history).
+export type { BroadcastPageInput, BroadcastPageResult };
 
 /** Rows read per statement, and at most per page, so one activity stays short however selective the audience. */
 const READ_BATCH = 500;

@@ -13,6 +13,7 @@ import {
 import type { Db } from '../db/database';
 import type { Events } from '../store/events';
 import type { Journeys } from '../store/journeys';
+import type { CalendarRunSummary } from '../../workflows/trigger-activities';
 
 export interface CalendarJobDeps {
   db: Db;
@@ -22,14 +23,8 @@ export interface CalendarJobDeps {
   timezone(): Promise<string>;
 }
 
-export interface CalendarRunSummary {
-  /** The shop's calendar day the run was for. */
-  day: string;
-  rules: { rule: string; due: number; stored: number }[];
-  /** Customers due over all rules, and how many of their events were new (a re-run stores none). */
-  due: number;
-  stored: number;
-}
+// The run's summary is the calendar workflow's activity result (recorded in history).
+export type { CalendarRunSummary };
 
 /** The distinct date rules of the live journeys' date triggers, by key. */
 export function liveCalendarRules(published: { journey: Journey; status: string }[], registry: NodeRegistry): Map<string, CalendarRule> {
@@ -61,7 +56,7 @@ async function candidates(db: Db, rule: CalendarRule, monthDays: string[]): Prom
     case 'firstOrderAt':
     case 'lastOrderAt':
       // ISO instants as the facts document writes them: the month-day follows the year. Read from
-      // the stored rows (server/facts/facts-view.ts), not the view's document, which would be
+      // the stored rows (migration 0008-day-stable-facts), not the view's document, which would be
       // formatted for every customer just to read one field.
       query = sql<{ id: string; value: string | null }>`select customer_id as id, value from (
         select customer_id, to_char(${sql.raw(rule.date === 'firstOrderAt' ? 'first_at' : 'last_at')} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as value

@@ -13,7 +13,7 @@ import { Enrolments } from '../../server/store/enrolments';
 import { storeAndApply } from '../../server/store/event-effects';
 import { Events } from '../../server/store/events';
 import { Outbox } from '../../server/store/outbox';
-import { createActivities } from '../../workflows/activities';
+import { createActivities } from '../../server/worker/journey-activities';
 import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/databases';
 import { orderEvent, uniqueId } from '../support/journeys';
 

@@ -4,7 +4,7 @@ import { databaseKinds, type TestDatabase } from '../support/databases';
 import { at, daysBefore, loadFixture, shopForSuite, snapshot, type FixtureOrder, type Shop } from './support';
 
 // The snapshot stores only what does not move with the day; recency, stage, RFM and days to
-// birthday are derived when read (server/facts/facts-view.ts). So the next day's refresh rewrites
+// birthday are derived when read (migration 0008-day-stable-facts). So the next day's refresh rewrites
 // only the rows whose stored values changed, while every buyer's derived facts still move a day.
 
 const today = '2026-06-30';

@@ -5,7 +5,7 @@ import type { Db } from '../../server/db/database';
  * Snapshot rows for suites that need customers with given stored facts without computing them
  * from orders. The snapshot stores day-stable values (customer_fact_rows) and the customer_facts
  * view derives the rest (stage, RFM, recency) with the parameters in facts_snapshot
- * (server/facts/facts-view.ts): a row with its last order a day before its asOf is `active`,
+ * (migration 0008-day-stable-facts): a row with its last order a day before its asOf is `active`,
  * 200 days before is `lost` (default windows 45 / 90 / 140 days).
  */
 export interface FactRow {

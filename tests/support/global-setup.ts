@@ -4,7 +4,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { TestProject } from 'vitest/node';
 import { projectRoot } from '../../server/config';
 import { serverExecutable } from '../../server/temporal/binaries';
-import { bundleJourneyWorkflows } from '../../workflows/worker';
+import { bundleJourneyWorkflows } from '../../server/worker/journey-worker';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -11,7 +11,7 @@ import { SettingsStore } from '../../server/facts/settings-store';
 import { Customers } from '../../server/store/customers';
 import { Enrolments } from '../../server/store/enrolments';
 import { Outbox } from '../../server/store/outbox';
-import { createActivities } from '../../workflows/activities';
+import { createActivities } from '../../server/worker/journey-activities';
 import type { journeyWorkflow } from '../../workflows/journey-workflow';
 import { eventSignal, progressQuery } from '../../workflows/shared';
 import type { TestDatabase } from '../support/databases';

@@ -1,10 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { bundleWorkflowCode, Worker, type NativeConnection, type WorkflowBundleOption } from '@temporalio/worker';
-import type { JourneyActivities } from './activities';
-import type { FactsActivities } from './facts-activities';
-import type { TriggerActivities } from './trigger-activities';
+import type { JourneyActivities } from '../../workflows/activities';
+import type { FactsActivities } from '../../workflows/facts-activities';
+import type { TriggerActivities } from '../../workflows/trigger-activities';
 
-export const workflowsPath = fileURLToPath(new URL('./index.ts', import.meta.url));
+/** The workflow bundle's entry: every workflow the worker registers (workflows/index.ts). */
+export const workflowsPath = fileURLToPath(new URL('../../workflows/index.ts', import.meta.url));
 
 /** Bundles the journey workflows once (webpack); pass the result to several workers to save time. */
 export async function bundleJourneyWorkflows(): Promise<{ code: string }> {
