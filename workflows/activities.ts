@@ -1,7 +1,6 @@
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
-import type { ActionServices, CustomerFacts, IssuedCoupon, NodeRegistry } from '../engine/index';
-import { enrolmentKeyPrefix } from '../server/coupons/coupon-service';
+import { enrolmentKeyPrefix, type ActionServices, type CustomerFacts, type IssuedCoupon, type NodeRegistry } from '../engine/index';
 import type { Customers } from '../server/store/customers';
 import type { Enrolments } from '../server/store/enrolments';
 import type { Outbox } from '../server/store/outbox';

@@ -1,4 +1,4 @@
-import type { DispatchResult, MessagingSettings, OutgoingMessage } from '../../engine/index';
+import { keyOwner, type DispatchResult, type MessagingSettings, type OutgoingMessage } from '../../engine/index';
 import type { Db } from '../db/database';
 import { json } from '../db/database';
 import { reasonForApi, reasonOf, type MessageReason } from './message-reason';
@@ -55,7 +55,7 @@ export class Outbox {
           .updateTable('messages')
           .set({
             status: 'capped',
-            guard_reason: `frequency cap: gave way to a message of higher priority (${message.idempotencyKey.split('/')[0]})`,
+            guard_reason: `frequency cap: gave way to a message of higher priority (${keyOwner(message.idempotencyKey)})`,
             reason_code: gaveWay.code,
             reason_params: json(gaveWay.params),
           })
