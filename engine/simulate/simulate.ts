@@ -67,7 +67,6 @@ export interface SimulationResult {
  * guardrails as production, one at a time on one clock. Nothing is sent or stored.
  */
 export async function simulateJourney(input: SimulationInput): Promise<SimulationResult> {
-  const iso = (t: number) => new Date(t).toISOString();
   const { journey, registry } = input;
   const customer = structuredClone(input.customer);
   const from = Date.parse(input.from);
@@ -76,20 +75,21 @@ export async function simulateJourney(input: SimulationInput): Promise<Simulatio
     .map((e, i) => ({ id: `sim-${i + 1}`, type: e.type, customerId: customer.id, occurredAt: new Date(e.at).toISOString(), data: e.data ?? {} }))
     .filter((e) => Date.parse(e.occurredAt) >= from && Date.parse(e.occurredAt) <= until)
     .sort((a, b) => Date.parse(a.occurredAt) - Date.parse(b.occurredAt));
+  const clock = { now: from };
+  const messages: SimulatedMessage[] = [];
   const run: SimulationRun = {
-    clock: { now: from },
+    clock,
     interpreter: new Interpreter(journey, registry),
     registry,
     customer,
-    services: undefined!,
+    services: simulatedServices({ clock: () => clock.now, messaging: input.messaging, shopTimezone: input.shopTimezone, customer, messages, notes: (t) => run.notes.push(t), campaign: input.campaign }),
     steps: [],
-    messages: [],
+    messages,
     meter: new BudgetMeter({ ...DEFAULT_SIMULATION_BUDGET, ...input.budget }, input.wallClock ?? Date.now),
     owner: new WeakMap(),
     notes: [],
     acting: undefined,
   };
-  run.services = simulatedServices({ clock: () => run.clock.now, messaging: input.messaging, shopTimezone: input.shopTimezone, customer, messages: run.messages, notes: (t) => run.notes.push(t), campaign: input.campaign });
   // The coupon an action issues is its enrolment's, for the templates of its later steps.
   const issue = run.services.coupons.issue.bind(run.services.coupons);
   run.services.coupons.issue = async (...args) => {
@@ -150,6 +150,11 @@ export async function simulateJourney(input: SimulationInput): Promise<Simulatio
     } else break;
   }
 
+  return resultOf(run, enrolments, stopped);
+}
+
+/** The run's answer: each enrolment's timeline merged, and how the customer stands at the end. */
+function resultOf(run: SimulationRun, enrolments: SimulatedEnrolment[], stopped: { enrolment: SimulatedEnrolment; limit: BudgetLimit } | undefined): SimulationResult {
   const { steps, messages } = run;
   const several = enrolments.length > 1;
   const tagged = {
@@ -171,3 +176,5 @@ export async function simulateJourney(input: SimulationInput): Promise<Simulatio
   const end = last.exitedAt === null ? { exitedAt: null, reason: last.reason, waitingAt: last.waitingAt } : { exitedAt: last.exitedAt, reason: last.reason };
   return { entered: true, ...tagged, ...end, ...(several ? { enrolments: outcomes } : {}) };
 }
+
+const iso = (t: number) => new Date(t).toISOString();
