@@ -1,12 +1,12 @@
 import type { CustomerEvent } from '../events/schema';
-import { isValidTimeZone } from '../facts/dates';
 import { decisionFacts } from '../facts/decision-facts';
 import { eventMatchesWait, type Interpreter, type RunState } from '../interpreter/interpreter';
 import type { EventWait } from '../nodes/define';
 import { actionInput } from './action-input';
 import { EventIntake } from './intake';
-import type { CarriedState, Customer, DriverPort, DriverResult } from './port';
+import type { CarriedState, DriverPort, DriverResult } from './port';
 import { StepTally } from './step-tally';
+import { customerZone } from './zone';
 
 /**
  * One customer's walk through one journey version: the loop over the pure interpreter, written
@@ -211,10 +211,4 @@ export class JourneyDriver {
     this.port.stepped?.(nodeId, { kind: 'left', reason });
     return { exitNodeId: nodeId, reason };
   }
-}
-
-/** The zone a customer's wall-clock waits use: their own when Intl knows it (an unknown one would make every computation throw), else the journey's. */
-export function customerZone(customer: Customer | undefined, journeyZone: string): string {
-  const own = customer?.timezone;
-  return typeof own === 'string' && own && isValidTimeZone(own) ? own : journeyZone;
 }

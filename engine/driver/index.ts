@@ -4,3 +4,4 @@ export * from './idempotency-key';
 export * from './intake';
 export * from './port';
 export * from './step-tally';
+export * from './zone';
