@@ -22,6 +22,7 @@ export * from './templates/render';
 export * from './templates/field';
 export * from './time/schemas';
 export * from './interpreter/interpreter';
+export * from './driver/index';
 export * from './journey/parse-messages';
 export * from './facts/settings';
 export * from './facts/dates';

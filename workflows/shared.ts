@@ -1,6 +1,8 @@
 import { defineQuery, defineSignal } from '@temporalio/workflow';
-import type { CustomerEvent, Journey, RunState } from '../engine/index';
-import type { StepTallyState } from './step-tally';
+import type { CarriedState, CustomerEvent, Journey } from '../engine/index';
+
+// The wire shapes of the journey driver (engine/driver): the continue-as-new input and the runAction input.
+export type { ActionInput, CarriedState } from '../engine/index';
 
 /** The task queue journey workflows and their activities run on, unless configured otherwise. */
 export const DEFAULT_TASK_QUEUE = 'huitou-journeys';
@@ -30,36 +32,9 @@ export interface JourneyWorkflowInput {
   carried?: CarriedState | undefined;
 }
 
-export interface CarriedState {
-  state: RunState;
-  inbox: CustomerEvent[];
-  seenEventIds: string[];
-  lastEvent?: CustomerEvent | undefined;
-  paused: boolean;
-  stopped?: boolean | undefined;
-  /** Steps not yet reported to the step log (absent before the step log, or in runs without it). */
-  steps?: StepTallyState | undefined;
-}
-
 export interface JourneyWorkflowResult {
   exitNodeId: string;
   reason: string;
-}
-
-export interface ActionInput {
-  journeyId: string;
-  journeyVersion: number;
-  nodeId: string;
-  nodeType: string;
-  /** The node type's version the journey was published with; absent in older documents (version 1). */
-  typeVersion?: number;
-  config: unknown;
-  idempotencyKey: string;
-  customerId: string;
-  entry: CustomerEvent;
-  /** The journey's priority; absent in histories recorded before priorities existed. */
-  priority?: number | undefined;
-  sendRate?: { max: number; per: string } | undefined;
 }
 
 export interface ExitInput {

@@ -1,21 +1,21 @@
-import { isValidTimeZone } from '../facts/dates';
-import { decisionFacts } from '../facts/decision-facts';
-import type { MessagingSettings } from '../guardrails/settings';
 import type { CustomerEvent } from '../events/schema';
-import { entryFor } from '../journey/entry';
+import type { MessagingSettings } from '../guardrails/settings';
+import { admission, awaitedEventTypes, entryFor } from '../journey/entry';
 import type { Journey } from '../journey/schema';
-import { eventMatchesWait, Interpreter, type RunState } from '../interpreter/interpreter';
-import type { IssuedCoupon } from '../nodes/define';
+import { Interpreter } from '../interpreter/interpreter';
 import type { NodeRegistry } from '../nodes/registry';
 import { BudgetMeter, DEFAULT_SIMULATION_BUDGET, type BudgetLimit, type SimulationBudget } from './budget';
+import { OutOfBudget, SimulatedEnrolment, type SimulationRun, type SimulationStep } from './enrolment';
 import { simulatedServices, type SimulatedCampaign, type SimulatedMessage } from './services';
+
+export type { SimulationStep } from './enrolment';
 
 export interface SimulationInput {
   journey: Journey;
   registry: NodeRegistry;
   /** The customer's profile (id, name, phone, timezone, attributes…) with `facts`. */
   customer: Record<string, unknown> & { id: string };
-  /** What the customer does, in any order; the first event the trigger accepts enrols them. */
+  /** What the customer does, in any order; each event the trigger accepts enrols them as production would. */
   events: { at: string; type: string; data?: Record<string, unknown> | undefined }[];
   from: string;
   until: string;
@@ -29,37 +29,45 @@ export interface SimulationInput {
   wallClock?: (() => number) | undefined;
 }
 
-export interface SimulationStep {
-  at: string;
-  nodeId: string;
-  outcome: string;
+/** How one enrolment of a run with several went. */
+export interface SimulatedEnrolmentOutcome {
+  enrolment: number;
+  /** The order (or other key) the enrolment is for, when the trigger enrols per order. */
+  entryKey?: string | undefined;
+  enteredAt: string;
+  exitedAt: string | null;
+  reason: string;
+  waitingAt?: string | undefined;
 }
 
 export interface SimulationResult {
   entered: boolean;
+  /** The timeline of every enrolment, in time order; each step names its enrolment when there were several. */
   steps: SimulationStep[];
-  messages: SimulatedMessage[];
+  messages: (SimulatedMessage & { enrolment?: number | undefined })[];
   exitedAt: string | null;
   /**
    * How it ended: `exit-node`, `exit-when <event>`, `step-limit`, `not-entered`, `still-inside` at
-   * `until`, or `budget` when a limit of the budget ran out (the timeline so far is kept).
+   * `until`, or `budget` when a limit of the budget ran out (the timeline so far is kept). With
+   * several enrolments: `still-inside` while any is, else how the last one to leave left.
    */
   reason: string;
   /** Where the customer is at `until` when still inside, or where the run stopped on a budget. */
   waitingAt?: string | undefined;
   /** The limit that ran out and its value, when reason is `budget`. */
   budget?: { limit: BudgetLimit; max: number } | undefined;
+  /** Each enrolment's own end, when the customer entered more than once (several orders, re-entry). */
+  enrolments?: SimulatedEnrolmentOutcome[] | undefined;
 }
 
 /**
- * Runs the production interpreter on a virtual clock: the same node behaviours, the same order
- * of checks as the journey workflow (exit criteria, then the step; a wait-for-event sees events
- * since the previous one), the same guardrails as the outbox. Nothing is sent or stored.
+ * Runs the production journey driver on a virtual clock: each event is offered to the journey's
+ * entry as the event router offers it (an enrolment per customer or per order, re-entry rules), or
+ * to the enrolments waiting for its type; every enrolment runs the same driver, node behaviours and
+ * guardrails as production, one at a time on one clock. Nothing is sent or stored.
  */
 export async function simulateJourney(input: SimulationInput): Promise<SimulationResult> {
   const { journey, registry } = input;
-  const meter = new BudgetMeter({ ...DEFAULT_SIMULATION_BUDGET, ...input.budget }, input.wallClock ?? Date.now);
-  const interpreter = new Interpreter(journey, registry);
   const customer = structuredClone(input.customer);
   const from = Date.parse(input.from);
   const until = Date.parse(input.until);
@@ -67,163 +75,106 @@ export async function simulateJourney(input: SimulationInput): Promise<Simulatio
     .map((e, i) => ({ id: `sim-${i + 1}`, type: e.type, customerId: customer.id, occurredAt: new Date(e.at).toISOString(), data: e.data ?? {} }))
     .filter((e) => Date.parse(e.occurredAt) >= from && Date.parse(e.occurredAt) <= until)
     .sort((a, b) => Date.parse(a.occurredAt) - Date.parse(b.occurredAt));
-  const steps: SimulationStep[] = [];
+  const clock = { now: from };
   const messages: SimulatedMessage[] = [];
-  const iso = (t: number) => new Date(t).toISOString();
-
-  let entryIndex = -1;
-  for (let i = 0; i < events.length && entryIndex < 0; i++) if (await entryFor(journey, registry, events[i]!)) entryIndex = i;
-  if (entryIndex < 0) return { entered: false, steps, messages, exitedAt: null, reason: 'not-entered' };
-  const entry = events[entryIndex]!;
-  let now = Date.parse(entry.occurredAt);
-  steps.push({ at: iso(now), nodeId: interpreter.triggerId, outcome: `entered on ${entry.type}` });
-
-  const own = customer.timezone;
-  const timezone = typeof own === 'string' && own && isValidTimeZone(own) ? own : journey.settings.timezone;
-  const exitWhen = journey.settings.exitWhen ?? [];
-  let next = entryIndex + 1;
-  let inbox: CustomerEvent[] = [];
-  const exitQueue: CustomerEvent[] = [];
-  let lastEvent: CustomerEvent | undefined;
-  let lastCoupon: IssuedCoupon | undefined;
-  const at = (e: CustomerEvent) => Date.parse(e.occurredAt);
-  /** Delivers the next event (as the workflow's signal handler would) and moves the clock to it. */
-  const receive = (): CustomerEvent => {
-    const e = events[next++]!;
-    now = Math.max(now, at(e));
-    inbox.push(e);
-    if (exitWhen.some((w) => w.eventType === e.type)) exitQueue.push(e);
-    return e;
+  const run: SimulationRun = {
+    clock,
+    interpreter: new Interpreter(journey, registry),
+    registry,
+    customer,
+    services: simulatedServices({ clock: () => clock.now, messaging: input.messaging, shopTimezone: input.shopTimezone, customer, messages, notes: (t) => run.notes.push(t), campaign: input.campaign }),
+    steps: [],
+    messages,
+    meter: new BudgetMeter({ ...DEFAULT_SIMULATION_BUDGET, ...input.budget }, input.wallClock ?? Date.now),
+    owner: new WeakMap(),
+    notes: [],
+    acting: undefined,
   };
-  const exitReason = async (): Promise<string | undefined> => {
-    while (exitQueue.length > 0) {
-      const e = exitQueue.shift()!;
-      for (const w of exitWhen) {
-        if (await eventMatchesWait({ eventType: w.eventType, sameOrder: w.sameOrder, condition: w.condition, timeoutMs: 0 }, e, entry)) return `exit-when ${w.eventType}`;
-      }
-    }
-    return undefined;
-  };
-  const services = simulatedServices({ clock: () => now, messaging: input.messaging, shopTimezone: input.shopTimezone, customer, messages, notes: (t) => notes.push(t), campaign: input.campaign });
-  const issue = services.coupons.issue.bind(services.coupons);
-  services.coupons.issue = async (...args) => {
+  // The coupon an action issues is its enrolment's, for the templates of its later steps.
+  const issue = run.services.coupons.issue.bind(run.services.coupons);
+  run.services.coupons.issue = async (...args) => {
     const coupon = await issue(...args);
-    if (coupon) lastCoupon = coupon;
+    if (coupon && run.acting) run.acting.coupon = coupon;
     return coupon;
   };
-  let notes: string[] = [];
 
-  const leave = (nodeId: string, reason: string): SimulationResult => {
-    steps.push({ at: iso(now), nodeId, outcome: reason });
-    return { entered: true, steps, messages, exitedAt: iso(now), reason };
-  };
-  const stillInside = (nodeId: string): SimulationResult => ({ entered: true, steps, messages, exitedAt: null, reason: 'still-inside', waitingAt: nodeId });
-  /** Moves the clock to `end`, delivering events on the way; an exit event stops it there. */
-  const passTime = async (end: number): Promise<string | undefined> => {
-    while (next < events.length && at(events[next]!) <= end) {
-      receive();
-      const reason = await exitReason();
-      if (reason) return reason;
-    }
-    now = Math.max(now, end);
-    return undefined;
-  };
+  const enrolments: SimulatedEnrolment[] = [];
+  /** The latest enrolment under each workflow id, as the enrolments table knows it. */
+  const byWorkflowId = new Map<string, SimulatedEnrolment>();
+  const awaited = new Set(awaitedEventTypes(journey, registry));
 
-  const outOfBudget = (nodeId: string, limit: BudgetLimit): SimulationResult => ({
-    entered: true,
-    steps,
-    messages,
-    exitedAt: null,
-    reason: 'budget',
-    waitingAt: nodeId,
-    budget: { limit, max: meter.budget[limit] },
-  });
-
-  let state: RunState = interpreter.enter();
-  for (;;) {
-    const limit = meter.exhausted(steps, messages);
-    if (limit) return outOfBudget(state.cursor, limit);
-    const leaving = await exitReason();
-    if (leaving) return leave(state.cursor, leaving);
-    const step = interpreter.instruction(state);
-    let port = 'next';
-    let slept: boolean | undefined;
-    switch (step.kind) {
-      case 'exit':
-        return leave(step.nodeId, step.reason);
-      case 'sleep': {
-        const end = interpreter.sleepEnd(state, { now, timezone, customer, entry });
-        meter.movedClock();
-        slept = end.at > now;
-        if (end.at > until) {
-          const reason = await passTime(until);
-          return reason ? leave(step.nodeId, reason) : stillInside(step.nodeId);
-        }
-        const reason = await passTime(end.at);
-        if (reason) return leave(step.nodeId, reason);
-        port = end.port;
-        steps.push({ at: iso(now), nodeId: step.nodeId, outcome: port === 'next' ? 'waited' : port });
-        break;
-      }
-      case 'waitForEvent': {
-        meter.movedClock();
-        const deadline = now + step.wait.timeoutMs;
-        let found: CustomerEvent | undefined;
-        let checked = 0;
-        for (;;) {
-          for (; checked < inbox.length && !found; checked++) if (await eventMatchesWait(step.wait, inbox[checked]!, entry)) found = inbox[checked];
-          if (found) break;
-          const reason = await exitReason();
-          if (reason) return leave(step.nodeId, reason);
-          if (next >= events.length || at(events[next]!) > Math.min(deadline, until)) break;
-          receive();
-        }
-        inbox = [];
-        if (!found && deadline > until) {
-          now = until;
-          return stillInside(step.nodeId);
-        }
-        if (found) lastEvent = found;
-        else now = Math.max(now, deadline);
-        port = found ? 'event' : 'timeout';
-        steps.push({ at: iso(now), nodeId: step.nodeId, outcome: found ? `event ${found.type}` : 'timeout' });
-        break;
-      }
-      case 'decide':
-        port = await interpreter.decide(state, decisionFacts({ event: entry, lastEvent, customer }));
-        steps.push({ at: iso(now), nodeId: step.nodeId, outcome: port });
-        break;
-      case 'action': {
-        const def = registry.require(step.nodeType, step.typeVersion);
-        if (def.behaviour.kind !== 'action') throw new Error(`node type ${step.nodeType} is not an action`);
-        notes = [];
-        const result = await def.behaviour.run(def.config.parse(step.config), {
-          journeyId: journey.id,
-          journeyVersion: journey.version,
-          nodeId: step.nodeId,
-          idempotencyKey: `simulation/${step.nodeId}/${step.visit}`,
-          priority: journey.settings.priority ?? 5,
-          sendRate: journey.settings.sendRate,
-          now,
-          customer,
-          event: entry,
-          services,
-          coupon: lastCoupon,
-        });
-        if (result.retryAt !== undefined) {
-          meter.movedClock();
-          const reason = await passTime(Math.min(Date.parse(result.retryAt), until));
-          if (reason) return leave(step.nodeId, reason);
-          if (now >= until) return stillInside(step.nodeId);
-          continue;
-        }
-        port = result.port ?? 'next';
-        const said = [result.summary?.replace(/ \(sim-\d+\)$/, ''), ...notes].filter(Boolean).join('; ');
-        steps.push({ at: iso(now), nodeId: step.nodeId, outcome: said ? `${port}: ${said}` : port });
-        break;
+  /** The event router's work for one event: entry, or delivery to the enrolments that wait for its type. */
+  const route = async (event: CustomerEvent): Promise<void> => {
+    const entry = await entryFor(journey, registry, event);
+    if (entry) {
+      const known = byWorkflowId.get(entry.workflowId);
+      const decision = admission(known && { status: known.active ? 'active' : 'completed', endedAt: known.endedAt === undefined ? null : iso(known.endedAt) }, journey.settings, event.occurredAt);
+      if (decision === 'signal') known!.driver.receive(event);
+      if (decision === 'start' || decision === 'reactivate') {
+        const enrolment = new SimulatedEnrolment(run, enrolments.length + 1, entry.workflowId, entry.entryKey, event);
+        enrolments.push(enrolment);
+        byWorkflowId.set(entry.workflowId, enrolment);
+        await enrolment.start();
       }
     }
-    state = interpreter.advance(state, port, slept);
-    if (now > until) return stillInside(state.cursor);
+    if (!awaited.has(event.type)) return;
+    for (const enrolment of enrolments) if (enrolment.active && enrolment.workflowId !== entry?.workflowId) enrolment.driver.receive(event);
+  };
+
+  let next = 0;
+  let stopped: { enrolment: SimulatedEnrolment; limit: BudgetLimit } | undefined;
+  const check = (enrolment: SimulatedEnrolment) => {
+    if (!enrolment.lane.ended || enrolment.lane.failure === undefined) return;
+    if (!(enrolment.lane.failure instanceof OutOfBudget)) throw enrolment.lane.failure;
+    stopped ??= { enrolment, limit: enrolment.lane.failure.limit };
+  };
+  while (!stopped) {
+    const live = enrolments.filter((e) => e.active);
+    const due = live.reduce<SimulatedEnrolment | undefined>((a, e) => (!a || e.lane.deadline < a.lane.deadline ? e : a), undefined);
+    const eventAt = next < events.length ? Date.parse(events[next]!.occurredAt) : Infinity;
+    const deadline = due?.lane.deadline ?? Infinity;
+    if (eventAt <= until && eventAt <= deadline) {
+      // Events at the same instant as a timer come first, as a payment at the deadline still counts.
+      run.clock.now = Math.max(run.clock.now, eventAt);
+      await route(events[next++]!);
+      enrolments.forEach(check);
+      // Whoever the event woke goes on, one at a time, until nobody is ready.
+      for (let woken = enrolments.find((e) => e.active && e.lane.ready); woken && !stopped; woken = enrolments.find((e) => e.active && e.lane.ready)) {
+        await woken.lane.resume(true);
+        check(woken);
+      }
+    } else if (due && deadline <= until) {
+      run.clock.now = Math.max(run.clock.now, deadline);
+      await due.lane.resume(false);
+      check(due);
+    } else break;
   }
+
+  return resultOf(run, enrolments, stopped);
 }
+
+/** The run's answer: each enrolment's timeline merged, and how the customer stands at the end. */
+function resultOf(run: SimulationRun, enrolments: SimulatedEnrolment[], stopped: { enrolment: SimulatedEnrolment; limit: BudgetLimit } | undefined): SimulationResult {
+  const { steps, messages } = run;
+  const several = enrolments.length > 1;
+  const tagged = {
+    steps: several ? steps.map((s) => ({ ...s, enrolment: run.owner.get(s) })) : steps,
+    messages: several ? messages.map((m) => ({ ...m, enrolment: run.owner.get(m) })) : messages,
+  };
+  if (stopped) {
+    const { enrolment, limit } = stopped;
+    return { entered: true, ...tagged, exitedAt: null, reason: 'budget', waitingAt: enrolment.driver.progress().nodeId, budget: { limit, max: run.meter.budget[limit] } };
+  }
+  if (enrolments.length === 0) return { entered: false, steps, messages, exitedAt: null, reason: 'not-entered' };
+  const outcomes = enrolments.map((e): SimulatedEnrolmentOutcome => {
+    const ended = e.result && e.endedAt !== undefined ? { exitedAt: iso(e.endedAt), reason: e.result.reason } : { exitedAt: null, reason: 'still-inside', waitingAt: e.driver.progress().nodeId };
+    return { enrolment: e.number, ...(e.entryKey !== undefined ? { entryKey: e.entryKey } : {}), enteredAt: e.entry.occurredAt, ...ended };
+  });
+  // The run ends where its customer is: inside (the latest enrolment still in) or out by the last exit.
+  const inside = outcomes.filter((o) => o.exitedAt === null).at(-1);
+  const last = inside ?? outcomes.reduce((a, o) => (o.exitedAt! >= a.exitedAt! ? o : a));
+  const end = last.exitedAt === null ? { exitedAt: null, reason: last.reason, waitingAt: last.waitingAt } : { exitedAt: last.exitedAt, reason: last.reason };
+  return { entered: true, ...tagged, ...end, ...(several ? { enrolments: outcomes } : {}) };
+}
+
+const iso = (t: number) => new Date(t).toISOString();

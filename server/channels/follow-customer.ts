@@ -1,4 +1,4 @@
-import { decisionFacts, evaluateCondition, eventMatchesWait, orderIdOf, reasonOf, type CustomerEvent, type Journey, type MessageReason } from '../../engine/index';
+import { decisionFacts, evaluateCondition, eventMatchesWait, orderIdOf, parseIdempotencyKey, reasonOf, type CustomerEvent, type Journey, type MessageReason } from '../../engine/index';
 import type { Db } from '../db/database';
 
 /** A claimed message, as much of it as the decision needs. */
@@ -42,7 +42,7 @@ export class CustomerFollow {
     const verdicts = new Map<string, DeliveryVerdict>();
     if (messages.length === 0) return verdicts;
     const journeyIds = [...new Set(messages.map((m) => m.journeyId))];
-    const workflowIds = [...new Set(messages.map((m) => enrolmentOf(m.idempotencyKey)?.workflowId).filter((w): w is string => w !== undefined))];
+    const workflowIds = [...new Set(messages.map((m) => parseIdempotencyKey(m.idempotencyKey)?.workflowId).filter((w): w is string => w !== undefined))];
     const [journeys, enrolments] = await Promise.all([
       this.db.selectFrom('journeys').select(['id', 'status']).where('id', 'in', journeyIds).execute(),
       workflowIds.length === 0
@@ -61,7 +61,7 @@ export class CustomerFollow {
         verdicts.set(m.id, { kind: 'hold', reason: reasonOf('journey_paused') });
         continue;
       }
-      const key = enrolmentOf(m.idempotencyKey);
+      const key = parseIdempotencyKey(m.idempotencyKey);
       const enrolment = key && enrolmentById.get(key.workflowId);
       // The enrolment row is the latest run's; a message of an earlier run (a re-entry since) is not judged by it.
       const sameRun = enrolment && (enrolment.step_run === null || enrolment.step_run === key.runId);
@@ -136,12 +136,6 @@ export class CustomerFollow {
   }
 }
 
-/** `<workflowId>/<firstExecutionRunId>/<nodeId>/<visit>`: node ids and visits have no "/". */
-function enrolmentOf(idempotencyKey: string): { workflowId: string; runId: string } | undefined {
-  const parts = idempotencyKey.split('/');
-  if (parts.length < 4) return undefined;
-  return { workflowId: parts.slice(0, -3).join('/'), runId: parts[parts.length - 3]! };
-}
 
 /** The enrolment's end, when it means the message is no longer wanted (`stopped:<node>`, `exit-when <event>:<node>`). */
 function endedBy(exitReason: string | null): DeliveryVerdict | undefined {

@@ -109,10 +109,3 @@ const issuedCodes = (db: Db) =>
 function toIssued(row: Pick<CodeRow, 'code' | 'campaign_id' | 'expires_at'>, campaign: Pick<CampaignRow, 'kind' | 'value'>): IssuedCoupon {
   return { code: row.code, campaignId: row.campaign_id, expiresAt: row.expires_at!.toISOString(), amount: campaign.kind === 'amount' ? Number(campaign.value) : null };
 }
-
-/** The key prefix shared by every step of the enrolment a step's idempotency key belongs to. */
-export function enrolmentKeyPrefix(idempotencyKey: string): string | undefined {
-  // `<workflowId>/<firstExecutionRunId>/<nodeId>/<visit>`: node ids and visits have no "/".
-  const parts = idempotencyKey.split('/');
-  return parts.length >= 4 ? `${parts.slice(0, -2).join('/')}/` : undefined;
-}

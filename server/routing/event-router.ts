@@ -1,6 +1,6 @@
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { WorkflowIdReusePolicy } from '@temporalio/common';
-import { awaitedEventTypes, durationToMs, entryFor, type CustomerEvent, type Journey, type NodeRegistry } from '../../engine/index';
+import { admission, allowsReEntry, awaitedEventTypes, entryFor, type CustomerEvent, type Journey, type NodeRegistry } from '../../engine/index';
 import type { journeyWorkflow } from '../../workflows/journey-workflow';
 import { eventSignal } from '../../workflows/shared';
 import type { Logger } from '../logger';
@@ -135,15 +135,11 @@ export class EventRouter {
 
   async #enrol(journey: Journey, version: number, event: CustomerEvent, workflowId: string, entryKey: string | undefined): Promise<void> {
     const { enrolments, client, taskQueue, log } = this.deps;
-    const reEnter = journey.settings.reEntry === 'after-exit' || journey.settings.reEntry === 'cooldown';
     const known = await enrolments.find(workflowId);
-    if (known?.status === 'completed') {
-      if (!reEnter) return;
-      if (journey.settings.reEntry === 'cooldown' && !cooledDown(known.endedAt, journey.settings.reEntryCooldown, event.occurredAt)) return;
-      await enrolments.reactivate(workflowId, version, event.id);
-    } else if (!known) {
-      await enrolments.recordStart({ workflowId, journeyId: journey.id, journeyVersion: version, customerId: event.customerId, entryKey, entryEventId: event.id });
-    }
+    const decision = admission(known, journey.settings, event.occurredAt);
+    if (decision === 'refuse') return;
+    if (decision === 'reactivate') await enrolments.reactivate(workflowId, version, event.id);
+    else if (decision === 'start') await enrolments.recordStart({ workflowId, journeyId: journey.id, journeyVersion: version, customerId: event.customerId, entryKey, entryEventId: event.id });
     try {
       await client.workflow.signalWithStart<typeof journeyWorkflow, [CustomerEvent]>('journeyWorkflow', {
         workflowId,
@@ -151,7 +147,7 @@ export class EventRouter {
         args: [{ journey, version, entry: event }],
         signal: eventSignal,
         signalArgs: [event],
-        workflowIdReusePolicy: reEnter ? WorkflowIdReusePolicy.ALLOW_DUPLICATE : WorkflowIdReusePolicy.REJECT_DUPLICATE,
+        workflowIdReusePolicy: allowsReEntry(journey.settings) ? WorkflowIdReusePolicy.ALLOW_DUPLICATE : WorkflowIdReusePolicy.REJECT_DUPLICATE,
       });
       if (!known) log.info({ workflowId, journeyId: journey.id, version }, 'customer enrolled');
     } catch (e) {
@@ -166,10 +162,4 @@ export class EventRouter {
     if (!this.#versions.has(key)) this.#versions.set(key, await this.deps.journeys.version(journeyId, version));
     return this.#versions.get(key);
   }
-}
-
-/** Whether the cool-down after an enrolment that ended at `endedAt` has passed when `event` happened. */
-function cooledDown(endedAt: string | null | undefined, cooldown: string | undefined, occurredAt: string): boolean {
-  if (!endedAt || !cooldown) return true;
-  return Date.parse(occurredAt) >= Date.parse(endedAt) + durationToMs(cooldown);
 }

@@ -1,4 +1,4 @@
-import { isGuarded, reasonOf, type DispatchResult, type MessageReason, type MessagingSettings, type OutgoingMessage } from '../../engine/index';
+import { isGuarded, keyOwner, reasonOf, type DispatchResult, type MessageReason, type MessagingSettings, type OutgoingMessage } from '../../engine/index';
 import type { Db } from '../db/database';
 import { json } from '../db/database';
 import { reasonForApi } from './message-reason';
@@ -55,7 +55,7 @@ export class Outbox {
           .updateTable('messages')
           .set({
             status: 'capped',
-            guard_reason: `frequency cap: gave way to a message of higher priority (${message.idempotencyKey.split('/')[0]})`,
+            guard_reason: `frequency cap: gave way to a message of higher priority (${keyOwner(message.idempotencyKey)})`,
             reason_code: gaveWay.code,
             reason_params: json(gaveWay.params),
           })

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
 
-/** Steps one journey workflow took since its previous report (workflows/step-tally.ts makes these). */
+/** Steps one journey workflow took since its previous report (engine/driver/step-tally.ts makes these). */
 export interface StepReport {
   workflowId: string;
   /** The first execution's run id: with `seq`, what makes a retried report a no-op. */
@@ -58,7 +58,7 @@ export const STEP_COUNT_SHARDS = 8;
 
 const EMPTY: Omit<NodeStats, 'nodeId'> = { entered: 0, waiting: 0, passed: 0, sent: 0, queued: 0, failed: 0, capped: 0, skipped: 0, converted: 0, actionsRefused: 0, actionsFailed: 0 };
 
-/** Exit reasons of enrolments whose action failed for good (workflows/journey-workflow.ts): `action-failed <type>:<node>`. */
+/** Exit reasons of enrolments whose action failed for good (engine/driver/driver.ts): `action-failed <type>:<node>`. */
 const FAILED_ACTION = /^action-failed ([^\s:]+):(.+)$/;
 /** The failure type of an action the outbound address guard refused (server/actions/outbound-http.ts). */
 const REFUSED_TYPES = new Set(['OutboundRefused']);

@@ -1,9 +1,8 @@
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
-import type { ActionResult, ActionServices, CustomerFacts, IssuedCoupon, NodeRegistry } from '../../engine/index';
+import { actionContext, enrolmentKeyPrefix, type ActionResult, type ActionServices, type CustomerFacts, type IssuedCoupon, type NodeRegistry } from '../../engine/index';
 import type { JourneyActivities } from '../../workflows/activities';
 import type { ActionInput, ExitInput, StepReportInput } from '../../workflows/shared';
-import { enrolmentKeyPrefix } from '../coupons/coupon-service';
 import type { Customers } from '../store/customers';
 import type { Enrolments } from '../store/enrolments';
 import type { Outbox } from '../store/outbox';
@@ -59,20 +58,16 @@ export function createActivities(deps: ActivityDeps): JourneyActivities {
         loadCustomer(input.customerId),
         prefix && deps.issuedCoupons ? deps.issuedCoupons.latestInEnrolment(input.customerId, prefix) : undefined,
       ]);
-      return def.behaviour.run(def.config.parse(input.config), {
-        journeyId: input.journeyId,
-        journeyVersion: input.journeyVersion,
-        nodeId: input.nodeId,
-        idempotencyKey: input.idempotencyKey,
-        priority: input.priority ?? 5,
-        sendRate: input.sendRate,
-        customer,
-        event: input.entry,
-        now,
-        // Messages carry the runtime's time: quiet hours, caps and the outbox's record read it.
-        services: { ...deps.services, dispatchMessage: (m) => deps.outbox.enqueue({ at: now, ...m }) },
-        coupon,
-      });
+      return def.behaviour.run(
+        def.config.parse(input.config),
+        actionContext(input, {
+          now,
+          customer,
+          // Messages carry the runtime's time: quiet hours, caps and the outbox's record read it.
+          services: { ...deps.services, dispatchMessage: (m) => deps.outbox.enqueue({ at: now, ...m }) },
+          coupon,
+        }),
+      );
     },
 
     async recordExit(input: ExitInput): Promise<void> {
