@@ -46,14 +46,6 @@ export function customerPaths(problem: z.ZodType) {
         },
       ]),
     ),
-    '/api/tags': {
-      get: {
-        description: 'Every tag the shop uses, for pickers: tags on customers (manual and rule tags) and tags the tag rules of the settings give, also before any customer has them. Most used first.',
-        responses: {
-          200: json(z.object({ tags: z.array(z.object({ tag: z.string(), customers: z.number().int(), sources: z.array(z.enum(['manual', 'rule'])) })) }), 'The tags'),
-        },
-      },
-    },
     '/api/facts/refresh': {
       post: {
         description:

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { createDocument } from 'zod-openapi';
-import { customerEventSchema, journeySchema } from '../../engine/index';
 import { kpiQuerySchema, kpisResponseSchema } from '../kpis/types';
 import { couponPaths } from './openapi-coupons';
 import { templatePaths } from './openapi-templates';
@@ -9,13 +8,14 @@ import { journeyStatsPaths } from './openapi-journey-stats';
 import { analysisPaths, journeyWarningSchema } from './openapi-analysis';
 import { customerPaths } from './openapi-customers';
 import { triggerPaths } from './openapi-triggers';
-import { versionPaths } from './openapi-versions';
+import { contractPaths } from './openapi-contract';
+import { customerEvent, endpoints, journeyDocument, problemSchema } from '../../contract/index';
 import { messageQuerySchema } from './routes/messages';
 import { messageReasonCodes } from '../store/message-reason';
 
-const problem = z.object({ path: z.string(), code: z.string(), message: z.string(), nodeId: z.string().optional() }).meta({ id: 'Problem' });
-const journey = journeySchema.meta({ id: 'Journey' });
-const event = customerEventSchema.meta({ id: 'CustomerEvent' });
+const problem = problemSchema;
+const journey = journeyDocument;
+const event = customerEvent;
 const message = z
   .object({
     id: z.string(),
@@ -127,7 +127,7 @@ export function openApiDocument() {
       ...journeyStatsPaths(),
       ...analysisPaths(journey, problem),
       ...triggerPaths(problem),
-      ...versionPaths(journey),
+      ...contractPaths(endpoints),
       '/api/messages': { get: { requestParams: { query: messageQuerySchema }, responses: { 200: json(z.object({ messages: z.array(message) }), 'The outbox, newest first') } } },
     },
   });
