@@ -11,19 +11,10 @@
  *   journey's goal) — the customer no longer needs it;
  * - skipped: `quiet_hours` (status `skipped_quiet_hours`), `no_recipient`.
  */
-export const messageReasonCodes = [
-  'quiet_hours',
-  'send_rate',
-  'arbitration',
-  'journey_paused',
-  'retry',
-  'frequency_cap',
-  'gave_way',
-  'journey_stopped',
-  'customer_exited',
-  'customer_converted',
-  'no_recipient',
-] as const;
+import { messageReasonCodes } from '../../contract/messages';
+
+// The codes are the wire contract's (contract/messages.ts): the designer words each.
+export { messageReasonCodes };
 export type MessageReasonCode = (typeof messageReasonCodes)[number];
 
 /** Parameters by code; every value is a string or a number, so a translation can interpolate them. */
