@@ -1,16 +1,10 @@
-import { z } from 'zod';
-import { lifecycleStages, rfmSegmentLabels, tierIds, type CustomerFacts } from '../../engine/index';
+import type { z } from 'zod';
+import type { CustomerFacts } from '../../engine/index';
+// The list's query is the wire contract's (contract/customers.ts).
+import { customerListQuerySchema } from '../../contract/customers';
 import type { Db } from '../db/database';
 
-export const customerListQuerySchema = z.object({
-  stage: z.enum(lifecycleStages).optional(),
-  tier: z.enum(tierIds).optional(),
-  tag: z.string().trim().min(1).max(100).optional(),
-  rfm: z.enum(Object.keys(rfmSegmentLabels) as [string, ...string[]]).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-  /** The last id of the previous page. */
-  cursor: z.string().min(1).max(200).optional(),
-});
+export { customerListQuerySchema };
 export type CustomerListQuery = z.infer<typeof customerListQuerySchema>;
 
 export interface CustomerListItem {

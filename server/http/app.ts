@@ -9,6 +9,7 @@ import { registerPiiMasking } from './pii-masking';
 import type { AppContext } from './context';
 import { allPublic, isApiPath, RouteTable } from './route-access';
 import { clientErrorBody, DEFAULT_BODY_LIMIT, registerLimits } from './limits';
+import { requireContractEntries } from './endpoint';
 import { analyzeRoutes } from './routes/analyze';
 import { couponRoutes } from './routes/coupons';
 import { customerRoutes } from './routes/customers';
@@ -50,6 +51,8 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
   registerLimits(app);
   const tokens = new ApiTokens(ctx.db);
   registerAuth(app, routes, options.token, tokens);
+  // Every route under /api comes from its contract entry (contract/), and every entry has its route.
+  requireContractEntries(app);
   app.decorate('routeAccess', routes);
   // Personal data in any answer is masked here, for every route, by the caller's role.
   registerPiiMasking(app, (ids) => knownContacts(ctx.db, ids));

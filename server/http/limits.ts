@@ -9,10 +9,6 @@ import { requestLocale } from './locale';
  * (server/import/csv-import.ts, MAX_RECORD_CHARS).
  */
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
-/** Routes that take more than the default: a batch of up to 1,000 events. */
-export const BODY_LIMITS: Record<string, number> = {
-  '/api/events': 5 * 1024 * 1024,
-};
 export const MAX_QUERY_CHARS = 2048;
 export const MAX_QUERY_PARAMS = 32;
 
@@ -36,10 +32,10 @@ export class RequestLimitError extends Error {
   }
 }
 
-/** Per-route body limits, a JSON parser that refuses deep nesting, and bounded query strings. */
+/** Per-route body limits (an endpoint that takes more says so in its contract entry: `bodyLimit`), a JSON parser that refuses deep nesting, and bounded query strings. */
 export function registerLimits(app: FastifyInstance): void {
   app.addHook('onRoute', (route) => {
-    route.bodyLimit ??= BODY_LIMITS[route.url] ?? DEFAULT_BODY_LIMIT;
+    route.bodyLimit ??= DEFAULT_BODY_LIMIT;
   });
 
   // Fastify's own parser (it refuses __proto__ and constructor.prototype keys), then the depth

@@ -3,8 +3,9 @@ import type { Role } from '../store/api-tokens';
 
 /**
  * Who may call a route: anyone (`public`), or a token whose role is the named one or above —
- * analyst < marketer < admin. Every route declares it where it is registered; the auth hook
- * (auth.ts) reads it from the route Fastify matched.
+ * analyst < marketer < admin. Every route declares it where it is registered — an API route from
+ * its contract entry (contract/, registered by endpoint.ts); the auth hook (auth.ts) reads it from
+ * the route Fastify matched.
  */
 export type Access = 'public' | Role;
 
@@ -15,7 +16,7 @@ declare module 'fastify' {
   }
 }
 
-/** Route options declaring who may call the route: `app.get('/api/x', access('analyst'), handler)`. */
+/** Route options declaring who may call a route registered by hand (API routes take theirs from the contract). */
 export const access = (level: Access) => ({ config: { access: level } });
 
 const rank: Record<Role, number> = { analyst: 1, marketer: 2, admin: 3 };

@@ -1,22 +1,10 @@
-import { z } from 'zod';
-import { lifecycleStages, tierIds } from '../../engine/index';
+import type { z } from 'zod';
+import type { lifecycleStages, tierIds } from '../../engine/index';
+// The query and answer of `GET /api/kpis` are the wire contract's (contract/kpis.ts).
+import type { kpiQuerySchema, repurchaseWindows } from '../../contract/kpis';
 
-const datePattern = /^\d{4}-\d{2}-\d{2}$/;
-
-/** `GET /api/kpis` query: asOf is a date (end of that day in the shop's time zone) or an instant with an offset. */
-export const kpiQuerySchema = z.object({
-  asOf: z
-    .string()
-    .refine(
-      (v) => (datePattern.test(v) ? !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v) : z.iso.datetime({ offset: true }).safeParse(v).success),
-      'must be a date (YYYY-MM-DD) or an ISO 8601 date-time with an offset',
-    )
-    .optional(),
-  periodDays: z.coerce.number().int('must be a whole number of days').min(1).max(365).default(30),
-});
+export { kpiQuerySchema, kpisResponseSchema, repurchaseWindows } from '../../contract/kpis';
 export type KpiQuery = z.infer<typeof kpiQuerySchema>;
-
-export const repurchaseWindows = ['within45', 'd45to90', 'd90to140', 'over140'] as const;
 export type RepurchaseWindow = (typeof repurchaseWindows)[number];
 
 export interface TrendPointResult {
@@ -55,29 +43,3 @@ export interface Kpis {
   };
   trend: TrendPointResult[];
 }
-
-const ratio = z.number().min(0).max(1).nullable();
-const windowsRecord = <T extends z.ZodType>(v: T) => z.object({ within45: v, d45to90: v, d90to140: v, over140: v });
-
-/** The answer's shape, for the OpenAPI document (docs/kpis.md defines each figure). */
-export const kpisResponseSchema = z
-  .object({
-    asOf: z.string(),
-    asOfDate: z.string(),
-    timezone: z.string(),
-    rollingCustomers: z.number().int(),
-    returningRatio: ratio,
-    repurchaseRate: windowsRecord(ratio),
-    repurchaseCounts: windowsRecord(z.object({ customers: z.number().int(), repurchased: z.number().int() })),
-    period: z.object({ days: z.number().int(), start: z.string() }),
-    windows: z.object({ activeDays: z.number().int(), silentDays: z.number().int(), sleepingDays: z.number().int() }),
-    aov: z.number().nullable(),
-    distributions: z.object({
-      stage: z.record(z.string(), z.number().int()),
-      tier: z.record(z.string(), z.number().int()),
-      rfm: z.record(z.string(), z.number().int()),
-      snapshotAsOf: z.string().nullable(),
-    }),
-    trend: z.array(z.object({ month: z.string(), asOf: z.string(), rollingCustomers: z.number().int(), returningRatio: ratio, aov: z.number().nullable(), buyers: z.number().int() })),
-  })
-  .meta({ id: 'Kpis' });

@@ -1,8 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { nanoid } from 'nanoid';
+import { roles } from '../../contract/tokens';
 import type { Db } from '../db/database';
 
-export const roles = ['admin', 'marketer', 'analyst'] as const;
+// The roles are the wire contract's (contract/tokens.ts).
+export { roles };
 export type Role = (typeof roles)[number];
 
 export interface ApiTokenInfo {

@@ -1,40 +1,13 @@
-import { request } from './http';
+import type { z } from 'zod';
+import { getKpis, repurchaseWindows, type kpiTrendPointSchema, type ResponseOf } from '../../../contract/index';
+import { call } from './call';
 
-/** `GET /api/kpis` (docs/kpis.md defines each figure). */
-export const repurchaseWindows = ['within45', 'd45to90', 'd90to140', 'over140'] as const;
+/** `GET /api/kpis` (docs/kpis.md defines each figure; contract/kpis.ts its shape). */
+export { repurchaseWindows };
 export type RepurchaseWindow = (typeof repurchaseWindows)[number];
-
-export interface KpiTrendPoint {
-  month: string;
-  asOf: string;
-  rollingCustomers: number;
-  returningRatio: number | null;
-  aov: number | null;
-  buyers: number;
-}
-
-export interface KpisResponse {
-  asOf: string;
-  asOfDate: string;
-  timezone: string;
-  rollingCustomers: number;
-  returningRatio: number | null;
-  repurchaseRate: Record<RepurchaseWindow, number | null>;
-  repurchaseCounts: Record<RepurchaseWindow, { customers: number; repurchased: number }>;
-  period: { days: number; start: string };
-  windows: { activeDays: number; silentDays: number; sleepingDays: number };
-  aov: number | null;
-  distributions: {
-    stage: Record<string, number>;
-    tier: Record<string, number>;
-    rfm: Record<string, number>;
-    snapshotAsOf: string | null;
-  };
-  trend: KpiTrendPoint[];
-}
+export type KpiTrendPoint = z.infer<typeof kpiTrendPointSchema>;
+export type KpisResponse = ResponseOf<typeof getKpis>;
 
 export function fetchKpis(params: { asOf?: string | undefined; periodDays: number }): Promise<KpisResponse> {
-  const q = new URLSearchParams({ periodDays: String(params.periodDays) });
-  if (params.asOf) q.set('asOf', params.asOf);
-  return request<KpisResponse>('GET', `/api/kpis?${q.toString()}`);
+  return call(getKpis, { query: { periodDays: params.periodDays, ...(params.asOf ? { asOf: params.asOf } : {}) } });
 }

@@ -1,31 +1,15 @@
-import type { MessagingSettings } from '../../../engine/guardrails/settings';
-import { request } from './http';
+import type { z } from 'zod';
+import { getSettings, previewTemplate, type previewBodySchema, type ResponseOf } from '../../../contract/index';
+import { call } from './call';
 
-/** `POST /api/templates/preview` (server/http/routes/templates.ts). */
-export interface TemplatePreviewInput {
-  template: string;
-  channel: 'sms' | 'email' | 'task';
-  customerId?: string;
-  customer?: Record<string, unknown>;
-  event?: { type: string; occurredAt?: string; data: Record<string, unknown> };
-  coupon?: Record<string, unknown>;
-}
+/** `POST /api/templates/preview` (contract/templates.ts). */
+export type TemplatePreviewInput = z.input<typeof previewBodySchema>;
+export type TemplatePreview = ResponseOf<typeof previewTemplate>;
 
-export interface TemplatePreview {
-  text: string;
-  variables: string[];
-  unknownVariables: string[];
-  length: number;
-  smsSegments: number | null;
-  encoding: 'GSM-7' | 'UCS-2' | null;
-}
-
-/** What of `GET /api/settings` the message steps show: the shop's quiet hours and caps. */
-export interface ShopSettingsResponse {
-  settings: { timezone: string; messaging: MessagingSettings };
-}
+/** `GET /api/settings`: the message steps show the shop's quiet hours and caps. */
+export type ShopSettingsResponse = ResponseOf<typeof getSettings>;
 
 export const messagingApi = {
-  preview: (input: TemplatePreviewInput) => request<TemplatePreview>('POST', '/api/templates/preview', input),
-  settings: () => request<ShopSettingsResponse>('GET', '/api/settings'),
+  preview: (input: TemplatePreviewInput) => call(previewTemplate, { body: input }),
+  settings: () => call(getSettings),
 };

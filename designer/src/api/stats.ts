@@ -1,34 +1,12 @@
-import type { Journey } from '../../../engine/journey/schema';
-import { request } from './http';
+import type { z } from 'zod';
+import { journeyStats, stopJourney, type nodeStatsSchema, type ResponseOf } from '../../../contract/index';
+import { call } from './call';
 
-/** One node's live figures, as `GET /api/journeys/:id/stats` answers (docs/api.md). */
-export interface NodeStats {
-  nodeId: string;
-  entered: number;
-  waiting: number;
-  passed: number;
-  sent: number;
-  queued: number;
-  failed: number;
-  capped: number;
-  skipped: number;
-  converted: number;
-  /** Actions refused (address guard, coupon campaign used up) and failed for good. */
-  actionsRefused: number;
-  actionsFailed: number;
-}
-
-export interface JourneyStatsResponse {
-  journeyId: string;
-  version: number | null;
-  versions: number[];
-  nodes: NodeStats[];
-  asOf: string;
-}
-
-const base = (id: string) => `/api/journeys/${encodeURIComponent(id)}`;
+/** One node's live figures, as `GET /api/journeys/:id/stats` answers (contract/stats.ts). */
+export type NodeStats = z.infer<typeof nodeStatsSchema>;
+export type JourneyStatsResponse = ResponseOf<typeof journeyStats>;
 
 export const statsApi = {
-  get: (id: string, version: number | 'all') => request<JourneyStatsResponse>('GET', `${base(id)}/stats?version=${version}`),
-  stop: (id: string) => request<{ journey: Journey; stopping: number }>('POST', `${base(id)}/stop`),
+  get: (id: string, version: number | 'all') => call(journeyStats, { params: { id }, query: { version: String(version) } }),
+  stop: (id: string) => call(stopJourney, { params: { id } }),
 };

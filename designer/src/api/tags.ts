@@ -1,9 +1,7 @@
-import { request } from './http';
+import type { z } from 'zod';
+import { listTags, type shopTagSchema } from '../../../contract/tags';
+import { call } from './call';
 
-export interface ShopTag {
-  tag: string;
-  customers: number;
-  sources: ('manual' | 'rule')[];
-}
+export type ShopTag = z.infer<typeof shopTagSchema>;
 
-export const fetchTags = () => request<{ tags: ShopTag[] }>('GET', '/api/tags');
+export const fetchTags = () => call(listTags);

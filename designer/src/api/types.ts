@@ -1,75 +1,38 @@
-import type { FactDefinition } from '../../../engine/facts/catalog';
+import type { z } from 'zod';
 import type { Problem } from '../../../engine/journey/problems';
-import type { Journey, JourneyStatus } from '../../../engine/journey/schema';
-import type { NodeTypeDescription } from '../../../engine/nodes/registry';
+import type {
+  createFromTemplate,
+  ErrorBody as ContractErrorBody,
+  facts,
+  getJourney,
+  journeyRowSchema,
+  listJourneys,
+  listTemplates,
+  nodeTypes,
+  pauseJourney,
+  publishJourney,
+  ResponseOf,
+  savedJourneySchema,
+  templateSummarySchema,
+} from '../../../contract/index';
 
-/** Response bodies of the HTTP API (docs/api.md); the types come from the engine they describe. */
+/** Response bodies of the HTTP API, as the wire contract (contract/) declares them. */
 
-export interface JourneySummary {
-  id: string;
-  name: string;
-  status: JourneyStatus;
-  version: number;
-  updatedAt: string;
-}
-
-export interface NodeTypesResponse {
-  nodeTypes: NodeTypeDescription[];
-}
-
-export interface FactsResponse {
-  facts: FactDefinition[];
-  operators: string[];
-}
-
-export interface JourneyListResponse {
-  journeys: JourneySummary[];
-}
-
-export interface JourneyDetailResponse {
-  journey: Journey;
-  versions: { version: number; publishedAt: string }[];
-}
-
-export interface SaveResponse {
-  journey: Journey;
-  problems: Problem[];
-}
-
-export interface PublishResponse {
-  journey: Journey;
-  version: number;
-}
-
-export interface StatusResponse {
-  journey: Journey;
-}
-
+export type JourneySummary = z.infer<typeof journeyRowSchema>;
+export type NodeTypesResponse = ResponseOf<typeof nodeTypes>;
+export type FactsResponse = ResponseOf<typeof facts>;
+export type JourneyListResponse = ResponseOf<typeof listJourneys>;
+export type JourneyDetailResponse = ResponseOf<typeof getJourney>;
+export type SaveResponse = z.infer<typeof savedJourneySchema>;
+export type PublishResponse = ResponseOf<typeof publishJourney>;
+export type StatusResponse = ResponseOf<typeof pauseJourney>;
 /** A shipped journey template as `GET /api/templates` lists it, in the asked language. */
-export interface TemplateSummary {
-  id: string;
-  category: string;
-  name: string;
-  description: string;
-  channels: string[];
-  /** A template built around one day (Double 11): the day used by default, YYYY-MM-DD; else null. */
-  eventDate: string | null;
-  preview: { nodes: { id: string; type: string }[]; edges: { from: string; port: string; to: string }[]; positions: Record<string, { x: number; y: number }> };
-}
-
-export interface TemplateListResponse {
-  templates: TemplateSummary[];
-}
-
-export interface FromTemplateResponse {
-  journey: Journey;
-  problems: Problem[];
-  campaignsCreated: string[];
-}
-
-/** Error bodies: `{ error, message }`, plus `problems` for `invalid_journey`. */
-export interface ErrorBody {
-  error?: string;
-  message?: string;
-  problems?: Problem[];
-}
+export type TemplateSummary = z.infer<typeof templateSummarySchema>;
+export type TemplateListResponse = ResponseOf<typeof listTemplates>;
+export type FromTemplateResponse = ResponseOf<typeof createFromTemplate>;
+/**
+ * Error bodies (contract/errors.ts): `{ error, message }`, plus `problems` where fields are at
+ * fault. The designer shows problems on the journey it sent, whose problems carry the engine's
+ * codes (engine/journey/problems.ts), so it reads them as such.
+ */
+export type ErrorBody = Partial<Omit<ContractErrorBody, 'problems'>> & { problems?: Problem[] };

@@ -1,22 +1,11 @@
-import type { Journey, JourneyStatus } from '../../../engine/journey/schema';
-import { request } from './http';
+import { getVersion, listVersions, type ResponseOf } from '../../../contract/index';
+import { call } from './call';
 
-/** `GET /api/journeys/:id/versions` and `/versions/:version` (docs/api.md). */
-export interface VersionListResponse {
-  journeyId: string;
-  draft: { status: JourneyStatus; version: number; nodes: number };
-  versions: { version: number; publishedAt: string; nodes: number }[];
-}
-
-export interface VersionResponse {
-  version: number;
-  publishedAt: string;
-  journey: Journey;
-}
-
-const base = (id: string) => `/api/journeys/${encodeURIComponent(id)}/versions`;
+/** `GET /api/journeys/:id/versions` and `/versions/:version` (contract/versions.ts). */
+export type VersionListResponse = ResponseOf<typeof listVersions>;
+export type VersionResponse = ResponseOf<typeof getVersion>;
 
 export const versionsApi = {
-  list: (id: string) => request<VersionListResponse>('GET', base(id)),
-  get: (id: string, version: number) => request<VersionResponse>('GET', `${base(id)}/${version}`),
+  list: (id: string) => call(listVersions, { params: { id } }),
+  get: (id: string, version: number) => call(getVersion, { params: { id, version: String(version) } }),
 };

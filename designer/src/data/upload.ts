@@ -1,24 +1,16 @@
+import type { z } from 'zod';
+import { importCustomers, importKinds, importOrders, importProducts, type ImportKindName, type importSummarySchema, type invalidCsvSchema } from '../../../contract/import';
+import { pathOf } from '../api/call';
 import { parseJson, reportUnauthorized, sessionHeaders } from '../api/http';
 
-export const importKinds = ['orders', 'customers', 'products'] as const;
-export type ImportKind = (typeof importKinds)[number];
+const importEndpoints = { orders: importOrders, customers: importCustomers, products: importProducts };
 
-/** `POST /api/import/:kind` answers (docs/import.md). */
-export interface ImportSummary {
-  kind: ImportKind;
-  rows: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  failed: number;
-  errors: { line: number; column?: string; reason: string }[];
-  errorsTruncated?: boolean;
-}
-export interface InvalidCsv {
-  error: 'invalid_csv';
-  message: string;
-  missingColumns?: string[];
-}
+export { importKinds };
+export type ImportKind = ImportKindName;
+
+/** `POST /api/import/:kind` answers (docs/import.md; contract/import.ts). */
+export type ImportSummary = z.infer<typeof importSummarySchema>;
+export type InvalidCsv = z.infer<typeof invalidCsvSchema>;
 export type UploadOutcome = { kind: 'done'; summary: ImportSummary } | { kind: 'invalid'; body: InvalidCsv } | { kind: 'failed'; status: number; message: string };
 
 /**
@@ -29,7 +21,7 @@ export type UploadOutcome = { kind: 'done'; summary: ImportSummary } | { kind: '
 export function uploadCsv(kind: ImportKind, file: Blob, onProgress: (fraction: number) => void): { done: Promise<UploadOutcome>; abort: () => void } {
   const xhr = new XMLHttpRequest();
   const done = new Promise<UploadOutcome>((resolve) => {
-    xhr.open('POST', `/api/import/${kind}`);
+    xhr.open(importEndpoints[kind].method, pathOf(importEndpoints[kind]));
     for (const [name, value] of Object.entries(sessionHeaders())) xhr.setRequestHeader(name, value);
     xhr.setRequestHeader('Content-Type', 'text/csv');
     // Listeners on xhr.upload must be in place before send(), or the browser reports no progress.

@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import type { simulateBodySchema } from '../../../contract/simulate';
 import { isValidTimeZone } from '../../../engine/facts/dates';
 import type { Journey } from '../../../engine/journey/schema';
 import { fromLocal, parseLocalDateTime } from '../../../engine/time/zoned';
@@ -34,12 +36,8 @@ export interface EventDraft {
 
 export type CustomerChoice = { kind: 'made-up'; draft: CustomerDraft } | { kind: 'real'; id: string; timezone: string | null };
 
-export interface SimulationRequest {
-  journey: Journey;
-  customer: string | Record<string, unknown>;
-  events: { at: string; type: string; data: Record<string, unknown> }[];
-  from: string;
-}
+/** The body of `POST /api/simulate` as the contract takes it (contract/simulate.ts); the panel always gives the start. */
+export type SimulationRequest = z.input<typeof simulateBodySchema> & { from: string };
 
 /** A mistake in the form: the field it is in (as the API names fields) and why. */
 export interface FieldError {

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
+import { analyzeJourney } from '../../../contract/index';
 import { journeySummary, validateJourney } from '../../../engine/index';
 import type { AppContext } from '../context';
-import { access } from '../route-access';
+import { route } from '../endpoint';
 import { requestLocale } from '../locale';
 import { publishWarnings } from '../publish-warnings';
 
@@ -11,9 +12,9 @@ import { publishWarnings } from '../publish-warnings';
  * Waits until a fixed date are measured from the server's clock.
  */
 export function analyzeRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.post('/api/journeys/analyze', access('analyst'), async (request, reply) => {
+  route(app, analyzeJourney, async ({ body, request, reply }) => {
     const locale = requestLocale(request);
-    const checked = validateJourney(request.body ?? {}, ctx.registry, locale);
+    const checked = validateJourney(body ?? {}, ctx.registry, locale);
     if (!checked.ok || !checked.journey) {
       return reply.code(400).send({
         error: 'invalid_journey',

@@ -1,11 +1,9 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { plainMessages, zodProblems } from '../../../engine/index';
-import { campaignInputSchema, poolCodeSchema } from '../../coupons/campaign-schema';
+import { addPoolCodes, createCampaign, getCampaign, listCampaigns, poolCodeSchema } from '../../../contract/index';
+import { plainMessages } from '../../../engine/index';
 import { Campaigns, DuplicateCampaignError } from '../../coupons/campaigns';
 import type { AppContext } from '../context';
-import { access } from '../route-access';
-
-type IdParams = { Params: { id: string } };
+import { route } from '../endpoint';
 
 const invalid = (reply: FastifyReply, error: string, problems: { path: string; code: string; message: string }[]) =>
   reply.code(400).send({ error, message: problems.map((p) => p.message).join('; '), problems });
@@ -23,33 +21,31 @@ export function couponRoutes(app: FastifyInstance, ctx: AppContext): void {
   const campaigns = new Campaigns(ctx.db);
   const notFound = (reply: FastifyReply, id: string) => reply.code(404).send({ error: 'not_found', message: `no coupon campaign with id "${id}"` });
 
-  app.post('/api/coupons/campaigns', access('marketer'), async (request, reply) => {
-    const parsed = campaignInputSchema.safeParse(request.body ?? {}, plainMessages);
-    if (!parsed.success) return invalid(reply, 'invalid_campaign', zodProblems(parsed.error, []));
+  route(app, createCampaign, async ({ body, reply }) => {
     try {
-      const campaign = await campaigns.create(parsed.data);
+      const campaign = await campaigns.create(body);
       ctx.log.info({ campaignId: campaign.id, kind: campaign.kind, codeSource: campaign.codeSource }, 'coupon campaign created');
-      return reply.code(201).send({ campaign });
+      return { campaign };
     } catch (e) {
       if (!(e instanceof DuplicateCampaignError)) throw e;
       return reply.code(409).send({ error: 'conflict', message: `id: ${e.message}` });
     }
   });
 
-  app.get('/api/coupons/campaigns', access('analyst'), async () => ({ campaigns: await campaigns.list() }));
+  route(app, listCampaigns, async () => ({ campaigns: await campaigns.list() }));
 
-  app.get<IdParams>('/api/coupons/campaigns/:id', access('analyst'), async (request, reply) => {
-    const found = await campaigns.get(request.params.id);
-    return found ?? notFound(reply, request.params.id);
+  route(app, getCampaign, async ({ params, reply }) => {
+    const found = await campaigns.get(params.id);
+    return found ?? notFound(reply, params.id);
   });
 
-  app.post<IdParams>('/api/coupons/campaigns/:id/codes', access('marketer'), async (request, reply) => {
-    const found = await campaigns.get(request.params.id);
-    if (!found) return notFound(reply, request.params.id);
+  route(app, addPoolCodes, async ({ params, body, reply }) => {
+    const found = await campaigns.get(params.id);
+    if (!found) return notFound(reply, params.id);
     if (found.campaign.codeSource !== 'pool') {
       return invalid(reply, 'invalid_codes', [{ path: 'codes', code: 'invalid', message: 'codes: this campaign generates its codes; only a pool campaign takes uploaded codes' }]);
     }
-    const codes = codesOf(request.body);
+    const codes = codesOf(body);
     if (!codes || codes.length === 0) {
       return invalid(reply, 'invalid_codes', [{ path: 'codes', code: 'invalid', message: 'codes: send one code a line (text/plain) or a JSON list of codes' }]);
     }
@@ -59,8 +55,8 @@ export function couponRoutes(app: FastifyInstance, ctx: AppContext): void {
       return checked.success ? [] : [{ path: `codes[${i}]`, code: 'invalid', message: `codes[${i}] "${code.slice(0, 64)}": ${checked.error.issues[0]!.message}` }];
     });
     if (problems.length > 0) return invalid(reply, 'invalid_codes', problems.slice(0, 100));
-    const result = await campaigns.addPoolCodes(request.params.id, codes);
-    ctx.log.info({ campaignId: request.params.id, added: result.added, duplicates: result.duplicates.length }, 'coupon pool codes added');
-    return { ...result, stats: (await campaigns.get(request.params.id))!.stats };
+    const result = await campaigns.addPoolCodes(params.id, codes);
+    ctx.log.info({ campaignId: params.id, added: result.added, duplicates: result.duplicates.length }, 'coupon pool codes added');
+    return { ...result, stats: (await campaigns.get(params.id))!.stats };
   });
 }

@@ -1,11 +1,10 @@
 import type { FastifyInstance } from 'fastify';
+import { MAX_EVENTS_PER_REQUEST, postEvents } from '../../../contract/index';
 import { isTooFarAhead, parseCustomerEvent, plainMessages, tooFarAheadMessage, zodProblems, type CustomerEvent } from '../../../engine/index';
 import { storeAndApply } from '../../store/event-effects';
 import type { AppContext } from '../context';
 import { requestLocale } from '../locale';
-import { access } from '../route-access';
-
-export const MAX_EVENTS_PER_REQUEST = 1000;
+import { route } from '../endpoint';
 
 export function eventRoutes(app: FastifyInstance, ctx: AppContext): void {
   /**
@@ -17,10 +16,10 @@ export function eventRoutes(app: FastifyInstance, ctx: AppContext): void {
    * Events apply in time order: a duplicate id changes nothing, and an older event does not
    * overwrite what a newer one set (server/store/event-effects.ts).
    */
-  app.post('/api/events', access('marketer'), async (request, reply) => {
+  route(app, postEvents, async ({ body, request, reply }) => {
     // Problems are worded in the caller's language (?locale, Accept-Language), each naming its field.
     const locale = requestLocale(request);
-    const items: unknown[] = Array.isArray(request.body) ? request.body : [request.body];
+    const items: unknown[] = Array.isArray(body) ? body : [body];
     if (items.length === 0) {
       const message = 'body: an empty list; send an event or an array of events';
       return reply.code(400).send({ error: 'no_events', message, problems: [{ path: 'body', code: 'no_events', message }] });

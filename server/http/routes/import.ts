@@ -1,7 +1,8 @@
 import type { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { importCustomers, importOrders, importProducts } from '../../../contract/index';
 import type { AppContext } from '../context';
-import { access } from '../route-access';
+import { route } from '../endpoint';
 import { customersImport } from '../../import/customers';
 import { importCsv, type ImportKind, type ImportKindName } from '../../import/csv-import';
 import { ordersImport } from '../../import/orders';
@@ -22,9 +23,9 @@ export function importRoutes(app: FastifyInstance, ctx: AppContext): void {
     // The body stays a stream: the handler reads it row by row. Only in this scope, so no other
     // route ever sees a raw stream.
     scope.addContentTypeParser('text/csv', (_request, payload, done) => done(null, payload));
-    for (const kind of Object.keys(kinds) as ImportKindName[]) {
-      scope.post(`/api/import/${kind}`, access('marketer'), async (request, reply) => handle(kind, request, reply));
-    }
+    route(scope, importOrders, async ({ request, reply }) => handle('orders', request, reply));
+    route(scope, importCustomers, async ({ request, reply }) => handle('customers', request, reply));
+    route(scope, importProducts, async ({ request, reply }) => handle('products', request, reply));
   });
 
   async function handle(kind: ImportKindName, request: FastifyRequest, reply: FastifyReply) {

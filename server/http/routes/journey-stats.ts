@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
+import { journeyStats } from '../../../contract/index';
 import { StepLog } from '../../store/step-log';
 import type { AppContext } from '../context';
-import { access } from '../route-access';
-
-type StatsRequest = { Params: { id: string }; Querystring: { version?: string } };
+import { route } from '../endpoint';
 
 /**
  * Live per-node figures of a journey (server/store/step-log.ts): customers who entered, wait now
@@ -12,17 +11,9 @@ type StatsRequest = { Params: { id: string }; Querystring: { version?: string } 
  */
 export function journeyStatsRoutes(app: FastifyInstance, ctx: AppContext): void {
   const stepLog = new StepLog(ctx.db);
-  app.get<StatsRequest>('/api/journeys/:id/stats', access('analyst'), async (request, reply) => {
-    const raw = request.query.version;
-    let version: number | undefined;
-    if (raw !== undefined && raw !== '' && raw !== 'all') {
-      version = Number(raw);
-      if (!Number.isInteger(version) || version < 1) {
-        return reply.code(400).send({ error: 'invalid_query', message: `version: must be a published version number (1, 2, …) or "all", got "${raw}"` });
-      }
-    }
-    const journey = await ctx.journeys.get(request.params.id);
-    if (!journey) return reply.code(404).send({ error: 'not_found', message: `no journey with id "${request.params.id}"` });
+  route(app, journeyStats, async ({ params, query: { version }, reply }) => {
+    const journey = await ctx.journeys.get(params.id);
+    if (!journey) return reply.code(404).send({ error: 'not_found', message: `no journey with id "${params.id}"` });
     if (version !== undefined) {
       // Empty figures for a version that was never published would read as "nobody came".
       const published = (await ctx.journeys.versionHistory(journey.id)).map((v) => v.version).sort((a, b) => a - b);

@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import { getVersion, listVersions } from '../../../contract/index';
 import type { AppContext } from '../context';
-import { access } from '../route-access';
-
-type VersionParams = { Params: { id: string; version: string } };
+import { route } from '../endpoint';
 
 /**
  * A journey's published versions: the list (newest first) and each frozen document, for the
@@ -12,18 +11,13 @@ type VersionParams = { Params: { id: string; version: string } };
 export function journeyVersionRoutes(app: FastifyInstance, ctx: AppContext): void {
   const notFound = (id: string) => ({ error: 'not_found', message: `no journey with id "${id}"` });
 
-  app.get<{ Params: { id: string } }>('/api/journeys/:id/versions', access('analyst'), async (request, reply) => {
-    const journey = await ctx.journeys.get(request.params.id);
-    if (!journey) return reply.code(404).send(notFound(request.params.id));
+  route(app, listVersions, async ({ params, reply }) => {
+    const journey = await ctx.journeys.get(params.id);
+    if (!journey) return reply.code(404).send(notFound(params.id));
     return { journeyId: journey.id, draft: { status: journey.status, version: journey.version, nodes: journey.nodes.length }, versions: await ctx.journeys.versionHistory(journey.id) };
   });
 
-  app.get<VersionParams>('/api/journeys/:id/versions/:version', access('analyst'), async (request, reply) => {
-    const { id, version: raw } = request.params;
-    const version = Number(raw);
-    if (!/^\d+$/.test(raw) || !Number.isSafeInteger(version) || version < 1) {
-      return reply.code(400).send({ error: 'invalid_request', message: `version: must be a whole number of at least 1, not "${raw}"`, problems: [{ path: 'version', code: 'invalid', message: 'must be a whole number of at least 1' }] });
-    }
+  route(app, getVersion, async ({ params: { id, version }, reply }) => {
     const found = await ctx.journeys.versionRow(id, version);
     if (found) return { version, publishedAt: found.publishedAt, journey: found.journey };
     const exists = await ctx.journeys.get(id);

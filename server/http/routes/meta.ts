@@ -1,12 +1,13 @@
 import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
+import { facts, health, nodeTypes, openApi } from '../../../contract/index';
 import { factCatalog, operatorNames } from '../../../engine/index';
 import type { AppContext } from '../context';
-import { access } from '../route-access';
+import { route } from '../endpoint';
 import { openApiDocument } from '../openapi';
 
 export function metaRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.get('/api/health', access('public'), async (_request, reply) => {
+  route(app, health, async ({ reply }) => {
     const [database, temporal] = await Promise.all([
       sql`select 1`.execute(ctx.db).then(() => 'ok', (e: Error) => `unreachable: ${e.message}`),
       // While the embedded server is being restarted, say so rather than wait on a dead port.
@@ -18,10 +19,10 @@ export function metaRoutes(app: FastifyInstance, ctx: AppContext): void {
     return reply.code(ok ? 200 : 503).send({ ok, database, temporal });
   });
 
-  app.get('/api/node-types', access('analyst'), async () => ({ nodeTypes: ctx.registry.describe() }));
+  route(app, nodeTypes, async () => ({ nodeTypes: ctx.registry.describe() }));
 
-  app.get('/api/facts', access('analyst'), async () => ({ facts: factCatalog, operators: operatorNames }));
+  route(app, facts, async () => ({ facts: factCatalog, operators: operatorNames }));
 
   const document = openApiDocument();
-  app.get('/api/openapi.json', access('analyst'), async () => document);
+  route(app, openApi, async () => document);
 }

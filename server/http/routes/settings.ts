@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { InvalidSettingsError } from '../../facts/settings-store';
+import { getSettings, putSettings } from '../../../contract/index';
 import type { AppContext } from '../context';
-import { access } from '../route-access';
+import { route } from '../endpoint';
 
 /** One problem per bad field, with its path (`rfm.ranges.monetary`) and the reason. */
 export function settingsProblems(issues: z.core.$ZodIssue[]) {
@@ -14,11 +15,11 @@ export function settingsProblems(issues: z.core.$ZodIssue[]) {
 
 /** The shop's CRM settings: anyone may read them; changing them needs the admin role (auth hook). */
 export function settingsRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.get('/api/settings', access('analyst'), async () => ({ settings: await ctx.settings.shop(), population: await ctx.settings.population() }));
+  route(app, getSettings, async () => ({ settings: await ctx.settings.shop(), population: await ctx.settings.population() }));
 
-  app.put('/api/settings', access('admin'), async (request, reply) => {
+  route(app, putSettings, async ({ body, reply }) => {
     try {
-      const settings = await ctx.settings.putShop(request.body ?? {});
+      const settings = await ctx.settings.putShop(body ?? {});
       ctx.log.info({ timezone: settings.timezone, scoring: settings.rfm.scoring, lifecycle: settings.lifecycle.mode }, 'shop settings changed');
       return { settings };
     } catch (e) {

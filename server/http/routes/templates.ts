@@ -1,57 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import { plainMessages, renderTemplate, templateProblem, templateView, zodProblems, type CustomerEvent } from '../../../engine/index';
+import { previewTemplate } from '../../../contract/index';
+import { renderTemplate, templateProblem, templateView, type CustomerEvent } from '../../../engine/index';
 import { smsSegments, templateVariables } from '../../../engine/templates/inspect';
 import type { AppContext } from '../context';
-import { access } from '../route-access';
-
-export const previewBodySchema = z
-  .strictObject(
-    {
-      template: z.string({ error: 'is required' }).min(1, 'is empty').max(4000, 'must be at most 4000 characters'),
-      channel: z.enum(['sms', 'email', 'task'], { error: 'must be sms, email or task' }).default('sms'),
-      customerId: z.string().min(1, 'must not be empty').max(200).optional().meta({ description: "A stored customer: their profile and facts" }),
-      customer: z.record(z.string(), z.unknown(), { error: 'must be an object' }).optional().meta({ description: 'Profile fields, over the stored ones' }),
-      event: z
-        .strictObject(
-          {
-            type: z.string().max(100).default('order.created'),
-            occurredAt: z.string().max(40).optional(),
-            data: z.record(z.string(), z.unknown(), { error: 'must be an object' }).default({}),
-          },
-          { error: 'must be an object' },
-        )
-        .optional()
-        .meta({ description: 'The entry event, as { type, occurredAt, data }' }),
-      coupon: z
-        .strictObject({ code: z.string().max(100), expiresAt: z.string().max(40), amount: z.number().nullable(), campaignId: z.string().max(100) }, { error: 'must be an object' })
-        .partial()
-        .optional(),
-    },
-    { error: 'must be an object' },
-  )
-  .meta({ id: 'TemplatePreviewInput' });
-
-export const previewResultSchema = z
-  .object({
-    text: z.string(),
-    variables: z.array(z.string()),
-    unknownVariables: z.array(z.string()),
-    length: z.number(),
-    smsSegments: z.number().nullable(),
-    encoding: z.enum(['GSM-7', 'UCS-2']).nullable(),
-  })
-  .meta({ id: 'TemplatePreview' });
+import { route } from '../endpoint';
 
 /** Renders a message template as a journey would send it, for the designer's preview. */
 export function templateRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.post('/api/templates/preview', access('analyst'), async (request, reply) => {
-    const parsed = previewBodySchema.safeParse(request.body ?? {}, plainMessages);
-    if (!parsed.success) {
-      const problems = zodProblems(parsed.error, []);
-      return reply.code(400).send({ error: 'invalid_preview', message: problems.map((p) => p.message).join('; '), problems });
-    }
-    const input = parsed.data;
+  route(app, previewTemplate, async ({ body: input, reply }) => {
     const problem = templateProblem(input.template);
     if (problem) {
       const message = `template: does not parse: ${problem}`;
@@ -83,4 +39,3 @@ export function templateRoutes(app: FastifyInstance, ctx: AppContext): void {
     };
   });
 }
-

@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { idParams } from './common';
+import { endpoint } from './endpoint';
 
 const count = (description: string) => z.number().int().meta({ description });
 
-/** One node's live figures (server/store/step-log.ts NodeStats). */
+/** One node's live figures (server/store/step-log.ts). */
 export const nodeStatsSchema = z
   .object({
     nodeId: z.string(),
@@ -30,24 +32,28 @@ export const journeyStatsSchema = z
   })
   .meta({ id: 'JourneyStats' });
 
-/** OpenAPI path of the live per-node figures (docs/api.md). */
-export function journeyStatsPaths() {
-  const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-  return {
-    '/api/journeys/{id}/stats': {
-      get: {
-        description:
-          'Live figures per node of a journey, for one published version or all of them: customers who entered, wait there now and passed; its messages by outcome; conversions credited to it. Steps are reported by each customer’s workflow when it starts to wait and when it ends, so counts trail a moving customer by one step at most.',
-        requestParams: {
-          path: z.object({ id: z.string() }),
-          query: z.object({ version: z.string().optional().meta({ description: 'A published version number, or `all` (the default)' }) }),
-        },
-        responses: {
-          200: json(journeyStatsSchema, 'The figures'),
-          400: json(z.object({ error: z.literal('invalid_query'), message: z.string() }), 'A bad version'),
-          404: { description: 'Unknown journey' },
-        },
-      },
-    },
-  };
-}
+/** `version`: a published version number, or `all` (the default); a number comes out, or undefined for all. */
+const versionQuery = z
+  .string()
+  .optional()
+  .refine((raw) => raw === undefined || raw === '' || raw === 'all' || (Number.isInteger(Number(raw)) && Number(raw) >= 1), {
+    error: (issue) => `must be a published version number (1, 2, …) or "all", got "${String(issue.input)}"`,
+  })
+  .transform((raw) => (raw === undefined || raw === '' || raw === 'all' ? undefined : Number(raw)))
+  .meta({ description: 'A published version number, or `all` (the default)' });
+
+export const journeyStats = endpoint({
+  method: 'GET',
+  path: '/api/journeys/:id/stats',
+  access: 'analyst',
+  summary: 'Live figures per node',
+  description:
+    'Live figures per node of a journey, for one published version or all of them: customers who entered, wait there now and passed; its messages by outcome; conversions credited to it. Steps are reported by each customer’s workflow when it starts to wait and when it ends, so counts trail a moving customer by one step at most.',
+  params: idParams,
+  query: z.object({ version: versionQuery }),
+  invalid: 'invalid_query',
+  response: journeyStatsSchema,
+  answers: { 404: 'Unknown journey, or a version never published' },
+});
+
+export const statsEndpoints = [journeyStats] as const;

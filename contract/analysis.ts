@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { journeyDocument } from './common';
+import { endpoint } from './endpoint';
 
 const bound = z.union([z.number(), z.literal('unbounded')]);
 
-/** The journey summary's shape (engine/analysis/summary.ts), as the API returns it. */
+/** What a journey can do to one customer at worst (engine/analysis/summary.ts). */
 export const journeySummarySchema = z
   .object({
     messagesPerChannel: z.record(z.string(), bound).meta({ description: 'Per channel (sms, email, task, webhook, or a plugin action’s type), the most messages one customer can get along any path; `unbounded` when a loop sends on it' }),
@@ -21,20 +23,18 @@ export const journeyWarningSchema = z
   })
   .meta({ id: 'JourneyWarning' });
 
-/** OpenAPI path of the journey summary (docs/api.md). */
-export function analysisPaths(journey: z.ZodType, problem: z.ZodType) {
-  const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-  return {
-    '/api/journeys/analyze': {
-      post: {
-        description:
-          'What a journey document can do to one customer at worst, by static analysis of its graph: the most messages per channel along any path and the longest stay. Waits until a fixed date are measured from now. Nothing is stored.',
-        requestBody: { content: { 'application/json': { schema: journey } } },
-        responses: {
-          200: json(z.object({ summary: journeySummarySchema, warnings: z.array(journeyWarningSchema) }), 'The summary, and what publishing would warn about'),
-          400: json(z.object({ error: z.literal('invalid_journey'), message: z.string(), problems: z.array(problem) }), 'The document has problems; each names its field'),
-        },
-      },
-    },
-  };
-}
+export const analyzeJourney = endpoint({
+  method: 'POST',
+  path: '/api/journeys/analyze',
+  access: 'analyst',
+  summary: 'The summary, and what publishing would warn about',
+  description:
+    'What a journey document can do to one customer at worst, by static analysis of its graph: the most messages per channel along any path and the longest stay. Waits until a fixed date are measured from now. Nothing is stored.',
+  body: journeyDocument,
+  // Checked with the installed node types (their configs), which only the server has.
+  bodyCheckedBy: 'handler',
+  response: z.object({ summary: journeySummarySchema, warnings: z.array(journeyWarningSchema) }),
+  answers: { 400: 'The document has problems (error invalid_journey); each names its field' },
+});
+
+export const analysisEndpoints = [analyzeJourney] as const;
