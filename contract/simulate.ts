@@ -26,16 +26,45 @@ export const simulateBodySchema = z
   )
   .meta({ id: 'SimulationInput' });
 
-const step = z.object({ at: z.string(), nodeId: z.string(), outcome: z.string() });
-const message = z.object({ at: z.string(), nodeId: z.string(), channel: z.string(), text: z.string(), subject: z.string().optional(), status: z.string(), reason: z.string().optional() });
+const enrolmentNumber = z.number().int().optional().meta({ description: 'Which enrolment (1, 2, …) when the run entered the customer more than once' });
+const step = z.object({ at: z.string(), nodeId: z.string(), outcome: z.string(), enrolment: enrolmentNumber });
+const message = z.object({
+  at: z.string(),
+  nodeId: z.string(),
+  channel: z.string(),
+  text: z.string(),
+  subject: z.string().optional(),
+  status: z.string().meta({ description: 'sent, held (at `at`, when quiet hours end or the send rate has room), capped, skipped_quiet_hours, skipped_no_recipient, open (a staff task)' }),
+  reason: z.string().optional(),
+  enrolment: enrolmentNumber,
+});
+const enrolmentOutcome = z.object({
+  enrolment: z.number().int(),
+  entryKey: z.string().optional().meta({ description: 'The order id of a per-order entry' }),
+  enteredAt: z.string(),
+  exitedAt: z.string().nullable(),
+  reason: z.string(),
+  waitingAt: z.string().optional(),
+});
 
-/** What would happen (engine/simulate/simulate.ts SimulationResult); documented by its main fields. */
+/** What would happen: the engine's SimulationResult, field by field (the check below keeps them equal). */
 export const simulationResultSchema = z
-  .custom<SimulationResult>()
-  .meta({
-    id: 'SimulationResult',
-    description: 'entered (boolean), steps ({ at, nodeId, outcome }), messages ({ at, nodeId, channel, text, subject?, status, reason? }), exitedAt (null while inside), reason, waitingAt?',
-  });
+  .object({
+    entered: z.boolean(),
+    steps: z.array(step),
+    messages: z.array(message),
+    exitedAt: z.string().nullable().meta({ description: 'Null while the customer is still inside at `until`' }),
+    reason: z.string().meta({ description: 'exit-node, exit-when <event>, step-limit, not-entered, still-inside, or budget' }),
+    waitingAt: z.string().optional(),
+    budget: z.object({ limit: z.enum(['steps', 'messages', 'clockMoves', 'wallMs', 'responseBytes']), max: z.number() }).optional(),
+    enrolments: z.array(enrolmentOutcome).optional().meta({ description: 'Each enrolment\'s end, when the run entered the customer more than once' }),
+  })
+  .meta({ id: 'SimulationResult' });
+
+// The engine's result and the wire's schema describe the same thing; a field added to one fails here.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const resultMatchesEngine: Same<z.infer<typeof simulationResultSchema>, SimulationResult> = true;
+void resultMatchesEngine;
 
 export const simulate = endpoint({
   method: 'POST',
@@ -43,7 +72,7 @@ export const simulate = endpoint({
   access: 'analyst',
   summary: 'What would happen',
   description:
-    'Runs a journey (a document, or a stored one by id) for one customer (made up, or stored by id) on a virtual clock with the production interpreter, honouring quiet hours and frequency caps. Nothing is sent or stored.',
+    'Runs a journey (a document, or a stored one by id) for one customer (made up, or stored by id) on a virtual clock with the production journey driver: the customer enters as the event router would enter them (per order, re-entry rules), and messages meet the outbox\'s guardrails (quiet hours, frequency caps with their arbitration window, the journey\'s send rate). Nothing is sent or stored.',
   body: simulateBodySchema,
   invalid: 'invalid_simulation',
   response: simulationResultSchema,
