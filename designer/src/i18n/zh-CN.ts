@@ -142,6 +142,3 @@ export const zhCN: Messages = {
   stats: statsZhCN,
   messages: messagesZhCN,
 };
-
-/** Chinese titles of the built-in steps' config fields; the engine words config problems with them too. */
-export { zhCNFieldTexts as zhCNFields } from '../../../engine/journey/field-titles';
