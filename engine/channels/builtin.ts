@@ -47,8 +47,12 @@ export const builtinChannels: readonly ChannelDefinition[] = [
 /** The channels message.send sends on (its channel choice). */
 export const messageSendChannels = ['sms', 'email', 'task'] as const;
 
-/** Built-in channels a shop's frequency caps may count (guardrail settings). */
-export const cappableBuiltinChannels = builtinChannels.filter((c) => c.cappable).map((c) => c.key);
+/** Built-in channels a shop's frequency caps may count (guardrail settings validate a cap's channel against them). */
+export const cappableBuiltinChannels: readonly [string, ...string[]] = (() => {
+  const [first, ...rest] = builtinChannels.filter((c) => c.cappable).map((c) => c.key);
+  if (first === undefined) throw new Error('no built-in channel can be capped');
+  return [first, ...rest];
+})();
 
 for (const key of messageSendChannels) {
   if (!builtinChannels.some((c) => c.key === key)) throw new Error(`message.send channel "${key}" is not a registered channel`);

@@ -74,7 +74,7 @@ export function openApiDocument() {
     security: [{ bearer: [] }],
     paths: {
       '/api/health': { get: { security: [], responses: { 200: json(z.object({ ok: z.boolean(), database: z.string(), temporal: z.string() }), 'Database and Temporal reachable'), 503: { description: 'Something is unreachable' } } } },
-      '/api/node-types': { get: { responses: { 200: json(z.object({ nodeTypes: z.array(z.record(z.string(), z.unknown())) }), 'Node types with config JSON Schemas') } } },
+      '/api/node-types': { get: { responses: { 200: json(z.object({ nodeTypes: z.array(z.record(z.string(), z.unknown())), channels: z.array(z.record(z.string(), z.unknown())) }), 'Node types with config JSON Schemas, and the channels (built-in and plugins\')') } } },
       '/api/facts': { get: { responses: { 200: json(z.object({ facts: z.array(z.record(z.string(), z.unknown())), operators: z.array(z.string()) }), 'The fact catalog') } } },
       '/api/journeys': {
         get: { responses: { 200: json(z.object({ journeys: z.array(z.object({ id: z.string(), name: z.string(), status: z.string(), version: z.number(), updatedAt: z.string() })) }), 'Journeys') } },

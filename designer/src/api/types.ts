@@ -1,3 +1,4 @@
+import type { ChannelDefinition } from '../../../engine/channels/define';
 import type { FactDefinition } from '../../../engine/facts/catalog';
 import type { Problem } from '../../../engine/journey/problems';
 import type { Journey, JourneyStatus } from '../../../engine/journey/schema';
@@ -15,6 +16,8 @@ export interface JourneySummary {
 
 export interface NodeTypesResponse {
   nodeTypes: NodeTypeDescription[];
+  /** Every channel, built-in or a plugin's, in their order. */
+  channels: ChannelDefinition[];
 }
 
 export interface FactsResponse {

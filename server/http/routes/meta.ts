@@ -18,7 +18,7 @@ export function metaRoutes(app: FastifyInstance, ctx: AppContext): void {
     return reply.code(ok ? 200 : 503).send({ ok, database, temporal });
   });
 
-  app.get('/api/node-types', access('analyst'), async () => ({ nodeTypes: ctx.registry.describe() }));
+  app.get('/api/node-types', access('analyst'), async () => ({ nodeTypes: ctx.registry.describe(), channels: ctx.registry.channels() }));
 
   app.get('/api/facts', access('analyst'), async () => ({ facts: factCatalog, operators: operatorNames }));
 
