@@ -1,9 +1,7 @@
 import type { z } from 'zod';
 import { defineChannel } from '../channels/define';
-import { activityOptions, DEFAULT_ACTIVITY } from './activity';
+import { activityOptions } from './activity';
 import { defineNode, type ActionRun, type NodeDefinition, type NodeSpec } from './define';
-
-export { DEFAULT_ACTIVITY, type ActionDuration, type ActionRetry, type ActivitySpec } from './activity';
 
 /**
  * What a plugin writes: the same vocabulary as a built-in step (`config`, `run`, `labels`,
