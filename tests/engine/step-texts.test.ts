@@ -45,6 +45,17 @@ describe('texts of steps and channels', () => {
     }
   });
 
+  it('every channel a registered step sends on is a registered channel', () => {
+    const keys = new Set(registry.channels().map((c) => c.key));
+    const sent = registry.list().flatMap((d) => {
+      const parsed = d.config.safeParse({});
+      const channel = d.sends?.(parsed.success ? parsed.data : {});
+      return channel === undefined ? [] : [[d.type, channel] as const];
+    });
+    expect(sent.map(([type]) => type)).toEqual(expect.arrayContaining(['message.send', 'webhook.post', 'dingtalk.robot']));
+    expect(sent.filter(([, channel]) => !keys.has(channel))).toEqual([]);
+  });
+
   it('refuses a channel without a description in either language, naming it', () => {
     const labels = { name: 'Fax', description: 'A fax' };
     expect(() => defineChannel({ key: 'fax', order: 1, cappable: false, preview: 'text', labels: { en: labels, 'zh-CN': { name: '传真', description: '' } } })).toThrow(
