@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ChannelDefinition } from '../engine/channels/define';
 import type { FactDefinition } from '../engine/facts/catalog';
 import type { NodeTypeDescription } from '../engine/nodes/registry';
 import { endpoint } from './endpoint';
@@ -16,9 +17,12 @@ export const nodeTypes = endpoint({
   method: 'GET',
   path: '/api/node-types',
   access: 'analyst',
-  summary: 'Node types with config JSON Schemas',
+  summary: 'Node types with config JSON Schemas, and the channels',
   // Described by the node registry (engine/nodes/registry.ts); each carries its config's JSON Schema.
-  response: z.object({ nodeTypes: z.array(z.custom<NodeTypeDescription>().meta({ description: 'A node type: its type, category, labels, ports and config JSON Schema (engine/nodes/registry.ts)' })) }),
+  response: z.object({
+    nodeTypes: z.array(z.custom<NodeTypeDescription>().meta({ description: 'A node type: its type, category, labels, ports and config JSON Schema (engine/nodes/registry.ts)' })),
+    channels: z.array(z.custom<ChannelDefinition>().meta({ description: 'A channel, built-in or a plugin\'s, in palette order: key, labels in both languages, cappable, preview kind (engine/channels/define.ts)' })),
+  }),
 });
 
 export const facts = endpoint({

@@ -40,3 +40,8 @@ export { issueMessage } from './journey/issue-words';
 export { fieldTitle } from './journey/field-titles';
 export * from './limits/json-depth';
 export * from './limits/nul-character';
+export * from './nodes/field';
+export * from './nodes/activity';
+export * from './nodes/config-texts';
+export * from './channels/define';
+export * from './channels/builtin';

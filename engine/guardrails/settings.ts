@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { cappableBuiltinChannels } from '../channels/builtin';
 import { durationSchema } from '../journey/duration';
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day HH:mm, e.g. 21:00');
 
-export const messageChannels = ['sms', 'email', 'webhook'] as const;
+/** The channels a frequency cap may count: the built-in ones the channel registry marks cappable. */
+export const messageChannels = cappableBuiltinChannels;
 
 export const frequencyCapSchema = z.object({
   channel: z.enum(messageChannels).meta({ title: 'Channel' }),

@@ -1,18 +1,20 @@
 import type { z } from 'zod';
 import type { Locale } from '../nodes/define';
 import { describeTemplateProblem } from '../templates/describe-problem';
-import { fieldTitle } from './field-titles';
+import { fieldTitle, plainTitle } from './field-titles';
 
 /**
- * Zod's issues worded for a marketer in either language, naming the field. Schemas keep their
+ * Zod's issues worded for a marketer in either language, naming the field: in Chinese by `title`
+ * when the caller knows the field's own (a step's config field declares its texts in the step's
+ * file, engine/nodes/field.ts), else by the names of the document's fields. Schemas keep their
  * reasons in English (they are also the API's documentation); the Chinese of each is found here
  * by its English text, so one parse answers in both languages. A reason not listed here (a
  * plugin's own) is worded from the issue's code, and kept as written when the code says nothing
  * better.
  */
-export function issueMessage(issue: z.core.$ZodIssue, field: string, locale: Locale): string {
+export function issueMessage(issue: z.core.$ZodIssue, field: string, locale: Locale, title?: string): string {
   const reason = issueReason(issue, locale);
-  return locale === 'zh-CN' ? `${fieldTitle(field, locale)}：${reason}` : `${field}: ${reason}`;
+  return locale === 'zh-CN' ? `${title !== undefined ? plainTitle(title) : fieldTitle(field, locale)}：${reason}` : `${field}: ${reason}`;
 }
 
 export function issueReason(issue: z.core.$ZodIssue, locale: Locale): string {

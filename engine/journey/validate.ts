@@ -11,6 +11,7 @@ import { formatPath, problemMessage, type Problem } from './problems';
 import { journeySchema, type Journey } from './schema';
 import { plainMessages } from './parse-messages';
 import { issueMessage } from './issue-words';
+import { configFieldText } from '../nodes/config-texts';
 
 export type ValidationResult = { ok: true; journey: Journey; problems: [] } | { ok: false; journey?: Journey; problems: Problem[] };
 
@@ -59,7 +60,8 @@ export function validateJourney(input: unknown, registry: NodeRegistry, locale: 
     entry.def = def;
     const config = def.config.safeParse(node.config, plainMessages);
     if (!config.success) {
-      for (const p of zodProblems(config.error, ['nodes', i, 'config'], locale)) problems.push({ ...p, code: 'invalid_config', nodeId: node.id });
+      const title = (path: (string | number)[]) => configFieldText(def, path, locale)?.title;
+      for (const p of zodProblems(config.error, ['nodes', i, 'config'], locale, title)) problems.push({ ...p, code: 'invalid_config', nodeId: node.id });
       return;
     }
     entry.config = config.data;
@@ -127,12 +129,15 @@ export function validateJourney(input: unknown, registry: NodeRegistry, locale: 
   return problems.length === 0 ? { ok: true, journey, problems: [] } : { ok: false, journey, problems };
 }
 
-/** Zod's issues as problems, each under its path and worded in `locale` (engine/journey/issue-words.ts). */
-function zodProblems(error: z.ZodError, prefix: (string | number)[], locale: Locale = 'en'): Problem[] {
+/**
+ * Zod's issues as problems, each under its path and worded in `locale` (engine/journey/issue-words.ts).
+ * `titleOf` gives a field's own title from the issue's path when the schema declares one (a step's config).
+ */
+function zodProblems(error: z.ZodError, prefix: (string | number)[], locale: Locale = 'en', titleOf?: (path: (string | number)[]) => string | undefined): Problem[] {
   return error.issues.map((issue) => {
     const path = formatPath([...prefix, ...(issue.path as (string | number)[])]);
     const field = issue.path.length > 0 ? String(issue.path[issue.path.length - 1]) : prefix.length > 0 ? String(prefix[prefix.length - 1]) : 'document';
-    return { path, code: 'invalid' as const, message: issueMessage(issue, field, locale) };
+    return { path, code: 'invalid' as const, message: issueMessage(issue, field, locale, titleOf?.(issue.path as (string | number)[])) };
   });
 }
 

@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import type { ChannelDefinition } from '../channels/define';
+import { activityOptions, type ActivitySpec } from './activity';
 import type { CustomerEvent } from '../events/schema';
 import type { TopLevelCondition } from '../rules/conditions';
 
@@ -238,6 +240,11 @@ export interface NodeDefinition<S extends z.ZodType = z.ZodType> {
    */
   sends?: (config: z.infer<S>) => string | undefined;
   /**
+   * Channels this step brings with it (a plugin's own, e.g. `dingtalk`): their names, order and
+   * preview join the built-in channels (engine/channels) wherever channels are listed.
+   */
+  channels?: ChannelDefinition[];
+  /**
    * The longest a customer can stay in this step (ms), or `unknown` when it depends on the run
    * (a date ahead of `now`, unknown). For the journey summary; a sleep without it is `unknown`,
    * a wait for an event stays at most its timeout.
@@ -278,7 +285,31 @@ export interface ActivityOptions {
   };
 }
 
-/** Defines a node type. Built-ins use exactly this, as will plugins. */
-export function defineNode<S extends z.ZodType>(definition: NodeDefinition<S>): NodeDefinition<S> {
-  return definition;
+
+/** An action's work: a plain function of the config and the context. Throw to fail the attempt (it is retried). */
+export type ActionRun<C> = (config: C, ctx: ActionContext) => Promise<ActionResult | void>;
+
+/**
+ * What a step's file writes, built-in or plugin: one vocabulary. An action gives `run`; the other
+ * primitives give `behaviour`. Ports may be a list; activity options are written as durations.
+ */
+export type NodeSpec<S extends z.ZodType> = Omit<NodeDefinition<S>, 'behaviour' | 'ports' | 'activity'> & {
+  /** Output ports: a list, or a function of the config (one per split branch). */
+  ports: readonly string[] | ((config: z.infer<S>) => string[]);
+  /** How the runtime schedules an action's activity; left out, the workflow's defaults. */
+  activity?: ActivitySpec;
+} & ({ run: ActionRun<z.infer<S>>; behaviour?: never } | { behaviour: Exclude<NodeBehaviour<z.infer<S>>, { kind: 'action' }>; run?: never });
+
+/** Defines a node type: built-ins with exactly this; plugins through defineAction, which adds its checks. */
+export function defineNode<S extends z.ZodType>(spec: NodeSpec<S>): NodeDefinition<S> {
+  const { ports, activity, run, behaviour, ...rest } = spec;
+  const fail = (field: string, reason: string): never => {
+    throw new Error(`node type "${spec.type}": ${field} ${reason}`);
+  };
+  return {
+    ...rest,
+    ports: typeof ports === 'function' ? ports : () => [...ports],
+    ...(activity ? { activity: activityOptions(activity, fail) } : {}),
+    behaviour: run ? { kind: 'action', run: async (config, ctx) => (await run(config, ctx)) ?? {} } : behaviour!,
+  };
 }

@@ -1,6 +1,8 @@
-import { z } from 'zod';
+import { builtinChannels } from '../channels/builtin';
+import { sortChannels, type ChannelDefinition } from '../channels/define';
 import type { Locale, NodeCategory, NodeDefinition, NodeLabels } from './define';
 import { builtinNodes } from './builtin/index';
+import { configJsonSchema } from './config-texts';
 
 /** What the designer's palette and forms need about a node type: plain JSON. */
 export interface NodeTypeDescription {
@@ -29,6 +31,8 @@ export interface NodeTypeDescription {
 export class NodeRegistry {
   /** type → version → definition. */
   readonly #types = new Map<string, Map<number, NodeDefinition>>();
+  /** key → channel: the built-ins, then those the registered steps bring (a plugin's). */
+  readonly #channels = new Map<string, ChannelDefinition>(builtinChannels.map((c) => [c.key, c]));
 
   constructor(definitions: NodeDefinition[] = []) {
     for (const d of definitions) this.register(d);
@@ -40,9 +44,27 @@ export class NodeRegistry {
     }
     const versions = this.#types.get(definition.type) ?? new Map<number, NodeDefinition>();
     if (versions.has(definition.version)) throw new Error(`node type "${definition.type}" version ${definition.version} is already registered`);
+    for (const channel of definition.channels ?? []) {
+      const known = this.#channels.get(channel.key);
+      // Two versions of a plugin bring the same channel; two different channels under one key would be named at random.
+      if (known && known !== channel && JSON.stringify(known) !== JSON.stringify(channel)) {
+        throw new Error(`node type "${definition.type}": channel "${channel.key}" is already registered with other labels`);
+      }
+      if (!known) this.#channels.set(channel.key, channel);
+    }
     versions.set(definition.version, definition);
     this.#types.set(definition.type, versions);
     return this;
+  }
+
+  /** Every channel known, in their order: the built-ins and those plugins add (plain JSON, the API serves it). */
+  channels(): ChannelDefinition[] {
+    return sortChannels([...this.#channels.values()]);
+  }
+
+  /** The channel `key`, or undefined when neither Huitou nor a plugin registered it. */
+  channel(key: string): ChannelDefinition | undefined {
+    return this.#channels.get(key);
   }
 
   /** The definition of `type` at `version`, or its latest version when none is given. */
@@ -83,7 +105,8 @@ export class NodeRegistry {
         category: d.category,
         labels: d.labels,
         ports,
-        configSchema: z.toJSONSchema(d.config, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>,
+        // A copy: the schema is cached for problem words, and a caller may change what it is given.
+        configSchema: structuredClone(configJsonSchema(d)),
         defaultConfig,
         ...(d.icon ? { icon: d.icon } : {}),
         behaviour: d.behaviour.kind,

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { z } from 'zod';
-import { defineAction, renderTemplate, templateProblem, templateView } from '../../engine/index';
+import { defineAction, defineChannel, field, renderTemplate, templateProblem, templateView } from '../../engine/index';
 
 /**
  * A message to a DingTalk group through a custom robot (自定义机器人): the staff group hears that
@@ -33,48 +33,65 @@ const template = z
   // The designer's message editor (variable picker, live preview) for this field.
   .meta({ format: 'template' });
 
-const configSchema = z.object({
+const config = z.object({
   webhook: z
     .url({ protocol: /^https?$/, message: 'must be the robot webhook address, https://oapi.dingtalk.com/robot/send?access_token=…' })
     .refine((u) => URL.canParse(u) && new URL(u).searchParams.has('access_token'), { message: 'must contain the robot access_token (copy the whole webhook address)' })
-    .meta({
-      title: 'Webhook',
-      description: 'The robot webhook address, with its access_token',
-      'x-i18n': { 'zh-CN': { title: 'Webhook 地址', description: '机器人的 Webhook 地址（含 access_token）' } },
-    }),
+    .meta(
+      field({
+        en: { title: 'Webhook', description: 'The robot webhook address, with its access_token' },
+        'zh-CN': { title: 'Webhook 地址', description: '机器人的 Webhook 地址（含 access_token）' },
+      }),
+    ),
   secret: z
     .string()
     .max(200)
     .optional()
-    .meta({
-      title: 'Signing secret (加签)',
-      description: 'When the robot uses signing: the secret beginning with SEC',
-      'x-i18n': { 'zh-CN': { title: '加签密钥', description: '机器人开启“加签”时填写，以 SEC 开头' } },
-    }),
+    .meta(
+      field({
+        en: { title: 'Signing secret (加签)', description: 'When the robot uses signing: the secret beginning with SEC' },
+        'zh-CN': { title: '加签密钥', description: '机器人开启“加签”时填写，以 SEC 开头' },
+      }),
+    ),
   msgtype: z
     .enum(['text', 'markdown'])
     .default('text')
-    .meta({
-      title: 'Format',
-      description: 'text, or markdown (with a title)',
-      'x-i18n': { 'zh-CN': { title: '消息格式', description: '文本，或 Markdown（需要标题）', enum: { text: '文本', markdown: 'Markdown' } } },
-    }),
+    .meta(
+      field({
+        en: { title: 'Format', description: 'text, or markdown (with a title)' },
+        'zh-CN': { title: '消息格式', description: '文本，或 Markdown（需要标题）', enum: { text: '文本', markdown: 'Markdown' } },
+      }),
+    ),
   title: z
     .string()
     .max(100)
     .optional()
-    .meta({ title: 'Title (markdown)', description: 'Shown in the chat list', 'x-i18n': { 'zh-CN': { title: '标题（Markdown）', description: '显示在会话列表中' } } }),
+    .meta(field({ en: { title: 'Title (markdown)', description: 'Shown in the chat list' }, 'zh-CN': { title: '标题（Markdown）', description: '显示在会话列表中' } })),
   content: template
     .default('客户 {{customer.name}} 的订单 {{order.id}}（¥{{order.amount}}）还未付款，请跟进。')
-    .meta({
-      title: 'Message',
-      description: 'Variables: {{customer.name}}, {{order.id}}, {{order.amount}}',
-      'x-i18n': { 'zh-CN': { title: '消息内容', description: '可用变量：{{customer.name}}、{{order.id}}、{{order.amount}}' } },
-    }),
+    .meta(
+      field({
+        en: { title: 'Message', description: 'Variables: {{customer.name}}, {{order.id}}, {{order.amount}}' },
+        'zh-CN': { title: '消息内容', description: '可用变量：{{customer.name}}、{{order.id}}、{{order.amount}}' },
+      }),
+    ),
   atAll: z
     .boolean()
     .default(false)
-    .meta({ title: '@all', description: 'Notify everyone in the group', 'x-i18n': { 'zh-CN': { title: '@所有人', description: '提醒群里所有人' } } }),
+    .meta(field({ en: { title: '@all', description: 'Notify everyone in the group' }, 'zh-CN': { title: '@所有人', description: '提醒群里所有人' } })),
+});
+
+/** DingTalk group messages, beside the built-in channels: named in summaries and on the messages page. */
+const dingtalkChannel = defineChannel({
+  key: 'dingtalk',
+  order: 100,
+  // The shop's frequency caps count messages to customers; a robot talks to the shop's own staff.
+  cappable: false,
+  preview: 'text',
+  labels: {
+    'zh-CN': { name: '钉钉', description: '通过自定义机器人发到钉钉群的消息（给店铺员工）。', plural: '钉钉消息', count: { one: '{n} 条钉钉消息', other: '{n} 条钉钉消息' } },
+    en: { name: 'DingTalk', description: "A message to a DingTalk group through its custom robot (for the shop's staff).", plural: 'DingTalk messages', count: { one: '{n} DingTalk message', other: '{n} DingTalk messages' } },
+  },
 });
 
 /** DingTalk's signature: base64(HMAC-SHA256(key = secret, `${timestamp}\n${secret}`)). */
@@ -100,13 +117,16 @@ export default defineAction({
     'zh-CN': { title: '钉钉群机器人', description: '通过钉钉自定义机器人往群里发一条消息（文本或 Markdown）。', ports: { next: '之后' } },
     en: { title: 'DingTalk group robot', description: 'Posts a message (text or markdown) to a DingTalk group through its custom robot.', ports: { next: 'then' } },
   },
-  configSchema,
-  // DingTalk limits a robot to 20 messages a minute; a few spaced retries ride out a burst.
-  // Counted as DingTalk messages in the journey summary.
+  config,
+  // Counted as DingTalk messages in the journey summary; the channel joins the built-in ones.
   sends: () => 'dingtalk',
-  startToCloseTimeout: 'PT20S',
-  retry: { maximumAttempts: 5, initialInterval: 'PT5S', backoffCoefficient: 2, maximumInterval: 'PT1M', nonRetryableErrorTypes: ['DingTalkRejected', 'OutboundRefused'] },
-  async execute(config, ctx) {
+  channels: [dingtalkChannel],
+  // DingTalk limits a robot to 20 messages a minute; a few spaced retries ride out a burst.
+  activity: {
+    startToCloseTimeout: 'PT20S',
+    retry: { maximumAttempts: 5, initialInterval: 'PT5S', backoffCoefficient: 2, maximumInterval: 'PT1M', nonRetryableErrorTypes: ['DingTalkRejected', 'OutboundRefused'] },
+  },
+  async run(config, ctx) {
     const view = templateView({ event: ctx.event, customer: ctx.customer });
     const content = renderTemplate(config.content, view, { html: false });
     const body =

@@ -50,8 +50,17 @@ describe('condition builder in the browser', () => {
     await d.byTestId('open-conditions-builder').click();
     await d.byTestId('node-vip-check').waitFor();
 
-    let inspector = await d.select('vip-check');
+    // The trigger's filter sees the event only, as its step's file declares: the builder says so,
+    // and its title is the Chinese one from that file.
+    let inspector = await d.select('trigger');
+    const filter = inspector.getByTestId('condition-condition');
+    expect(await filter.locator('legend').innerText()).toBe('仅当');
+    expect(await filter.innerText()).toContain('筛选只能读取事件本身');
+
+    inspector = await d.select('vip-check');
     const c = (suffix: string) => inspector.getByTestId(`condition-conditions${suffix}`);
+    expect(await c('').locator('legend').innerText()).toBe('条件');
+    expect(await c('').innerText()).not.toContain('筛选只能读取事件本身');
     expect(await c('-summary').innerText()).toContain('总是满足');
 
     // Rule 1: 累计购买次数 大于等于 2 (单). An empty number is named under the rule and in the problems panel.

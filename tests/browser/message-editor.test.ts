@@ -43,6 +43,9 @@ describe('message editor and friendly inputs in the browser', () => {
 
     const message = await d.addStepWithKeyboard('message.send');
     let inspector = await d.select(message);
+    // The form's Chinese labels come from message.send's own file.
+    expect(await inspector.locator('label[for="root_channel"]').innerText()).toContain('渠道');
+    expect(await inspector.innerText()).toContain('交易类消息');
     await inspector.locator('#root_channel').selectOption({ label: '邮件' });
     await inspector.locator('#root_channel').selectOption({ label: '短信' });
     const editor = inspector.getByTestId('message-editor-template');

@@ -6,7 +6,7 @@ import type { Locale } from '../../engine/nodes/define';
 import { createRegistry } from '../../engine/nodes/registry';
 import { versionsEn } from '../../designer/src/i18n/versions-en';
 import { versionsZhCN } from '../../designer/src/i18n/versions-zh-CN';
-import { zhCNFields } from '../../designer/src/i18n/zh-CN';
+import { configFieldText } from '../../engine/nodes/config-texts';
 import { diffJourneys, fieldChanges, isEmptyDiff } from '../../designer/src/model/diff';
 import { describeDiff, plainTitle, type DiffWords } from '../../designer/src/model/diff-words';
 
@@ -27,7 +27,7 @@ function words(locale: Locale): DiffWords {
     locale,
     facts: factCatalog,
     operator: (op) => ({ greaterThanInclusive: '≥' })[op] ?? op,
-    enumValue: (field, value) => (locale === 'zh-CN' ? zhCNFields[field]?.enum?.[value] ?? value : value),
+    enumValue: (field, value, type) => (locale === 'zh-CN' && type ? configFieldText(registry.require(type), [field], locale)?.enum?.[value] ?? value : value),
     joiner: (mode) => (locale === 'zh-CN' ? { all: '且', any: '或' } : { all: 'and', any: 'or' })[mode],
     t: (key, params = {}) => {
       const text = lookup(key);
@@ -37,7 +37,7 @@ function words(locale: Locale): DiffWords {
     nodeTitle: (type) => registry.get(type)?.labels[locale].title ?? type,
     fieldTitle: (type, field) => {
       if (type === null) return lookup(`versions.settings.${field}`) as string;
-      return plainTitle((locale === 'zh-CN' ? zhCNFields[field]?.title : undefined) ?? field);
+      return plainTitle((locale === 'zh-CN' ? configFieldText(registry.require(type), [field], locale)?.title : undefined) ?? field);
     },
     fieldOrder: (type) => Object.keys((registry.get(type)?.config as { shape?: object } | undefined)?.shape ?? {}),
     portLabel: (type, _config, port) => registry.get(type)?.labels[locale].ports?.[port] ?? port,

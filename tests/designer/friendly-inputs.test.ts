@@ -73,7 +73,7 @@ describe('friendly inputs are chosen by JSON Schema format', () => {
   const described = createRegistry().describe();
   const ui = (type: string) => {
     const d = described.find((x) => x.type === type)!;
-    return formUiSchema(formSchema(d.configSchema), {});
+    return formUiSchema(formSchema(d.configSchema));
   };
 
   it('built-in steps get them for their durations, times, dates, weekdays and messages', () => {
@@ -102,7 +102,7 @@ describe('friendly inputs are chosen by JSON Schema format', () => {
         }),
       ) as Record<string, unknown>,
     );
-    const plugin = formUiSchema(schema, {});
+    const plugin = formUiSchema(schema);
     expect(plugin).toMatchObject({ text: { 'ui:widget': 'template' }, opensAt: { 'ui:widget': 'timeOfDay' }, sendAt: { 'ui:widget': 'localDateTime' }, zone: { 'ui:widget': 'timeZone' } });
     expect(plugin.note?.['ui:widget']).toBeUndefined();
   });
@@ -111,7 +111,7 @@ describe('friendly inputs are chosen by JSON Schema format', () => {
     const robot = createRegistry([dingTalkRobot as NodeDefinition])
       .describe()
       .find((d) => d.type === 'dingtalk.robot')!;
-    const robotUi = formUiSchema(formSchema(robot.configSchema), {});
+    const robotUi = formUiSchema(formSchema(robot.configSchema));
     expect(robotUi.content?.['ui:widget']).toBe('template');
     expect(robotUi.webhook?.['ui:widget']).toBeUndefined();
     expect(robotUi.title?.['ui:widget']).toBeUndefined();

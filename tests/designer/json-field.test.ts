@@ -9,7 +9,7 @@ describe('free JSON config fields in the designer', () => {
       .describe()
       .find((d) => d.type === 'webhook.post')!;
     const schema = formSchema(webhook.configSchema);
-    const ui = formUiSchema(schema, {});
+    const ui = formUiSchema(schema);
     expect(ui.body).toMatchObject({ 'ui:field': 'json', 'ui:fieldReplacesAnyOrOneOf': true });
     expect(ui.url?.['ui:field']).toBeUndefined();
     expect(ui.headers?.['ui:field']).toBeUndefined();

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRegistry, journeySchema, journeySummary } from '../../engine/index';
 import { summaryInWords } from '../../designer/src/editor/publishSummary';
+import dingTalkRobot from '../../plugins/dingtalk-robot/index';
+import type { NodeDefinition } from '../../engine/index';
 
 /** The publish confirmation's sentences, from the engine's real static analysis where a journey is at hand. */
 const DAY = 86_400_000;
@@ -22,6 +24,17 @@ describe('the journey summary in words', () => {
     expect(summaryInWords(summary, settings, 'en').messages).toBe('At most 3 SMS, 2 emails, 1 × wecom');
     expect(summaryInWords(summary, settings, 'zh-CN').stay).toBe('最长 37 天');
     expect(summaryInWords(summary, settings, 'zh-CN').entry).toBe('每位客户只进入一次');
+  });
+
+  it('names a plugin channel by what the plugin registered, in the registry order', () => {
+    const channels = createRegistry([dingTalkRobot as NodeDefinition]).channels();
+    const summary = { messagesPerChannel: { dingtalk: 2, sms: 1, wecom: 1 }, longestStayMs: DAY, paths: 1 };
+    expect(summaryInWords(summary, settings, 'zh-CN', false, channels).messages).toBe('最多 1 条短信、2 条钉钉消息、1 次 wecom');
+    expect(summaryInWords(summary, settings, 'en', false, channels).messages).toBe('At most 1 SMS, 2 DingTalk messages, 1 × wecom');
+    const loop = summaryInWords({ messagesPerChannel: { dingtalk: 'unbounded' }, longestStayMs: 'unbounded', paths: 1 }, settings, 'en', false, channels);
+    expect(loop.unbounded).toEqual(['DingTalk messages']);
+    // Without the server's list (the built-ins only) the channel is named by its key.
+    expect(summaryInWords(summary, settings, 'en').messages).toBe('At most 1 SMS, 2 × dingtalk, 1 × wecom');
   });
 
   it('a loop that sends: a warning per channel and no bound on the stay', () => {

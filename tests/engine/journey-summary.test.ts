@@ -43,7 +43,7 @@ describe('journeySummary', () => {
   });
 
   it('counts a plugin action under its type and leaves record changes out', () => {
-    const robotSpec = { type: 'dingtalk.robot', version: 1, labels: { 'zh-CN': { title: '钉钉', description: '钉钉' }, en: { title: 'DingTalk', description: 'DingTalk' } }, configSchema: z.object({}), execute: async () => {} };
+    const robotSpec = { type: 'dingtalk.robot', version: 1, labels: { 'zh-CN': { title: '钉钉', description: '钉钉' }, en: { title: 'DingTalk', description: 'DingTalk' } }, config: z.object({}), run: async () => {} };
     const robot = defineAction(robotSpec);
     const withPlugin = createRegistry([robot]);
     const doc = journeyDocument([trigger, { id: 'tag', type: 'tag.add', config: { tags: ['vip'] } }, { id: 'r', type: 'dingtalk.robot' }, exit()], [['t', 'next', 'tag'], ['tag', 'next', 'r'], ['r', 'next', 'end']]);

@@ -15,13 +15,13 @@ const spec = {
   type: 'acme.ping',
   version: 1,
   labels: { 'zh-CN': { title: '测试', description: '测试' }, en: { title: 'Ping', description: 'Ping' } },
-  configSchema: z.object({}),
-  execute: async () => undefined,
+  config: z.object({}),
+  run: async () => undefined,
 };
 
 describe('defineAction', () => {
   it('gives an action definition with its activity options in milliseconds', () => {
-    const def = defineAction({ ...spec, icon: '🔔', startToCloseTimeout: 'PT30S', retry: { maximumAttempts: 3, initialInterval: 'PT1S', nonRetryableErrorTypes: ['Bad'] } });
+    const def = defineAction({ ...spec, icon: '🔔', activity: { startToCloseTimeout: 'PT30S', retry: { maximumAttempts: 3, initialInterval: 'PT1S', nonRetryableErrorTypes: ['Bad'] } } });
     expect(def).toMatchObject({ type: 'acme.ping', version: 1, category: 'action', icon: '🔔', behaviour: { kind: 'action' } });
     expect(def.activity).toEqual({
       startToCloseTimeoutMs: 30_000,
@@ -34,8 +34,8 @@ describe('defineAction', () => {
     expect(() => defineAction({ ...spec, type: 'Acme Ping' })).toThrow('action "Acme Ping": type must be lower-case words');
     expect(() => defineAction({ ...spec, version: 0 })).toThrow('version must be a whole number from 1');
     expect(() => defineAction({ ...spec, labels: { en: spec.labels.en } as never })).toThrow('labels.zh-CN needs a title and a description');
-    expect(() => defineAction({ ...spec, retry: { maximumAttempts: 0 } })).toThrow('retry.maximumAttempts must be a whole number from 1');
-    expect(() => defineAction({ ...spec, startToCloseTimeout: 'P1M' })).toThrow('startToCloseTimeout must be an ISO 8601 duration');
+    expect(() => defineAction({ ...spec, activity: { retry: { maximumAttempts: 0 } } })).toThrow('retry.maximumAttempts must be a whole number from 1');
+    expect(() => defineAction({ ...spec, activity: { startToCloseTimeout: 'P1M' } })).toThrow('startToCloseTimeout must be an ISO 8601 duration');
     expect(() => defineAction({ ...spec, category: 'wait' as never })).toThrow('category must be "action" or "flow"');
   });
 });
@@ -107,7 +107,7 @@ describe('the plugins manifest', () => {
     writeFileSync(
       join(dir, 'exit.ts'),
       `import { z } from 'zod';\nimport { defineAction } from '${join(projectRoot, 'engine', 'index.ts')}';\n` +
-        `export default defineAction({ type: 'exit', version: 2, labels: { 'zh-CN': { title: 'x', description: 'x' }, en: { title: 'x', description: 'x' } }, configSchema: z.object({}), execute: async () => undefined });\n`,
+        `export default defineAction({ type: 'exit', version: 2, labels: { 'zh-CN': { title: 'x', description: 'x' }, en: { title: 'x', description: 'x' } }, config: z.object({}), run: async () => undefined });\n`,
     );
     writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ plugins: ['./exit.ts'] }));
     await expect(loadPlugins(join(dir, 'manifest.json'))).rejects.toThrow('plugin "./exit.ts"');

@@ -110,6 +110,12 @@ describe('DingTalk group robot plugin', () => {
       expect(robot.labels['zh-CN'].title).toBe('钉钉群机器人');
       expect(Object.keys(robot.configSchema.properties)).toEqual(['webhook', 'secret', 'msgtype', 'title', 'content', 'atAll']);
       expect(robot.configSchema.required).toEqual(['webhook']);
+      // The form's texts in both languages come from the plugin's file.
+      expect(robot.configSchema.properties.webhook['x-i18n']['zh-CN'].title).toBe('Webhook 地址');
+      // The plugin's channel joins the built-in ones, after them, for the designer to name.
+      const channels = (await stack.api('/api/node-types')).body.channels as { key: string; labels: Record<'zh-CN' | 'en', { name: string }> }[];
+      expect(channels.map((c) => c.key)).toEqual(['sms', 'email', 'task', 'webhook', 'dingtalk']);
+      expect(channels.at(-1)!.labels['zh-CN'].name).toBe('钉钉');
 
       const journey = pluginJourney('dingtalk.robot');
       journey.nodes.find((n) => n.id === 'plugin-step')!.config = { webhook: base, secret, content: '订单 {{order.id}} 金额 {{order.amount}}' };

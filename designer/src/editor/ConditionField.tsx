@@ -5,7 +5,8 @@ import type { LeafCondition, TopLevelCondition } from '../../../engine/rules/con
 import { valueProblem, valueProblemMessage } from '../../../engine/rules/value-check';
 import '../i18n/conditions';
 import './conditions/conditions.css';
-import { currentLocale, fieldTexts } from '../i18n';
+import { currentLocale } from '../i18n';
+import { conditionFacts, fieldTextOf } from './fieldTexts';
 import { readCondition, rulesOf, writeCondition, writeNode, type RuleNode, type TopNode } from '../model/condition-tree';
 import { describeCondition } from '../model/condition-words';
 import { useStore } from '../store';
@@ -14,22 +15,12 @@ import { RuleRow } from './conditions/RuleRow';
 import { ConditionJson } from './conditions/ConditionJson';
 
 /**
- * Steps whose condition is checked against the event alone (the trigger's and a wait's filter:
- * engine decisionFacts with only the customer's id), so customer data would never match there.
- * A wait's filter reads the awaited event as `lastEvent` (the enrolling one is `event`), so it comes first.
- */
-const eventScoped: Record<string, readonly string[]> = {
-  'trigger.event': ['event', 'orderAmount'],
-  'wait.event': ['lastEvent', 'event', 'orderAmount'],
-};
-
-/**
- * rjsf custom field for json-rules-engine conditions: the condition editor on a step's field. The
- * trigger's and a wait's filter get the event-only facts.
+ * rjsf custom field for json-rules-engine conditions: the condition editor on a step's field. A
+ * field whose step file limits its facts (a trigger's and a wait's filter see the event only:
+ * engine/nodes/field.ts `facts`) gets those facts alone.
  */
 export function ConditionField({ formData, onChange, fieldPathId, schema, name, errorSchema, disabled, readonly }: FieldProps<TopLevelCondition | undefined>) {
-  const nodeType = useStore((s) => (s.selectedNodeId ? s.nodes.find((n) => n.id === s.selectedNodeId)?.data.nodeType : undefined));
-  const title = fieldTexts(currentLocale())[name]?.title ?? schema.title ?? name;
+  const title = fieldTextOf(schema, currentLocale())?.title ?? schema.title ?? name;
   return (
     <ConditionEditor
       value={formData}
@@ -38,7 +29,7 @@ export function ConditionField({ formData, onChange, fieldPathId, schema, name, 
       // An optional condition (a trigger's filter) is removed when its last rule goes; one with a
       // default (a condition step's) stays as an empty list, which json-rules-engine treats as true.
       optional={schema.default === undefined}
-      scope={nodeType ? eventScoped[nodeType] : undefined}
+      scope={conditionFacts(schema)}
       disabled={!!(disabled || readonly)}
       fieldErrors={errorSchema?.__errors ?? []}
       onChange={(next) => onChange(next, fieldPathId.path)}

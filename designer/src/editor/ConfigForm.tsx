@@ -4,7 +4,7 @@ import { customizeValidator } from '@rjsf/validator-ajv8';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NodeTypeDescription } from '../../../engine/nodes/registry';
-import { currentLocale, fieldTexts } from '../i18n';
+import { currentLocale } from '../i18n';
 import { configErrors } from '../model/problems';
 import { useStore } from '../store';
 import { ConditionField } from './ConditionField';
@@ -28,7 +28,7 @@ export function ConfigForm({ nodeId, description, config }: { nodeId: string; de
   const problems = useStore((s) => s.problems);
   const schema = useMemo(() => formSchema(description.configSchema), [description]);
   const language = i18n.language;
-  const uiSchema = useMemo(() => formUiSchema(schema, fieldTexts(currentLocale()), currentLocale()), [schema, language]);
+  const uiSchema = useMemo(() => formUiSchema(schema, currentLocale()), [schema, language]);
   const extraErrors = useMemo(() => configErrors(problems, nodeId) as ErrorSchema, [problems, nodeId]);
   // Widgets read the step they edit from here (the message editor previews by the step's channel).
   const formContext = useMemo(() => ({ nodeId }), [nodeId]);

@@ -1,6 +1,7 @@
 import type { FieldProps } from '@rjsf/utils';
 import { useTranslation } from 'react-i18next';
-import { currentLocale, fieldTexts } from '../i18n';
+import { currentLocale } from '../i18n';
+import { fieldTextOf } from './fieldTexts';
 import { useJsonText } from './useJsonText';
 
 /**
@@ -9,7 +10,7 @@ import { useJsonText } from './useJsonText';
  */
 export function JsonField({ formData, onChange, fieldPathId, schema, name, errorSchema, disabled, readonly }: FieldProps<unknown>) {
   const { t } = useTranslation();
-  const title = fieldTexts(currentLocale())[name]?.title ?? schema.title ?? name;
+  const title = fieldTextOf(schema, currentLocale())?.title ?? schema.title ?? name;
   const { text, bad, edit } = useJsonText(formData, (value) => onChange(value, fieldPathId.path));
   const errors = errorSchema?.__errors ?? [];
   return (

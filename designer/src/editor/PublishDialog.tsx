@@ -71,7 +71,7 @@ export function PublishDialog({ onClose }: { onClose(): void }) {
   if (!meta) return null;
   const locale = currentLocale();
   const perOrder = useStore.getState().nodes.some((n) => n.data.config.perOrder === true);
-  const words = summary ? summaryInWords(summary, meta.settings, locale, perOrder) : null;
+  const words = summary ? summaryInWords(summary, meta.settings, locale, perOrder, useStore.getState().channels) : null;
   const next = meta.version + 1;
   const running = meta.status === 'live' || meta.status === 'paused';
   const ready = problems.length === 0 && words !== null;

@@ -28,7 +28,7 @@ function StepNodeView({ id, data, selected }: NodeProps<StepNode>) {
   // A split's branches are named by its config; their labels come from there too.
   const configLabels = useMemo(() => portLabelsOf(data.nodeType, data.config), [data.nodeType, data.config]);
   const fieldOrder = useMemo(() => Object.keys((description?.configSchema as { properties?: object } | undefined)?.properties ?? {}), [description]);
-  const summary = useMemo(() => summarizeConfig(data.config, words, fieldOrder), [data.config, words, fieldOrder]);
+  const summary = useMemo(() => summarizeConfig(data.config, words, fieldOrder, data.nodeType), [data.config, words, fieldOrder, data.nodeType]);
 
   // Ports may follow the config; React Flow must re-measure the handles when they change. Not on
   // mount: React Flow measures a new step itself, and a forced update from every step of a large

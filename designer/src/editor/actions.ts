@@ -20,10 +20,10 @@ const t = (key: string) => i18next.t(key);
 const store = () => useStore.getState();
 
 export async function loadCatalog(): Promise<void> {
-  const [{ nodeTypes }, { facts }] = await Promise.all([api.nodeTypes(), api.facts()]);
+  const [{ nodeTypes, channels }, { facts }] = await Promise.all([api.nodeTypes(), api.facts()]);
   // Plugin steps: validated in the browser like built-ins (model/described-types.ts).
   registerDescribed(registry, nodeTypes);
-  store().setCatalog(nodeTypes, facts);
+  store().setCatalog(nodeTypes, facts, channels);
 }
 
 export function createJourney(name: string): void {

@@ -1,6 +1,8 @@
 import type { JourneySummary } from '../../../engine/analysis/summary';
 import type { Journey } from '../../../engine/journey/schema';
+import type { ChannelDefinition } from '../../../engine/channels/define';
 import type { Locale } from '../../../engine/nodes/define';
+import { channelCountText, channelPlural, inChannelOrder } from '../model/channels';
 import { formatDuration } from '../model/duration';
 import { formatSpan } from '../simulate/format';
 
@@ -10,35 +12,9 @@ import { formatSpan } from '../simulate/format';
  * its own words per language, like model/duration.ts, so the sentences are unit-tested.
  */
 
-/** How each channel counts: "3 条短信" / "3 SMS". Unknown channels (plugin actions) say their type. */
-const CHANNELS: Record<Locale, Record<string, (n: number) => string>> = {
-  'zh-CN': {
-    sms: (n) => `${n} 条短信`,
-    email: (n) => `${n} 封邮件`,
-    task: (n) => `${n} 个客服任务`,
-    webhook: (n) => `${n} 次 Webhook 调用`,
-    dingtalk: (n) => `${n} 条钉钉消息`,
-  },
-  en: {
-    sms: (n) => `${n} SMS`,
-    email: (n) => `${n} ${n === 1 ? 'email' : 'emails'}`,
-    task: (n) => `${n} staff ${n === 1 ? 'task' : 'tasks'}`,
-    webhook: (n) => `${n} webhook ${n === 1 ? 'call' : 'calls'}`,
-    dingtalk: (n) => `${n} DingTalk ${n === 1 ? 'message' : 'messages'}`,
-  },
-};
-
-const CHANNEL_NAMES: Record<Locale, Record<string, string>> = {
-  'zh-CN': { sms: '短信', email: '邮件', task: '客服任务', webhook: 'Webhook', dingtalk: '钉钉消息' },
-  en: { sms: 'SMS', email: 'email', task: 'staff tasks', webhook: 'webhook calls', dingtalk: 'DingTalk messages' },
-};
-
-// Channels in a fixed order (the common ones first) so the sentence does not change with key order.
-const ORDER = ['sms', 'email', 'task', 'webhook', 'dingtalk'];
-const byOrder = (a: string, b: string) => (ORDER.includes(a) ? ORDER.indexOf(a) : ORDER.length) - (ORDER.includes(b) ? ORDER.indexOf(b) : ORDER.length) || a.localeCompare(b);
-
-export function channelName(channel: string, locale: Locale): string {
-  return CHANNEL_NAMES[locale][channel] ?? channel;
+/** The channel's name in a sentence ("webhook calls"), from the channel registry. */
+export function channelName(channel: string, locale: Locale, channels?: readonly ChannelDefinition[]): string {
+  return channelPlural(channel, locale, channels);
 }
 
 export interface SummaryWordsOut {
@@ -54,13 +30,17 @@ export interface SummaryWordsOut {
 
 type EntrySettings = Pick<Journey['settings'], 'reEntry' | 'reEntryCooldown'>;
 
-/** `perOrder`: the trigger enrols once per order (its entry key), not once per customer. */
-export function summaryInWords(summary: JourneySummary, settings: EntrySettings, locale: Locale, perOrder = false): SummaryWordsOut {
+/**
+ * `perOrder`: the trigger enrols once per order (its entry key), not once per customer.
+ * `registered`: the channels the server knows (plugins' included); the built-ins when absent.
+ * Channels are counted in the registry's order, so the sentence does not change with key order.
+ */
+export function summaryInWords(summary: JourneySummary, settings: EntrySettings, locale: Locale, perOrder = false, registered?: readonly ChannelDefinition[]): SummaryWordsOut {
   const zh = locale === 'zh-CN';
-  const channels = Object.keys(summary.messagesPerChannel).sort(byOrder);
+  const channels = inChannelOrder(Object.keys(summary.messagesPerChannel), registered);
   const counted = channels.filter((c) => summary.messagesPerChannel[c] !== 'unbounded' && summary.messagesPerChannel[c] !== 0);
-  const unbounded = channels.filter((c) => summary.messagesPerChannel[c] === 'unbounded').map((c) => channelName(c, locale));
-  const phrase = (c: string) => (CHANNELS[locale][c] ?? ((n: number) => (zh ? `${n} 次 ${c}` : `${n} × ${c}`)))(summary.messagesPerChannel[c] as number);
+  const unbounded = channels.filter((c) => summary.messagesPerChannel[c] === 'unbounded').map((c) => channelName(c, locale, registered));
+  const phrase = (c: string) => channelCountText(c, summary.messagesPerChannel[c] as number, locale, registered);
 
   let messages: string;
   if (counted.length > 0) messages = zh ? `最多 ${counted.map(phrase).join('、')}` : `At most ${counted.map(phrase).join(', ')}`;

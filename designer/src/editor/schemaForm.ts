@@ -1,11 +1,12 @@
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 import type { Locale } from '../../../engine/nodes/define';
-import type { FieldTexts } from '../i18n';
+import { fieldTextOf } from './fieldTexts';
 import { widgetForFormat } from './inputs/formats';
 
 /**
  * Turns a node type's configSchema (JSON Schema from zod) into what rjsf renders: the schema,
- * and a uiSchema that puts the condition builder on condition fields, translates titles and
+ * and a uiSchema that puts the condition builder on condition fields, titles fields in the
+ * language chosen (the texts each field carries from its step's file, engine/nodes/field.ts) and
  * picks widgets (the friendly inputs by the field's `format`, see inputs/formats.ts). Generic over
  * node types, so a plugin's fields get a form too.
  */
@@ -44,26 +45,25 @@ export function isJsonValueSchema(schema: unknown, root: RJSFSchema): boolean {
 }
 
 /**
- * A field's texts in `locale` carried by the schema itself: zod `.meta({ 'x-i18n': { 'zh-CN': {
- * title, description, enum } } })`. Plugin types are not in the designer's translation tables, which are
- * keyed by the built-ins' field names, so a type's own texts come first.
+ * The title, help and value names of a field in `locale`, as rjsf takes them; none where they
+ * are the schema's own (English), which rjsf shows anyway.
  */
-function ownTexts(prop: object, locale: Locale | undefined): FieldTexts[string] | undefined {
-  const i18n = (prop as { 'x-i18n'?: Partial<Record<Locale, FieldTexts[string]>> })['x-i18n'];
-  return locale && i18n && typeof i18n === 'object' ? i18n[locale] : undefined;
+function textUi(prop: RJSFSchema, locale: Locale | undefined): UiSchema {
+  const text = locale ? fieldTextOf(prop, locale) : undefined;
+  const ui: UiSchema = {};
+  if (text?.title && text.title !== prop.title) ui['ui:title'] = text.title;
+  if (text?.description && text.description !== prop.description) ui['ui:description'] = text.description;
+  if (text?.enum && Array.isArray(prop.enum)) ui['ui:enumNames'] = prop.enum.map((v) => text.enum?.[String(v)] ?? String(v));
+  return ui;
 }
 
-export function formUiSchema(schema: RJSFSchema, texts: FieldTexts, locale?: Locale): UiSchema {
+export function formUiSchema(schema: RJSFSchema, locale?: Locale): UiSchema {
   const ui: UiSchema = {
     'ui:submitButtonOptions': { norender: true },
   };
   for (const [name, prop] of Object.entries(schema.properties ?? {})) {
     if (typeof prop !== 'object') continue;
-    const field: UiSchema = {};
-    const text = ownTexts(prop, locale) ?? texts[name];
-    if (text?.title) field['ui:title'] = text.title;
-    if (text?.description) field['ui:description'] = text.description;
-    if (text?.enum && Array.isArray(prop.enum)) field['ui:enumNames'] = prop.enum.map((v) => text.enum?.[String(v)] ?? String(v));
+    const field: UiSchema = textUi(prop, locale);
     if (isConditionSchema(prop)) {
       field['ui:field'] = 'condition';
       // Otherwise rjsf renders its anyOf chooser (and our field again inside it) as well.
@@ -79,7 +79,10 @@ export function formUiSchema(schema: RJSFSchema, texts: FieldTexts, locale?: Loc
     if (items && typeof items === 'object' && !Array.isArray(items)) {
       const itemUi: UiSchema = {};
       for (const [key, sub] of Object.entries((items as RJSFSchema).properties ?? {})) {
-        if (isConditionSchema(sub)) itemUi[key] = { 'ui:field': 'condition', 'ui:fieldReplacesAnyOrOneOf': true };
+        if (typeof sub !== 'object') continue;
+        const subUi = textUi(sub, locale);
+        if (isConditionSchema(sub)) Object.assign(subUi, { 'ui:field': 'condition', 'ui:fieldReplacesAnyOrOneOf': true });
+        if (Object.keys(subUi).length > 0) itemUi[key] = subUi;
       }
       if (Object.keys(itemUi).length > 0) field.items = itemUi;
     }

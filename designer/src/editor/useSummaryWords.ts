@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { currentLocale, fieldTexts } from '../i18n';
+import { currentLocale } from '../i18n';
+import { configFieldText } from './fieldTexts';
 import type { SummaryWords } from '../model/summary';
 import { useStore } from '../store';
 
@@ -8,17 +9,17 @@ import { useStore } from '../store';
 export function useSummaryWords(): SummaryWords {
   const { t, i18n } = useTranslation();
   const facts = useStore((s) => s.facts);
+  const nodeTypes = useStore((s) => s.nodeTypes);
   const language = i18n.language;
   return useMemo(() => {
     const locale = currentLocale();
-    const fields = fieldTexts(locale);
     return {
       locale,
       facts,
       operator: (name) => t(`operators.${name}`, { defaultValue: name }),
-      enumValue: (field, value) => fields[field]?.enum?.[value] ?? value,
+      enumValue: (field, value, type) => configFieldText(nodeTypes, type, field, locale)?.enum?.[value] ?? value,
       joiner: (mode) => t(`joiner.${mode}`),
     };
     // `language` changes the field texts as well as t.
-  }, [facts, language, t]);
+  }, [facts, nodeTypes, language, t]);
 }

@@ -22,7 +22,6 @@ export const messageEditorEn = {
 
 export const guardrailsEn = {
   title: 'Sending rules',
-  channel: { sms: 'SMS', email: 'Email', task: 'Staff task', webhook: 'Webhook' },
   quiet: {
     hold: 'Quiet hours {{from}}–{{to}}: held until they end',
     skip: 'Quiet hours {{from}}–{{to}}: not sent',

@@ -23,7 +23,6 @@ export const messageEditorZhCN: Messages['messageEditor'] = {
 
 export const guardrailsZhCN: Messages['guardrails'] = {
   title: '发送规则',
-  channel: { sms: '短信', email: '邮件', task: '客服任务', webhook: 'Webhook' },
   quiet: {
     hold: '夜间免打扰 {{from}}–{{to}}：顺延到结束后发送',
     skip: '夜间免打扰 {{from}}–{{to}}：不发送',

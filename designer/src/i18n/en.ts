@@ -43,7 +43,6 @@ export const en = {
     steps_one: '{{count}} step',
     steps_other: '{{count}} steps',
     separator: ', ',
-    channel: { sms: 'SMS', email: 'Email', task: 'Staff task' },
     eventDate: 'Event date',
   },
   status: { draft: 'Draft', live: 'Live', paused: 'Paused', stopped: 'Stopped', version: 'v{{version}}', unpublished: 'never published' },

@@ -2,7 +2,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Locale } from '../../../engine/nodes/define';
 import { en } from './en';
-import { zhCN, zhCNFields } from './zh-CN';
+import { zhCN } from './zh-CN';
 
 const STORAGE_KEY = 'huitou.locale';
 
@@ -48,12 +48,5 @@ void i18next.use(initReactI18next).init({
   interpolation: { escapeValue: false }, // React escapes
   returnObjects: false,
 });
-
-export type FieldTexts = typeof zhCNFields;
-
-/** Translated titles of config fields, where the API's English titles need one. */
-export function fieldTexts(locale: Locale): FieldTexts {
-  return locale === 'zh-CN' ? zhCNFields : {};
-}
 
 export { i18next };

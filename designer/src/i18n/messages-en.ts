@@ -6,7 +6,6 @@ export const messagesEn = {
   empty: 'No messages yet. Publish a journey, then send a test event above.',
   failed: 'Could not load the messages: {{message}}',
   col: { time: 'Time', journey: 'Journey · step', channel: 'Channel', recipient: 'To', text: 'Message', status: 'Status', reason: 'Why' },
-  channel: { sms: 'SMS', email: 'Email', task: 'Staff task', webhook: 'Webhook', dingtalk: 'DingTalk' },
   status: {
     queued: 'Queued',
     sending: 'Sending',

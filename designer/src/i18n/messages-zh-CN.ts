@@ -8,7 +8,6 @@ export const messagesZhCN: Messages['messages'] = {
   empty: '还没有消息。发布一个旅程，然后在上方发送一个测试事件。',
   failed: '无法加载消息：{{message}}',
   col: { time: '时间', journey: '旅程 · 步骤', channel: '渠道', recipient: '接收人', text: '内容', status: '状态', reason: '原因' },
-  channel: { sms: '短信', email: '邮件', task: '人工任务', webhook: 'Webhook', dingtalk: '钉钉' },
   status: {
     queued: '排队中',
     sending: '发送中',

@@ -43,7 +43,6 @@ export const zhCN: Messages = {
     steps_one: '{{count}} 个步骤',
     steps_other: '{{count}} 个步骤',
     separator: '、',
-    channel: { sms: '短信', email: '邮件', task: '客服任务' },
     eventDate: '活动日期',
   },
   status: { draft: '草稿', live: '已上线', paused: '已暂停', stopped: '已停止', version: '版本 {{version}}', unpublished: '未发布' },
@@ -142,6 +141,3 @@ export const zhCN: Messages = {
   stats: statsZhCN,
   messages: messagesZhCN,
 };
-
-/** Chinese titles of the built-in steps' config fields; the engine words config problems with them too. */
-export { zhCNFieldTexts as zhCNFields } from '../../../engine/journey/field-titles';

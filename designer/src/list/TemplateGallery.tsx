@@ -4,6 +4,7 @@ import { api } from '../api/endpoints';
 import type { TemplateSummary } from '../api/types';
 import { createFromTemplate } from '../editor/actions';
 import { currentLocale } from '../i18n';
+import { channelName } from '../model/channels';
 import { TemplatePreview } from './TemplatePreview';
 
 /**
@@ -63,7 +64,7 @@ export function TemplateGallery({ onClose }: { onClose: () => void }) {
               <p className="template-description">{tpl.description}</p>
               <p className="template-meta muted">
                 {t('gallery.steps', { count: tpl.preview.nodes.length })}
-                {tpl.channels.length > 0 && ` · ${tpl.channels.map((c) => t(`gallery.channel.${c}`, { defaultValue: c })).join(t('gallery.separator'))}`}
+                {tpl.channels.length > 0 && ` · ${tpl.channels.map((c) => channelName(c, currentLocale())).join(t('gallery.separator'))}`}
               </p>
               {tpl.eventDate !== null && (
                 <label className="template-event-date small">

@@ -1,6 +1,9 @@
 import './messages.css';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { currentLocale } from '../i18n';
+import { channelName } from '../model/channels';
+import { useStore } from '../store';
 import { messagesApi, type SentMessage } from './api';
 import { reasonText } from './reason';
 import { TestEventForm } from './TestEventForm';
@@ -16,6 +19,7 @@ type State = { status: 'loading' } | { status: 'ready'; messages: SentMessage[] 
  */
 export default function MessagesPage() {
   const { t, i18n } = useTranslation();
+  const channels = useStore((s) => s.channels);
   const [state, setState] = useState<State>({ status: 'loading' });
 
   const load = useCallback(async () => {
@@ -74,7 +78,7 @@ export default function MessagesPage() {
                     <a href={`#/journeys/${encodeURIComponent(m.journeyId)}`}>{m.journeyId}</a>
                     <span className="muted"> v{m.journeyVersion} · {m.nodeId}</span>
                   </td>
-                  <td className="nowrap">{t(`messages.channel.${m.channel}`, { defaultValue: m.channel })}</td>
+                  <td className="nowrap">{channelName(m.channel, currentLocale(), channels)}</td>
                   <td className="nowrap">{m.recipient ?? '—'}</td>
                   <td className="message-text">
                     {m.subject && <strong>{m.subject} · </strong>}

@@ -44,7 +44,7 @@ export function describeDiff(diff: JourneyDiff, older: Journey, newer: Journey, 
   const title = (type: string) => words.nodeTitle(type);
 
   for (const n of diff.added) {
-    const summary = summarizeConfig(n.config, words, words.fieldOrder(n.type));
+    const summary = summarizeConfig(n.config, words, words.fieldOrder(n.type), n.type);
     lines.push({ kind: 'added', nodeId: n.id, text: words.t(summary ? 'versions.change.addedWith' : 'versions.change.added', { title: title(n.type), summary }) });
   }
   for (const n of diff.removed) {
@@ -59,7 +59,7 @@ export function describeDiff(diff: JourneyDiff, older: Journey, newer: Journey, 
     const order = words.fieldOrder(n.type);
     const single = order.length === 1 && n.fields.length === 1 && n.fields[0]!.field === order[0];
     for (const f of n.fields) {
-      const params = { title: title(n.type), field: words.fieldTitle(n.type, f.field), before: value(f.field, f.before, words), after: value(f.field, f.after, words) };
+      const params = { title: title(n.type), field: words.fieldTitle(n.type, f.field), before: value(f.field, f.before, words, n.type), after: value(f.field, f.after, words, n.type) };
       lines.push({ kind: 'changed', nodeId: n.id, text: words.t(single ? 'versions.change.changedOnly' : 'versions.change.changed', params) });
     }
   }
@@ -103,12 +103,12 @@ function settingValue(field: string, v: unknown, words: DiffWords): string {
 }
 
 /** One value as a reader wants it: durations in words, enum labels, yes/no, rules as text, long text cut. */
-export function value(field: string, v: unknown, words: DiffWords): string {
+export function value(field: string, v: unknown, words: DiffWords, type?: string): string {
   if (v === undefined || v === null) return words.t('versions.value.none');
   if (typeof v === 'boolean') return words.t(v ? 'versions.value.yes' : 'versions.value.no');
   if (typeof v === 'number') return String(v);
   if (typeof v === 'string') {
-    const shown = formatDuration(v, words.locale) ?? words.enumValue(field, v);
+    const shown = formatDuration(v, words.locale) ?? words.enumValue(field, v, type);
     return shown.length > MAX_TEXT ? `“${shown.slice(0, MAX_TEXT - 1)}…”` : shown === v && /\s|\{\{/.test(v) ? `“${v}”` : shown;
   }
   if (Array.isArray(v) && v.every((x) => typeof x !== 'object' || x === null)) return v.length === 0 ? words.t('versions.value.none') : v.join(', ');

@@ -9,8 +9,8 @@ export interface SummaryWords {
   facts: readonly FactDefinition[];
   /** A short form of an operator, e.g. `≥` or `包含`. */
   operator(name: string): string;
-  /** A label for an enum value of a config field, e.g. channel `sms` → `短信`. */
-  enumValue(field: string, value: string): string;
+  /** A label for an enum value of a config field of the node type `type`, e.g. channel `sms` → `短信`. */
+  enumValue(field: string, value: string, type?: string): string;
   /** How rules are joined: "and" / "or". */
   joiner(mode: 'all' | 'any'): string;
 }
@@ -19,14 +19,14 @@ export interface SummaryWords {
  * One line describing a step's config, for the node on the canvas: text and number values in
  * order (durations in words), conditions in plain words (condition-words.ts). Generic over node types, so plugin nodes get one too.
  */
-export function summarizeConfig(config: Record<string, unknown>, words: SummaryWords, fieldOrder: readonly string[] = []): string {
+export function summarizeConfig(config: Record<string, unknown>, words: SummaryWords, fieldOrder: readonly string[] = [], type?: string): string {
   const parts: string[] = [];
   // In the order the node type's schema lists its fields (a stored document may have re-sorted
   // its keys: PostgreSQL's jsonb puts `to` before `from`); fields it does not list come last.
   const rank = (field: string) => (fieldOrder.includes(field) ? fieldOrder.indexOf(field) : fieldOrder.length);
   const fields = Object.entries(config).sort(([a], [b]) => rank(a) - rank(b));
   for (const [field, value] of fields) {
-    if (typeof value === 'string' && value.trim() !== '') parts.push(formatDuration(value, words.locale) ?? words.enumValue(field, value));
+    if (typeof value === 'string' && value.trim() !== '') parts.push(formatDuration(value, words.locale) ?? words.enumValue(field, value, type));
     else if (typeof value === 'number') parts.push(String(value));
     else if (isCondition(value) && !isEmptyGroup(value)) parts.push(describeCondition(value, words.facts, words.locale));
   }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { channelName } from '../editor/publishSummary';
 import { currentLocale } from '../i18n';
+import { useStore } from '../store';
 import { formatElapsed, formatVirtualTime } from './format';
 import type { TimelineEntry } from './timeline';
 
@@ -18,6 +19,7 @@ interface Props {
 export function Timeline({ entries, start, zone, titleOf, portLabel, onPick }: Props) {
   const { t } = useTranslation();
   const locale = currentLocale();
+  const channels = useStore((s) => s.channels);
   const messages = entries.filter((e) => e.kind === 'message').length;
   return (
     <section className="sim-timeline" aria-label={t('simulate.timeline')}>
@@ -45,7 +47,7 @@ export function Timeline({ entries, start, zone, titleOf, portLabel, onPick }: P
                 )}
                 {e.kind === 'message' && (
                   <span className="sim-message" data-channel={e.message.channel} data-status={e.message.status}>
-                    <strong>{channelName(e.message.channel, locale)}</strong> <span className={`sim-status sim-status-${e.message.status}`}>{t(`simulate.status.${e.message.status}`, { defaultValue: e.message.status })}</span>
+                    <strong>{channelName(e.message.channel, locale, channels)}</strong> <span className={`sim-status sim-status-${e.message.status}`}>{t(`simulate.status.${e.message.status}`, { defaultValue: e.message.status })}</span>
                     {e.message.subject ? <span className="sim-subject">{e.message.subject}</span> : null}
                     <span className="sim-text">{e.message.text}</span>
                   </span>

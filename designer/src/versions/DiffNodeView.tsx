@@ -20,7 +20,7 @@ function DiffNodeView({ id, data }: NodeProps<DiffFlowNode>) {
   const ports = portsOf(data.nodeType, data.config, description?.ports);
   const configLabels = useMemo(() => portLabelsOf(data.nodeType, data.config), [data.nodeType, data.config]);
   const fieldOrder = useMemo(() => Object.keys((description?.configSchema as { properties?: object } | undefined)?.properties ?? {}), [description]);
-  const summary = useMemo(() => summarizeConfig(data.config, words, fieldOrder), [data.config, words, fieldOrder]);
+  const summary = useMemo(() => summarizeConfig(data.config, words, fieldOrder, data.nodeType), [data.config, words, fieldOrder, data.nodeType]);
   const labels = description?.labels[locale];
 
   return (

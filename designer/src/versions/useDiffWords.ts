@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { configFieldText } from '../editor/fieldTexts';
 import { useSummaryWords } from '../editor/useSummaryWords';
-import { currentLocale, fieldTexts } from '../i18n';
 import { plainTitle, type DiffWords } from '../model/diff-words';
 import { portLabelsOf } from '../model/registry';
 import { useStore } from '../store';
@@ -13,7 +13,6 @@ export function useDiffWords(): DiffWords {
   const catalog = useStore((s) => s.nodeTypes);
   return useMemo(() => {
     const locale = summary.locale;
-    const fields = fieldTexts(currentLocale());
     const properties = (type: string) => ((catalog[type]?.configSchema as { properties?: Record<string, { title?: string }> } | undefined)?.properties ?? {});
     return {
       ...summary,
@@ -21,7 +20,7 @@ export function useDiffWords(): DiffWords {
       nodeTitle: (type) => catalog[type]?.labels[locale].title ?? type,
       fieldTitle: (type, field) => {
         if (type === null) return t(`versions.settings.${field}`, { defaultValue: field });
-        return plainTitle(fields[field]?.title ?? properties(type)[field]?.title ?? field);
+        return plainTitle(configFieldText(catalog, type, field, locale)?.title ?? properties(type)[field]?.title ?? field);
       },
       fieldOrder: (type) => Object.keys(properties(type)),
       portLabel: (type, config, port) => portLabelsOf(type, config)[port] ?? catalog[type]?.labels[locale].ports?.[port] ?? port,

@@ -3,6 +3,7 @@ import { templateView } from '../../facts/decision-facts';
 import { renderTemplate } from '../../templates/render';
 import { templateField } from '../../templates/field';
 import { defineNode } from '../define';
+import { field } from '../field';
 
 /** Sets one of the customer's own attributes to a text rendered like a message template. */
 export const attributeSet = defineNode({
@@ -20,18 +21,17 @@ export const attributeSet = defineNode({
       .max(100, 'must be at most 100 characters')
       .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'may use only letters, digits and "_", not starting with a digit')
       .default('lastJourneyOrder')
-      .meta({ title: 'Attribute' }),
-    value: templateField(500, 'write the value').default('{{order.id}}').meta({ title: 'Value', description: 'Text; variables as in messages' }),
+      .meta(field({ en: { title: 'Attribute' }, 'zh-CN': { title: '名称', description: '客户属性的名字，如 lastJourneyOrder' } })),
+    value: templateField(500, 'write the value')
+      .default('{{order.id}}')
+      .meta(field({ en: { title: 'Value', description: 'Text; variables as in messages' }, 'zh-CN': { title: '值', description: '一段文字；可用变量同消息' } })),
   }),
   ports: () => ['next'],
   // Changes the customer record; nothing reaches the customer.
   sends: () => undefined,
-  behaviour: {
-    kind: 'action',
-    run: async (c, ctx) => {
-      const value = renderTemplate(c.value, templateView({ event: ctx.event, customer: ctx.customer, coupon: ctx.coupon }), { html: false });
-      await ctx.services.customers.setAttribute(ctx.customer.id, c.name, value, ctx.idempotencyKey);
-      return { summary: `attribute ${c.name} set` };
-    },
+  run: async (c, ctx) => {
+    const value = renderTemplate(c.value, templateView({ event: ctx.event, customer: ctx.customer, coupon: ctx.coupon }), { html: false });
+    await ctx.services.customers.setAttribute(ctx.customer.id, c.name, value, ctx.idempotencyKey);
+    return { summary: `attribute ${c.name} set` };
   },
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { topLevelConditionSchema } from '../../rules/conditions';
 import { evaluateCondition } from '../../rules/evaluate';
 import { defineNode } from '../define';
+import { field } from '../field';
 
 export const condition = defineNode({
   type: 'condition',
@@ -14,7 +15,7 @@ export const condition = defineNode({
   config: z.object({
     conditions: topLevelConditionSchema
       .default({ all: [] })
-      .meta({ title: 'Conditions', description: 'json-rules-engine conditions (all / any / not)' }),
+      .meta(field({ en: { title: 'Conditions', description: 'json-rules-engine conditions (all / any / not)' }, 'zh-CN': { title: '条件' } })),
   }),
   ports: () => ['yes', 'no'],
   conditions: (c) => [{ condition: c.conditions, path: ['conditions'] }],

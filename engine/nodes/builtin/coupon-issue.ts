@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineNode } from '../define';
-import { DEFAULT_ACTIVITY } from '../define-action';
+import { field } from '../field';
 
 /**
  * Gives the customer a coupon from a campaign. Later message steps of the same enrolment show it
@@ -21,19 +21,16 @@ export const couponIssue = defineNode({
       .min(1, 'choose a coupon campaign')
       .max(100, 'must be at most 100 characters')
       .default('welcome')
-      .meta({ title: 'Coupon campaign', description: 'The id of a campaign made under Coupons' }),
+      .meta(field({ en: { title: 'Coupon campaign', description: 'The id of a campaign made under Coupons' }, 'zh-CN': { title: '券活动', description: '在“优惠券”中创建的券活动编号' } })),
   }),
   ports: () => ['next', 'exhausted'],
   // The code reaches the customer only through a later message, which counts itself.
   sends: () => undefined,
   // A campaign that does not exist will not appear by retrying: fail the step at once, visibly.
-  activity: { ...DEFAULT_ACTIVITY, retry: { ...DEFAULT_ACTIVITY.retry, nonRetryableErrorTypes: ['UnknownCampaignError'] } },
-  behaviour: {
-    kind: 'action',
-    run: async (c, ctx) => {
-      const coupon = await ctx.services.coupons.issue(c.campaignId, ctx.customer.id, ctx.idempotencyKey);
-      if (!coupon) return { port: 'exhausted', summary: `campaign ${c.campaignId} has no coupon left`, refused: 'coupon_exhausted' };
-      return { summary: `coupon of campaign ${c.campaignId} issued` };
-    },
+  activity: { retry: { nonRetryableErrorTypes: ['UnknownCampaignError'] } },
+  run: async (c, ctx) => {
+    const coupon = await ctx.services.coupons.issue(c.campaignId, ctx.customer.id, ctx.idempotencyKey);
+    if (!coupon) return { port: 'exhausted', summary: `campaign ${c.campaignId} has no coupon left`, refused: 'coupon_exhausted' };
+    return { summary: `coupon of campaign ${c.campaignId} issued` };
   },
 });

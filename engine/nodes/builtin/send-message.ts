@@ -2,9 +2,11 @@ import { z } from 'zod';
 import { templateView } from '../../facts/decision-facts';
 import { templateField } from '../../templates/field';
 import { renderTemplate, templateProblem } from '../../templates/render';
+import { channelNames, messageSendChannels } from '../../channels/builtin';
 import { defineNode } from '../define';
+import { field } from '../field';
 
-const channels = ['sms', 'email', 'task'] as const;
+const channels = messageSendChannels;
 
 const templateSchema = templateField(2000, 'write the message');
 
@@ -17,7 +19,15 @@ export const sendMessage = defineNode({
     en: { title: 'Send message', description: 'Sends an SMS or email, or creates a staff task (e.g. a phone call).', ports: { next: 'then' } },
   },
   config: z.object({
-    channel: z.enum(channels).default('sms').meta({ title: 'Channel', description: 'sms, email, or task (a to-do for staff)' }),
+    channel: z
+      .enum(channels)
+      .default('sms')
+      .meta(
+        field({
+          en: { title: 'Channel', description: 'sms, email, or task (a to-do for staff)' },
+          'zh-CN': { title: '渠道', description: '短信、邮件或客服任务', enum: channelNames(channels, 'zh-CN') },
+        }),
+      ),
     // Rendered like the message: a subject that does not parse would fail the send (and a simulation).
     subject: z
       .string()
@@ -27,49 +37,65 @@ export const sendMessage = defineNode({
         if (problem) ctx.addIssue({ code: 'custom', message: `the template does not parse: ${problem}` });
       })
       .optional()
-      .meta({ title: 'Subject (email and task)' }),
+      .meta(field({ en: { title: 'Subject (email and task)' }, 'zh-CN': { title: '标题（邮件和任务）' } })),
     template: templateSchema
       .default('亲爱的{{customer.name}}，您的订单{{order.id}}还未付款哦。')
-      .meta({ title: 'Message', description: 'Variables: {{customer.name}}, {{order.id}}, {{order.amount}}, {{coupon.code}}, {{coupon.amount}}, {{coupon.expiresOn}} (date), {{coupon.expiresAt}} (instant)' }),
+      .meta(
+        field({
+          en: { title: 'Message', description: 'Variables: {{customer.name}}, {{order.id}}, {{order.amount}}, {{coupon.code}}, {{coupon.amount}}, {{coupon.expiresOn}} (date), {{coupon.expiresAt}} (instant)' },
+          'zh-CN': { title: '消息内容', description: '用“插入变量”放入客户姓名、订单号等；下方预览按示例客户显示。' },
+        }),
+      ),
     transactional: z
       .boolean()
       .default(false)
-      .meta({ title: 'Transactional', description: 'A message the customer expects about their order (payment, shipping): not held by quiet hours, not counted by frequency caps.' }),
+      .meta(
+        field({
+          en: { title: 'Transactional', description: 'A message the customer expects about their order (payment, shipping): not held by quiet hours, not counted by frequency caps.' },
+          'zh-CN': { title: '交易类消息', description: '客户预期会收到的订单消息（催付、发货）：不受夜间免打扰和频次限制。' },
+        }),
+      ),
     quietHours: z
       .enum(['shop', 'hold', 'skip', 'ignore'])
       .default('shop')
-      .meta({ title: 'Quiet hours', description: "shop: the shop's setting; hold: send when they end; skip: do not send; ignore: send anyway" }),
+      .meta(
+        field({
+          en: { title: 'Quiet hours', description: "shop: the shop's setting; hold: send when they end; skip: do not send; ignore: send anyway" },
+          'zh-CN': {
+            title: '夜间免打扰',
+            description: '按店铺设置，或本步骤单独指定',
+            enum: { shop: '按店铺设置', hold: '顺延到免打扰结束', skip: '免打扰时不发', ignore: '忽略免打扰' },
+          },
+        }),
+      ),
   }),
   ports: () => ['next'],
   sends: (c) => c.channel,
-  behaviour: {
-    kind: 'action',
-    run: async (c, ctx) => {
-      const view = templateView({ event: ctx.event, customer: ctx.customer, coupon: ctx.coupon });
-      const recipient = recipientFor(c.channel, ctx.customer);
-      const sent = await ctx.services.dispatchMessage({
-        idempotencyKey: ctx.idempotencyKey,
-        channel: c.channel,
-        recipient,
-        subject: c.subject === undefined ? undefined : renderTemplate(c.subject, view, { html: false }),
-        text: renderTemplate(c.template, view, { html: c.channel === 'email' }),
-        journeyId: ctx.journeyId,
-        journeyVersion: ctx.journeyVersion,
-        nodeId: ctx.nodeId,
-        customerId: ctx.customer.id,
-        guard:
-          c.channel === 'task' || c.transactional
-            ? undefined
-            : {
-                category: 'marketing',
-                priority: ctx.priority,
-                sendRate: ctx.sendRate,
-                quietHours: c.quietHours,
-                timezone: typeof ctx.customer.timezone === 'string' && ctx.customer.timezone ? ctx.customer.timezone : undefined,
-              },
-      });
-      return { summary: `${c.channel} ${sent.duplicate ? 'already sent' : sent.status ?? 'queued'} (${sent.messageId})` };
-    },
+  run: async (c, ctx) => {
+    const view = templateView({ event: ctx.event, customer: ctx.customer, coupon: ctx.coupon });
+    const recipient = recipientFor(c.channel, ctx.customer);
+    const sent = await ctx.services.dispatchMessage({
+      idempotencyKey: ctx.idempotencyKey,
+      channel: c.channel,
+      recipient,
+      subject: c.subject === undefined ? undefined : renderTemplate(c.subject, view, { html: false }),
+      text: renderTemplate(c.template, view, { html: c.channel === 'email' }),
+      journeyId: ctx.journeyId,
+      journeyVersion: ctx.journeyVersion,
+      nodeId: ctx.nodeId,
+      customerId: ctx.customer.id,
+      guard:
+        c.channel === 'task' || c.transactional
+          ? undefined
+          : {
+              category: 'marketing',
+              priority: ctx.priority,
+              sendRate: ctx.sendRate,
+              quietHours: c.quietHours,
+              timezone: typeof ctx.customer.timezone === 'string' && ctx.customer.timezone ? ctx.customer.timezone : undefined,
+            },
+    });
+    return { summary: `${c.channel} ${sent.duplicate ? 'already sent' : sent.status ?? 'queued'} (${sent.messageId})` };
   },
 });
 

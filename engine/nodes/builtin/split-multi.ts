@@ -3,11 +3,17 @@ import { topLevelConditionSchema } from '../../rules/conditions';
 import { evaluateCondition } from '../../rules/evaluate';
 import { duplicateKeys, portKeySchema } from '../../split/bucket';
 import { defineNode } from '../define';
+import { field } from '../field';
 
 const branchSchema = z.object({
-  key: portKeySchema.meta({ title: 'Key', description: 'The output name, e.g. vip' }),
-  label: z.string().default('').meta({ title: 'Label', description: 'Shown on the canvas, e.g. VIP customers' }),
-  conditions: topLevelConditionSchema.default({ all: [] }).meta({ title: 'Conditions', description: 'json-rules-engine conditions (all / any / not)' }),
+  key: portKeySchema.meta(field({ en: { title: 'Key', description: 'The output name, e.g. vip' }, 'zh-CN': { title: '键', description: '出口的名字，如 vip' } })),
+  label: z
+    .string()
+    .default('')
+    .meta(field({ en: { title: 'Label', description: 'Shown on the canvas, e.g. VIP customers' }, 'zh-CN': { title: '名称', description: '显示在画布上，如 VIP 客户' } })),
+  conditions: topLevelConditionSchema
+    .default({ all: [] })
+    .meta(field({ en: { title: 'Conditions', description: 'json-rules-engine conditions (all / any / not)' }, 'zh-CN': { title: '条件' } })),
 });
 
 export const splitMulti = defineNode({
@@ -28,7 +34,7 @@ export const splitMulti = defineNode({
           { key: 'a', label: 'A', conditions: { all: [] } },
           { key: 'b', label: 'B', conditions: { all: [] } },
         ])
-        .meta({ title: 'Branches', description: 'Checked top to bottom; the first that holds wins' }),
+        .meta(field({ en: { title: 'Branches', description: 'Checked top to bottom; the first that holds wins' }, 'zh-CN': { title: '分支', description: '从上到下检查，第一个满足的分支生效' } })),
     })
     .superRefine((c, ctx) => duplicateKeys(c.branches, ctx, 'branches')),
   ports: (c) => [...c.branches.map((b) => b.key), 'else'],

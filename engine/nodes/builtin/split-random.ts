@@ -1,11 +1,20 @@
 import { z } from 'zod';
 import { duplicateKeys, pickWeighted, portKeySchema, stableUnit } from '../../split/bucket';
 import { defineNode } from '../define';
+import { field } from '../field';
 
 const armSchema = z.object({
-  key: portKeySchema.meta({ title: 'Key', description: 'The output name, e.g. a' }),
-  label: z.string().default('').meta({ title: 'Label', description: 'Shown on the canvas, e.g. 10% coupon' }),
-  weight: z.number().int('a weight is a whole number').min(0, 'a weight cannot be negative').max(1000, 'a weight is at most 1000').meta({ title: 'Weight', description: 'Share relative to the other arms, e.g. 50 and 50' }),
+  key: portKeySchema.meta(field({ en: { title: 'Key', description: 'The output name, e.g. a' }, 'zh-CN': { title: '键', description: '出口的名字，如 a' } })),
+  label: z
+    .string()
+    .default('')
+    .meta(field({ en: { title: 'Label', description: 'Shown on the canvas, e.g. 10% coupon' }, 'zh-CN': { title: '名称', description: '显示在画布上，如 九折券' } })),
+  weight: z
+    .number()
+    .int('a weight is a whole number')
+    .min(0, 'a weight cannot be negative')
+    .max(1000, 'a weight is at most 1000')
+    .meta(field({ en: { title: 'Weight', description: 'Share relative to the other arms, e.g. 50 and 50' }, 'zh-CN': { title: '权重', description: '相对于其他分组的比例，如 50 和 50' } })),
 });
 
 export const splitRandom = defineNode({
@@ -34,13 +43,18 @@ export const splitRandom = defineNode({
           { key: 'a', label: 'A', weight: 50 },
           { key: 'b', label: 'B', weight: 50 },
         ])
-        .meta({ title: 'Arms', description: 'Each arm gets customers in proportion to its weight' }),
+        .meta(field({ en: { title: 'Arms', description: 'Each arm gets customers in proportion to its weight' }, 'zh-CN': { title: '分组', description: '按权重分配客户' } })),
       holdoutPercent: z
         .number()
         .min(0, 'holdoutPercent is 0 to 50')
         .max(50, 'holdoutPercent is 0 to 50')
         .default(0)
-        .meta({ title: 'Holdout %', description: 'Share kept out of every arm (0–50); they go to the holdout output, which must lead straight to an exit' }),
+        .meta(
+          field({
+            en: { title: 'Holdout %', description: 'Share kept out of every arm (0–50); they go to the holdout output, which must lead straight to an exit' },
+            'zh-CN': { title: '对照组比例 %', description: '0–50；对照组走“对照组”出口，必须直接连到“结束”' },
+          }),
+        ),
     })
     .superRefine((c, ctx) => {
       duplicateKeys(c.arms, ctx, 'arms');

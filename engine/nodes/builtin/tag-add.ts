@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineNode } from '../define';
+import { field } from '../field';
 
 /** The tags a tag step adds or removes (shared by tag.add and tag.remove). */
 export const tagListSchema = z
@@ -16,15 +17,12 @@ export const tagAdd = defineNode({
     'zh-CN': { title: '打标签', description: '给客户加标签；其他以“客户被打标签”开始的旅程会收到。', ports: { next: '之后' } },
     en: { title: 'Add tags', description: 'Tags the customer; journeys that start on "customer tagged" hear of it.', ports: { next: 'then' } },
   },
-  config: z.object({ tags: tagListSchema.default(['高意向']).meta({ title: 'Tags' }) }),
+  config: z.object({ tags: tagListSchema.default(['高意向']).meta(field({ en: { title: 'Tags' }, 'zh-CN': { title: '标签' } })) }),
   ports: () => ['next'],
   // Changes the customer record; nothing reaches the customer.
   sends: () => undefined,
-  behaviour: {
-    kind: 'action',
-    run: async (c, ctx) => {
-      await ctx.services.customers.addTags(ctx.customer.id, c.tags, ctx.idempotencyKey);
-      return { summary: `tagged ${c.tags.join(', ')}` };
-    },
+  run: async (c, ctx) => {
+    await ctx.services.customers.addTags(ctx.customer.id, c.tags, ctx.idempotencyKey);
+    return { summary: `tagged ${c.tags.join(', ')}` };
   },
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { topLevelConditionSchema } from '../../rules/conditions';
 import { localDateTimeSchema } from '../../time/schemas';
 import { defineNode } from '../define';
+import { field } from '../field';
 
 /** The synthetic event a broadcast stores for each customer of its audience. */
 export const broadcastDueEventType = 'broadcast.due';
@@ -23,28 +24,26 @@ export const broadcastTrigger = defineNode({
     },
   },
   config: z.object({
-    at: localDateTimeSchema.default('2027-11-11T10:00').meta({
-      title: 'Date and time',
-      description: "Local date and time in the shop's time zone, YYYY-MM-DDTHH:mm",
-      'x-i18n': { 'zh-CN': { title: '群发时间', description: '店铺时区的日期和时间 YYYY-MM-DDTHH:mm，如 2026-11-11T00:00' } },
-    }),
+    at: localDateTimeSchema.default('2027-11-11T10:00').meta(
+      field({
+        en: { title: 'Date and time', description: "Local date and time in the shop's time zone, YYYY-MM-DDTHH:mm" },
+        'zh-CN': { title: '群发时间', description: '店铺时区的日期和时间 YYYY-MM-DDTHH:mm，如 2026-11-11T00:00' },
+      }),
+    ),
     audience: topLevelConditionSchema
       .default({ all: [] })
-      .meta({
-        title: 'Audience',
-        description: 'json-rules-engine conditions on customer facts; empty = every customer',
-        'x-i18n': { 'zh-CN': { title: '受众', description: '按客户指标筛选；不设条件 = 所有客户' } },
-      }),
+      .meta(
+        field({
+          en: { title: 'Audience', description: 'json-rules-engine conditions on customer facts; empty = every customer' },
+          'zh-CN': { title: '受众', description: '按客户指标筛选；不设条件 = 所有客户' },
+        }),
+      ),
     ratePerMinute: z
       .number()
       .int('ratePerMinute must be a whole number')
       .min(0, 'ratePerMinute cannot be negative')
       .default(0)
-      .meta({
-        title: 'Customers per minute',
-        description: '0 = as fast as possible',
-        'x-i18n': { 'zh-CN': { title: '每分钟人数', description: '0 = 不限速，尽快放入' } },
-      }),
+      .meta(field({ en: { title: 'Customers per minute', description: '0 = as fast as possible' }, 'zh-CN': { title: '每分钟人数', description: '0 = 不限速，尽快放入' } })),
   }),
   ports: () => ['next'],
   conditions: (c) => [{ condition: c.audience, path: ['audience'] }],

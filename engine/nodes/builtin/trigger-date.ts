@@ -2,26 +2,48 @@ import { z } from 'zod';
 import { calendarDateSources, calendarRuleKey } from '../../triggers/calendar-due';
 import { offsetDaysSchema } from '../../time/schemas';
 import { defineNode } from '../define';
+import { field } from '../field';
 
 /** The synthetic event the daily calendar job stores for each customer a date rule makes due. */
 export const calendarDueEventType = 'calendar.due';
 
 export const dateTriggerConfig = z
   .object({
-    date: z.enum(calendarDateSources).default('birthday').meta({
-      title: 'Date',
-      description: 'birthday, first purchase (firstOrderAt), last purchase (lastOrderAt), or a customer attribute',
-    }),
-    attribute: z.string().trim().min(1, 'name the attribute').optional().meta({
-      title: 'Attribute',
-      description: 'When Date is attribute: the attribute holding YYYY-MM-DD or an ISO date-time',
-    }),
-    offsetDays: offsetDaysSchema.meta({ title: 'Days before (−) or after (+)', description: '-3 = three days before, 0 = on the day, 30 = thirty days after' }),
-    yearly: z.boolean().optional().meta({
-      title: 'Every year',
-      description: 'On by default for birthdays and first-purchase anniversaries (never in the first order’s own year), off for last purchase and attributes',
-      'x-i18n': { 'zh-CN': { title: '每年', description: '生日和首次购买周年默认每年触发（首单当年不算周年），最近购买和属性默认只触发一次' } },
-    }),
+    date: z
+      .enum(calendarDateSources)
+      .default('birthday')
+      .meta(
+        field({
+          en: { title: 'Date', description: 'birthday, first purchase (firstOrderAt), last purchase (lastOrderAt), or a customer attribute' },
+          'zh-CN': { title: '日期', description: '生日、首次购买、最近购买，或客户属性', enum: { birthday: '生日', firstOrderAt: '首次购买', lastOrderAt: '最近购买', attribute: '客户属性' } },
+        }),
+      ),
+    attribute: z
+      .string()
+      .trim()
+      .min(1, 'name the attribute')
+      .optional()
+      .meta(
+        field({
+          en: { title: 'Attribute', description: 'When Date is attribute: the attribute holding YYYY-MM-DD or an ISO date-time' },
+          'zh-CN': { title: '属性名', description: '日期选“客户属性”时：存放日期（YYYY-MM-DD 或 ISO 时间）的属性' },
+        }),
+      ),
+    offsetDays: offsetDaysSchema.meta(
+      field({
+        en: { title: 'Days before (−) or after (+)', description: '-3 = three days before, 0 = on the day, 30 = thirty days after' },
+        'zh-CN': { title: '提前（−）或推后（+）天数', description: '-3 = 前三天，0 = 当天，30 = 三十天后' },
+      }),
+    ),
+    yearly: z
+      .boolean()
+      .optional()
+      .meta(
+        field({
+          en: { title: 'Every year', description: 'On by default for birthdays and first-purchase anniversaries (never in the first order’s own year), off for last purchase and attributes' },
+          'zh-CN': { title: '每年', description: '生日和首次购买周年默认每年触发（首单当年不算周年），最近购买和属性默认只触发一次' },
+        }),
+      ),
   })
   .refine((c) => c.date !== 'attribute' || c.attribute !== undefined, { message: 'name the attribute that holds the date', path: ['attribute'] });
 

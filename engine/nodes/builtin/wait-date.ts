@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { customerDateWake, readCustomerDate } from '../../time/customer-date';
 import { offsetDaysSchema, timeOfDaySchema } from '../../time/schemas';
 import { defineNode, type WaitContext } from '../define';
+import { field } from '../field';
 
 const DAY_MS = 86_400_000;
 
@@ -42,20 +43,43 @@ export const waitDate = defineNode({
   },
   config: z
     .object({
-      date: z.enum(dateSources).default('birthday').meta({
-        title: 'Date',
-        description: 'birthday, first purchase (firstOrderAt), last purchase (lastOrderAt), or a customer attribute',
-      }),
-      attribute: z.string().min(1, 'name the attribute').optional().meta({
-        title: 'Attribute',
-        description: 'When Date is attribute: the attribute holding YYYY-MM-DD or an ISO date-time',
-      }),
-      offsetDays: offsetDaysSchema.meta({ title: 'Days before (−) or after (+)', description: '-1 = the day before, 0 = on the day, 7 = a week after' }),
-      at: timeOfDaySchema.default('10:00').meta({ title: 'Time of day', description: "HH:mm in the customer's time zone (the shop's if unknown)" }),
-      yearly: z.boolean().optional().meta({
-        title: 'Every year',
-        description: 'The next occurrence each year; on by default for birthdays, off for other dates (a past date goes on at once)',
-      }),
+      date: z
+        .enum(dateSources)
+        .default('birthday')
+        .meta(
+          field({
+            en: { title: 'Date', description: 'birthday, first purchase (firstOrderAt), last purchase (lastOrderAt), or a customer attribute' },
+            'zh-CN': { title: '日期', description: '生日、首次购买、最近购买，或客户属性', enum: { birthday: '生日', firstOrderAt: '首次购买', lastOrderAt: '最近购买', attribute: '客户属性' } },
+          }),
+        ),
+      attribute: z
+        .string()
+        .min(1, 'name the attribute')
+        .optional()
+        .meta(
+          field({
+            en: { title: 'Attribute', description: 'When Date is attribute: the attribute holding YYYY-MM-DD or an ISO date-time' },
+            'zh-CN': { title: '属性名', description: '日期选“客户属性”时：存放日期（YYYY-MM-DD 或 ISO 时间）的属性' },
+          }),
+        ),
+      offsetDays: offsetDaysSchema.meta(
+        field({
+          en: { title: 'Days before (−) or after (+)', description: '-1 = the day before, 0 = on the day, 7 = a week after' },
+          'zh-CN': { title: '提前（−）或推后（+）天数', description: '-1 = 前一天，0 = 当天，7 = 一周后' },
+        }),
+      ),
+      at: timeOfDaySchema
+        .default('10:00')
+        .meta(field({ en: { title: 'Time of day', description: "HH:mm in the customer's time zone (the shop's if unknown)" }, 'zh-CN': { title: '时刻', description: 'HH:mm，按客户时区（没有则用店铺的）' } })),
+      yearly: z
+        .boolean()
+        .optional()
+        .meta(
+          field({
+            en: { title: 'Every year', description: 'The next occurrence each year; on by default for birthdays, off for other dates (a past date goes on at once)' },
+            'zh-CN': { title: '每年', description: '每年的下一次；生日默认开启，其他日期默认关闭（已过的日期立即继续）' },
+          }),
+        ),
     })
     .refine((c) => c.date !== 'attribute' || c.attribute !== undefined, { message: 'name the attribute that holds the date', path: ['attribute'] }),
   ports: () => ['next', 'missing'],

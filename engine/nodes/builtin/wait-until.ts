@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { localDateTimeSchema } from '../../time/schemas';
 import { fromLocal, parseLocalDateTime } from '../../time/zoned';
 import { defineNode } from '../define';
+import { field } from '../field';
 
 export const waitUntil = defineNode({
   type: 'wait.until',
@@ -12,11 +13,18 @@ export const waitUntil = defineNode({
     en: { title: 'Wait until', description: "Waits until a date and time (in the shop's or the customer's time zone); goes on at once if it has passed.", ports: { next: 'then' } },
   },
   config: z.object({
-    dateTime: localDateTimeSchema.default('2027-01-01T10:00').meta({ title: 'Date and time', description: 'Local date and time, YYYY-MM-DDTHH:mm, e.g. 2026-11-11T10:00' }),
+    dateTime: localDateTimeSchema
+      .default('2027-01-01T10:00')
+      .meta(field({ en: { title: 'Date and time', description: 'Local date and time, YYYY-MM-DDTHH:mm, e.g. 2026-11-11T10:00' }, 'zh-CN': { title: '日期和时间', description: '按所选时区的当地时间' } })),
     zone: z
       .enum(['shop', 'customer'])
       .default('shop')
-      .meta({ title: 'Time zone', description: "shop = the journey's time zone; customer = the customer's own, else the shop's" }),
+      .meta(
+        field({
+          en: { title: 'Time zone', description: "shop = the journey's time zone; customer = the customer's own, else the shop's" },
+          'zh-CN': { title: '时区', description: '店铺：旅程的时区；客户：客户自己的时区（没有则用店铺的）', enum: { shop: '店铺', customer: '客户' } },
+        }),
+      ),
   }),
   ports: () => ['next'],
   // The fixed instant is only a length of time from a given now (the customer reaches the step

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { timeOfDaySchema, weekdaysSchema } from '../../time/schemas';
 import { nextWindowOpening } from '../../time/window';
 import { defineNode } from '../define';
+import { field } from '../field';
 
 const WEEK_MS = 7 * 86_400_000;
 
@@ -23,11 +24,16 @@ export const waitWindow = defineNode({
   },
   config: z
     .object({
-      from: timeOfDaySchema.default('09:00').meta({ title: 'From', description: 'HH:mm, when the window opens' }),
-      to: timeOfDaySchema.default('21:00').meta({ title: 'To', description: 'HH:mm, when it closes; earlier than From means the next day (22:00–02:00)' }),
+      from: timeOfDaySchema.default('09:00').meta(field({ en: { title: 'From', description: 'HH:mm, when the window opens' }, 'zh-CN': { title: '开始', description: '时间段开始' } })),
+      to: timeOfDaySchema.default('21:00').meta(
+        field({
+          en: { title: 'To', description: 'HH:mm, when it closes; earlier than From means the next day (22:00–02:00)' },
+          'zh-CN': { title: '结束', description: '时间段结束；早于开始表示到第二天（如 22:00–02:00）' },
+        }),
+      ),
       weekdays: weekdaysSchema
         .default([1, 2, 3, 4, 5, 6, 7])
-        .meta({ title: 'Weekdays', description: '1 = Monday … 7 = Sunday; the day the window opens' }),
+        .meta(field({ en: { title: 'Weekdays', description: '1 = Monday … 7 = Sunday; the day the window opens' }, 'zh-CN': { title: '星期', description: '时间段开始的那一天' } })),
     })
     .refine((c) => c.from !== c.to, { message: 'the window must not open and close at the same time', path: ['to'] }),
   ports: () => ['next'],

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { durationSchema, durationToMs } from '../../journey/duration';
 import { defineNode } from '../define';
+import { field } from '../field';
 
 export const wait = defineNode({
   type: 'wait',
@@ -11,7 +12,9 @@ export const wait = defineNode({
     en: { title: 'Wait', description: 'Waits for a while before going on, e.g. 25 minutes or 3 days.', ports: { next: 'then' } },
   },
   config: z.object({
-    duration: durationSchema.default('P1D').meta({ title: 'Duration', description: 'How long customers wait here before the next step' }),
+    duration: durationSchema
+      .default('P1D')
+      .meta(field({ en: { title: 'Duration', description: 'How long customers wait here before the next step' }, 'zh-CN': { title: '时长', description: '客户在这一步等待多久再进入下一步' } })),
   }),
   ports: () => ['next'],
   maxWaitMs: (c) => durationToMs(c.duration),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { templateView } from '../../facts/decision-facts';
 import { renderTemplate, templateProblem } from '../../templates/render';
 import { defineNode } from '../define';
-import { DEFAULT_ACTIVITY } from '../define-action';
+import { field } from '../field';
 
 type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
@@ -34,7 +34,7 @@ export const webhookPost = defineNode({
       .refine((u) => /^https?:\/\//i.test(u) && parses(u), 'must be an http or https URL')
       // A placeholder on a reserved domain, so a step drawn and never filled in reaches no one.
       .default('https://example.com/webhook')
-      .meta({ title: 'URL', description: 'http(s)://… (the robot or system to call)' }),
+      .meta(field({ en: { title: 'URL', description: 'http(s)://… (the robot or system to call)' }, 'zh-CN': { title: '地址', description: 'http(s)://…（要调用的机器人或系统）' } })),
     headers: z
       .record(
         z.string(),
@@ -48,14 +48,19 @@ export const webhookPost = defineNode({
         }
       })
       .optional()
-      .meta({ title: 'Headers', description: 'e.g. Authorization' }),
+      .meta(field({ en: { title: 'Headers', description: 'e.g. Authorization' }, 'zh-CN': { title: '请求头', description: '如 Authorization' } })),
     body: z
       .json()
       .default({ msgtype: 'text', text: { content: '客户 {{customer.id}} 的订单 {{order.id}} 需要跟进' } })
       .superRefine((body, ctx) => {
         for (const { path, problem } of templateProblems(body as JsonValue, [])) ctx.addIssue({ code: 'custom', path, message: `the template does not parse: ${problem}` });
       })
-      .meta({ title: 'Body (JSON)', description: 'Strings may use {{customer.name}}, {{order.id}}, {{event.data.…}}' }),
+      .meta(
+        field({
+          en: { title: 'Body (JSON)', description: 'Strings may use {{customer.name}}, {{order.id}}, {{event.data.…}}' },
+          'zh-CN': { title: '内容（JSON）', description: '字符串里可用 {{customer.name}}、{{order.id}}、{{event.data.…}}' },
+        }),
+      ),
   }),
   ports: () => ['next'],
   sends: () => 'webhook',
@@ -63,16 +68,13 @@ export const webhookPost = defineNode({
   outboundUrls: (c) => [{ path: ['url'], url: c.url }],
   // A refused address (private, not allow-listed) stays refused: the step fails at once, with the
   // reason in the history, instead of retrying for an hour. Other failures retry as usual.
-  activity: { ...DEFAULT_ACTIVITY, retry: { ...DEFAULT_ACTIVITY.retry, nonRetryableErrorTypes: ['OutboundRefused'] } },
-  behaviour: {
-    kind: 'action',
-    run: async (c, ctx) => {
-      const view = templateView({ event: ctx.event, customer: ctx.customer });
-      const body = renderStrings(c.body as JsonValue, view);
-      // The receiver can drop a repeat: a retried activity sends the same key.
-      const answer = await ctx.services.http.postJson(c.url, body, { ...c.headers, 'Idempotency-Key': ctx.idempotencyKey });
-      return { summary: `webhook answered ${answer.status}` };
-    },
+  activity: { retry: { nonRetryableErrorTypes: ['OutboundRefused'] } },
+  run: async (c, ctx) => {
+    const view = templateView({ event: ctx.event, customer: ctx.customer });
+    const body = renderStrings(c.body as JsonValue, view);
+    // The receiver can drop a repeat: a retried activity sends the same key.
+    const answer = await ctx.services.http.postJson(c.url, body, { ...c.headers, 'Idempotency-Key': ctx.idempotencyKey });
+    return { summary: `webhook answered ${answer.status}` };
   },
 });
 

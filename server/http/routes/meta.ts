@@ -19,7 +19,7 @@ export function metaRoutes(app: FastifyInstance, ctx: AppContext): void {
     return reply.code(ok ? 200 : 503).send({ ok, database, temporal });
   });
 
-  route(app, nodeTypes, async () => ({ nodeTypes: ctx.registry.describe() }));
+  route(app, nodeTypes, async () => ({ nodeTypes: ctx.registry.describe(), channels: ctx.registry.channels() }));
 
   route(app, facts, async () => ({ facts: factCatalog, operators: operatorNames }));
 

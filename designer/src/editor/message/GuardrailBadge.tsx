@@ -19,7 +19,7 @@ export function GuardrailBadge({ nodeId, config }: { nodeId: string; config: Rec
   return (
     <div className="step-guardrails" data-testid={`node-guardrails-${nodeId}`}>
       <span className={`guard-chip guard-channel guard-${g.channel}`} data-testid={`node-channel-${nodeId}`}>
-        {channelName(t, g.channel)}
+        {channelName(g.channel, currentLocale())}
       </span>
       {quiet && (
         <span className={`guard-chip guard-quiet-${g.quiet.kind}`} data-testid={`node-quiet-${nodeId}`} title={quiet}>

@@ -15,7 +15,7 @@ export function GuardrailPanel({ config }: { config: Record<string, unknown> }) 
   return (
     <section className="guardrail-panel" data-testid="guardrail-panel" aria-label={t('guardrails.title')}>
       <h3>
-        {t('guardrails.title')} · {channelName(t, g.channel)}
+        {t('guardrails.title')} · {channelName(g.channel, currentLocale())}
       </h3>
       <ul>
         <li data-testid="guardrail-quiet">{quietText(t, g)}</li>

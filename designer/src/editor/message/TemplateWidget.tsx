@@ -23,7 +23,9 @@ export interface ConfigFormContext {
 export function TemplateWidget({ id, name, value, onChange, disabled, readonly, registry }: WidgetProps<string>) {
   const nodeId = (registry.formContext as ConfigFormContext | undefined)?.nodeId;
   const channelValue = useStore((s) => s.nodes.find((n) => n.id === nodeId)?.data.config.channel);
-  const channel: Channel = channelValue === 'sms' || channelValue === 'email' ? channelValue : 'task';
+  // How the channel previews (engine/channels): an SMS counts its parts, an email renders HTML, anything else is plain text.
+  const preview = useStore((s) => s.channels.find((c) => c.key === channelValue)?.preview);
+  const channel: Channel = preview === 'sms' || preview === 'email' ? preview : 'task';
   const text = typeof value === 'string' ? value : '';
   const area = useRef<HTMLTextAreaElement>(null);
   const caret = useRef<number | null>(null);

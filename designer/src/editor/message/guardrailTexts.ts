@@ -1,12 +1,13 @@
 import type { TFunction } from 'i18next';
 import type { Locale } from '../../../../engine/nodes/define';
 import type { FrequencyCap } from '../../../../engine/guardrails/settings';
+import { channelName as registeredChannelName } from '../../model/channels';
 import { formatDuration } from '../../model/duration';
 import type { Guardrails } from '../../model/guardrails';
 
-/** The channel's name in the UI language. */
-export function channelName(t: TFunction, channel: string): string {
-  return t(`guardrails.channel.${channel}`, { defaultValue: channel });
+/** The channel's name in the UI language (a guardrail's channel is a built-in one). */
+export function channelName(channel: string, locale: Locale): string {
+  return registeredChannelName(channel, locale);
 }
 
 /** The quiet-hours line, e.g. "夜间免打扰 21:00–09:00：顺延到结束后发送". */
@@ -27,7 +28,7 @@ export function quietShort(t: TFunction, g: Guardrails): string | null {
 
 /** "每人每7天最多2条短信" / "At most 2 SMS per customer every 7 days". */
 export function capText(t: TFunction, cap: FrequencyCap, locale: Locale): string {
-  return t('guardrails.cap', { max: cap.max, channel: channelName(t, cap.channel), within: capPeriod(cap.within, locale) });
+  return t('guardrails.cap', { max: cap.max, channel: channelName(cap.channel, locale), within: capPeriod(cap.within, locale) });
 }
 
 /** `P7D` → "7天" / "7 days"; one unit reads "天" / "day", so the sentence says 每天 / every day. */
