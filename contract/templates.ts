@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { messageSendChannels } from '../engine/index';
 import { journeyDocument } from './common';
 import { endpoint } from './endpoint';
 import { problemSchema } from './errors';
@@ -81,7 +82,7 @@ export const previewBodySchema = z
   .strictObject(
     {
       template: z.string({ error: 'is required' }).min(1, 'is empty').max(4000, 'must be at most 4000 characters'),
-      channel: z.enum(['sms', 'email', 'task'], { error: 'must be sms, email or task' }).default('sms'),
+      channel: z.enum(messageSendChannels, { error: `must be ${messageSendChannels.slice(0, -1).join(', ')} or ${messageSendChannels.at(-1)}` }).default('sms'),
       customerId: z.string().min(1, 'must not be empty').max(200).optional().meta({ description: 'A stored customer: their profile and facts' }),
       customer: z.record(z.string(), z.unknown(), { error: 'must be an object' }).optional().meta({ description: 'Profile fields, over the stored ones' }),
       event: z

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ChannelDefinition } from '../channels/define';
+import type { QuietHoursChoice } from '../guardrails/quiet-hours';
 import { activityOptions, type ActivitySpec } from './activity';
 import type { CustomerEvent } from '../events/schema';
 import type { TopLevelCondition } from '../rules/conditions';
@@ -105,7 +106,7 @@ export interface MessageGuard {
   /** The sending journey's priority (1–10): decides which message goes when a cap bites. */
   priority: number;
   /** `shop`: the shop's quiet-hours setting; `hold` / `skip` override its mode; `ignore` sends anyway. */
-  quietHours: 'shop' | 'hold' | 'skip' | 'ignore';
+  quietHours: QuietHoursChoice;
   /** The customer's time zone, for quiet hours; the shop's when absent. */
   timezone?: string | undefined;
   /** The journey's send rate (settings.sendRate): messages beyond it wait for the next window. */

@@ -3,6 +3,7 @@ import { templateView } from '../../facts/decision-facts';
 import { templateField } from '../../templates/field';
 import { renderTemplate, templateProblem } from '../../templates/render';
 import { channelNames, messageSendChannels } from '../../channels/builtin';
+import { quietHoursChoices } from '../../guardrails/quiet-hours';
 import { defineNode } from '../define';
 import { field } from '../field';
 
@@ -56,7 +57,7 @@ export const sendMessage = defineNode({
         }),
       ),
     quietHours: z
-      .enum(['shop', 'hold', 'skip', 'ignore'])
+      .enum(quietHoursChoices)
       .default('shop')
       .meta(
         field({
