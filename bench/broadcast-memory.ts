@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { cpus, totalmem } from 'node:os';
 import type { Journey } from '../engine/index';
 import { fromLocal, toLocal } from '../engine/time/zoned';
-import { workerLimits } from '../server/temporal/memory-budget';
+import { workerLimits } from '../server/worker/memory-budget';
 import { insertCustomers, messageConfig, publish } from './journeys/setup';
 import { startBenchStack } from './journeys/stack';
 import type { BenchResult } from './run';

@@ -4,7 +4,7 @@ import { endpoint } from './endpoint';
 
 const count = (description: string) => z.number().int().meta({ description });
 
-/** One node's live figures (server/store/step-log.ts). */
+/** One node's live figures (server/journeys/step-log.ts). */
 export const nodeStatsSchema = z
   .object({
     nodeId: z.string(),

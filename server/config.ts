@@ -1,8 +1,8 @@
 import { totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
-import { channelConfigFromEnv, type ChannelConfig } from './channels/channel-config';
-import { defaultWorkerMemoryMb, MIN_WORKER_MEMORY_MB } from './temporal/memory-budget';
+import { channelConfigFromEnv, type ChannelConfig } from './messaging/channels/channel-config';
+import { defaultWorkerMemoryMb, MIN_WORKER_MEMORY_MB } from './worker/memory-budget';
 
 export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 
@@ -28,7 +28,7 @@ export interface Config extends ChannelConfig {
   plugins: { manifest: string; required: boolean };
   /**
    * The journey worker's memory budget in MB (HUITOU_WORKER_MEMORY_MB): its workflow cache,
-   * concurrency and workflow-thread heap follow from it (server/temporal/memory-budget.ts).
+   * concurrency and workflow-thread heap follow from it (server/worker/memory-budget.ts).
    */
   workerMemoryMb: number;
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { WorkflowBundleOption } from '@temporalio/worker';
 import { createRegistry } from '../engine/index';
-import type { MessageDispatcher } from './channels/dispatcher';
+import type { MessageDispatcher } from './messaging/dispatcher';
 import { composeEventPipeline } from './compose/event-pipeline';
 import { composeAppContext, startHttpApi, type HttpApi } from './compose/http-api';
 import { startDelivery } from './compose/messaging';
@@ -14,9 +14,9 @@ import { openDatabase } from './db/database';
 import { loadOrCreateToken } from './http/auth';
 import type { AppContext } from './http/context';
 import { createLogger, type Logger } from './logger';
-import { loadPlugins } from './plugins/load-plugins';
+import { loadPlugins } from './compose/load-plugins';
 import type { TemporalHandle } from './temporal/connect';
-import type { KeptWorker } from './temporal/kept-worker';
+import type { KeptWorker } from './worker/kept-worker';
 
 export interface Huitou {
   /** The HTTP server's base URL (absent for a worker-only process). */

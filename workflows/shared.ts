@@ -43,7 +43,7 @@ export interface ExitInput {
   reason: string;
 }
 
-/** A batch of steps for the step log (server/store/step-log.ts StepReport). */
+/** A batch of steps for the step log (server/journeys/step-log.ts StepReport). */
 export interface StepReportInput {
   workflowId: string;
   runId: string;

@@ -1,7 +1,7 @@
 /**
  * The activities of the date and broadcast triggers as their workflows call them, with the
  * shapes recorded in history. Implemented by server/worker/trigger-activities.ts over
- * server/triggers (calendar-job.ts, broadcast-page.ts).
+ * server/journeys/triggers (calendar-job.ts, broadcast-page.ts).
  */
 export interface TriggerActivities {
   runCalendarJob(): Promise<CalendarRunSummary>;

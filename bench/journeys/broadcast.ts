@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { fromLocal, toLocal } from '../../engine/time/zoned';
-import { broadcastWorkflowId } from '../../server/triggers/broadcasts';
+import { broadcastWorkflowId } from '../../server/journeys/triggers/broadcasts';
 import { enrolmentCounts, insertCustomers, publish, threeStepJourney, until } from './setup';
 import type { BenchStack } from './stack';
 

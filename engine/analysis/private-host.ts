@@ -2,7 +2,7 @@
  * Whether a URL's host is, as written, an address outbound HTTP refuses unless the operator
  * allows it: loopback, private, link-local, unspecified (IPv4 and IPv6) and `localhost`. Pure, so
  * the designer and the engine can say it before anything resolves; the server's address guard
- * (server/actions/address-guard.ts) is the judge at publish and at send, with the allow-list and
+ * (server/messaging/address-guard.ts) is the judge at publish and at send, with the allow-list and
  * DNS.
  */
 export function privateHostKind(host: string): 'loopback' | 'private' | 'link-local' | 'unspecified' | undefined {

@@ -1,5 +1,5 @@
 /**
- * The steps a journey took since it last reported them to the step log (server/store/step-log.ts).
+ * The steps a journey took since it last reported them to the step log (server/journeys/step-log.ts).
  * Counting is in memory; the driver sends a batch only when the customer is about to block (a wait,
  * a held message, a pause) and when they leave, so a customer costs a report or two per wait
  * rather than a call per step. Plain JSON: it travels through continue-as-new.

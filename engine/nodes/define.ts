@@ -30,7 +30,7 @@ export interface EventWait {
 export type DecisionFacts = Record<string, unknown>;
 
 /**
- * The services an action may use; provided by the worker (server/actions/services.ts), replaced
+ * The services an action may use; provided by the worker (server/worker/action-services.ts), replaced
  * in tests and the simulator by others of the same type. Every mutation takes the action's
  * idempotency key so a retried activity does its work once.
  */

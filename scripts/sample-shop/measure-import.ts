@@ -14,9 +14,9 @@ import { openDatabase } from '../../server/db/database';
 import { buildApp } from '../../server/http/app';
 import type { AppContext } from '../../server/http/context';
 import { createLogger } from '../../server/logger';
-import { Customers } from '../../server/store/customers';
-import { Orders } from '../../server/store/orders';
-import { Products } from '../../server/store/products';
+import { Customers } from '../../server/customers/customers';
+import { Orders } from '../../server/customers/orders';
+import { Products } from '../../server/customers/products';
 import { defaultShop } from './generate';
 
 const { values } = parseArgs({

@@ -1,11 +1,11 @@
 import type { NodeRegistry } from '../../engine/index';
 import type { Config } from '../config';
 import type { Db } from '../db/database';
-import { FactsFollower } from '../facts/follow-events';
+import { FactsFollower } from '../events/facts-follower';
 import type { Logger } from '../logger';
-import { EventRouter } from '../routing/event-router';
+import { EventRouter } from '../journeys/event-router';
 import type { TemporalHandle } from '../temporal/connect';
-import { createTriggerServices, type TriggerServices } from '../triggers/services';
+import { createTriggerServices, type TriggerServices } from '../journeys/triggers/services';
 import { shopTimezone, type Stores } from './stores';
 
 /**

@@ -4,7 +4,7 @@ import type { Config } from '../config';
 import type { Db } from '../db/database';
 import { buildApp } from '../http/app';
 import type { AppContext } from '../http/context';
-import { TemplateCatalog } from '../journey-templates/catalog';
+import { TemplateCatalog } from '../journeys/templates/catalog';
 import type { Logger } from '../logger';
 import type { TemporalHandle } from '../temporal/connect';
 import type { EventPipeline } from './event-pipeline';

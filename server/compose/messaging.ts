@@ -1,5 +1,5 @@
-import { MessageDispatcher } from '../channels/dispatcher';
-import { channelProviders } from '../channels/providers';
+import { MessageDispatcher } from '../messaging/dispatcher';
+import { channelProviders } from '../messaging/channels/providers';
 import type { Config } from '../config';
 import type { Db } from '../db/database';
 import type { Logger } from '../logger';

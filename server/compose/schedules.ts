@@ -1,6 +1,6 @@
 import type { Client } from '@temporalio/client';
 import { ensureFactsSchedule } from '../facts/schedule';
-import { ensureCalendarSchedule } from '../triggers/calendar-schedule';
+import { ensureCalendarSchedule } from '../journeys/triggers/calendar-schedule';
 
 /**
  * The Temporal Schedules of one task queue, in the shop's time zone: the daily facts refresh and

@@ -2,15 +2,15 @@ import type { Db } from '../db/database';
 import { Coupons } from '../coupons/coupon-service';
 import { FactsService } from '../facts/facts-service';
 import { SettingsStore } from '../facts/settings-store';
-import { Conversions } from '../routing/conversions';
-import { Customers } from '../store/customers';
-import { Enrolments } from '../store/enrolments';
-import { Events } from '../store/events';
-import { Journeys } from '../store/journeys';
-import { Orders } from '../store/orders';
-import { Outbox, type GuardSettings } from '../store/outbox';
-import { Products } from '../store/products';
-import { StepLog } from '../store/step-log';
+import { Conversions } from '../journeys/conversions';
+import { Customers } from '../customers/customers';
+import { Enrolments } from '../journeys/enrolments';
+import { Events } from '../events/event-log';
+import { Journeys } from '../journeys/journey-store';
+import { Orders } from '../customers/orders';
+import { Outbox, type GuardSettings } from '../messaging/outbox';
+import { Products } from '../customers/products';
+import { StepLog } from '../journeys/step-log';
 
 /** What is kept in the database, one object per table family; every role of a process shares them. */
 export interface Stores {

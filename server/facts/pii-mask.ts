@@ -1,4 +1,4 @@
-import type { Role } from '../store/api-tokens';
+import type { Role } from '../http/api-tokens';
 import { seesPii } from './pii';
 import { PiiText, type KnownContacts } from './pii-text';
 

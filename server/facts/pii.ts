@@ -1,4 +1,4 @@
-import type { Role } from '../store/api-tokens';
+import type { Role } from '../http/api-tokens';
 
 /**
  * Whether a role sees customers' names, phones and emails in full. Only admin: marketers draw

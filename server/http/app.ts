@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { ApiTokens } from '../store/api-tokens';
+import { ApiTokens } from './api-tokens';
 import { registerAuth } from './auth';
 import { knownContacts } from '../facts/pii-contacts';
 import { canonicalRouting } from './canonical-url';

@@ -2,7 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Role } from '../store/api-tokens';
+import type { Role } from './api-tokens';
 import { isApiPath, requireDeclaredAccess, roleReaches, type Access, type RouteTable } from './route-access';
 
 /**

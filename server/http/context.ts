@@ -4,17 +4,17 @@ import type { Db } from '../db/database';
 import type { FactsService } from '../facts/facts-service';
 import type { SettingsStore } from '../facts/settings-store';
 import type { Logger } from '../logger';
-import type { EventRouter } from '../routing/event-router';
-import type { Customers } from '../store/customers';
-import type { Enrolments } from '../store/enrolments';
-import type { Events } from '../store/events';
-import type { Journeys } from '../store/journeys';
-import type { Orders } from '../store/orders';
-import type { Outbox } from '../store/outbox';
-import type { Conversions } from '../routing/conversions';
-import type { TemplateCatalog } from '../journey-templates/catalog';
-import type { Products } from '../store/products';
-import type { TriggerServices } from '../triggers/services';
+import type { EventRouter } from '../journeys/event-router';
+import type { Customers } from '../customers/customers';
+import type { Enrolments } from '../journeys/enrolments';
+import type { Events } from '../events/event-log';
+import type { Journeys } from '../journeys/journey-store';
+import type { Orders } from '../customers/orders';
+import type { Outbox } from '../messaging/outbox';
+import type { Conversions } from '../journeys/conversions';
+import type { TemplateCatalog } from '../journeys/templates/catalog';
+import type { Products } from '../customers/products';
+import type { TriggerServices } from '../journeys/triggers/services';
 import type { EmbeddedServerState } from '../temporal/supervisor';
 
 /** Everything the HTTP routes use, built once at start-up. */

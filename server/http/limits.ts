@@ -6,7 +6,7 @@ import { requestLocale } from './locale';
  * What one request may bring. Bodies are read whole before a handler runs, so their size is the
  * memory a request can take; nesting is what recursive code (validation, rules) can be made to
  * recurse on. CSV imports are streamed record by record and bounded per record instead
- * (server/import/csv-import.ts, MAX_RECORD_CHARS).
+ * (server/customers/import/csv-import.ts, MAX_RECORD_CHARS).
  */
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 export const MAX_QUERY_CHARS = 2048;

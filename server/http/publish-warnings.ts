@@ -1,5 +1,5 @@
 import { journeyWarnings, type Journey, type JourneyWarning, type Locale } from '../../engine/index';
-import { webhookAddressWarnings } from '../actions/webhook-warnings';
+import { webhookAddressWarnings } from '../messaging/webhook-warnings';
 import type { AppContext } from './context';
 
 /**

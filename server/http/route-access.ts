@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Role } from '../store/api-tokens';
+import type { Role } from './api-tokens';
 
 /**
  * Who may call a route: anyone (`public`), or a token whose role is the named one or above —

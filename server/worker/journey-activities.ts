@@ -3,10 +3,10 @@ import { ApplicationFailure } from '@temporalio/common';
 import { actionContext, enrolmentKeyPrefix, type ActionResult, type ActionServices, type CustomerFacts, type IssuedCoupon, type NodeRegistry } from '../../engine/index';
 import type { JourneyActivities } from '../../workflows/activities';
 import type { ActionInput, ExitInput, StepReportInput } from '../../workflows/shared';
-import type { Customers } from '../store/customers';
-import type { Enrolments } from '../store/enrolments';
-import type { Outbox } from '../store/outbox';
-import type { StepLog } from '../store/step-log';
+import type { Customers } from '../customers/customers';
+import type { Enrolments } from '../journeys/enrolments';
+import type { Outbox } from '../messaging/outbox';
+import type { StepLog } from '../journeys/step-log';
 
 export interface ActivityDeps {
   registry: NodeRegistry;
@@ -14,7 +14,7 @@ export interface ActivityDeps {
   outbox: Pick<Outbox, 'enqueue'>;
   enrolments: Pick<Enrolments, 'recordExit'>;
   facts: { forCustomer(customerId: string): Promise<{ facts: CustomerFacts } | undefined> };
-  /** Everything actions use besides the outbox (server/actions/services.ts). */
+  /** Everything actions use besides the outbox (server/worker/action-services.ts). */
   services: Omit<ActionServices, 'dispatchMessage'>;
   /** The coupon issued earlier in an enrolment, for templates (absent: templates see none). */
   issuedCoupons?: { latestInEnrolment(customerId: string, keyPrefix: string): Promise<IssuedCoupon | undefined> };

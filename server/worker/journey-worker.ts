@@ -19,7 +19,7 @@ export interface JourneyWorkerOptions {
   activities: JourneyActivities & FactsActivities & TriggerActivities;
   workflowBundle?: WorkflowBundleOption | undefined;
   /**
-   * Bounds on what the worker holds (server/temporal/memory-budget.ts); absent, the SDK's defaults,
+   * Bounds on what the worker holds (server/worker/memory-budget.ts); absent, the SDK's defaults,
    * which size the workflow cache from the whole heap.
    */
   limits?: WorkerCapacity | undefined;

@@ -105,7 +105,7 @@ describe('architecture board', () => {
       "import { createHmac } from 'node:crypto';",
       "import { z } from 'zod';",
       "import { defineAction } from '../../engine/index';",
-      "import { Outbox } from '../../server/store/outbox'; // refused",
+      "import { Outbox } from '../../server/messaging/outbox'; // refused",
       "import { eventSignal } from '../../workflows/shared'; // refused",
       "import type { App } from '../../designer/src/App'; // refused",
       'export const x: unknown = [createHmac, z, defineAction, Outbox, eventSignal];',

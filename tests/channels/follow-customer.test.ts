@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Journey, MessageGuard } from '../../engine/index';
-import { MessageDispatcher } from '../../server/channels/dispatcher';
-import type { ChannelProvider } from '../../server/channels/provider';
+import { MessageDispatcher } from '../../server/messaging/dispatcher';
+import type { ChannelProvider } from '../../server/messaging/channels/provider';
 import { createLogger } from '../../server/logger';
-import { Conversions } from '../../server/routing/conversions';
-import { Enrolments } from '../../server/store/enrolments';
-import { Events } from '../../server/store/events';
-import { Journeys } from '../../server/store/journeys';
-import { Outbox } from '../../server/store/outbox';
+import { Conversions } from '../../server/journeys/conversions';
+import { Enrolments } from '../../server/journeys/enrolments';
+import { Events } from '../../server/events/event-log';
+import { Journeys } from '../../server/journeys/journey-store';
+import { Outbox } from '../../server/messaging/outbox';
 import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/databases';
 import { orderEvent, uniqueId } from '../support/journeys';
 

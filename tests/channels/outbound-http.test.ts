@@ -1,8 +1,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAddressGuard } from '../../server/actions/address-guard';
-import { createOutboundHttp, OutboundRefused } from '../../server/actions/outbound-http';
+import { createAddressGuard } from '../../server/messaging/address-guard';
+import { createOutboundHttp, OutboundRefused } from '../../server/messaging/outbound-http';
 import { startHttpSink, type HttpSink } from './http-sink';
 
 describe('outbound HTTP guard', () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCustomerEvent, type CustomerEvent } from '../../engine/index';
 import { Campaigns } from '../../server/coupons/campaigns';
 import { Coupons } from '../../server/coupons/coupon-service';
-import { storeAndApply } from '../../server/store/event-effects';
+import { storeAndApply } from '../../server/events/event-effects';
 import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/databases';
 import { orderEvent, uniqueId } from '../support/journeys';
 

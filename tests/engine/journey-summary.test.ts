@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRegistry, defineAction, journeySchema, journeySummary, validateJourney } from '../../engine/index';
 import { fromLocal } from '../../engine/time/zoned';
-import { TemplateCatalog } from '../../server/journey-templates/catalog';
+import { TemplateCatalog } from '../../server/journeys/templates/catalog';
 import { journeyDocument, paymentReminder, type NodeInput } from './fixtures';
 import { z } from 'zod';
 

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { customerMutations } from '../../server/actions/customer-mutations';
+import { customerMutations } from '../../server/worker/customer-mutations';
 import { addManualTag, removeManualTag } from '../../server/facts/manual-tags';
 import { databaseKinds, type TestDatabase } from '../support/databases';
 import { loadFixture, shopForSuite, snapshot, type Shop } from './support';

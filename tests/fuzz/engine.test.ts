@@ -16,13 +16,13 @@ import {
   type Problem,
   type TopLevelCondition,
 } from '../../engine/index';
-import { importCsv, type ImportKind } from '../../server/import/csv-import';
-import { customersImport } from '../../server/import/customers';
-import { ordersImport } from '../../server/import/orders';
-import { productsImport } from '../../server/import/products';
-import type { Customers } from '../../server/store/customers';
-import type { Orders } from '../../server/store/orders';
-import type { Products } from '../../server/store/products';
+import { importCsv, type ImportKind } from '../../server/customers/import/csv-import';
+import { customersImport } from '../../server/customers/import/customers';
+import { ordersImport } from '../../server/customers/import/orders';
+import { productsImport } from '../../server/customers/import/products';
+import type { Customers } from '../../server/customers/customers';
+import type { Orders } from '../../server/customers/orders';
+import type { Products } from '../../server/customers/products';
 import { paymentReminderDocument } from '../engine/fixtures';
 import { brokenJourney, condition, csvFile, customer, customerEvent, simulatedEvents, wellFormedJourney } from './arbitraries';
 import { fuzzParameters, fuzzRuns, fuzzTimeout } from './runs';

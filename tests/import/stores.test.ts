@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CustomerEvent } from '../../engine/index';
-import { Customers } from '../../server/store/customers';
-import { storeAndApply } from '../../server/store/event-effects';
-import { Orders, type ImportedOrder } from '../../server/store/orders';
-import { Products } from '../../server/store/products';
+import { Customers } from '../../server/customers/customers';
+import { storeAndApply } from '../../server/events/event-effects';
+import { Orders, type ImportedOrder } from '../../server/customers/orders';
+import { Products } from '../../server/customers/products';
 import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/databases';
 
 const order = (id: string, changes: Partial<ImportedOrder> = {}): ImportedOrder => ({

@@ -1,11 +1,11 @@
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { customersImport } from '../../server/import/customers';
-import { importCsv } from '../../server/import/csv-import';
-import { ordersImport } from '../../server/import/orders';
-import { Customers } from '../../server/store/customers';
-import { storeAndApply } from '../../server/store/event-effects';
-import { Orders } from '../../server/store/orders';
+import { customersImport } from '../../server/customers/import/customers';
+import { importCsv } from '../../server/customers/import/csv-import';
+import { ordersImport } from '../../server/customers/import/orders';
+import { Customers } from '../../server/customers/customers';
+import { storeAndApply } from '../../server/events/event-effects';
+import { Orders } from '../../server/customers/orders';
 import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/databases';
 
 // Imports and events share one rule: a row counts as of its own `updated_at` (customers), else as

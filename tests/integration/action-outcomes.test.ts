@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Journey } from '../../engine/index';
-import type { NodeStats } from '../../server/store/step-log';
+import type { NodeStats } from '../../server/journeys/step-log';
 import { eventually, orderEvent, uniqueId } from '../support/journeys';
 import { startStack, type Stack } from '../support/stack';
 

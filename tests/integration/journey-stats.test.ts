@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Journey } from '../../engine/index';
 import { eventually, orderEvent, uniqueId } from '../support/journeys';
-import type { NodeStats } from '../../server/store/step-log';
+import type { NodeStats } from '../../server/journeys/step-log';
 import { startStack, type Stack } from '../support/stack';
 import { statsJourney } from '../support/stats-journey';
 

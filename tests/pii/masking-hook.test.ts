@@ -2,7 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KnownContacts } from '../../server/facts/pii-text';
 import { registerPiiMasking } from '../../server/http/pii-masking';
-import type { Role } from '../../server/store/api-tokens';
+import type { Role } from '../../server/http/api-tokens';
 
 /**
  * The masking hook on a Fastify app whose routes know nothing of masking, as a route added

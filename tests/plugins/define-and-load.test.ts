@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createRegistry, defineAction, Interpreter, stampForPublish, validateJourney, type NodeDefinition } from '../../engine/index';
 import { configFromEnv, projectRoot } from '../../server/config';
-import { loadPlugins } from '../../server/plugins/load-plugins';
+import { loadPlugins } from '../../server/compose/load-plugins';
 import { startHuitou } from '../../server/runtime';
 import echoVersions from './fixtures/echo-v2';
 import { pluginJourney } from './journeys';

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRegistry, stampForPublish, validateJourney, type ActionContext, type NodeDefinition } from '../../engine/index';
-import { createOutboundHttp } from '../../server/actions/outbound-http';
+import { createOutboundHttp } from '../../server/messaging/outbound-http';
 import dingTalkRobot from '../../plugins/dingtalk-robot/index';
 import { freshPostgresUrl } from '../support/databases';
 import { eventually, orderEvent, uniqueId } from '../support/journeys';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Journey } from '../../engine/index';
-import { workerLimits } from '../../server/temporal/memory-budget';
+import { workerLimits } from '../../server/worker/memory-budget';
 import { startEmbeddedHuitou, type EmbeddedHuitou } from '../support/embedded';
 import { eventually, lineJourney, uniqueId } from '../support/journeys';
 

@@ -2,8 +2,8 @@ import { getHeapStatistics } from 'node:v8';
 import { Worker as Thread } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { configFromEnv } from '../../server/config';
-import { defaultWorkerMemoryMb, MB_PER_CACHED_WORKFLOW, workerLimits, WORKFLOW_THREAD_BASE_MB } from '../../server/temporal/memory-budget';
-import { withWorkflowThreadHeap } from '../../server/temporal/workflow-heap';
+import { defaultWorkerMemoryMb, MB_PER_CACHED_WORKFLOW, workerLimits, WORKFLOW_THREAD_BASE_MB } from '../../server/worker/memory-budget';
+import { withWorkflowThreadHeap } from '../../server/worker/workflow-heap';
 
 /** The heap limit, in MB, of a thread started now (as the SDK starts its workflow threads). */
 function threadHeapLimitMb(): Promise<number> {

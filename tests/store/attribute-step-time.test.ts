@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { customerMutations } from '../../server/actions/customer-mutations';
-import { storeAndApply } from '../../server/store/event-effects';
+import { customerMutations } from '../../server/worker/customer-mutations';
+import { storeAndApply } from '../../server/events/event-effects';
 import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/databases';
 
 // A journey's attribute.set step writes as of the moment it runs, so it takes part in the

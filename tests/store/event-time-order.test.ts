@@ -2,9 +2,9 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CustomerEvent } from '../../engine/index';
 import type { Db } from '../../server/db/database';
-import { Customers } from '../../server/store/customers';
-import { storeAndApply } from '../../server/store/event-effects';
-import { Orders } from '../../server/store/orders';
+import { Customers } from '../../server/customers/customers';
+import { storeAndApply } from '../../server/events/event-effects';
+import { Orders } from '../../server/customers/orders';
 import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/databases';
 
 // Events apply in time order, whatever order they arrive in: a duplicate id changes nothing, an

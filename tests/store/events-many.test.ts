@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CustomerEvent } from '../../engine/index';
-import { Events } from '../../server/store/events';
+import { Events } from '../../server/events/event-log';
 import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/databases';
 
 const change = (i: number): CustomerEvent => ({

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../server/db/database';
-import { Events } from '../../server/store/events';
-import { JourneyExistsError, Journeys } from '../../server/store/journeys';
+import { Events } from '../../server/events/event-log';
+import { JourneyExistsError, Journeys } from '../../server/journeys/journey-store';
 import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/databases';
 import { orderEvent, paymentReminder } from '../support/journeys';
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messagingSettingsSchema, type MessageGuard, type MessagingSettings, type OutgoingMessage } from '../../engine/index';
-import { MessageDispatcher } from '../../server/channels/dispatcher';
-import type { ChannelProvider } from '../../server/channels/provider';
+import { MessageDispatcher } from '../../server/messaging/dispatcher';
+import type { ChannelProvider } from '../../server/messaging/channels/provider';
 import { createLogger } from '../../server/logger';
-import { Outbox } from '../../server/store/outbox';
+import { Outbox } from '../../server/messaging/outbox';
 import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/databases';
 import { uniqueId } from '../support/journeys';
 

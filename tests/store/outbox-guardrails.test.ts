@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messagingSettingsSchema, type MessageGuard, type MessagingSettings, type OutgoingMessage } from '../../engine/index';
-import { Outbox } from '../../server/store/outbox';
+import { Outbox } from '../../server/messaging/outbox';
 import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/databases';
 
 const marketing = (priority = 5, quietHours: MessageGuard['quietHours'] = 'shop'): MessageGuard => ({ category: 'marketing', priority, quietHours, timezone: 'Asia/Shanghai' });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Outbox } from '../../server/store/outbox';
+import { Outbox } from '../../server/messaging/outbox';
 import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/databases';
 
 describe.each(databaseKinds)('outbox on %s', (kind) => {

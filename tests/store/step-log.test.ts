@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Enrolments } from '../../server/store/enrolments';
-import { Outbox } from '../../server/store/outbox';
-import { StepLog, type StepReport } from '../../server/store/step-log';
+import { Enrolments } from '../../server/journeys/enrolments';
+import { Outbox } from '../../server/messaging/outbox';
+import { StepLog, type StepReport } from '../../server/journeys/step-log';
 import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/databases';
 
 describe.each(databaseKinds)('step log on %s', (kind) => {

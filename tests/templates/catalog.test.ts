@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRegistry, validateJourney } from '../../engine/index';
-import { TemplateCatalog } from '../../server/journey-templates/catalog';
+import { TemplateCatalog } from '../../server/journeys/templates/catalog';
 
 const catalog = new TemplateCatalog();
 const ids = ['birthday-greeting', 'double11-waves', 'new-buyer-care', 'payment-reminder', 'silent-reactivation', 'winback-lost'];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRegistry, journeySchema, messagingSettingsSchema, simulateJourney, type Journey, type Locale } from '../../engine/index';
-import { TemplateCatalog } from '../../server/journey-templates/catalog';
+import { TemplateCatalog } from '../../server/journeys/templates/catalog';
 
 const catalog = new TemplateCatalog();
 const registry = createRegistry();

@@ -1,8 +1,8 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Campaigns } from '../../server/coupons/campaigns';
-import { TemplateCatalog } from '../../server/journey-templates/catalog';
-import { Orders } from '../../server/store/orders';
+import { TemplateCatalog } from '../../server/journeys/templates/catalog';
+import { Orders } from '../../server/customers/orders';
 import { openTestDatabase, type TestDatabase } from '../support/databases';
 import { uniqueId } from '../support/journeys';
 import { createTimeSkippingEnvironment, quietTemporalForTests } from '../temporal/harness';

@@ -2,7 +2,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Journey } from '../../engine/index';
 import { Campaigns } from '../../server/coupons/campaigns';
-import { TemplateCatalog } from '../../server/journey-templates/catalog';
+import { TemplateCatalog } from '../../server/journeys/templates/catalog';
 import { openTestDatabase, type TestDatabase } from '../support/databases';
 import { uniqueId } from '../support/journeys';
 import { createTimeSkippingEnvironment, quietTemporalForTests } from '../temporal/harness';

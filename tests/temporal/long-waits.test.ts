@@ -5,17 +5,17 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createRegistry, validateJourney, type Journey } from '../../engine/index';
 import { FactsService } from '../../server/facts/facts-service';
 import { SettingsStore } from '../../server/facts/settings-store';
-import { Customers } from '../../server/store/customers';
-import { Enrolments } from '../../server/store/enrolments';
-import { Outbox } from '../../server/store/outbox';
+import { Customers } from '../../server/customers/customers';
+import { Enrolments } from '../../server/journeys/enrolments';
+import { Outbox } from '../../server/messaging/outbox';
 import { createActivities } from '../../server/worker/journey-activities';
 import type { journeyWorkflow } from '../../workflows/journey-workflow';
 import { eventSignal, pauseSignal, progressQuery, resumeSignal } from '../../workflows/shared';
 import { openTestDatabase, type TestDatabase } from '../support/databases';
 import { exampleJourney, orderEvent, uniqueId } from '../support/journeys';
 import { createTimeSkippingEnvironment, quietTemporalForTests, THREE_DAY_WAIT_NODE, threeDayWaitJourney } from './harness';
-import { createActionServices } from '../../server/actions/services';
-import { unavailableParts } from '../../server/actions/unavailable';
+import { createActionServices } from '../../server/worker/action-services';
+import { unavailableParts } from '../../server/worker/unavailable-services';
 
 const MINUTE = 60_000;
 

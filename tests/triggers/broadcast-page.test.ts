@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRegistry, type Journey } from '../../engine/index';
 import { json } from '../../server/db/database';
-import { Events } from '../../server/store/events';
-import { Journeys } from '../../server/store/journeys';
-import { broadcastPage, type BroadcastPageInput } from '../../server/triggers/broadcast-page';
+import { Events } from '../../server/events/event-log';
+import { Journeys } from '../../server/journeys/journey-store';
+import { broadcastPage, type BroadcastPageInput } from '../../server/journeys/triggers/broadcast-page';
 import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/databases';
 import { daysAgo, insertFactRows } from '../support/fact-rows';
 

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRegistry, type Journey } from '../../engine/index';
 import { json } from '../../server/db/database';
 import { SettingsStore } from '../../server/facts/settings-store';
-import { Events } from '../../server/store/events';
-import { Journeys } from '../../server/store/journeys';
-import { runCalendarJob } from '../../server/triggers/calendar-job';
+import { Events } from '../../server/events/event-log';
+import { Journeys } from '../../server/journeys/journey-store';
+import { runCalendarJob } from '../../server/journeys/triggers/calendar-job';
 import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/databases';
 import { insertFactRows } from '../support/fact-rows';
 

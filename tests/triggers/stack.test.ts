@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDate, type Journey } from '../../engine/index';
 import { fromLocal, toLocal } from '../../engine/time/zoned';
-import { broadcastWorkflowId } from '../../server/triggers/broadcasts';
-import { calendarScheduleId } from '../../server/triggers/calendar-schedule';
+import { broadcastWorkflowId } from '../../server/journeys/triggers/broadcasts';
+import { calendarScheduleId } from '../../server/journeys/triggers/calendar-schedule';
 import { eventually, orderEvent, uniqueId } from '../support/journeys';
 import { startStack, type Stack } from '../support/stack';
 

@@ -20,7 +20,7 @@ function dateValue(source: DateSource, attribute: string | undefined, customer: 
     case 'lastOrderAt':
       return facts[source];
     case 'attribute':
-      // Free attributes sit on the profile beside its fields (server/store/customers.ts).
+      // Free attributes sit on the profile beside its fields (server/customers/customers.ts).
       return attribute ? customer[attribute] : undefined;
   }
 }

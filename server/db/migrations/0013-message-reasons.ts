@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
 // Why each message is where it is, as a code with parameters the designer words in the reader's
-// language (server/store/message-reason.ts); `guard_reason` keeps its English text beside it.
+// language (server/messaging/message-reason.ts); `guard_reason` keeps its English text beside it.
 // Messages stored before get their code from that text, as far as it tells.
 const statements = [
   `alter table messages add column reason_code text`,

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { MAX_EVENTS_PER_REQUEST, postEvents } from '../../../contract/index';
 import { isTooFarAhead, parseCustomerEvent, plainMessages, tooFarAheadMessage, zodProblems, type CustomerEvent } from '../../../engine/index';
-import { storeAndApply } from '../../store/event-effects';
+import { storeAndApply } from '../../events/event-effects';
 import type { AppContext } from '../context';
 import { requestLocale } from '../locale';
 import { route } from '../endpoint';
@@ -14,7 +14,7 @@ export function eventRoutes(app: FastifyInstance, ctx: AppContext): void {
    * customers); its data is checked against its type's schema first, so bad order data is refused
    * rather than stored, and so is an event dated more than a day ahead of the server's clock.
    * Events apply in time order: a duplicate id changes nothing, and an older event does not
-   * overwrite what a newer one set (server/store/event-effects.ts).
+   * overwrite what a newer one set (server/events/event-effects.ts).
    */
   route(app, postEvents, async ({ body, request, reply }) => {
     // Problems are worded in the caller's language (?locale, Accept-Language), each naming its field.

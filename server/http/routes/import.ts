@@ -3,10 +3,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { importCustomers, importOrders, importProducts } from '../../../contract/index';
 import type { AppContext } from '../context';
 import { route } from '../endpoint';
-import { customersImport } from '../../import/customers';
-import { importCsv, type ImportKind, type ImportKindName } from '../../import/csv-import';
-import { ordersImport } from '../../import/orders';
-import { productsImport } from '../../import/products';
+import { customersImport } from '../../customers/import/customers';
+import { importCsv, type ImportKind, type ImportKindName } from '../../customers/import/csv-import';
+import { ordersImport } from '../../customers/import/orders';
+import { productsImport } from '../../customers/import/products';
 
 /**
  * `POST /api/import/{orders,customers,products}` with a `text/csv` body: the upload is streamed

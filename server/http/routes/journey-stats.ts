@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { journeyStats } from '../../../contract/index';
-import { StepLog } from '../../store/step-log';
+import { StepLog } from '../../journeys/step-log';
 import type { AppContext } from '../context';
 import { route } from '../endpoint';
 
 /**
- * Live per-node figures of a journey (server/store/step-log.ts): customers who entered, wait now
+ * Live per-node figures of a journey (server/journeys/step-log.ts): customers who entered, wait now
  * and passed each node, its messages by outcome and the conversions credited to it. Read-only, so
  * analysts may call it; the designer polls it while its stats view is open.
  */

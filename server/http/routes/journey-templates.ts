@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { createFromTemplate, getTemplate, listTemplates } from '../../../contract/index';
 import { validateJourney } from '../../../engine/index';
 import { Campaigns, DuplicateCampaignError } from '../../coupons/campaigns';
-import { JourneyExistsError } from '../../store/journeys';
+import { JourneyExistsError } from '../../journeys/journey-store';
 import type { AppContext } from '../context';
 import { route } from '../endpoint';
 import { requestLocale } from '../locale';

@@ -7,7 +7,7 @@ import type { AppContext } from '../context';
 import { route } from '../endpoint';
 import { requestLocale } from '../locale';
 import { publishWarnings } from '../publish-warnings';
-import { JourneyExistsError } from '../../store/journeys';
+import { JourneyExistsError } from '../../journeys/journey-store';
 import { pauseSignal, resumeSignal, stopSignal } from '../../../workflows/shared';
 
 export function journeyRoutes(app: FastifyInstance, ctx: AppContext): void {

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { createToken, listTokens, revokeToken } from '../../../contract/index';
 import type { Logger } from '../../logger';
-import type { ApiTokens } from '../../store/api-tokens';
+import type { ApiTokens } from '../api-tokens';
 import { route } from '../endpoint';
 
 /** API tokens with roles (admin only, declared on each route). A token's secret is shown once, at creation. */

@@ -4,9 +4,9 @@ import { admission, allowsReEntry, awaitedEventTypes, entryFor, type CustomerEve
 import type { journeyWorkflow } from '../../workflows/journey-workflow';
 import { eventSignal } from '../../workflows/shared';
 import type { Logger } from '../logger';
-import type { Enrolments } from '../store/enrolments';
-import type { Events } from '../store/events';
-import type { Journeys } from '../store/journeys';
+import type { Enrolments } from './enrolments';
+import type { Events } from '../events/event-log';
+import type { Journeys } from './journey-store';
 import type { Conversions } from './conversions';
 
 export interface EventRouterDeps {

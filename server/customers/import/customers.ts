@@ -1,5 +1,5 @@
-import { isBirthday, isTimeZone } from '../../engine/index';
-import { profileFields, type Customers, type ImportedCustomer, type ProfileField } from '../store/customers';
+import { isBirthday, isTimeZone } from '../../../engine/index';
+import { profileFields, type Customers, type ImportedCustomer, type ProfileField } from '../customers';
 import type { ImportKind } from './csv-import';
 
 /**

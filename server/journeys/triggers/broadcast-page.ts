@@ -5,12 +5,12 @@ import {
   type CustomerEvent,
   type NodeRegistry,
   type TopLevelCondition,
-} from '../../engine/index';
-import type { Db } from '../db/database';
-import type { Events } from '../store/events';
-import type { Journeys } from '../store/journeys';
-import { profileFields } from '../store/customers';
-import type { BroadcastPageInput, BroadcastPageResult } from '../../workflows/trigger-activities';
+} from '../../../engine/index';
+import type { Db } from '../../db/database';
+import type { Events } from '../../events/event-log';
+import type { Journeys } from '../journey-store';
+import { profileFields } from '../../customers/customers';
+import type { BroadcastPageInput, BroadcastPageResult } from '../../../workflows/trigger-activities';
 
 export interface BroadcastPageDeps {
   db: Db;

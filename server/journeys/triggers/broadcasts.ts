@@ -1,9 +1,9 @@
 import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
-import { broadcastDueEventType, type Journey, type NodeRegistry } from '../../engine/index';
-import { fromLocal, parseLocalDateTime } from '../../engine/time/zoned';
-import type { Logger } from '../logger';
-import type { broadcastWorkflow } from '../../workflows/broadcast-workflow';
+import { broadcastDueEventType, type Journey, type NodeRegistry } from '../../../engine/index';
+import { fromLocal, parseLocalDateTime } from '../../../engine/time/zoned';
+import type { Logger } from '../../logger';
+import type { broadcastWorkflow } from '../../../workflows/broadcast-workflow';
 
 /** One broadcast workflow per journey and task queue: publishing again replaces it. */
 export const broadcastWorkflowId = (taskQueue: string, journeyId: string) => `huitou-broadcast:${taskQueue}:${journeyId}`;

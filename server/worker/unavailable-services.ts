@@ -1,4 +1,4 @@
-import type { ActionServiceParts } from './services';
+import type { ActionServiceParts } from './action-services';
 
 /** Parts not built yet in this process; every call says so. Replaced as the parts land. */
 export const unavailableParts: ActionServiceParts = {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { ChannelConfig } from './channel-config';
-import { createOutboundHttp } from '../actions/outbound-http';
+import { createOutboundHttp } from '../outbound-http';
 import { localSink } from './local-sink';
 import type { ChannelProvider } from './provider';
 import { smsHttp } from './sms-http';

@@ -1,6 +1,6 @@
 import { factChangeEvents, type CustomerEvent, type FactChange } from '../../engine/index';
 import type { Logger } from '../logger';
-import type { Events } from '../store/events';
+import type { Events } from './event-log';
 
 export interface FactsFollowerDeps {
   facts: { refreshCustomer(customerId: string, asOf?: Date): Promise<FactChange[]> };

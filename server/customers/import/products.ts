@@ -1,4 +1,4 @@
-import type { ImportedProduct, OptionalProductColumn, Products } from '../store/products';
+import type { ImportedProduct, OptionalProductColumn, Products } from '../products';
 import type { ImportKind } from './csv-import';
 
 const optional: readonly OptionalProductColumn[] = ['name', 'category', 'tags'];

@@ -1,5 +1,5 @@
-import { orderStatuses } from '../../engine/index';
-import type { ImportedOrder, OptionalOrderColumn, Orders } from '../store/orders';
+import { orderStatuses } from '../../../engine/index';
+import type { ImportedOrder, OptionalOrderColumn, Orders } from '../orders';
 import type { ImportKind } from './csv-import';
 
 const optional: Record<string, OptionalOrderColumn> = { paid_at: 'paidAt', discount: 'discount', product_ids: 'productIds' };

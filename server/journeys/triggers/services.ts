@@ -1,9 +1,9 @@
 import type { Client } from '@temporalio/client';
-import type { Journey, NodeRegistry } from '../../engine/index';
-import type { Db } from '../db/database';
-import type { Logger } from '../logger';
-import type { Events } from '../store/events';
-import type { Journeys } from '../store/journeys';
+import type { Journey, NodeRegistry } from '../../../engine/index';
+import type { Db } from '../../db/database';
+import type { Logger } from '../../logger';
+import type { Events } from '../../events/event-log';
+import type { Journeys } from '../journey-store';
 import { broadcastPage, type BroadcastPageInput, type BroadcastPageResult } from './broadcast-page';
 import { scheduleBroadcast, type ScheduledBroadcast } from './broadcasts';
 import { runCalendarJob, type CalendarRunSummary } from './calendar-job';

@@ -2,7 +2,7 @@ import type { Journey, JourneyStatus } from '../../engine/index';
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
 import { json } from '../db/database';
-import { followJourneyStatus } from './journey-messages';
+import { followJourneyStatus } from '../messaging/journey-messages';
 
 export interface JourneySummary {
   id: string;

@@ -3,8 +3,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nanoid } from 'nanoid';
 import { z } from 'zod';
-import { journeySchema, type Journey, type Locale } from '../../engine/index';
-import { campaignInputSchema } from '../coupons/campaign-schema';
+import { journeySchema, type Journey, type Locale } from '../../../engine/index';
+import { campaignInputSchema } from '../../coupons/campaign-schema';
 import { datedFields, defaultEventDate, eventDateSpecSchema } from './event-date';
 import { layoutByDepth } from './layout';
 
@@ -21,7 +21,7 @@ const templateFileSchema = z.object({
   locales: z.object({ 'zh-CN': localeTextSchema, en: localeTextSchema }),
   /** Coupon campaigns the journey's coupon steps name; made when a journey is created from it, unless they exist. */
   campaigns: z.array(campaignInputSchema).default([]),
-  /** A template built around one day: the dates its steps get from it (server/journey-templates/event-date.ts). */
+  /** A template built around one day: the dates its steps get from it (server/journeys/templates/event-date.ts). */
   eventDate: eventDateSpecSchema.optional(),
   journey: z.object({
     nodes: z.array(z.object({ id: z.string(), type: z.string(), config: z.record(z.string(), z.unknown()).default({}) })),
@@ -56,7 +56,7 @@ export interface InstantiateOptions {
 
 const shippedDir = join(dirname(fileURLToPath(import.meta.url)), 'shipped');
 
-/** The journey templates Huitou ships (server/journey-templates/shipped/*.json), checked on load. */
+/** The journey templates Huitou ships (server/journeys/templates/shipped/*.json), checked on load. */
 export class TemplateCatalog {
   readonly #templates = new Map<string, JourneyTemplate>();
 

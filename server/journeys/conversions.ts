@@ -6,7 +6,7 @@ import type { Db } from '../db/database';
  * message the journey delivered to the customer within the goal's window before it (last-touch
  * attribution). Only a delivered message (`sent`, timed by `sent_at`) earns credit: one still held
  * or queued when the customer converted had no part in it, and is cancelled at delivery instead
- * (server/channels/follow-customer.ts). A journey that delivered nothing in the window gets none.
+ * (server/messaging/follow-customer.ts). A journey that delivered nothing in the window gets none.
  */
 export class Conversions {
   constructor(private readonly db: Db) {}

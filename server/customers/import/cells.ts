@@ -1,4 +1,4 @@
-import { isTooFarAhead, MAX_AMOUNT, parseDateTimeWithOffset } from '../../engine/index';
+import { isTooFarAhead, MAX_AMOUNT, parseDateTimeWithOffset } from '../../../engine/index';
 
 /**
  * Reading one row's cells: each check either gives the value or records a problem naming the

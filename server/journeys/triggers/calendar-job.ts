@@ -9,11 +9,11 @@ import {
   type CustomerEvent,
   type Journey,
   type NodeRegistry,
-} from '../../engine/index';
-import type { Db } from '../db/database';
-import type { Events } from '../store/events';
-import type { Journeys } from '../store/journeys';
-import type { CalendarRunSummary } from '../../workflows/trigger-activities';
+} from '../../../engine/index';
+import type { Db } from '../../db/database';
+import type { Events } from '../../events/event-log';
+import type { Journeys } from '../journey-store';
+import type { CalendarRunSummary } from '../../../workflows/trigger-activities';
 
 export interface CalendarJobDeps {
   db: Db;

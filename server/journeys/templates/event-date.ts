@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { localDate } from '../../engine/index';
-import { addDays, parseDate } from '../../engine/time/zoned';
+import { localDate } from '../../../engine/index';
+import { addDays, parseDate } from '../../../engine/time/zoned';
 
 /**
  * A template built around one day (Double 11): the config fields set from it, so a journey made

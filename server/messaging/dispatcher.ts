@@ -3,8 +3,8 @@ import { json, type Db } from '../db/database';
 import type { Logger } from '../logger';
 import { reasonOf, type MessageReason } from '../../engine/index';
 import { CustomerFollow, type DeliveryVerdict, type FollowedMessage } from './follow-customer';
-import { PermanentDeliveryError, type ChannelProvider, type DeliverableMessage } from './provider';
-import { safeErrorText } from './safe-error';
+import { PermanentDeliveryError, type ChannelProvider, type DeliverableMessage } from './channels/provider';
+import { safeErrorText } from './channels/safe-error';
 
 export interface DispatcherOptions {
   db: Db;

@@ -1,4 +1,4 @@
-import { createAddressGuard } from '../actions/address-guard';
+import { createAddressGuard } from '../address-guard';
 
 /** How messages and webhooks leave Huitou (docs/architecture.md, "Channels"). */
 export interface ChannelConfig {

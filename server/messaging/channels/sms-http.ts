@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
-import type { HttpService } from '../../engine/index';
-import { OutboundHttpStatus, OutboundRefused } from '../actions/outbound-http';
+import type { HttpService } from '../../../engine/index';
+import { OutboundHttpStatus, OutboundRefused } from '../outbound-http';
 import { PermanentDeliveryError, type ChannelProvider } from './provider';
 
 export interface SmsHttpOptions {

@@ -60,7 +60,7 @@ const EMPTY: Omit<NodeStats, 'nodeId'> = { entered: 0, waiting: 0, passed: 0, se
 
 /** Exit reasons of enrolments whose action failed for good (engine/driver/driver.ts): `action-failed <type>:<node>`. */
 const FAILED_ACTION = /^action-failed ([^\s:]+):(.+)$/;
-/** The failure type of an action the outbound address guard refused (server/actions/outbound-http.ts). */
+/** The failure type of an action the outbound address guard refused (server/messaging/outbound-http.ts). */
 const REFUSED_TYPES = new Set(['OutboundRefused']);
 
 /** What each outbox status counts as; statuses not named here (a task's own states) count as sent. */

@@ -21,7 +21,7 @@ export function customerMutations(db: Db): CustomerMutations {
     async setAttribute(customerId, name, value) {
       await ensureCustomer(customerId);
       // The step sets the value as of now, and records that time like an event would
-      // (server/store/customers.ts): an event dated earlier that arrives later leaves it alone.
+      // (server/customers/customers.ts): an event dated earlier that arrives later leaves it alone.
       const now = new Date();
       await db
         .updateTable('customers')

@@ -1,9 +1,9 @@
 import { isOrderEventType, type CustomerEvent, type CustomerUpdatedData, type OrderEventType } from '../../engine/index';
 import { applyCouponUse } from '../coupons/redemption';
 import type { Db } from '../db/database';
-import { Customers } from './customers';
-import { Events } from './events';
-import { Orders, type OrderEventOutcome } from './orders';
+import { Customers } from '../customers/customers';
+import { Events } from './event-log';
+import { Orders, type OrderEventOutcome } from '../customers/orders';
 
 export interface StoredEvent {
   /** False when the id was known: a duplicate is neither stored nor applied again. */
