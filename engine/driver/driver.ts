@@ -120,7 +120,7 @@ export class JourneyDriver {
           // An action that failed for good: the customer leaves, recorded with the failure's type.
           if ('failed' in result) return this.#leave(step.nodeId, `action-failed ${result.failed}`);
           if (result.retryAt !== undefined) {
-            // Held (quiet hours): sleep until the given time, then run the same visit again.
+            // Held by the step itself (a plugin's retryAt; built-in messages are held in the outbox instead): sleep until then and run the same visit again.
             await this.#report(step.nodeId);
             await port.sleep(Math.max(1, Date.parse(result.retryAt) - port.now()));
             continue;
