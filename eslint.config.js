@@ -65,9 +65,19 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '^node:', message: 'workflow code must not use Node built-ins' }], paths: ['fs', 'path', 'os', 'crypto', 'child_process', 'net', 'http', 'https', 'timers', 'process'].map((name) => ({ name, message: 'workflow code must not use Node built-ins' })) },
+        {
+          patterns: [{ regex: '^node:', message: 'workflow code must not use Node built-ins' }],
+          paths: ['fs', 'path', 'os', 'crypto', 'child_process', 'net', 'http', 'https', 'timers', 'process'].map((name) => ({
+            name,
+            message: 'workflow code must not use Node built-ins',
+          })),
+        },
       ],
-      'no-restricted-globals': ['error', { name: 'process', message: 'workflow code must not read the process' }, { name: 'setTimeout', message: 'use sleep() from @temporalio/workflow' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'workflow code must not read the process' },
+        { name: 'setTimeout', message: 'use sleep() from @temporalio/workflow' },
+      ],
     },
   },
 );

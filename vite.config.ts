@@ -25,8 +25,16 @@ export default defineConfig({
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 3 },
             // Only the d3 modules React Flow uses: the KPI board's charts (recharts) bring others,
             // which stay in the board's own lazily loaded chunk.
-            { name: 'flow', test: /node_modules[\\/](@xyflow|d3-(?:zoom|drag|selection|transition|interpolate|color|dispatch|ease|timer)|classcat|zustand)[\\/]/, priority: 2 },
-            { name: 'forms', test: /node_modules[\\/](@rjsf|ajv|ajv-formats|fast-uri|json-schema-traverse|fast-deep-equal|markdown-to-jsx|@x0k|jsonpointer|fast-equals|react-is)[\\/]/, priority: 2 },
+            {
+              name: 'flow',
+              test: /node_modules[\\/](@xyflow|d3-(?:zoom|drag|selection|transition|interpolate|color|dispatch|ease|timer)|classcat|zustand)[\\/]/,
+              priority: 2,
+            },
+            {
+              name: 'forms',
+              test: /node_modules[\\/](@rjsf|ajv|ajv-formats|fast-uri|json-schema-traverse|fast-deep-equal|markdown-to-jsx|@x0k|jsonpointer|fast-equals|react-is)[\\/]/,
+              priority: 2,
+            },
             { name: 'engine', test: /node_modules[\\/](zod|json-rules-engine|jsonpath-plus|hash-it|eventemitter2|mustache|tinyduration)[\\/]/, priority: 1 },
           ],
         },

@@ -87,7 +87,10 @@ export const broadcastMemoryBenches = {
       await new Promise((r) => setTimeout(r, Math.max(0, atMs - Date.now())));
 
       const count = async (waitingOnly: boolean) => {
-        let q = db.selectFrom(waitingOnly ? 'enrolments' : 'messages').select((eb) => eb.fn.countAll<string>().as('n')).where('journey_id', '=', journey.id);
+        let q = db
+          .selectFrom(waitingOnly ? 'enrolments' : 'messages')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .where('journey_id', '=', journey.id);
         if (waitingOnly) q = q.where('status', '=', 'active').where('waiting_node', '=', 'wait');
         return Number((await q.executeTakeFirstOrThrow()).n);
       };
@@ -113,7 +116,9 @@ export const broadcastMemoryBenches = {
         [messaged, waiting] = [await count(false), await count(true)];
         if (Date.now() - lastNote > 30_000) {
           lastNote = Date.now();
-          note(`${n(messaged)} messaged, ${n(waiting)} waiting, cache ${n(peakCached)} at most, RSS ${mib(process.memoryUsage().rss)}, ${((Date.now() - atMs) / 1000).toFixed(0)} s`);
+          note(
+            `${n(messaged)} messaged, ${n(waiting)} waiting, cache ${n(peakCached)} at most, RSS ${mib(process.memoryUsage().rss)}, ${((Date.now() - atMs) / 1000).toFixed(0)} s`,
+          );
         }
       }
       const seconds = (Date.now() - atMs) / 1000;
@@ -122,7 +127,8 @@ export const broadcastMemoryBenches = {
       figures['workflows cached (peak)'] = `${n(peakCached)} (bound ${n(limits.maxCachedWorkflows)})`;
       figures['process RSS (peak)'] = mib(peakRss);
       figures['worker recreated'] = `${stack.huitou.worker?.recreations() ?? 0} times`;
-      figures['API while it ran'] = `${calls} calls, ${failedCalls} failed; slowest health ${slowestHealth.toFixed(0)} ms, slowest customer list ${slowestList.toFixed(0)} ms`;
+      figures['API while it ran'] =
+        `${calls} calls, ${failedCalls} failed; slowest health ${slowestHealth.toFixed(0)} ms, slowest customer list ${slowestList.toFixed(0)} ms`;
     } finally {
       await stack.stop();
     }

@@ -25,7 +25,10 @@ function whole(name: string, fallback: number, min: number): number {
 }
 
 const note = (line: string) => console.error(`[designer bench] ${line}`);
-const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
 const ms = (x: number) => `${Math.round(x)} ms`;
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
 
@@ -50,14 +53,23 @@ export const designerBenches = {
     const stack = await startDesignerStack();
     const browser = await chromium.launch({
       executablePath: process.env.HUITOU_CHROMIUM ?? '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
     try {
       const baseUrl = stack.huitou.url!;
       const journeys = [generatedJourney('bench-baseline', baselineSize), generatedJourney('bench-large', size)];
       for (const j of journeys) {
         const saved = await stack.api<{ problems: unknown[] }>('/api/journeys', j);
-        if (saved.status !== 201 || saved.body.problems.length > 0) throw new Error(`storing ${j.id} failed: ${saved.status} ${JSON.stringify(saved.body).slice(0, 300)}`);
+        if (saved.status !== 201 || saved.body.problems.length > 0)
+          throw new Error(`storing ${j.id} failed: ${saved.status} ${JSON.stringify(saved.body).slice(0, 300)}`);
       }
       const context = await browser.newContext({ viewport: { width: 1440, height: 1100 }, locale: 'zh-CN' });
       // tsx (esbuild, keepNames) wraps named functions in __name(...): the functions this bench
@@ -90,15 +102,18 @@ export const designerBenches = {
         const all = frames(f);
         figures[`${label}: open by page load`] = `median ${ms(median(f.navigation))} (${f.navigation.map(ms).join(', ')})`;
         figures[`${label}: open from the list`] = `median ${ms(median(f.fromList))} (${f.fromList.map(ms).join(', ')})`;
-        figures[`${label}: drag frames`] = `p50 ${percentile(all, 50).toFixed(1)} ms, p95 ${percentile(all, 95).toFixed(1)} ms, max ${Math.max(...all).toFixed(1)} ms over ${all.length} frames`;
-        figures[`${label}: dropped frames (60 Hz)`] = `${f.drags.map((d) => droppedFrames(d.frames)).join(', ')} per drag (${f.drags.map((d) => ms(d.ms)).join(', ')} each; moved ${f.drags.map((d) => Math.round(d.moved)).join(', ')} px)`;
+        figures[`${label}: drag frames`] =
+          `p50 ${percentile(all, 50).toFixed(1)} ms, p95 ${percentile(all, 95).toFixed(1)} ms, max ${Math.max(...all).toFixed(1)} ms over ${all.length} frames`;
+        figures[`${label}: dropped frames (60 Hz)`] =
+          `${f.drags.map((d) => droppedFrames(d.frames)).join(', ')} per drag (${f.drags.map((d) => ms(d.ms)).join(', ')} each; moved ${f.drags.map((d) => Math.round(d.moved)).join(', ')} px)`;
       };
       describe(baseline, `${baselineSize} steps (baseline)`);
       describe(large, `${size} steps`);
       figures[`${size} / ${baselineSize}: open by page load`] = ratio(median(large.navigation), median(baseline.navigation));
       figures[`${size} / ${baselineSize}: open from the list`] = ratio(median(large.fromList), median(baseline.fromList));
       figures[`${size} / ${baselineSize}: drag frame p95`] = ratio(percentile(frames(large), 95), percentile(frames(baseline), 95));
-      figures[`target: ${size} steps open in`] = `≤ ${ms(TARGET_OPEN_MS)}: from the list ${ms(median(large.fromList))}, by page load ${ms(median(large.navigation))} (not asserted)`;
+      figures[`target: ${size} steps open in`] =
+        `≤ ${ms(TARGET_OPEN_MS)}: from the list ${ms(median(large.fromList))}, by page load ${ms(median(large.navigation))} (not asserted)`;
       figures['load average at end'] = load();
       if (errors.length > 0) figures['page errors'] = errors.slice(0, 3).join(' | ');
       await context.close();

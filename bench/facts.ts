@@ -24,7 +24,10 @@ function whole(name: string, fallback: number): number {
 }
 
 function databasesWanted(): DatabaseKind[] {
-  const list = (process.env.BENCH_DATABASES ?? 'embedded,postgresql').split(',').map((s) => s.trim()).filter(Boolean);
+  const list = (process.env.BENCH_DATABASES ?? 'embedded,postgresql')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const kind of list) {
     if (kind !== 'embedded' && kind !== 'postgresql') throw new Error(`BENCH_DATABASES: "${kind}" is neither embedded nor postgresql`);
   }
@@ -34,7 +37,10 @@ function databasesWanted(): DatabaseKind[] {
 const n = (x: number) => x.toLocaleString('en');
 const s = (x: number) => `${x < 10 ? x.toFixed(2) : x.toFixed(1)} s`;
 const ms = (x: number) => `${x.toFixed(2)} ms`;
-const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
 const note = (line: string) => console.error(`[facts bench] ${line}`);
 
 /** Which facts code was measured: the commit, and whether server/facts or engine/facts had local changes. */
@@ -76,15 +82,24 @@ async function benchOne(kind: DatabaseKind, shop: ShopOptions, lookups: number, 
     const target = targets[kind];
     const runs = (list: { seconds: number }[]) => `${s(mean(list))} (before ${s(list[0]!.seconds)}, after ${s(list[1]!.seconds)})`;
     figures[label('baseline (defaults)')] = `${runs(plain)}; ${n(plain[0]!.buyers)} buyers`;
-    figures[label('baseline (tuned)')] = `${runs(tuned)}; ${Object.entries(refreshSettings).map(([k, v]) => `${k} ${v}`).join(', ')}, as the refresh sets`;
-    figures[label('refreshAll')] = `${s(refresh.seconds)} (target ≤ ${target} s at 10M orders), ${refresh.mode}, for ${n(refresh.customers)} customers, ${n(refresh.changes)} changes (the first snapshot announces none)`;
-    figures[label('refreshAll / baseline')] = `${(refresh.seconds / baseline).toFixed(1)}× (against the ${mean(plain) <= mean(tuned) ? 'defaults' : 'tuned'} baseline, the faster)`;
-    figures[label('refresh steps')] = Object.entries(refresh.steps).map(([step, t]) => `${step} ${s(t)}`).join(', ');
+    figures[label('baseline (tuned)')] = `${runs(tuned)}; ${Object.entries(refreshSettings)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}, as the refresh sets`;
+    figures[label('refreshAll')] =
+      `${s(refresh.seconds)} (target ≤ ${target} s at 10M orders), ${refresh.mode}, for ${n(refresh.customers)} customers, ${n(refresh.changes)} changes (the first snapshot announces none)`;
+    figures[label('refreshAll / baseline')] =
+      `${(refresh.seconds / baseline).toFixed(1)}× (against the ${mean(plain) <= mean(tuned) ? 'defaults' : 'tuned'} baseline, the faster)`;
+    figures[label('refresh steps')] = Object.entries(refresh.steps)
+      .map(([step, t]) => `${step} ${s(t)}`)
+      .join(', ');
 
     // The daily run: the next day over an existing snapshot, where few customers changed (here:
     // none were marked; those whose orders left the RFM window are recomputed). Then the same day
     // again with every customer recomputed, for comparison.
-    const steps = (run: RefreshFigures) => Object.entries(run.steps).map(([step, t]) => `${step} ${s(t)}`).join(', ');
+    const steps = (run: RefreshFigures) =>
+      Object.entries(run.steps)
+        .map(([step, t]) => `${step} ${s(t)}`)
+        .join(', ');
     note(`${kind}: refreshAll the next day`);
     const nextDay = await refreshFigures(database.db, new Date(asOf.getTime() + 86_400_000));
     figures[label('refreshAll next day')] =
@@ -98,10 +113,14 @@ async function benchOne(kind: DatabaseKind, shop: ShopOptions, lookups: number, 
     // Two passes over different customers: the first right after three refreshes that rewrote a
     // million rows (caches full of them; on PostgreSQL, autovacuum and checkpoints at work), the
     // second as lookups go on.
-    for (const [pass, draw] of [['after the refreshes', 9], ['next', 10]] as const) {
+    for (const [pass, draw] of [
+      ['after the refreshes', 9],
+      ['next', 10],
+    ] as const) {
       note(`${kind}: ${n(lookups)} forCustomer lookups (${pass})`);
       const look = await lookupFigures(database.db, shop, asOf, lookups, draw);
-      figures[label(`lookup p50 / p99 / max, ${pass}`)] = `${ms(look.p50)} / ${ms(look.p99)} (target ≤ ${targets.p99Ms} ms) / ${ms(look.max)}; ${n(look.count)} random customers, ${n(look.withOrders)} with counted orders`;
+      figures[label(`lookup p50 / p99 / max, ${pass}`)] =
+        `${ms(look.p50)} / ${ms(look.p99)} (target ≤ ${targets.p99Ms} ms) / ${ms(look.max)}; ${n(look.count)} random customers, ${n(look.withOrders)} with counted orders`;
     }
     // PGlite's WebAssembly heap lives in this process (at most 2 GiB); the tables live in files.
     if (kind === 'embedded') figures[label('process peak memory')] = `${(process.resourceUsage().maxRSS / 2 ** 20).toFixed(2)} GiB resident (max RSS so far)`;

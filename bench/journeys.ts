@@ -31,7 +31,10 @@ function whole(name: string, fallback: number, min = 1): number {
 const n = (x: number) => x.toLocaleString('en');
 const s = (x: number) => `${x < 10 ? x.toFixed(2) : x.toFixed(1)} s`;
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
-const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
 const note = (line: string) => console.error(`[journeys bench] ${line}`);
 const rate = (r: RunFigures) => `${r.rate.toFixed(1)} /s (${s(r.seconds)}; all started or routed after ${s(r.enrolledSeconds)})`;
 const mem = (m: Memory) => `RSS ${mib(m.rss)}, heap ${mib(m.heapUsed)} used of ${mib(m.heapTotal)}, external ${mib(m.external)}`;
@@ -61,7 +64,8 @@ export const journeysBenches = {
       // beyond it are evicted and replayed from history on their next task, so memory stops there.
       const heapMiB = getHeapStatistics().heap_size_limit / 2 ** 20;
       const cache = Math.max(Math.floor((Math.max(heapMiB - 200, 0) * 600) / 1024), 10);
-      figures['Temporal'] = `dev server ${stack.temporal.address} (started: ${stack.temporal.started}), embedded database, one worker caching up to ${n(cache)} workflows (SDK default for a ${n(Math.round(heapMiB))} MiB heap limit)`;
+      figures['Temporal'] =
+        `dev server ${stack.temporal.address} (started: ${stack.temporal.started}), embedded database, one worker caching up to ${n(cache)} workflows (SDK default for a ${n(Math.round(heapMiB))} MiB heap limit)`;
       // A short warm-up so neither side pays for the first workflow task, connection or JIT.
       await bareRun(stack, 20, 'warm');
       const bare1 = await bareRun(stack, enrolments, '1');
@@ -91,7 +95,8 @@ export const journeysBenches = {
         figures['memory before the broadcast'] = mem(b.before);
         figures['memory while all wait (peak)'] = mem(b.waitingPeak);
         figures['memory while all wait (last)'] = mem(b.waitingLast);
-        figures['RSS per waiting customer'] = `${((b.waitingPeak.rss - b.before.rss) / broadcast / 2 ** 10).toFixed(0)} KiB (peak minus before, over ${n(broadcast)})`;
+        figures['RSS per waiting customer'] =
+          `${((b.waitingPeak.rss - b.before.rss) / broadcast / 2 ** 10).toFixed(0)} KiB (peak minus before, over ${n(broadcast)})`;
         if (b.temporalRss !== undefined) figures['Temporal dev server RSS'] = mib(b.temporalRss);
       }
     } finally {

@@ -11,7 +11,13 @@ export interface BenchResult {
   figures: Record<string, string>;
 }
 
-const benches: Record<string, () => Promise<BenchResult>> = { ...engineBenches, ...factsBenches, ...journeysBenches, ...designerBenches, ...broadcastMemoryBenches };
+const benches: Record<string, () => Promise<BenchResult>> = {
+  ...engineBenches,
+  ...factsBenches,
+  ...journeysBenches,
+  ...designerBenches,
+  ...broadcastMemoryBenches,
+};
 
 const wanted = process.argv.slice(2).filter((a) => a !== '--');
 const names = wanted.length > 0 ? wanted : Object.keys(benches);

@@ -7,8 +7,13 @@ const bound = z.union([z.number(), z.literal('unbounded')]);
 /** What a journey can do to one customer at worst (engine/analysis/summary.ts). */
 export const journeySummarySchema = z
   .object({
-    messagesPerChannel: z.record(z.string(), bound).meta({ description: 'Per channel (sms, email, task, webhook, or a plugin action’s type), the most messages one customer can get along any path; `unbounded` when a loop sends on it' }),
-    longestStayMs: z.union([bound, z.literal('unknown')]).meta({ description: 'The longest one customer can stay inside, in ms; `unbounded` with a loop, `unknown` when a wait depends on the customer (a date attribute)' }),
+    messagesPerChannel: z.record(z.string(), bound).meta({
+      description:
+        'Per channel (sms, email, task, webhook, or a plugin action’s type), the most messages one customer can get along any path; `unbounded` when a loop sends on it',
+    }),
+    longestStayMs: z.union([bound, z.literal('unknown')]).meta({
+      description: 'The longest one customer can stay inside, in ms; `unbounded` with a loop, `unknown` when a wait depends on the customer (a date attribute)',
+    }),
     paths: z.number().int().meta({ description: 'Routes from the trigger to an end, a loop counted once' }),
   })
   .meta({ id: 'JourneySummary' });

@@ -19,10 +19,18 @@ export const campaignInputSchema = z
       kind: z.enum(['amount', 'percent'], { error: 'must be "amount" (yuan off) or "percent" (percent off)' }),
       value: money('value').positive('must be more than 0').meta({ description: 'Yuan off (amount) or percent off (percent, below 100)' }),
       minimumSpend: money('minimumSpend').min(0, 'must be at least 0').default(0),
-      validDays: z.number({ error: 'must be a number' }).int('must be a whole number of days').min(1, 'must be at least 1').max(3650, 'must be at most 3650').optional(),
+      validDays: z
+        .number({ error: 'must be a number' })
+        .int('must be a whole number of days')
+        .min(1, 'must be at least 1')
+        .max(3650, 'must be at most 3650')
+        .optional(),
       expiresAt: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with a time zone' }).optional(),
       quantityCap: z.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').optional(),
-      budgetCap: money('budgetCap').positive('must be more than 0').optional().meta({ description: 'Yuan: face value of all issued coupons (amount coupons only)' }),
+      budgetCap: money('budgetCap')
+        .positive('must be more than 0')
+        .optional()
+        .meta({ description: 'Yuan: face value of all issued coupons (amount coupons only)' }),
       codeSource: z.enum(['pool', 'generated'], { error: 'must be "pool" (uploaded codes) or "generated"' }),
       codePrefix: z
         .string({ error: 'must be a string' })
@@ -39,9 +47,13 @@ export const campaignInputSchema = z
     }
     if (c.kind === 'percent' && c.value >= 100) ctx.addIssue({ code: 'custom', path: ['value'], message: 'a percent coupon takes less than 100 percent off' });
     if (c.kind === 'percent' && c.budgetCap !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['budgetCap'], message: 'applies to amount coupons only (a percent coupon has no face value); cap it with quantityCap' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['budgetCap'],
+        message: 'applies to amount coupons only (a percent coupon has no face value); cap it with quantityCap',
+      });
     }
-    if (c.budgetCap !== undefined && c.budgetCap < c.value) ctx.addIssue({ code: 'custom', path: ['budgetCap'], message: 'is less than one coupon\'s value' });
+    if (c.budgetCap !== undefined && c.budgetCap < c.value) ctx.addIssue({ code: 'custom', path: ['budgetCap'], message: "is less than one coupon's value" });
     if (c.codeSource === 'pool' && c.codePrefix !== '') ctx.addIssue({ code: 'custom', path: ['codePrefix'], message: 'applies to generated codes only' });
   })
   .meta({ id: 'CouponCampaignInput' });
@@ -78,8 +90,14 @@ export const campaignStatsSchema = z
   .meta({ id: 'CouponCampaignStats' });
 
 /** One pool code: letters, digits and "-" / "_", as printed on vouchers. */
-export const poolCodeSchema = z.string().min(1, 'is empty').max(64, 'is longer than 64 characters').regex(/^[A-Za-z0-9_-]+$/, 'may use only letters, digits, "-" and "_"');
-export const poolCodesBodySchema = z.union([z.array(z.string()), z.object({ codes: z.array(z.string()) })]).meta({ description: 'A JSON list of codes, or { codes: [...] }' });
+export const poolCodeSchema = z
+  .string()
+  .min(1, 'is empty')
+  .max(64, 'is longer than 64 characters')
+  .regex(/^[A-Za-z0-9_-]+$/, 'may use only letters, digits, "-" and "_"');
+export const poolCodesBodySchema = z
+  .union([z.array(z.string()), z.object({ codes: z.array(z.string()) })])
+  .meta({ description: 'A JSON list of codes, or { codes: [...] }' });
 
 export const createCampaign = endpoint({
   method: 'POST',
@@ -117,7 +135,8 @@ export const addPoolCodes = endpoint({
   path: '/api/coupons/campaigns/:id/codes',
   access: 'marketer',
   summary: 'Adds codes to a pool campaign',
-  description: 'Adds codes to a pool campaign: text/plain with one code a line, or JSON. Codes known already (in any campaign) or repeated are not added and are listed as duplicates.',
+  description:
+    'Adds codes to a pool campaign: text/plain with one code a line, or JSON. Codes known already (in any campaign) or repeated are not added and are listed as duplicates.',
   params: idParams,
   body: poolCodesBodySchema,
   // One code a line as text, or JSON: the handler reads both and names a bad code by its index.

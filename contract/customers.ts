@@ -17,12 +17,20 @@ export const customerListQuerySchema = z.object({
 });
 
 /** The facts of one customer (engine/facts/customer-facts.ts computes them). */
-const customerFacts = z
-  .custom<CustomerFacts>()
-  .meta({ id: 'CustomerFacts', description: 'orderCount, totalSpend, frequency, monetary, recencyDays, firstOrderAt, lastOrderAt, aov, rfm, lifecycleStage, tier, tags, daysToBirthday' });
+const customerFacts = z.custom<CustomerFacts>().meta({
+  id: 'CustomerFacts',
+  description: 'orderCount, totalSpend, frequency, monetary, recencyDays, firstOrderAt, lastOrderAt, aov, rfm, lifecycleStage, tier, tags, daysToBirthday',
+});
 const contact = { id: z.string(), name: z.string().nullable(), phone: z.string().nullable(), email: z.string().nullable(), region: z.string().nullable() };
 
-export const customerRowSchema = z.object({ ...contact, stage: z.string(), tier: z.string(), rfmSegment: z.string().nullable(), tags: z.array(z.string()), facts: customerFacts });
+export const customerRowSchema = z.object({
+  ...contact,
+  stage: z.string(),
+  tier: z.string(),
+  rfmSegment: z.string().nullable(),
+  tags: z.array(z.string()),
+  facts: customerFacts,
+});
 export const customerDetailSchema = z.object({
   customer: z.object({ ...contact, birthday: z.string().nullable(), timezone: z.string().nullable(), attributes: z.record(z.string(), z.unknown()) }),
   facts: customerFacts,

@@ -23,7 +23,12 @@ export const postEvents = endpoint({
   bodyLimit: 5 * 1024 * 1024,
   status: 202,
   response: eventsAnswerSchema,
-  answers: { 400: { description: 'No event was acceptable (or none, or too many, were sent)', schema: z.union([eventsAnswerSchema, z.object({ error: z.string(), message: z.string(), problems: z.array(problemSchema).optional() })]) } },
+  answers: {
+    400: {
+      description: 'No event was acceptable (or none, or too many, were sent)',
+      schema: z.union([eventsAnswerSchema, z.object({ error: z.string(), message: z.string(), problems: z.array(problemSchema).optional() })]),
+    },
+  },
 });
 
 export const eventEndpoints = [postEvents] as const;

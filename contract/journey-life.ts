@@ -8,7 +8,8 @@ export const publishJourney = endpoint({
   path: '/api/journeys/:id/publish',
   access: 'marketer',
   summary: 'Published as a new immutable version',
-  description: 'Published as a new immutable version; warnings say what will not work as drawn (unknown template variables, refused webhook addresses). A broadcast trigger is scheduled for its time.',
+  description:
+    'Published as a new immutable version; warnings say what will not work as drawn (unknown template variables, refused webhook addresses). A broadcast trigger is scheduled for its time.',
   params: idParams,
   response: z.object({
     journey: journeyDocument,
@@ -54,7 +55,10 @@ export const journeyConversions = endpoint({
   summary: 'Conversions by node and version',
   description: 'Conversions of the journey’s goal, credited to the last message it sent within the goal window, by node and version.',
   params: idParams,
-  response: z.object({ goal: z.unknown(), conversions: z.object({ total: z.number(), byNode: z.record(z.string(), z.number()), byVersion: z.record(z.string(), z.number()) }) }),
+  response: z.object({
+    goal: z.unknown(),
+    conversions: z.object({ total: z.number(), byNode: z.record(z.string(), z.number()), byVersion: z.record(z.string(), z.number()) }),
+  }),
   answers: { 404: 'Unknown journey' },
 });
 

@@ -7,7 +7,10 @@ const datePattern = /^\d{4}-\d{2}-\d{2}$/;
 export const asOfSchema = z
   .string()
   .refine(
-    (v) => (datePattern.test(v) ? !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v) : z.iso.datetime({ offset: true }).safeParse(v).success),
+    (v) =>
+      datePattern.test(v)
+        ? !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v)
+        : z.iso.datetime({ offset: true }).safeParse(v).success,
     'must be a date (YYYY-MM-DD) or an ISO 8601 date-time with an offset',
   )
   .optional();
@@ -23,7 +26,14 @@ export const repurchaseWindows = ['within45', 'd45to90', 'd90to140', 'over140'] 
 const ratio = z.number().min(0).max(1).nullable();
 const windowsRecord = <T extends z.ZodType>(v: T) => z.object({ within45: v, d45to90: v, d90to140: v, over140: v });
 
-export const kpiTrendPointSchema = z.object({ month: z.string(), asOf: z.string(), rollingCustomers: z.number().int(), returningRatio: ratio, aov: z.number().nullable(), buyers: z.number().int() });
+export const kpiTrendPointSchema = z.object({
+  month: z.string(),
+  asOf: z.string(),
+  rollingCustomers: z.number().int(),
+  returningRatio: ratio,
+  aov: z.number().nullable(),
+  buyers: z.number().int(),
+});
 
 /** The KPI board (docs/kpis.md defines each figure). */
 export const kpisResponseSchema = z

@@ -20,8 +20,14 @@ export const nodeTypes = endpoint({
   summary: 'Node types with config JSON Schemas, and the channels',
   // Described by the node registry (engine/nodes/registry.ts); each carries its config's JSON Schema.
   response: z.object({
-    nodeTypes: z.array(z.custom<NodeTypeDescription>().meta({ description: 'A node type: its type, category, labels, ports and config JSON Schema (engine/nodes/registry.ts)' })),
-    channels: z.array(z.custom<ChannelDefinition>().meta({ description: 'A channel, built-in or a plugin\'s, in palette order: key, labels in both languages, cappable, preview kind (engine/channels/define.ts)' })),
+    nodeTypes: z.array(
+      z.custom<NodeTypeDescription>().meta({ description: 'A node type: its type, category, labels, ports and config JSON Schema (engine/nodes/registry.ts)' }),
+    ),
+    channels: z.array(
+      z.custom<ChannelDefinition>().meta({
+        description: "A channel, built-in or a plugin's, in palette order: key, labels in both languages, cappable, preview kind (engine/channels/define.ts)",
+      }),
+    ),
   }),
 });
 
@@ -30,7 +36,10 @@ export const facts = endpoint({
   path: '/api/facts',
   access: 'analyst',
   summary: 'The fact catalog and the condition operators',
-  response: z.object({ facts: z.array(z.custom<FactDefinition>().meta({ description: 'A fact conditions can test (engine/facts/catalog.ts)' })), operators: z.array(z.string()) }),
+  response: z.object({
+    facts: z.array(z.custom<FactDefinition>().meta({ description: 'A fact conditions can test (engine/facts/catalog.ts)' })),
+    operators: z.array(z.string()),
+  }),
 });
 
 export const openApi = endpoint({

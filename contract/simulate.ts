@@ -11,9 +11,15 @@ export const simulateBodySchema = z
         .union([z.string().min(1), z.record(z.string(), z.unknown())], { error: 'must be a journey id or a journey document' })
         .meta({ description: 'A stored journey (its current draft) by id, or a journey document' }),
       customer: z
-        .union([z.string().min(1), z.looseObject({ id: z.string().min(1).max(200).default('simulated-customer'), facts: z.record(z.string(), z.unknown()).default({}) })], {
-          error: 'must be a customer id or { id?, name?, phone?, timezone?, facts? }',
-        })
+        .union(
+          [
+            z.string().min(1),
+            z.looseObject({ id: z.string().min(1).max(200).default('simulated-customer'), facts: z.record(z.string(), z.unknown()).default({}) }),
+          ],
+          {
+            error: 'must be a customer id or { id?, name?, phone?, timezone?, facts? }',
+          },
+        )
         .meta({ description: 'A stored customer by id (profile and facts now), or a made-up one' }),
       events: z
         .array(z.strictObject({ at: instant, type: z.string().min(1, 'is required').max(100), data: z.record(z.string(), z.unknown()).default({}) }))
@@ -34,7 +40,9 @@ const message = z.object({
   channel: z.string(),
   text: z.string(),
   subject: z.string().optional(),
-  status: z.string().meta({ description: 'sent, held (at `at`, when quiet hours end or the send rate has room), capped, skipped_quiet_hours, skipped_no_recipient, open (a staff task)' }),
+  status: z.string().meta({
+    description: 'sent, held (at `at`, when quiet hours end or the send rate has room), capped, skipped_quiet_hours, skipped_no_recipient, open (a staff task)',
+  }),
   reason: z.string().optional(),
   enrolment: enrolmentNumber,
 });
@@ -57,7 +65,7 @@ export const simulationResultSchema = z
     reason: z.string().meta({ description: 'exit-node, exit-when <event>, step-limit, not-entered, still-inside, or budget' }),
     waitingAt: z.string().optional(),
     budget: z.object({ limit: z.enum(['steps', 'messages', 'clockMoves', 'wallMs', 'responseBytes']), max: z.number() }).optional(),
-    enrolments: z.array(enrolmentOutcome).optional().meta({ description: 'Each enrolment\'s end, when the run entered the customer more than once' }),
+    enrolments: z.array(enrolmentOutcome).optional().meta({ description: "Each enrolment's end, when the run entered the customer more than once" }),
   })
   .meta({ id: 'SimulationResult' });
 
@@ -72,7 +80,7 @@ export const simulate = endpoint({
   access: 'analyst',
   summary: 'What would happen',
   description:
-    'Runs a journey (a document, or a stored one by id) for one customer (made up, or stored by id) on a virtual clock with the production journey driver: the customer enters as the event router would enter them (per order, re-entry rules), and messages meet the outbox\'s guardrails (quiet hours, frequency caps with their arbitration window, the journey\'s send rate). Nothing is sent or stored.',
+    "Runs a journey (a document, or a stored one by id) for one customer (made up, or stored by id) on a virtual clock with the production journey driver: the customer enters as the event router would enter them (per order, re-entry rules), and messages meet the outbox's guardrails (quiet hours, frequency caps with their arbitration window, the journey's send rate). Nothing is sent or stored.",
   body: simulateBodySchema,
   invalid: 'invalid_simulation',
   response: simulationResultSchema,

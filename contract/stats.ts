@@ -17,7 +17,9 @@ export const nodeStatsSchema = z
     capped: count('Messages not sent because of a frequency cap'),
     skipped: count('Messages skipped (no recipient, quiet hours set to skip)'),
     converted: count('Goal conversions credited to the node’s messages'),
-    actionsRefused: count('Actions refused: a webhook to an address the outbound guard refuses (the customer leaves there), a coupon campaign used up (the customer goes on by `exhausted`)'),
+    actionsRefused: count(
+      'Actions refused: a webhook to an address the outbound guard refuses (the customer leaves there), a coupon campaign used up (the customer goes on by `exhausted`)',
+    ),
     actionsFailed: count('Actions that failed for good, retries spent or not retryable (the customer leaves there)'),
   })
   .meta({ id: 'NodeStats' });

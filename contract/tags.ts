@@ -2,9 +2,7 @@ import { z } from 'zod';
 import { endpoint } from './endpoint';
 
 /** A tag of the shop, for pickers: how many customers have it and where it comes from. */
-export const shopTagSchema = z
-  .object({ tag: z.string(), customers: z.number().int(), sources: z.array(z.enum(['manual', 'rule'])) })
-  .meta({ id: 'ShopTag' });
+export const shopTagSchema = z.object({ tag: z.string(), customers: z.number().int(), sources: z.array(z.enum(['manual', 'rule'])) }).meta({ id: 'ShopTag' });
 
 export const listTags = endpoint({
   method: 'GET',

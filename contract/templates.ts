@@ -35,11 +35,14 @@ export const fromTemplateBodySchema = z
         .optional()
         .meta({ description: 'The new journey’s id; generated when absent' }),
       name: z.string().trim().min(1, 'must not be empty').max(200).optional(),
-      locale: z.enum(['zh-CN', 'en'], { error: 'must be zh-CN or en' }).optional().meta({ description: 'Language of names and message texts; else Accept-Language' }),
-      eventDate: z.iso
-        .date({ message: 'must be a date as YYYY-MM-DD, e.g. 2026-11-11' })
+      locale: z
+        .enum(['zh-CN', 'en'], { error: 'must be zh-CN or en' })
         .optional()
-        .meta({ description: 'For a template built around one day (Double 11): that day; its steps are dated from it. Default: the next one whose steps are all ahead in the shop’s time zone' }),
+        .meta({ description: 'Language of names and message texts; else Accept-Language' }),
+      eventDate: z.iso.date({ message: 'must be a date as YYYY-MM-DD, e.g. 2026-11-11' }).optional().meta({
+        description:
+          'For a template built around one day (Double 11): that day; its steps are dated from it. Default: the next one whose steps are all ahead in the shop’s time zone',
+      }),
     },
     { error: 'must be an object' },
   )
@@ -97,7 +100,10 @@ export const previewBodySchema = z
         .optional()
         .meta({ description: 'The entry event, as { type, occurredAt, data }' }),
       coupon: z
-        .strictObject({ code: z.string().max(100), expiresAt: z.string().max(40), amount: z.number().nullable(), campaignId: z.string().max(100) }, { error: 'must be an object' })
+        .strictObject(
+          { code: z.string().max(100), expiresAt: z.string().max(40), amount: z.number().nullable(), campaignId: z.string().max(100) },
+          { error: 'must be an object' },
+        )
         .partial()
         .optional(),
     },

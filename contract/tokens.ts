@@ -10,7 +10,9 @@ export const tokenBodySchema = z.object({
   role: z.enum(roles),
 });
 
-export const tokenSchema = z.object({ id: z.string(), name: z.string(), role: z.enum(roles), createdAt: z.string(), revokedAt: z.string().nullable() }).meta({ id: 'ApiToken' });
+export const tokenSchema = z
+  .object({ id: z.string(), name: z.string(), role: z.enum(roles), createdAt: z.string(), revokedAt: z.string().nullable() })
+  .meta({ id: 'ApiToken' });
 
 export const createToken = endpoint({
   method: 'POST',

@@ -7,7 +7,10 @@ export const MAX_ENROL_CUSTOMERS = 10_000;
 
 export const enrolBodySchema = z.object({
   customerIds: z
-    .array(z.string().trim().min(1, 'a customer id cannot be empty').max(200, 'a customer id has at most 200 characters'), 'give customerIds as an array of customer ids')
+    .array(
+      z.string().trim().min(1, 'a customer id cannot be empty').max(200, 'a customer id has at most 200 characters'),
+      'give customerIds as an array of customer ids',
+    )
     .min(1, 'give at least one customer id')
     .max(MAX_ENROL_CUSTOMERS, `at most ${MAX_ENROL_CUSTOMERS} customer ids per request`),
   requestId: z
@@ -29,7 +32,13 @@ export const runCalendar = endpoint({
     'Runs the daily calendar job now: for each rule of the live journeys’ date triggers, stores one calendar.due event per customer due on the shop’s day of asOf (default now). Ids are per rule, customer and day, so a second run the same day stores nothing.',
   query: calendarRunQuerySchema,
   invalid: 'invalid_query',
-  response: z.object({ asOf: z.string(), day: z.string(), due: z.number(), stored: z.number(), rules: z.array(z.object({ rule: z.string(), due: z.number(), stored: z.number() })) }),
+  response: z.object({
+    asOf: z.string(),
+    day: z.string(),
+    due: z.number(),
+    stored: z.number(),
+    rules: z.array(z.object({ rule: z.string(), due: z.number(), stored: z.number() })),
+  }),
   answers: { 503: 'The calendar job is not available in this process' },
 });
 

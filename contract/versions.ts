@@ -3,7 +3,6 @@ import { journeyStatusSchema } from '../engine/journey/schema';
 import { idParams, journeyDocument } from './common';
 import { endpoint } from './endpoint';
 
-
 /** A published version number in a path: digits, at least 1. */
 const versionNumber = z
   .string()

@@ -22,7 +22,10 @@ export function createLogger(level = process.env.HUITOU_LOG_LEVEL ?? 'info', des
     formatters: { log: (fields: Record<string, unknown>) => maskWith(fields, text, false) },
     hooks: {
       logMethod(this: PinoLogger, args: Parameters<PinoLogger['info']>, method: (...a: unknown[]) => void) {
-        method.apply(this, args.map((a) => (typeof a === 'string' ? text.mask(a) : a)));
+        method.apply(
+          this,
+          args.map((a) => (typeof a === 'string' ? text.mask(a) : a)),
+        );
       },
     },
   };

@@ -13,7 +13,9 @@ const huitou = await startHuitou(config, { log });
 const lines = [
   '',
   `Huitou is running (${config.role}) — ready in ${((Date.now() - started) / 1000).toFixed(1)} s`,
-  ...(huitou.url ? [`  Designer:         ${huitou.url}/#token=${huitou.token}`, `  API:              ${huitou.url}/api  (Authorization: Bearer ${huitou.token})`] : []),
+  ...(huitou.url
+    ? [`  Designer:         ${huitou.url}/#token=${huitou.token}`, `  API:              ${huitou.url}/api  (Authorization: Bearer ${huitou.token})`]
+    : []),
   `  API token:        ${huitou.token}${huitou.tokenGenerated ? '  (new; stored in ' + config.dataDir + '/api-token)' : ''}`,
   `  Temporal:         ${huitou.temporal.address}${huitou.temporal.started ? ' (embedded dev server)' : ''}`,
   ...(huitou.temporal.uiUrl ? [`  Temporal Web UI:  ${huitou.temporal.uiUrl}`] : []),

@@ -26,13 +26,37 @@ export function generatedJourney(id: string, size: number): Journey {
   for (let i = 0; i < blocks; i++) {
     const w = add(`wait-${i}`, 'wait', { duration: `P${(i % 6) + 1}D` }, 0, (y += row));
     link(prev.id, prev.port, w);
-    const c = add(`check-${i}`, 'condition', { conditions: { all: [{ fact: 'orderAmount', operator: 'greaterThanInclusive', value: 100 + i * 10 }] } }, 0, (y += row));
+    const c = add(
+      `check-${i}`,
+      'condition',
+      { conditions: { all: [{ fact: 'orderAmount', operator: 'greaterThanInclusive', value: 100 + i * 10 }] } },
+      0,
+      (y += row),
+    );
     link(w, 'next', c);
-    const sms = add(`sms-${i}`, 'message.send', { channel: 'sms', template: `第 ${i + 1} 轮：亲爱的{{customer.name}}，您的订单{{order.id}}还未付款哦。` }, -260, y + row);
+    const sms = add(
+      `sms-${i}`,
+      'message.send',
+      { channel: 'sms', template: `第 ${i + 1} 轮：亲爱的{{customer.name}}，您的订单{{order.id}}还未付款哦。` },
+      -260,
+      y + row,
+    );
     link(c, 'yes', sms);
     const tag = add(`tag-${i}`, 'tag.add', { tags: [`第${i + 1}轮`] }, -260, y + 2 * row);
     link(sms, 'next', tag);
-    const split = add(`split-${i}`, 'split.random', { arms: [{ key: 'a', label: 'A', weight: 50 }, { key: 'b', label: 'B', weight: 50 }], holdoutPercent: 0 }, 300, y + row);
+    const split = add(
+      `split-${i}`,
+      'split.random',
+      {
+        arms: [
+          { key: 'a', label: 'A', weight: 50 },
+          { key: 'b', label: 'B', weight: 50 },
+        ],
+        holdoutPercent: 0,
+      },
+      300,
+      y + row,
+    );
     link(c, 'no', split);
     const mail = add(`mail-${i}`, 'message.send', { channel: 'email', subject: '订单提醒', template: '您的订单{{order.id}}还在等您。' }, 160, y + 2 * row);
     link(split, 'a', mail);

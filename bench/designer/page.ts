@@ -101,7 +101,7 @@ export async function dragStep(page: Page, steps = 60): Promise<DragFigures> {
   await page.mouse.move(target.x + target.width / 3, target.y + 120, { steps });
   await page.mouse.up();
   // The frame that shows the drop.
-  const ms = await page.evaluate(() => new Promise<number>((r) => requestAnimationFrame(() => r(performance.now())))) - start;
+  const ms = (await page.evaluate(() => new Promise<number>((r) => requestAnimationFrame(() => r(performance.now()))))) - start;
   const frames = await page.evaluate(() => {
     const w = window as unknown as { __benchFrames: number[]; __benchRecording: boolean };
     w.__benchRecording = false;

@@ -26,7 +26,12 @@ export async function startDesignerStack(options: { minify?: boolean } = {}): Pr
   const nodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
   try {
-    await build({ configFile: join(projectRoot, 'vite.config.ts'), mode: 'production', logLevel: 'warn', build: { outDir: designerDir, emptyOutDir: true, sourcemap: false, minify: options.minify ?? true } });
+    await build({
+      configFile: join(projectRoot, 'vite.config.ts'),
+      mode: 'production',
+      logLevel: 'warn',
+      build: { outDir: designerDir, emptyOutDir: true, sourcemap: false, minify: options.minify ?? true },
+    });
   } finally {
     process.env.NODE_ENV = nodeEnv;
   }

@@ -6,7 +6,9 @@ import { openDatabase, type Db } from '../../server/db/database';
 
 /** scripts/lib/test-postgres.mjs has no types; loaded by URL, with its signature stated here. */
 async function startTestPostgres(): Promise<{ url: string; stop(): void }> {
-  const module = (await import(new URL('../../scripts/lib/test-postgres.mjs', import.meta.url).href)) as { startTestPostgres(): Promise<{ url: string; stop(): void }> };
+  const module = (await import(new URL('../../scripts/lib/test-postgres.mjs', import.meta.url).href)) as {
+    startTestPostgres(): Promise<{ url: string; stop(): void }>;
+  };
   return module.startTestPostgres();
 }
 

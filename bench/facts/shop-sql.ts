@@ -27,7 +27,8 @@ const pick = (array: string, length: number, draw: string) => `(${array})[1 + fl
 /** The catalogue exactly as the JavaScript generator builds it (it is small). */
 export function productStatements(o: ShopOptions): string[] {
   const rows = productList(o).map(
-    (p) => `(${literal(p.id)}, ${literal(p.name)}, ${literal(p.category)}, ${literal(JSON.stringify(p.tags))}::jsonb, ${literal(JSON.stringify({ price: p.price }))}::jsonb)`,
+    (p) =>
+      `(${literal(p.id)}, ${literal(p.name)}, ${literal(p.category)}, ${literal(JSON.stringify(p.tags))}::jsonb, ${literal(JSON.stringify({ price: p.price }))}::jsonb)`,
   );
   const statements: string[] = [];
   for (let i = 0; i < rows.length; i += 1000) {
@@ -54,7 +55,11 @@ export function customersStatement(o: ShopOptions, from: number, to: number): st
       jsonb_build_object('gender', case when ${d(14)} < 0.72 then '女' else '男' end),
       case when ${d(10)} < 0.8 then to_char(${born}, 'YYYY-MM-DD') when ${d(10)} < 0.85 then to_char(${born}, 'MM-DD') end,
       case when ${d(11)} < 0.9 then 'Asia/Shanghai' when ${d(11)} < 0.96 then split_part(${place}, '|', 1) end,
-      case when ${d(11)} >= 0.9 and ${d(11)} < 0.96 then split_part(${place}, '|', 2) else ${pick(weightedArray(regions), regions.reduce((s, [, w]) => s + w, 0), d(12))} end,
+      case when ${d(11)} >= 0.9 and ${d(11)} < 0.96 then split_part(${place}, '|', 2) else ${pick(
+        weightedArray(regions),
+        regions.reduce((s, [, w]) => s + w, 0),
+        d(12),
+      )} end,
       now()
     from generate_series(${from}, ${to - 1}) as i`;
 }
@@ -103,7 +108,12 @@ export function ordersStatement(o: ShopOptions, from: number, to: number): strin
   const prices = `array[${products.map((p) => p.price).join(',')}]::int[]`;
   const width = customerId(0, o).length - 1;
   const pid = (k: string) => `'P' || lpad((${k} + 1)::text, ${productId(0, o).length - 1}, '0')`;
-  const channels = weightedArray([['天猫', 10], ['淘宝', 6], ['抖音', 3], ['小程序', 2]]);
+  const channels = weightedArray([
+    ['天猫', 10],
+    ['淘宝', 6],
+    ['抖音', 3],
+    ['小程序', 2],
+  ]);
   const price = (k: string, draw: number) => `(${prices})[${k} + 1] * (1 + (${g(draw)} < 0.15)::int)`;
   const recent = textArray(['created', 'created', 'created', 'paid', 'paid', 'paid', 'paid', 'paid', 'shipped', 'shipped']);
   const days = textArray([...Array<string>(4).fill('paid'), ...Array<string>(12).fill('shipped'), ...Array<string>(3).fill('delivered'), 'closed']);

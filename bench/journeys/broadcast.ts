@@ -60,9 +60,14 @@ export async function broadcastRun(stack: BenchStack, n: number, sampleSeconds =
   const pad = (x: number) => String(x).padStart(2, '0');
   const at = `${l.year}-${pad(l.month)}-${pad(l.day)}T${pad(l.hour)}:${pad(l.minute)}`;
   if (fromLocal(l, zone) !== atMs) throw new Error(`the shop zone ${zone} does not put whole minutes on whole UTC minutes`);
-  const journey = threeStepJourney('bench-broadcast', { type: 'trigger.broadcast', config: { at, audience: { all: [{ fact: 'lifecycleStage', operator: 'equal', value: 'active' }] }, ratePerMinute: 0 } }, 'P1D');
+  const journey = threeStepJourney(
+    'bench-broadcast',
+    { type: 'trigger.broadcast', config: { at, audience: { all: [{ fact: 'lifecycleStage', operator: 'equal', value: 'active' }] }, ratePerMinute: 0 } },
+    'P1D',
+  );
   const published = await publish(stack, journey);
-  if (published.broadcast?.startsAt !== new Date(atMs).toISOString()) throw new Error(`broadcast scheduled for ${JSON.stringify(published.broadcast)}, expected ${new Date(atMs).toISOString()}`);
+  if (published.broadcast?.startsAt !== new Date(atMs).toISOString())
+    throw new Error(`broadcast scheduled for ${JSON.stringify(published.broadcast)}, expected ${new Date(atMs).toISOString()}`);
   const before = memory();
   note(`broadcast: at ${at} (${zone}), ${Math.round((atMs - Date.now()) / 1000)} s from now`);
 

@@ -63,7 +63,12 @@ export async function insertCustomers(db: Db, prefix: string, count: number, fac
 
 /** Enrolments of a journey by status. */
 export async function enrolmentCounts(db: Db, journeyId: string): Promise<{ active: number; completed: number }> {
-  const rows = await db.selectFrom('enrolments').select(['status', (eb) => eb.fn.countAll<string>().as('n')]).where('journey_id', '=', journeyId).groupBy('status').execute();
+  const rows = await db
+    .selectFrom('enrolments')
+    .select(['status', (eb) => eb.fn.countAll<string>().as('n')])
+    .where('journey_id', '=', journeyId)
+    .groupBy('status')
+    .execute();
   const of = (status: string) => Number(rows.find((r) => r.status === status)?.n ?? 0);
   return { active: of('active'), completed: of('completed') };
 }

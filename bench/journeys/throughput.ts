@@ -60,7 +60,16 @@ export async function bareRun(stack: BenchStack, n: number, tag: string): Promis
   const workflowId = (customerId: string) => `bare:${tag}:${customerId}`;
   await db
     .insertInto('enrolments')
-    .values(ids.map((customerId) => ({ workflow_id: workflowId(customerId), journey_id: journeyId, journey_version: 1, customer_id: customerId, entry_event_id: `bare:${tag}:${customerId}`, status: 'active' })))
+    .values(
+      ids.map((customerId) => ({
+        workflow_id: workflowId(customerId),
+        journey_id: journeyId,
+        journey_version: 1,
+        customer_id: customerId,
+        entry_event_id: `bare:${tag}:${customerId}`,
+        status: 'active',
+      })),
+    )
     .execute();
   note(`bare run ${tag}: starting ${n} workflows`);
   const client = stack.huitou.temporal.client;
@@ -72,9 +81,23 @@ export async function bareRun(stack: BenchStack, n: number, tag: string): Promis
       const entry: CustomerEvent = { id: `bare:${tag}:${customerId}`, type: 'journey.enrol', customerId, occurredAt: new Date().toISOString(), data: {} };
       const input: BareInput = {
         waitMs: WAIT_MS,
-        action: { journeyId, journeyVersion: 1, nodeId: 'send', nodeType: 'message.send', typeVersion: 1, config: messageConfig, customerId, entry, priority: 5 },
+        action: {
+          journeyId,
+          journeyVersion: 1,
+          nodeId: 'send',
+          nodeType: 'message.send',
+          typeVersion: 1,
+          config: messageConfig,
+          customerId,
+          entry,
+          priority: 5,
+        },
       };
-      await client.workflow.start<typeof bareWorkflow>('bareWorkflow', { workflowId: workflowId(customerId), taskQueue: stack.config.taskQueue, args: [input] });
+      await client.workflow.start<typeof bareWorkflow>('bareWorkflow', {
+        workflowId: workflowId(customerId),
+        taskQueue: stack.config.taskQueue,
+        args: [input],
+      });
     }
   };
   await Promise.all(Array.from({ length: START_CONCURRENCY }, starter));

@@ -33,11 +33,28 @@ export async function waitingMemoryRun(stack: BenchStack, count: number): Promis
   const client = stack.huitou.temporal.client;
   const taskQueue = stack.config.taskQueue;
   const ids = await insertCustomers(stack.huitou.context.db, 'M-', count);
-  const entry = (customerId: string): CustomerEvent => ({ id: `wait:${customerId}`, type: 'journey.enrol', customerId, occurredAt: new Date().toISOString(), data: {} });
+  const entry = (customerId: string): CustomerEvent => ({
+    id: `wait:${customerId}`,
+    type: 'journey.enrol',
+    customerId,
+    occurredAt: new Date().toISOString(),
+    data: {},
+  });
   const start = await settledRss();
   note(`memory: starting ${count} bare workflows that wait a day`);
   for (const customerId of ids) {
-    const input: BareInput = { waitMs: 86_400_000, action: { journeyId: 'bench-wait', journeyVersion: 1, nodeId: 'send', nodeType: 'message.send', config: messageConfig, customerId, entry: entry(customerId) } };
+    const input: BareInput = {
+      waitMs: 86_400_000,
+      action: {
+        journeyId: 'bench-wait',
+        journeyVersion: 1,
+        nodeId: 'send',
+        nodeType: 'message.send',
+        config: messageConfig,
+        customerId,
+        entry: entry(customerId),
+      },
+    };
     await client.workflow.start<typeof bareWorkflow>('bareWorkflow', { workflowId: `bare-wait:${customerId}`, taskQueue, args: [input] });
   }
   const bare = await settledRss();
@@ -47,7 +64,11 @@ export async function waitingMemoryRun(stack: BenchStack, count: number): Promis
   if (!document) throw new Error('the published journey has no version 1');
   note(`memory: starting ${count} journey workflows that wait a day`);
   for (const customerId of ids) {
-    await client.workflow.start('journeyWorkflow', { workflowId: `journey-wait:${customerId}`, taskQueue, args: [{ journey: document, version: 1, entry: entry(customerId) }] });
+    await client.workflow.start('journeyWorkflow', {
+      workflowId: `journey-wait:${customerId}`,
+      taskQueue,
+      args: [{ journey: document, version: 1, entry: entry(customerId) }],
+    });
   }
   const journeys = await settledRss();
   // Leave the worker as the broadcast found it: no extra workflows in its cache.

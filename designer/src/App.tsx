@@ -48,7 +48,9 @@ export function App() {
     return (
       <div className="app">
         <Header view={view} />
-        <Suspense fallback={<p className="page-message muted">{t('loading')}</p>}>{view === 'kpis' ? <KpiPage /> : view === 'messages' ? <MessagesPage /> : <DataPage />}</Suspense>
+        <Suspense fallback={<p className="page-message muted">{t('loading')}</p>}>
+          {view === 'kpis' ? <KpiPage /> : view === 'messages' ? <MessagesPage /> : <DataPage />}
+        </Suspense>
       </div>
     );
   }

@@ -38,7 +38,12 @@ export function journeyWarnings(journey: Journey, registry: NodeRegistry, locale
     const config: unknown = parsed.data;
     for (const { path, text } of templatesOf(def, config)) {
       for (const name of unknownVariables(text)) {
-        warnings.push({ code: 'unknown_template_variable', path: formatPath(['nodes', i, 'config', ...path]), nodeId: node.id, message: unknownVariableMessage(locale, name) });
+        warnings.push({
+          code: 'unknown_template_variable',
+          path: formatPath(['nodes', i, 'config', ...path]),
+          nodeId: node.id,
+          message: unknownVariableMessage(locale, name),
+        });
       }
     }
     if (options.literalAddresses === false) return;

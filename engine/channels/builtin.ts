@@ -9,7 +9,11 @@ export const builtinChannels: readonly ChannelDefinition[] = [
     preview: 'sms',
     labels: {
       'zh-CN': { name: '短信', description: '发到客户手机号的短信，按 70 字一条计费。', count: { one: '{n} 条短信', other: '{n} 条短信' } },
-      en: { name: 'SMS', description: "A text message to the customer's phone number, billed per 70-character part.", count: { one: '{n} SMS', other: '{n} SMS' } },
+      en: {
+        name: 'SMS',
+        description: "A text message to the customer's phone number, billed per 70-character part.",
+        count: { one: '{n} SMS', other: '{n} SMS' },
+      },
     },
   }),
   defineChannel({
@@ -29,7 +33,12 @@ export const builtinChannels: readonly ChannelDefinition[] = [
     preview: 'task',
     labels: {
       'zh-CN': { name: '客服任务', description: '给店铺客服的待办（如电话催付），不发给客户。', count: { one: '{n} 个客服任务', other: '{n} 个客服任务' } },
-      en: { name: 'Staff task', description: "A to-do for the shop's staff (e.g. a phone call); nothing goes to the customer.", plural: 'staff tasks', count: { one: '{n} staff task', other: '{n} staff tasks' } },
+      en: {
+        name: 'Staff task',
+        description: "A to-do for the shop's staff (e.g. a phone call); nothing goes to the customer.",
+        plural: 'staff tasks',
+        count: { one: '{n} staff task', other: '{n} staff tasks' },
+      },
     },
   }),
   defineChannel({
@@ -38,8 +47,17 @@ export const builtinChannels: readonly ChannelDefinition[] = [
     cappable: true,
     preview: 'json',
     labels: {
-      'zh-CN': { name: 'Webhook', description: '向一个地址 POST JSON（机器人或店铺自己的系统）。', count: { one: '{n} 次 Webhook 调用', other: '{n} 次 Webhook 调用' } },
-      en: { name: 'Webhook', description: "JSON posted to an address (a robot or the shop's own system).", plural: 'webhook calls', count: { one: '{n} webhook call', other: '{n} webhook calls' } },
+      'zh-CN': {
+        name: 'Webhook',
+        description: '向一个地址 POST JSON（机器人或店铺自己的系统）。',
+        count: { one: '{n} 次 Webhook 调用', other: '{n} 次 Webhook 调用' },
+      },
+      en: {
+        name: 'Webhook',
+        description: "JSON posted to an address (a robot or the shop's own system).",
+        plural: 'webhook calls',
+        count: { one: '{n} webhook call', other: '{n} webhook calls' },
+      },
     },
   }),
 ];

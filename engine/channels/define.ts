@@ -43,7 +43,8 @@ export function defineChannel(channel: ChannelDefinition): ChannelDefinition {
   if (typeof channel.key !== 'string' || !KEY_PATTERN.test(channel.key)) fail('key', 'must be lower-case words joined by "." or "-", e.g. "dingtalk"');
   for (const locale of ['zh-CN', 'en'] as const) {
     const l = channel.labels?.[locale];
-    if (!l || typeof l.name !== 'string' || !l.name || typeof l.description !== 'string' || !l.description) fail(`labels.${locale}`, 'needs a name and a description');
+    if (!l || typeof l.name !== 'string' || !l.name || typeof l.description !== 'string' || !l.description)
+      fail(`labels.${locale}`, 'needs a name and a description');
   }
   if (!Number.isFinite(channel.order)) fail('order', 'must be a number');
   if (typeof channel.cappable !== 'boolean') fail('cappable', 'must be true or false');

@@ -50,7 +50,8 @@ export class EventIntake {
     while (this.#exitQueue.length > 0) {
       const event = this.#exitQueue.shift()!;
       for (const w of this.#exitWhen) {
-        if (await eventMatchesWait({ eventType: w.eventType, sameOrder: w.sameOrder, condition: w.condition, timeoutMs: 0 }, event, this.entry)) return `exit-when ${w.eventType}`;
+        if (await eventMatchesWait({ eventType: w.eventType, sameOrder: w.sameOrder, condition: w.condition, timeoutMs: 0 }, event, this.entry))
+          return `exit-when ${w.eventType}`;
       }
     }
     return undefined;

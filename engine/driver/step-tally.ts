@@ -72,5 +72,11 @@ export class StepTally {
 }
 
 function structuredCopy(s: StepTallyState): StepTallyState {
-  return { seq: s.seq, entered: { ...s.entered }, passed: { ...s.passed }, ...(s.refused ? { refused: { ...s.refused } } : {}), reportedWaiting: s.reportedWaiting };
+  return {
+    seq: s.seq,
+    entered: { ...s.entered },
+    passed: { ...s.passed },
+    ...(s.refused ? { refused: { ...s.refused } } : {}),
+    reportedWaiting: s.reportedWaiting,
+  };
 }

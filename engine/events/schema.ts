@@ -42,20 +42,28 @@ export function orderIdOf(event: Pick<CustomerEvent, 'data'>): string | undefine
  */
 
 const text = (max: number) => z.string({ error: requiredOr('must be a string') }).max(max, `must be at most ${max} characters`);
-const orderId = z.string({ error: requiredOr('must be a string') }).min(1, 'is required').max(200, 'must be at most 200 characters');
-const saidCustomer = z.looseObject(
-  { name: text(200).optional(), phone: text(50).optional(), email: text(320).optional() },
-  { error: 'must be an object' },
-);
+const orderId = z
+  .string({ error: requiredOr('must be a string') })
+  .min(1, 'is required')
+  .max(200, 'must be at most 200 characters');
+const saidCustomer = z.looseObject({ name: text(200).optional(), phone: text(50).optional(), email: text(320).optional() }, { error: 'must be an object' });
 
 const orderData = z.looseObject({
   orderId,
   amount: moneySchema.optional(),
   discount: moneySchema.optional(),
-  productIds: z.array(z.string({ error: 'must be a string' }).min(1, 'must not be empty').max(200), { error: 'must be an array of product ids' }).max(500).optional(),
+  productIds: z
+    .array(z.string({ error: 'must be a string' }).min(1, 'must not be empty').max(200), { error: 'must be an array of product ids' })
+    .max(500)
+    .optional(),
   customer: saidCustomer.optional(),
   /** Coupon codes the order uses; redeemed when the order is paid (only the customer's own, unexpired). */
-  couponCodes: z.array(z.string({ error: 'must be a string' }).min(1, 'must not be empty').max(64, 'must be at most 64 characters'), { error: 'must be an array of coupon codes' }).max(20, 'must be at most 20 codes').optional(),
+  couponCodes: z
+    .array(z.string({ error: 'must be a string' }).min(1, 'must not be empty').max(64, 'must be at most 64 characters'), {
+      error: 'must be an array of coupon codes',
+    })
+    .max(20, 'must be at most 20 codes')
+    .optional(),
 });
 
 /** `order.created`: the amount paid (or to pay) is required. */
@@ -117,7 +125,8 @@ export function parseCustomerEvent(
   const envelope = customerEventSchema.safeParse(input, params);
   const issues: z.core.$ZodIssue[] = envelope.success ? [] : [...envelope.error.issues];
   const raw = input as { type?: unknown; data?: unknown } | null;
-  const schema = raw && typeof raw === 'object' && typeof raw.type === 'string' && Object.hasOwn(eventDataSchemas, raw.type) ? eventDataSchemas[raw.type] : undefined;
+  const schema =
+    raw && typeof raw === 'object' && typeof raw.type === 'string' && Object.hasOwn(eventDataSchemas, raw.type) ? eventDataSchemas[raw.type] : undefined;
   if (schema) {
     const data = raw!.data === undefined ? {} : raw!.data;
     if (data !== null && typeof data === 'object' && !Array.isArray(data)) {
@@ -131,7 +140,12 @@ export function parseCustomerEvent(
     }
   }
   if (raw && typeof raw === 'object' && (reservedEventTypes as readonly unknown[]).includes(raw.type)) {
-    issues.push({ code: 'custom', path: ['type'], message: `is reserved: Huitou stores ${String(raw.type)} events itself (use POST /api/journeys/:id/enrol to enrol customers)`, input: raw.type });
+    issues.push({
+      code: 'custom',
+      path: ['type'],
+      message: `is reserved: Huitou stores ${String(raw.type)} events itself (use POST /api/journeys/:id/enrol to enrol customers)`,
+      input: raw.type,
+    });
   }
   if (envelope.success && issues.length === 0) return { success: true, data: envelope.data };
   return { success: false, error: new z.ZodError(issues) };

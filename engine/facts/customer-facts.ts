@@ -141,7 +141,11 @@ export function isDiscounted(order: Pick<OrderRecord, 'amount' | 'discount'>, mi
 export function earnedTier(orderCount: number, totalSpend: number, settings: ShopSettings): TierId {
   let tier: TierId = 'ordinary';
   for (const rule of settings.tiers) {
-    if ((totalSpend >= rule.minSpend && rule.minSpend > 0) || (orderCount >= rule.minOrders && rule.minOrders > 0) || (rule.minSpend === 0 && rule.minOrders === 0)) {
+    if (
+      (totalSpend >= rule.minSpend && rule.minSpend > 0) ||
+      (orderCount >= rule.minOrders && rule.minOrders > 0) ||
+      (rule.minSpend === 0 && rule.minOrders === 0)
+    ) {
       if (tierIds.indexOf(rule.id) > tierIds.indexOf(tier)) tier = rule.id;
     }
   }
@@ -258,6 +262,9 @@ export function computePopulation(bases: { recencyDays: number | null; frequency
   const monetary = quintileBoundaries(active.map((b) => b.monetary));
   return {
     rfmQuintiles: recency && frequency && monetary ? { recencyDays: recency, frequency, monetary } : null,
-    lifecycleRatio: percentilesDisc(buyers.map((b) => b.recencyDays!), [0.3, 0.6, 0.9]) as [number, number, number] | null,
+    lifecycleRatio: percentilesDisc(
+      buyers.map((b) => b.recencyDays!),
+      [0.3, 0.6, 0.9],
+    ) as [number, number, number] | null,
   };
 }

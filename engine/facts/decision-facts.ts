@@ -24,7 +24,11 @@ export function decisionFacts(input: {
 }
 
 /** The variables a message template sees; `coupon` is the one issued earlier in the enrolment. */
-export function templateView(input: { event: CustomerEvent; customer: Record<string, unknown>; coupon?: Partial<IssuedCoupon> | undefined }): Record<string, unknown> {
+export function templateView(input: {
+  event: CustomerEvent;
+  customer: Record<string, unknown>;
+  coupon?: Partial<IssuedCoupon> | undefined;
+}): Record<string, unknown> {
   const { orderId, ...rest } = input.event.data;
   return {
     customer: input.customer,

@@ -68,14 +68,12 @@ export const shopSettingsSchema = z.object({
     })
     .prefault({})
     .refine((l) => l.activeDays < l.silentDays && l.silentDays < l.sleepingDays, 'windows must go up: active < silent < sleeping'),
-  tiers: z
-    .array(tierRuleSchema)
-    .default([
-      { id: 'ordinary', minSpend: 0, minOrders: 0 },
-      { id: 'senior', minSpend: 1000, minOrders: 3 },
-      { id: 'vip', minSpend: 5000, minOrders: 10 },
-      { id: 'supreme', minSpend: 20000, minOrders: 30 },
-    ]),
+  tiers: z.array(tierRuleSchema).default([
+    { id: 'ordinary', minSpend: 0, minOrders: 0 },
+    { id: 'senior', minSpend: 1000, minOrders: 3 },
+    { id: 'vip', minSpend: 5000, minOrders: 10 },
+    { id: 'supreme', minSpend: 20000, minOrders: 30 },
+  ]),
   tagRules: z.array(tagRuleSchema).default([]),
   /** Quiet hours and frequency caps for marketing messages (engine/guardrails). */
   messaging: messagingSettingsSchema.prefault({}),

@@ -11,9 +11,7 @@ export interface CountedSend {
   pending: boolean;
 }
 
-export type CapDecision =
-  | { kind: 'send'; displace: string[] }
-  | { kind: 'capped'; cap: FrequencyCap };
+export type CapDecision = { kind: 'send'; displace: string[] } | { kind: 'capped'; cap: FrequencyCap };
 
 /**
  * Whether a marketing message going out at `at` with `priority` fits the customer's caps on its
@@ -29,9 +27,7 @@ export function decideCaps(candidate: { at: number; priority: number }, counted:
     let excess = inWindow.length + 1 - cap.max;
     if (excess <= 0) continue;
     // Lowest priority first, the latest of those first: the message that matters least gives way.
-    const yielding = inWindow
-      .filter((s) => s.pending && s.priority < candidate.priority)
-      .sort((a, b) => a.priority - b.priority || b.at - a.at);
+    const yielding = inWindow.filter((s) => s.pending && s.priority < candidate.priority).sort((a, b) => a.priority - b.priority || b.at - a.at);
     if (yielding.length < excess) return { kind: 'capped', cap };
     for (const s of yielding) {
       if (excess-- <= 0) break;

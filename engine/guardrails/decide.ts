@@ -82,7 +82,13 @@ export function decideGuard(input: GuardInput): GuardDecision {
     const until = quietUntil(now, guard.timezone ?? input.shopTimezone, quiet);
     const hours = { from: quiet.from, to: quiet.to };
     if (until !== null && mode === 'skip') {
-      return { status: 'skipped_quiet_hours', held: false, guardReason: `quiet hours ${hours.from}–${hours.to}`, reason: reasonOf('quiet_hours', hours), displaced: [] };
+      return {
+        status: 'skipped_quiet_hours',
+        held: false,
+        guardReason: `quiet hours ${hours.from}–${hours.to}`,
+        reason: reasonOf('quiet_hours', hours),
+        displaced: [],
+      };
     }
     if (until !== null) {
       at = notBefore = until;
@@ -118,7 +124,14 @@ export function decideGuard(input: GuardInput): GuardDecision {
   const decision = decideCaps({ at, priority: guard.priority }, input.counted, caps);
   if (decision.kind === 'capped') {
     const { max, channel, within } = decision.cap;
-    return { status: 'capped', held: false, guardReason: `frequency cap: at most ${max} ${channel} per ${within}`, reason: reasonOf('frequency_cap', { max, channel, within }), displaced: [], rateSlot };
+    return {
+      status: 'capped',
+      held: false,
+      guardReason: `frequency cap: at most ${max} ${channel} per ${within}`,
+      reason: reasonOf('frequency_cap', { max, channel, within }),
+      displaced: [],
+      rateSlot,
+    };
   }
   return { status: 'queued', notBefore, held, guardReason: heldBy, reason, displaced: decision.displace, rateSlot };
 }

@@ -38,6 +38,12 @@ export const messagingSettingsSchema = z.object({
    * message of a higher-priority journey that fires within them still takes the one place,
    * whichever fired first. 0 turns the wait off (the first to be delivered then keeps its place).
    */
-  arbitrationSeconds: z.number().int().min(0, 'must be 0 (off) or more').max(3600, 'must be at most 3600 (an hour)').default(60).meta({ title: 'Priority arbitration (seconds)' }),
+  arbitrationSeconds: z
+    .number()
+    .int()
+    .min(0, 'must be 0 (off) or more')
+    .max(3600, 'must be at most 3600 (an hour)')
+    .default(60)
+    .meta({ title: 'Priority arbitration (seconds)' }),
 });
 export type MessagingSettings = z.infer<typeof messagingSettingsSchema>;

@@ -58,10 +58,15 @@ export class Interpreter {
    * as stored. The workflow bundle uses this: plugin actions run in activities, where the worker's
    * full registry checks and executes them, so the bundle never has to contain plugin code.
    */
-  constructor(readonly journey: Journey, registry: NodeRegistry, options: { opaqueActions?: boolean } = {}) {
+  constructor(
+    readonly journey: Journey,
+    registry: NodeRegistry,
+    options: { opaqueActions?: boolean } = {},
+  ) {
     let trigger: string | undefined;
     for (const node of journey.nodes) {
-      const def = registry.get(node.type, node.typeVersion) ?? (options.opaqueActions ? opaqueAction(node.type) : registry.require(node.type, node.typeVersion));
+      const def =
+        registry.get(node.type, node.typeVersion) ?? (options.opaqueActions ? opaqueAction(node.type) : registry.require(node.type, node.typeVersion));
       this.#nodes.set(node.id, { def, config: def.config.parse(node.config), typeVersion: node.typeVersion, activity: node.activity });
       if (def.category === 'trigger') trigger = node.id;
     }

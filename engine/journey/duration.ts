@@ -9,12 +9,7 @@ export function durationToMs(iso: string): number {
   const d = parse(iso);
   if (d.negative) throw new Error('a duration cannot be negative');
   if (d.years || d.months) throw new Error('years and months are not allowed; use days (P30D)');
-  const seconds =
-    (d.weeks ?? 0) * 7 * 86_400 +
-    (d.days ?? 0) * 86_400 +
-    (d.hours ?? 0) * 3_600 +
-    (d.minutes ?? 0) * 60 +
-    (d.seconds ?? 0);
+  const seconds = (d.weeks ?? 0) * 7 * 86_400 + (d.days ?? 0) * 86_400 + (d.hours ?? 0) * 3_600 + (d.minutes ?? 0) * 60 + (d.seconds ?? 0);
   return Math.round(seconds * 1000);
 }
 

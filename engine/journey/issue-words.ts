@@ -61,7 +61,14 @@ function enByCode(issue: z.core.$ZodIssue): string | undefined {
   }
 }
 
-const enTypes: Record<string, string> = { string: 'text', number: 'a number', int: 'a whole number', boolean: 'true or false', object: 'an object', array: 'a list' };
+const enTypes: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  object: 'an object',
+  array: 'a list',
+};
 
 /** Chinese wording of a reason from what the issue says about itself (limits, expected types, choices). */
 function zhByCode(issue: z.core.$ZodIssue): string | undefined {
@@ -180,6 +187,9 @@ const zhReasons: Record<string, string> = {
 /** Reasons that carry a detail of their own (a parser's message, a list of choices). */
 const zhPatterns: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^the template does not parse: (.*)$/s, (m) => `模板无法解析：${describeTemplateProblem(m[1]!, 'zh-CN')}`],
-  [/^is reserved: Huitou stores (\S+) events itself/, (m) => `是保留的事件类型：${m[1]} 事件由回头客自己记录（要让客户进入旅程，请用 POST /api/journeys/:id/enrol）`],
+  [
+    /^is reserved: Huitou stores (\S+) events itself/,
+    (m) => `是保留的事件类型：${m[1]} 事件由回头客自己记录（要让客户进入旅程，请用 POST /api/journeys/:id/enrol）`,
+  ],
   [/^must be one of (.*)$/, (m) => `应为以下之一：${m[1]}`],
 ];

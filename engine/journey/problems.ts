@@ -53,7 +53,8 @@ const messages: Record<Locale, Record<Exclude<ProblemCode, 'invalid' | 'invalid_
     unknown_operator: (p) => `"${p.operator}" is not a known operator.`,
     // Worded by engine/rules/value-check.ts, which the condition builder shows under the rule too.
     invalid_condition_value: (p) => p.message ?? '',
-    port_must_exit: (p) => `The "${p.port}" output of step "${p.node}" must lead straight to an exit: customers there receive nothing and are counted by that exit.`,
+    port_must_exit: (p) =>
+      `The "${p.port}" output of step "${p.node}" must lead straight to an exit: customers there receive nothing and are counted by that exit.`,
   },
   'zh-CN': {
     duplicate_node_id: (p) => `已有其他步骤使用编号“${p.id}”。`,
@@ -62,9 +63,7 @@ const messages: Record<Locale, Record<Exclude<ProblemCode, 'invalid' | 'invalid_
     missing_trigger: () => '旅程缺少触发条件：请添加一个，客户才能进入。',
     extra_trigger: () => '一个旅程只能有一个触发条件，请删除多余的一个。',
     unknown_edge_node: (p) =>
-      p.end === 'from'
-        ? `连入步骤“${p.node}”的连线来自不存在的步骤“${p.id}”。`
-        : `步骤“${p.node}”的“${p.port}”出口连向不存在的步骤“${p.id}”。`,
+      p.end === 'from' ? `连入步骤“${p.node}”的连线来自不存在的步骤“${p.id}”。` : `步骤“${p.node}”的“${p.port}”出口连向不存在的步骤“${p.id}”。`,
     unknown_port: (p) => `步骤“${p.node}”没有“${p.port}”出口。`,
     duplicate_edge: (p) => `步骤“${p.node}”的“${p.port}”出口连了两次，请只保留一条。`,
     edge_into_trigger: () => '触发条件前面不能再连步骤：客户从这里进入。',

@@ -48,57 +48,56 @@ export const journeyEdgeSchema = z.object({
   to: idSchema,
 });
 
-export const journeySettingsSchema = z.object({
-  /** The shop's time zone; times in the journey are read in it unless the customer has one. */
-  // Every wall-clock wait reads it; a zone Intl does not know would fail each one at run time.
-  timezone: z
-    .string()
-    .refine(isValidTimeZone, 'must be an IANA time zone such as Asia/Shanghai')
-    .meta({ format: 'time-zone' })
-    .default('Asia/Shanghai'),
-  /**
-   * Whether a customer may enter again after finishing: `never` (one enrolment per entry key, the
-   * default) or `after-exit` (a new enrolment once the previous one has ended).
-   */
-  reEntry: z.enum(['never', 'after-exit', 'cooldown']).default('never'),
-  /** With `cooldown`: how long after the previous enrolment ended a customer may enter again. */
-  reEntryCooldown: durationSchema.optional(),
-  /**
-   * At most `max` marketing messages from this journey per `per`, across its customers (a
-   * broadcast to 100 000 customers goes out at the pace the shop's gateway and staff can take);
-   * messages beyond go out in the next window.
-   */
-  sendRate: z
-    .object({ max: z.number().int().min(1, 'must be at least 1'), per: durationSchema.default('PT1M') })
-    .optional(),
-  /** When a frequency cap bites, the message of the journey with the higher priority goes (1–10). */
-  priority: z.number().int().min(1).max(10).default(5),
-  /**
-   * Events that take a customer out of the journey at once, wherever they are (checked on every
-   * event, not only at the end of a wait): e.g. `order.paid` for a payment reminder.
-   */
-  exitWhen: z
-    .array(
-      z.object({
+export const journeySettingsSchema = z
+  .object({
+    /** The shop's time zone; times in the journey are read in it unless the customer has one. */
+    // Every wall-clock wait reads it; a zone Intl does not know would fail each one at run time.
+    timezone: z.string().refine(isValidTimeZone, 'must be an IANA time zone such as Asia/Shanghai').meta({ format: 'time-zone' }).default('Asia/Shanghai'),
+    /**
+     * Whether a customer may enter again after finishing: `never` (one enrolment per entry key, the
+     * default) or `after-exit` (a new enrolment once the previous one has ended).
+     */
+    reEntry: z.enum(['never', 'after-exit', 'cooldown']).default('never'),
+    /** With `cooldown`: how long after the previous enrolment ended a customer may enter again. */
+    reEntryCooldown: durationSchema.optional(),
+    /**
+     * At most `max` marketing messages from this journey per `per`, across its customers (a
+     * broadcast to 100 000 customers goes out at the pace the shop's gateway and staff can take);
+     * messages beyond go out in the next window.
+     */
+    sendRate: z.object({ max: z.number().int().min(1, 'must be at least 1'), per: durationSchema.default('PT1M') }).optional(),
+    /** When a frequency cap bites, the message of the journey with the higher priority goes (1–10). */
+    priority: z.number().int().min(1).max(10).default(5),
+    /**
+     * Events that take a customer out of the journey at once, wherever they are (checked on every
+     * event, not only at the end of a wait): e.g. `order.paid` for a payment reminder.
+     */
+    exitWhen: z
+      .array(
+        z.object({
+          eventType: z.string().min(1, 'choose an event'),
+          /** Only an event about the order that enrolled the customer counts. */
+          sameOrder: z.boolean().default(false),
+          condition: topLevelConditionSchema.optional(),
+        }),
+      )
+      .default([]),
+    /**
+     * The journey's conversion goal: the event counts as a conversion when it happens within
+     * `within` of a message the journey sent, and is attributed to the last such message.
+     */
+    goal: z
+      .object({
         eventType: z.string().min(1, 'choose an event'),
-        /** Only an event about the order that enrolled the customer counts. */
-        sameOrder: z.boolean().default(false),
+        within: durationSchema.default('P7D'),
         condition: topLevelConditionSchema.optional(),
-      }),
-    )
-    .default([]),
-  /**
-   * The journey's conversion goal: the event counts as a conversion when it happens within
-   * `within` of a message the journey sent, and is attributed to the last such message.
-   */
-  goal: z
-    .object({
-      eventType: z.string().min(1, 'choose an event'),
-      within: durationSchema.default('P7D'),
-      condition: topLevelConditionSchema.optional(),
-    })
-    .optional(),
-}).refine((s) => s.reEntry !== 'cooldown' || s.reEntryCooldown !== undefined, { message: 'give the cool-down (reEntryCooldown) when re-entry is "cooldown"', path: ['reEntryCooldown'] });
+      })
+      .optional(),
+  })
+  .refine((s) => s.reEntry !== 'cooldown' || s.reEntryCooldown !== undefined, {
+    message: 'give the cool-down (reEntryCooldown) when re-entry is "cooldown"',
+    path: ['reEntryCooldown'],
+  });
 
 export const journeyLayoutSchema = z.object({
   positions: z.record(z.string(), z.object({ x: z.number(), y: z.number() })).default({}),

@@ -39,7 +39,13 @@ export function validateJourney(input: unknown, registry: NodeRegistry, locale: 
       if (!operatorNames.includes(leaf.operator)) say([...base, 'operator'], 'unknown_operator', { operator: leaf.operator }, nodeId);
       else if (fact) {
         const reason = valueProblem(leaf, fact);
-        if (reason) say([...base, reason === 'operator' ? 'operator' : 'value'], 'invalid_condition_value', { message: valueProblemMessage(locale, reason, leaf, fact) }, nodeId);
+        if (reason)
+          say(
+            [...base, reason === 'operator' ? 'operator' : 'value'],
+            'invalid_condition_value',
+            { message: valueProblemMessage(locale, reason, leaf, fact) },
+            nodeId,
+          );
       }
     }
   }
@@ -55,7 +61,12 @@ export function validateJourney(input: unknown, registry: NodeRegistry, locale: 
     if (!def) {
       const installed = registry.versions(node.type);
       if (installed.length === 0) return say(['nodes', i, 'type'], 'unknown_node_type', { type: node.type }, node.id);
-      return say(['nodes', i, 'typeVersion'], 'unknown_node_version', { type: node.type, version: String(node.typeVersion), installed: installed.join(', ') }, node.id);
+      return say(
+        ['nodes', i, 'typeVersion'],
+        'unknown_node_version',
+        { type: node.type, version: String(node.typeVersion), installed: installed.join(', ') },
+        node.id,
+      );
     }
     entry.def = def;
     const config = def.config.safeParse(node.config, plainMessages);
@@ -121,7 +132,10 @@ export function validateJourney(input: unknown, registry: NodeRegistry, locale: 
   }
 
   // A loop must contain a wait, or a customer would spin through it forever.
-  for (const cycle of cycles(journey.nodes.map((n) => n.id), journey.edges)) {
+  for (const cycle of cycles(
+    journey.nodes.map((n) => n.id),
+    journey.edges,
+  )) {
     const waits = cycle.some((id) => byId.get(id)?.def?.category === 'wait');
     if (!waits) say(['nodes', byId.get(cycle[0]!)!.index], 'cycle_without_wait', { nodes: cycle.join(' → ') }, cycle[0]);
   }
@@ -133,7 +147,12 @@ export function validateJourney(input: unknown, registry: NodeRegistry, locale: 
  * Zod's issues as problems, each under its path and worded in `locale` (engine/journey/issue-words.ts).
  * `titleOf` gives a field's own title from the issue's path when the schema declares one (a step's config).
  */
-function zodProblems(error: z.ZodError, prefix: (string | number)[], locale: Locale = 'en', titleOf?: (path: (string | number)[]) => string | undefined): Problem[] {
+function zodProblems(
+  error: z.ZodError,
+  prefix: (string | number)[],
+  locale: Locale = 'en',
+  titleOf?: (path: (string | number)[]) => string | undefined,
+): Problem[] {
   return error.issues.map((issue) => {
     const path = formatPath([...prefix, ...(issue.path as (string | number)[])]);
     const field = issue.path.length > 0 ? String(issue.path[issue.path.length - 1]) : prefix.length > 0 ? String(prefix[prefix.length - 1]) : 'document';

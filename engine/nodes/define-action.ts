@@ -43,6 +43,11 @@ export function defineAction<S extends z.ZodType>(spec: ActionSpec<S>): NodeDefi
   const channels = spec.channels?.map((c) => defineChannel(c));
   const activity = activityOptions(spec.activity ?? {}, (field, reason) => fail(`activity.${field}`, reason));
   const { activity: _written, ...rest } = spec;
-  const definition = defineNode<S>({ ...rest, category: spec.category ?? 'action', ports: spec.ports ?? ['next'], ...(channels ? { channels } : {}) } as NodeSpec<S>);
+  const definition = defineNode<S>({
+    ...rest,
+    category: spec.category ?? 'action',
+    ports: spec.ports ?? ['next'],
+    ...(channels ? { channels } : {}),
+  } as NodeSpec<S>);
   return { ...definition, activity };
 }

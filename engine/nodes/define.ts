@@ -286,7 +286,6 @@ export interface ActivityOptions {
   };
 }
 
-
 /** An action's work: a plain function of the config and the context. Throw to fail the attempt (it is retried). */
 export type ActionRun<C> = (config: C, ctx: ActionContext) => Promise<ActionResult | void>;
 

@@ -11,9 +11,15 @@ export interface LeafCondition {
   path?: string | undefined;
   params?: Record<string, unknown> | undefined;
 }
-export interface AllConditions { all: Condition[] }
-export interface AnyConditions { any: Condition[] }
-export interface NotConditions { not: Condition }
+export interface AllConditions {
+  all: Condition[];
+}
+export interface AnyConditions {
+  any: Condition[];
+}
+export interface NotConditions {
+  not: Condition;
+}
 export type TopLevelCondition = AllConditions | AnyConditions | NotConditions;
 export type Condition = LeafCondition | TopLevelCondition;
 

@@ -8,10 +8,7 @@ import { domainOperators } from './operators';
  * Undefined facts count as "not matched" rather than failing the journey: a customer without a
  * birthday simply does not pass a birthday condition.
  */
-export async function evaluateCondition(
-  conditions: TopLevelCondition,
-  facts: Record<string, unknown>,
-): Promise<boolean> {
+export async function evaluateCondition(conditions: TopLevelCondition, facts: Record<string, unknown>): Promise<boolean> {
   const engine = new Engine([], { allowUndefinedFacts: true });
   for (const op of domainOperators) engine.addOperator(op.name, op.test);
   engine.addRule({ conditions: conditions as never, event: { type: 'matched' } });

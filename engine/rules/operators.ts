@@ -45,7 +45,11 @@ export const domainOperators: DomainOperator[] = [
     // Member tier at or above the given one: ordinary < senior < vip < supreme.
     name: 'tierAtLeast',
     test: (fact, value) =>
-      typeof fact === 'string' && typeof value === 'string' && tierOrder.includes(fact) && tierOrder.includes(value) && tierOrder.indexOf(fact) >= tierOrder.indexOf(value),
+      typeof fact === 'string' &&
+      typeof value === 'string' &&
+      tierOrder.includes(fact) &&
+      tierOrder.includes(value) &&
+      tierOrder.indexOf(fact) >= tierOrder.indexOf(value),
   },
   {
     // A string fact that contains a substring, e.g. an order note or a product title.

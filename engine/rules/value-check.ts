@@ -83,5 +83,9 @@ export function valueProblemMessage(locale: Locale, reason: ValueReason, leaf: L
   const path = fact.paths?.find((p) => p.path === leaf.path);
   const name = path ? `${fact.labels[locale]} · ${path.labels[locale]}` : leaf.path ? `${fact.labels[locale]} ${leaf.path}` : fact.labels[locale];
   const choiceList = path?.choices ?? (leaf.path === undefined ? fact.choices : undefined) ?? [];
-  return reasons[locale][reason]({ operator: leaf.operator, fact: name, choices: choiceList.map((c) => c.labels[locale]).join(locale === 'zh-CN' ? '、' : ', ') });
+  return reasons[locale][reason]({
+    operator: leaf.operator,
+    fact: name,
+    choices: choiceList.map((c) => c.labels[locale]).join(locale === 'zh-CN' ? '、' : ', '),
+  });
 }

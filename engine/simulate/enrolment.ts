@@ -103,7 +103,10 @@ export class SimulatedEnrolment {
         run.notes = [];
         run.acting = this;
         const sent = run.messages.length;
-        const result = await def.behaviour.run(def.config.parse(input.config), actionContext(input, { now: clock.now, customer: run.customer, services: run.services, coupon: this.coupon }));
+        const result = await def.behaviour.run(
+          def.config.parse(input.config),
+          actionContext(input, { now: clock.now, customer: run.customer, services: run.services, coupon: this.coupon }),
+        );
         for (const m of run.messages.slice(sent)) run.owner.set(m, this.number);
         if (result.retryAt !== undefined) return result;
         const said = [result.summary?.replace(/ \(sim-\d+\)$/, ''), ...run.notes].filter(Boolean).join('; ');

@@ -82,7 +82,15 @@ export async function simulateJourney(input: SimulationInput): Promise<Simulatio
     interpreter: new Interpreter(journey, registry),
     registry,
     customer,
-    services: simulatedServices({ clock: () => clock.now, messaging: input.messaging, shopTimezone: input.shopTimezone, customer, messages, notes: (t) => run.notes.push(t), campaign: input.campaign }),
+    services: simulatedServices({
+      clock: () => clock.now,
+      messaging: input.messaging,
+      shopTimezone: input.shopTimezone,
+      customer,
+      messages,
+      notes: (t) => run.notes.push(t),
+      campaign: input.campaign,
+    }),
     steps: [],
     messages,
     meter: new BudgetMeter({ ...DEFAULT_SIMULATION_BUDGET, ...input.budget }, input.wallClock ?? Date.now),
@@ -108,7 +116,11 @@ export async function simulateJourney(input: SimulationInput): Promise<Simulatio
     const entry = await entryFor(journey, registry, event);
     if (entry) {
       const known = byWorkflowId.get(entry.workflowId);
-      const decision = admission(known && { status: known.active ? 'active' : 'completed', endedAt: known.endedAt === undefined ? null : iso(known.endedAt) }, journey.settings, event.occurredAt);
+      const decision = admission(
+        known && { status: known.active ? 'active' : 'completed', endedAt: known.endedAt === undefined ? null : iso(known.endedAt) },
+        journey.settings,
+        event.occurredAt,
+      );
       if (decision === 'signal') known!.driver.receive(event);
       if (decision === 'start' || decision === 'reactivate') {
         const enrolment = new SimulatedEnrolment(run, enrolments.length + 1, entry.workflowId, entry.entryKey, event);
@@ -154,7 +166,11 @@ export async function simulateJourney(input: SimulationInput): Promise<Simulatio
 }
 
 /** The run's answer: each enrolment's timeline merged, and how the customer stands at the end. */
-function resultOf(run: SimulationRun, enrolments: SimulatedEnrolment[], stopped: { enrolment: SimulatedEnrolment; limit: BudgetLimit } | undefined): SimulationResult {
+function resultOf(
+  run: SimulationRun,
+  enrolments: SimulatedEnrolment[],
+  stopped: { enrolment: SimulatedEnrolment; limit: BudgetLimit } | undefined,
+): SimulationResult {
   const { steps, messages } = run;
   const several = enrolments.length > 1;
   const tagged = {
@@ -163,11 +179,21 @@ function resultOf(run: SimulationRun, enrolments: SimulatedEnrolment[], stopped:
   };
   if (stopped) {
     const { enrolment, limit } = stopped;
-    return { entered: true, ...tagged, exitedAt: null, reason: 'budget', waitingAt: enrolment.driver.progress().nodeId, budget: { limit, max: run.meter.budget[limit] } };
+    return {
+      entered: true,
+      ...tagged,
+      exitedAt: null,
+      reason: 'budget',
+      waitingAt: enrolment.driver.progress().nodeId,
+      budget: { limit, max: run.meter.budget[limit] },
+    };
   }
   if (enrolments.length === 0) return { entered: false, steps, messages, exitedAt: null, reason: 'not-entered' };
   const outcomes = enrolments.map((e): SimulatedEnrolmentOutcome => {
-    const ended = e.result && e.endedAt !== undefined ? { exitedAt: iso(e.endedAt), reason: e.result.reason } : { exitedAt: null, reason: 'still-inside', waitingAt: e.driver.progress().nodeId };
+    const ended =
+      e.result && e.endedAt !== undefined
+        ? { exitedAt: iso(e.endedAt), reason: e.result.reason }
+        : { exitedAt: null, reason: 'still-inside', waitingAt: e.driver.progress().nodeId };
     return { enrolment: e.number, ...(e.entryKey !== undefined ? { entryKey: e.entryKey } : {}), enteredAt: e.entry.occurredAt, ...ended };
   });
   // The run ends where its customer is: inside (the latest enrolment still in) or out by the last exit.

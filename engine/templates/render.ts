@@ -44,12 +44,7 @@ class DataContext extends Mustache.Context {
 const dataOnly = (value: unknown): unknown => (typeof value === 'function' ? undefined : value);
 
 export function escapeHtml(value: unknown): string {
-  return String(value)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+  return String(value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 /** Checks a template parses; returns the parser's message if not. */

@@ -28,4 +28,3 @@ export const weekdaysSchema = z
   .array(z.number().int().min(1, 'weekdays are 1 (Monday) to 7 (Sunday)').max(7, 'weekdays are 1 (Monday) to 7 (Sunday)'))
   .min(1, 'choose at least one weekday')
   .meta({ format: 'weekdays' });
-

@@ -36,7 +36,9 @@ const template = z
 const config = z.object({
   webhook: z
     .url({ protocol: /^https?$/, message: 'must be the robot webhook address, https://oapi.dingtalk.com/robot/send?access_token=…' })
-    .refine((u) => URL.canParse(u) && new URL(u).searchParams.has('access_token'), { message: 'must contain the robot access_token (copy the whole webhook address)' })
+    .refine((u) => URL.canParse(u) && new URL(u).searchParams.has('access_token'), {
+      message: 'must contain the robot access_token (copy the whole webhook address)',
+    })
     .meta(
       field({
         en: { title: 'Webhook', description: 'The robot webhook address, with its access_token' },
@@ -66,15 +68,18 @@ const config = z.object({
     .string()
     .max(100)
     .optional()
-    .meta(field({ en: { title: 'Title (markdown)', description: 'Shown in the chat list' }, 'zh-CN': { title: '标题（Markdown）', description: '显示在会话列表中' } })),
-  content: template
-    .default('客户 {{customer.name}} 的订单 {{order.id}}（¥{{order.amount}}）还未付款，请跟进。')
     .meta(
       field({
-        en: { title: 'Message', description: 'Variables: {{customer.name}}, {{order.id}}, {{order.amount}}' },
-        'zh-CN': { title: '消息内容', description: '可用变量：{{customer.name}}、{{order.id}}、{{order.amount}}' },
+        en: { title: 'Title (markdown)', description: 'Shown in the chat list' },
+        'zh-CN': { title: '标题（Markdown）', description: '显示在会话列表中' },
       }),
     ),
+  content: template.default('客户 {{customer.name}} 的订单 {{order.id}}（¥{{order.amount}}）还未付款，请跟进。').meta(
+    field({
+      en: { title: 'Message', description: 'Variables: {{customer.name}}, {{order.id}}, {{order.amount}}' },
+      'zh-CN': { title: '消息内容', description: '可用变量：{{customer.name}}、{{order.id}}、{{order.amount}}' },
+    }),
+  ),
   atAll: z
     .boolean()
     .default(false)
@@ -89,8 +94,18 @@ const dingtalkChannel = defineChannel({
   cappable: false,
   preview: 'text',
   labels: {
-    'zh-CN': { name: '钉钉', description: '通过自定义机器人发到钉钉群的消息（给店铺员工）。', plural: '钉钉消息', count: { one: '{n} 条钉钉消息', other: '{n} 条钉钉消息' } },
-    en: { name: 'DingTalk', description: "A message to a DingTalk group through its custom robot (for the shop's staff).", plural: 'DingTalk messages', count: { one: '{n} DingTalk message', other: '{n} DingTalk messages' } },
+    'zh-CN': {
+      name: '钉钉',
+      description: '通过自定义机器人发到钉钉群的消息（给店铺员工）。',
+      plural: '钉钉消息',
+      count: { one: '{n} 条钉钉消息', other: '{n} 条钉钉消息' },
+    },
+    en: {
+      name: 'DingTalk',
+      description: "A message to a DingTalk group through its custom robot (for the shop's staff).",
+      plural: 'DingTalk messages',
+      count: { one: '{n} DingTalk message', other: '{n} DingTalk messages' },
+    },
   },
 });
 
@@ -115,7 +130,11 @@ export default defineAction({
   icon: '🤖',
   labels: {
     'zh-CN': { title: '钉钉群机器人', description: '通过钉钉自定义机器人往群里发一条消息（文本或 Markdown）。', ports: { next: '之后' } },
-    en: { title: 'DingTalk group robot', description: 'Posts a message (text or markdown) to a DingTalk group through its custom robot.', ports: { next: 'then' } },
+    en: {
+      title: 'DingTalk group robot',
+      description: 'Posts a message (text or markdown) to a DingTalk group through its custom robot.',
+      ports: { next: 'then' },
+    },
   },
   config,
   // Counted as DingTalk messages in the journey summary; the channel joins the built-in ones.
@@ -124,14 +143,24 @@ export default defineAction({
   // DingTalk limits a robot to 20 messages a minute; a few spaced retries ride out a burst.
   activity: {
     startToCloseTimeout: 'PT20S',
-    retry: { maximumAttempts: 5, initialInterval: 'PT5S', backoffCoefficient: 2, maximumInterval: 'PT1M', nonRetryableErrorTypes: ['DingTalkRejected', 'OutboundRefused'] },
+    retry: {
+      maximumAttempts: 5,
+      initialInterval: 'PT5S',
+      backoffCoefficient: 2,
+      maximumInterval: 'PT1M',
+      nonRetryableErrorTypes: ['DingTalkRejected', 'OutboundRefused'],
+    },
   },
   async run(config, ctx) {
     const view = templateView({ event: ctx.event, customer: ctx.customer });
     const content = renderTemplate(config.content, view, { html: false });
     const body =
       config.msgtype === 'markdown'
-        ? { msgtype: 'markdown', markdown: { title: config.title ? renderTemplate(config.title, view, { html: false }) : content.slice(0, 30), text: content }, at: { isAtAll: config.atAll } }
+        ? {
+            msgtype: 'markdown',
+            markdown: { title: config.title ? renderTemplate(config.title, view, { html: false }) : content.slice(0, 30), text: content },
+            at: { isAtAll: config.atAll },
+          }
         : { msgtype: 'text', text: { content }, at: { isAtAll: config.atAll } };
     const res = await ctx.services.http.postJson(signedWebhook(config.webhook, config.secret, Date.now()), body);
     // DingTalk answers 200 with { errcode, errmsg }; errcode 0 is success.

@@ -131,11 +131,28 @@ function orderAt(seq: number, customer: string, time: number, end: number, produ
   const age = end - created;
   const status =
     age < DAY
-      ? weighted(r, [['created', 3], ['paid', 5], ['shipped', 2]] as const)
+      ? weighted(r, [
+          ['created', 3],
+          ['paid', 5],
+          ['shipped', 2],
+        ] as const)
       : age < 4 * DAY
-        ? weighted(r, [['paid', 2], ['shipped', 6], ['delivered', 1.5], ['closed', 0.5]] as const)
-        : weighted(r, [['delivered', 88], ['closed', 6], ['refunded', 6]] as const);
-  const n = weighted(r, [[1, 6], [2, 3], [3, 1]] as const);
+        ? weighted(r, [
+            ['paid', 2],
+            ['shipped', 6],
+            ['delivered', 1.5],
+            ['closed', 0.5],
+          ] as const)
+        : weighted(r, [
+            ['delivered', 88],
+            ['closed', 6],
+            ['refunded', 6],
+          ] as const);
+  const n = weighted(r, [
+    [1, 6],
+    [2, 3],
+    [3, 1],
+  ] as const);
   const chosen = new Set<number>();
   // Popular products sell more: a skewed pick over the catalogue.
   while (chosen.size < Math.min(n, products.length)) chosen.add(Math.floor(products.length * r() ** 1.8));
@@ -152,7 +169,12 @@ function orderAt(seq: number, customer: string, time: number, end: number, produ
     amount: (list - discount).toFixed(2),
     discount: discount.toFixed(2),
     product_ids: items.map((p) => p.id).join(';'),
-    channel: weighted(r, [['天猫', 5], ['淘宝', 3], ['抖音', 1.5], ['小程序', 1]] as const),
+    channel: weighted(r, [
+      ['天猫', 5],
+      ['淘宝', 3],
+      ['抖音', 1.5],
+      ['小程序', 1],
+    ] as const),
   };
 }
 

@@ -20,7 +20,11 @@ import { Products } from '../../server/customers/products';
 import { defaultShop } from './generate';
 
 const { values } = parseArgs({
-  options: { orders: { type: 'string', default: '1000000' }, customers: { type: 'string', default: '200000' }, postgresql: { type: 'boolean', default: false } },
+  options: {
+    orders: { type: 'string', default: '1000000' },
+    customers: { type: 'string', default: '200000' },
+    postgresql: { type: 'boolean', default: false },
+  },
 });
 const work = mkdtempSync(join(tmpdir(), 'huitou-measure-'));
 const file = join(work, 'orders.csv');
@@ -28,7 +32,21 @@ const shop = { ...defaultShop, orders: Number(values.orders), customers: Number(
 
 // Generated in another process, so its garbage does not blur this one's memory figures.
 let t = Date.now();
-await runNode([join(projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(projectRoot, 'scripts', 'sample-shop', 'write.ts'), '--out', work, '--orders', String(shop.orders), '--customers', String(shop.customers), '--products', String(shop.products)], {});
+await runNode(
+  [
+    join(projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
+    join(projectRoot, 'scripts', 'sample-shop', 'write.ts'),
+    '--out',
+    work,
+    '--orders',
+    String(shop.orders),
+    '--customers',
+    String(shop.customers),
+    '--products',
+    String(shop.products),
+  ],
+  {},
+);
 console.log(`generated ${shop.orders} orders (${(statSync(file).size / 1_048_576).toFixed(0)} MB) in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 const bare = process.memoryUsage().rss;
 
@@ -57,7 +75,11 @@ const sampler = setInterval(() => {
 }, 100);
 const mb = (n: number) => `${(n / 1_048_576).toFixed(0)} MB`;
 const before = process.memoryUsage().rss;
-console.log(`RSS ${mb(bare)} before the database opened, ${mb(before)} with it open and the server listening; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+console.log(
+  `RSS ${mb(bare)} before the database opened, ${mb(before)} with it open and the server listening; load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
 
 function runNode(args: string[], env: Record<string, string>): Promise<string> {
   return new Promise<string>((resolve, reject) => {
@@ -83,7 +105,9 @@ async function run(label: string) {
   console.log(`${label}: ${out.trim()}`);
   console.log(
     `${label}: ${seconds.toFixed(1)} s wall, ${Math.round(shop.orders / seconds)} rows/s; server CPU ${cpuSeconds.toFixed(1)} s (${Math.round(shop.orders / cpuSeconds)} rows per CPU second); ` +
-      `server peak RSS ${mb(peak)}, peak JS heap ${mb(peakHeap)} (sampled every 100 ms); load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`,
+      `server peak RSS ${mb(peak)}, peak JS heap ${mb(peakHeap)} (sampled every 100 ms); load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
   );
 }
 

@@ -71,11 +71,7 @@ export class Campaigns {
     if (!row) return undefined;
     const counts = await this.db
       .selectFrom('coupon_codes')
-      .select((eb) => [
-        eb.fn.count<string>('issued_at').as('issued'),
-        eb.fn.count<string>('redeemed_at').as('redeemed'),
-        eb.fn.countAll<string>().as('codes'),
-      ])
+      .select((eb) => [eb.fn.count<string>('issued_at').as('issued'), eb.fn.count<string>('redeemed_at').as('redeemed'), eb.fn.countAll<string>().as('codes')])
       .where('campaign_id', '=', id)
       .executeTakeFirstOrThrow();
     const issued = Number(counts.issued);
@@ -90,7 +86,14 @@ export class Campaigns {
     const ended = row.expires_at !== null && row.expires_at.getTime() <= Date.now();
     return {
       campaign: toCampaign(row),
-      stats: { issued, redeemed: Number(counts.redeemed), budgetUsed, budgetRemaining, poolAvailable, remaining: ended ? 0 : limits.length > 0 ? Math.min(...limits) : null },
+      stats: {
+        issued,
+        redeemed: Number(counts.redeemed),
+        budgetUsed,
+        budgetRemaining,
+        poolAvailable,
+        remaining: ended ? 0 : limits.length > 0 ? Math.min(...limits) : null,
+      },
     };
   }
 

@@ -58,7 +58,15 @@ export class Coupons implements CouponService {
           .updateTable('coupon_codes')
           .set(issue)
           .where('code', '=', (eb) =>
-            eb.selectFrom('coupon_codes').select('code').where('campaign_id', '=', campaignId).where('issued_at', 'is', null).orderBy('code').limit(1).forUpdate().skipLocked(),
+            eb
+              .selectFrom('coupon_codes')
+              .select('code')
+              .where('campaign_id', '=', campaignId)
+              .where('issued_at', 'is', null)
+              .orderBy('code')
+              .limit(1)
+              .forUpdate()
+              .skipLocked(),
           )
           .returningAll()
           .executeTakeFirst();
@@ -107,5 +115,10 @@ const issuedCodes = (db: Db) =>
     .select(['coupon_codes.code', 'coupon_codes.campaign_id', 'coupon_codes.expires_at', 'coupon_campaigns.kind', 'coupon_campaigns.value']);
 
 function toIssued(row: Pick<CodeRow, 'code' | 'campaign_id' | 'expires_at'>, campaign: Pick<CampaignRow, 'kind' | 'value'>): IssuedCoupon {
-  return { code: row.code, campaignId: row.campaign_id, expiresAt: row.expires_at!.toISOString(), amount: campaign.kind === 'amount' ? Number(campaign.value) : null };
+  return {
+    code: row.code,
+    campaignId: row.campaign_id,
+    expiresAt: row.expires_at!.toISOString(),
+    amount: campaign.kind === 'amount' ? Number(campaign.value) : null,
+  };
 }

@@ -38,7 +38,12 @@ const arrayType: Record<BulkType, string> = {
  * changes nothing. The first column is the key `id`.
  * Names come from the callers' constants, never from input. Ids must be unique within `rows`.
  */
-export async function bulkUpsert(db: Db, table: 'orders' | 'customers' | 'products', columns: BulkColumn[], rows: unknown[][]): Promise<{ inserted: number; updated: number }> {
+export async function bulkUpsert(
+  db: Db,
+  table: 'orders' | 'customers' | 'products',
+  columns: BulkColumn[],
+  rows: unknown[][],
+): Promise<{ inserted: number; updated: number }> {
   if (rows.length === 0) return { inserted: 0, updated: 0 };
   if (columns[0]?.name !== 'id') throw new Error('bulkUpsert: the first column must be id');
   const t = sql.raw(table);

@@ -110,7 +110,9 @@ export class Customers {
    */
   async upsertImported(rows: ImportedCustomer[], present: ReadonlySet<ProfileField>): Promise<{ inserted: number; updated: number }> {
     const fields = profileFields.filter((f) => present.has(f));
-    const changes = rows.map((c): ProfileChange => ({ id: c.id, fields: Object.fromEntries(fields.map((f) => [f, c[f]])), attributes: c.attributes, at: c.setAt }));
+    const changes = rows.map(
+      (c): ProfileChange => ({ id: c.id, fields: Object.fromEntries(fields.map((f) => [f, c[f]])), attributes: c.attributes, at: c.setAt }),
+    );
     return this.write(changes, fields, false);
   }
 

@@ -1,5 +1,13 @@
 import { sql, type RawBuilder } from 'kysely';
-import { isOrderEventType, orderEventStatuses, type CustomerEvent, type OrderEventData, type OrderEventType, type OrderRecord, type OrderStatus } from '../../engine/index';
+import {
+  isOrderEventType,
+  orderEventStatuses,
+  type CustomerEvent,
+  type OrderEventData,
+  type OrderEventType,
+  type OrderRecord,
+  type OrderStatus,
+} from '../../engine/index';
 import type { Db } from '../db/database';
 import { json } from '../db/database';
 import { bulkUpsert, LIST_SEPARATOR, type BulkColumn } from './bulk-upsert';
@@ -88,7 +96,8 @@ export class Orders {
     ];
     if (optional.has('paidAt')) columns.push([{ name: 'paid_at', type: 'timestamptz' }, (o) => o.paidAt]);
     if (optional.has('discount')) columns.push([{ name: 'discount', type: 'numeric', next: timed('discount', 'discount') }, (o) => o.discount]);
-    if (optional.has('productIds')) columns.push([{ name: 'product_ids', type: 'list', next: timed('product_ids', 'productIds') }, (o) => o.productIds.join(LIST_SEPARATOR)]);
+    if (optional.has('productIds'))
+      columns.push([{ name: 'product_ids', type: 'list', next: timed('product_ids', 'productIds') }, (o) => o.productIds.join(LIST_SEPARATOR)]);
     const keys = ['amount', ...(optional.has('discount') ? ['discount'] : []), ...(optional.has('productIds') ? ['productIds'] : [])];
     columns.push(
       [
@@ -133,7 +142,8 @@ export class Orders {
     // Kept at or after every time in field_set_at, so an import can skip reading the map.
     if (given.length > 0) next.latest_set_at = sql`greatest(orders.latest_set_at, ${at}::timestamptz)`;
     for (const v of given) {
-      next[v.column] = sql`case when set_later(orders.field_set_at, ${times}::jsonb, ${v.key}::text) then orders.${sql.raw(v.column)} else ${data[v.key]}::${sql.raw(v.type)} end`;
+      next[v.column] =
+        sql`case when set_later(orders.field_set_at, ${times}::jsonb, ${v.key}::text) then orders.${sql.raw(v.column)} else ${data[v.key]}::${sql.raw(v.type)} end`;
     }
     const names = Object.keys(next);
     const update = async (): Promise<'updated' | 'unchanged' | undefined> => {

@@ -39,7 +39,11 @@ export class Products {
   async byIds(ids: Iterable<string>): Promise<Map<string, ProductRecord>> {
     const wanted = [...new Set(ids)];
     if (wanted.length === 0) return new Map();
-    const rows = await this.db.selectFrom('products').select(['id', 'category', 'tags']).where(sql<boolean>`id = any(${wanted}::text[])`).execute();
+    const rows = await this.db
+      .selectFrom('products')
+      .select(['id', 'category', 'tags'])
+      .where(sql<boolean>`id = any(${wanted}::text[])`)
+      .execute();
     return new Map(rows.map((r) => [r.id, { id: r.id, category: r.category, tags: r.tags }]));
   }
 

@@ -61,6 +61,10 @@ export class Events {
   }
 
   async markRoutingFailed(id: string, error: string): Promise<void> {
-    await this.db.updateTable('events').set({ routing_error: error.slice(0, 500) }).where('id', '=', id).execute();
+    await this.db
+      .updateTable('events')
+      .set({ routing_error: error.slice(0, 500) })
+      .where('id', '=', id)
+      .execute();
   }
 }

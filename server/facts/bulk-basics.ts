@@ -21,7 +21,9 @@ export async function buyerBasics(trx: Db, settings: ShopSettings, asOf: Date, s
   // instead (seen: 3.9 s against 2.0 s by the index for 12k customers of 1M). Scopes as large as
   // the whole stock (after a big import) still get the scan.
   if (scoped) await sql`set local random_page_cost = 1.1`.execute(trx);
-  const price = priceRules(settings).map(({ rule, bp }) => sql`case when count(*) filter (where ${discountedSql(bp)}) * 2 > count(*) then ${rule.tag}::text end`);
+  const price = priceRules(settings).map(
+    ({ rule, bp }) => sql`case when count(*) filter (where ${discountedSql(bp)}) * 2 > count(*) then ${rule.tag}::text end`,
+  );
   const priceTags = price.length > 0 ? sql`array_remove(array[${sql.join(price)}], null)` : sql`'{}'::text[]`;
   // Created from its query (no key, nothing to maintain per row). Amounts have two decimals, so
   // each is a whole number of cents, summed by sum_cents (migration 0011) with a bigint state

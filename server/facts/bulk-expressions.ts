@@ -39,7 +39,9 @@ export const discountedSql = (bp: number) => sql`(o.amount + o.discount > 0 and 
 /** The rules that look at what was bought. */
 export const boughtRules = (settings: ShopSettings) =>
   settings.tagRules.flatMap((rule, index) =>
-    rule.kind === 'bought-product' || rule.kind === 'bought-category' ? [{ index, rule: rule as Extract<TagRule, { kind: 'bought-product' | 'bought-category' }> }] : [],
+    rule.kind === 'bought-product' || rule.kind === 'bought-category'
+      ? [{ index, rule: rule as Extract<TagRule, { kind: 'bought-product' | 'bought-category' }> }]
+      : [],
   );
 
 /** Every month-day of some year, 02-29 included (366). */

@@ -52,7 +52,11 @@ const stableColumns = sql.raw(
   'customer_id, order_count, total_cents, frequency, monetary_cents, first_at, last_at, main_category, tier, tags, birthday_md, zone',
 );
 const compared = (t: string) =>
-  sql.raw(['order_count', 'total_cents', 'frequency', 'monetary_cents', 'first_at', 'last_at', 'main_category', 'tier', 'tags', 'birthday_md', 'zone'].map((c) => `${t}.${c}`).join(', '));
+  sql.raw(
+    ['order_count', 'total_cents', 'frequency', 'monetary_cents', 'first_at', 'last_at', 'main_category', 'tier', 'tags', 'birthday_md', 'zone']
+      .map((c) => `${t}.${c}`)
+      .join(', '),
+  );
 
 /**
  * Writes the day-stable snapshot (customer_fact_rows) from fx_base, fx_bought and fx_main
@@ -113,7 +117,9 @@ export async function writeSnapshot(
   });
   await step('write', async () => {
     const set = sql.raw(
-      ['order_count', 'total_cents', 'frequency', 'monetary_cents', 'first_at', 'last_at', 'main_category', 'tier', 'tags', 'birthday_md', 'zone'].map((c) => `${c} = n.${c}`).join(', '),
+      ['order_count', 'total_cents', 'frequency', 'monetary_cents', 'first_at', 'last_at', 'main_category', 'tier', 'tags', 'birthday_md', 'zone']
+        .map((c) => `${c} = n.${c}`)
+        .join(', '),
     );
     await sql`update customer_fact_rows r set as_of = null, computed_at = now(), ${set}
       from fx_new n where n.customer_id = r.customer_id`.execute(trx);

@@ -57,14 +57,18 @@ export async function recordChanges(trx: Db, asOf: Date, timezone: string, first
       now() + (row_number() over (order by customer_id collate "C", ord, tag collate "C")) * interval '1 microsecond'
     from fx_changes
     on conflict (id) do nothing`.execute(trx);
-  const { rows } = await sql<ChangeRow>`select customer_id, kind, from_value, to_value, tag from fx_changes order by customer_id collate "C", ord, tag collate "C"`.execute(trx);
+  const { rows } =
+    await sql<ChangeRow>`select customer_id, kind, from_value, to_value, tag from fx_changes order by customer_id collate "C", ord, tag collate "C"`.execute(
+      trx,
+    );
   return { changes: rows.map(changeOf), eventsStored: Number(stored.numAffectedRows ?? 0) };
 }
 
 function changeOf(row: ChangeRow): FactChange {
   const customerId = row.customer_id;
   if (row.kind === 'tagged') return { customerId, kind: 'tagged', tag: row.tag! };
-  if (row.kind === 'stage_changed') return { customerId, kind: 'stage_changed', from: row.from_value as LifecycleStage | null, to: row.to_value as LifecycleStage };
+  if (row.kind === 'stage_changed')
+    return { customerId, kind: 'stage_changed', from: row.from_value as LifecycleStage | null, to: row.to_value as LifecycleStage };
   return { customerId, kind: 'tier_changed', from: row.from_value as TierId | null, to: row.to_value as TierId };
 }
 

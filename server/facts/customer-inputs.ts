@@ -1,5 +1,15 @@
 import { sql } from 'kysely';
-import { higherTier, scoresByCategory, tierIds, type CustomerRecord, type OrderRecord, type OrderStatus, type ProductRecord, type ShopSettings, type TierId } from '../../engine/index';
+import {
+  higherTier,
+  scoresByCategory,
+  tierIds,
+  type CustomerRecord,
+  type OrderRecord,
+  type OrderStatus,
+  type ProductRecord,
+  type ShopSettings,
+  type TierId,
+} from '../../engine/index';
 import type { Db } from '../db/database';
 
 /** A customer as the API shows them (PII unmasked; the routes mask by role). */
@@ -62,7 +72,11 @@ function needsProducts(settings: ShopSettings): boolean {
  * still has facts; one with neither is undefined.
  */
 export async function loadCustomerInputs(db: Db, customerId: string, asOf: Date, settings: ShopSettings): Promise<CustomerInputs | undefined> {
-  const { rows } = await sql<ProfileRow & { orders: OrderRow[] }>`select * from customer_fact_inputs(${customerId}::text, ${asOf}::timestamptz, ${needsProducts(settings)}::boolean, ${needsCategories(settings)}::boolean)`.execute(db);
+  const { rows } = await sql<
+    ProfileRow & { orders: OrderRow[] }
+  >`select * from customer_fact_inputs(${customerId}::text, ${asOf}::timestamptz, ${needsProducts(settings)}::boolean, ${needsCategories(settings)}::boolean)`.execute(
+    db,
+  );
   const profile = rows[0]!;
   if (!profile.has_profile && !profile.has_orders) return undefined;
   const products = new Map<string, ProductRecord>();

@@ -33,7 +33,9 @@ export async function listCustomers(db: Db, q: CustomerListQuery): Promise<{ cus
     .$if(q.stage !== undefined, (b) => b.where('f.stage', '=', q.stage!))
     .$if(q.tier !== undefined, (b) => b.where('f.tier', '=', q.tier!))
     .$if(q.rfm !== undefined, (b) => b.where('f.rfm_segment', '=', q.rfm!))
-    .$if(q.tag !== undefined, (b) => b.where('f.customer_id', 'in', (s) => s.selectFrom('customer_tags as t').select('t.customer_id').where('t.tag', '=', q.tag!)))
+    .$if(q.tag !== undefined, (b) =>
+      b.where('f.customer_id', 'in', (s) => s.selectFrom('customer_tags as t').select('t.customer_id').where('t.tag', '=', q.tag!)),
+    )
     .$if(q.cursor !== undefined, (b) => b.where('f.customer_id', '>', q.cursor!))
     .orderBy('f.customer_id')
     .limit(q.limit + 1)

@@ -77,7 +77,9 @@ export class FactsService {
       // The row locked first (a bulk refresh holds the table until it commits), then its facts
       // as readers see them, for the changes.
       await sql`select 1 from customer_fact_rows where customer_id = ${customerId} for update`.execute(trx);
-      const old = (await sql<{ stage: string; tier: string; tags: string[] }>`select stage, tier, tags from customer_facts where customer_id = ${customerId}`.execute(trx)).rows[0];
+      const old = (
+        await sql<{ stage: string; tier: string; tags: string[] }>`select stage, tier, tags from customer_facts where customer_id = ${customerId}`.execute(trx)
+      ).rows[0];
       // Before any bulk refresh the view derives with these settings' parameters.
       await writeViewParameters(trx, computed.settings, computed.population, null, true);
       // Only the day-stable values (migration 0008-day-stable-facts); the database's clock, as
@@ -121,7 +123,11 @@ export class FactsService {
     const population = (await this.settings.population())?.population ?? null;
     const inputs = await loadCustomerInputs(this.db, customerId, asOf, settings);
     if (!inputs) return undefined;
-    const { facts, ruleTags: ruleTagList, mainCategory } = customerFactsDetail({ customer: inputs.record, orders: inputs.orders, products: inputs.products, settings, population, asOf });
+    const {
+      facts,
+      ruleTags: ruleTagList,
+      mainCategory,
+    } = customerFactsDetail({ customer: inputs.record, orders: inputs.orders, products: inputs.products, settings, population, asOf });
     // What the snapshot stores besides the facts (as the bulk refresh does): the rule tags, the main
     // category where ranges per category use it, and the birthday's month-day when it is a day of some year.
     const birthday = inputs.record.birthday;

@@ -12,6 +12,11 @@ export async function addManualTag(db: Db, customerId: string, tag: string): Pro
 
 /** Removes a manual tag (a rule's tag of the same name stays while its rule holds); false when absent. */
 export async function removeManualTag(db: Db, customerId: string, tag: string): Promise<boolean> {
-  const result = await db.deleteFrom('customer_tags').where('customer_id', '=', customerId).where('tag', '=', tag).where('source', '=', 'manual').executeTakeFirst();
+  const result = await db
+    .deleteFrom('customer_tags')
+    .where('customer_id', '=', customerId)
+    .where('tag', '=', tag)
+    .where('source', '=', 'manual')
+    .executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }

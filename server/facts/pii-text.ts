@@ -83,9 +83,12 @@ export class PiiText {
     let out = '';
     let copied = 0;
     for (let i = 0; i < text.length - 1; ) {
-      const hit = this.#byStart.get(startKey(text, i))?.find(
-        (k) => text.startsWith(k.value, i) && !(k.wordStart && wordChar.test(text[i - 1] ?? '')) && !(k.wordEnd && wordChar.test(text[i + k.value.length] ?? '')),
-      );
+      const hit = this.#byStart
+        .get(startKey(text, i))
+        ?.find(
+          (k) =>
+            text.startsWith(k.value, i) && !(k.wordStart && wordChar.test(text[i - 1] ?? '')) && !(k.wordEnd && wordChar.test(text[i + k.value.length] ?? '')),
+        );
       if (!hit) {
         i++;
         continue;

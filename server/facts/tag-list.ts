@@ -26,7 +26,11 @@ export async function listTags(db: Kysely<Database>, tagRules: readonly TagRule[
     .execute();
   const byTag = new Map<string, TagListEntry>();
   for (const r of rows) {
-    byTag.set(r.tag, { tag: r.tag, customers: Number(r.customers), sources: r.sources.filter((s): s is 'manual' | 'rule' => s === 'manual' || s === 'rule').sort() });
+    byTag.set(r.tag, {
+      tag: r.tag,
+      customers: Number(r.customers),
+      sources: r.sources.filter((s): s is 'manual' | 'rule' => s === 'manual' || s === 'rule').sort(),
+    });
   }
   for (const rule of tagRules) {
     const entry = byTag.get(rule.tag) ?? { tag: rule.tag, customers: 0, sources: [] };

@@ -42,7 +42,12 @@ export class ApiTokens {
   }
 
   async list(): Promise<ApiTokenInfo[]> {
-    const rows = await this.db.selectFrom('api_tokens').select(['id', 'name', 'role', 'created_at', 'revoked_at']).orderBy('created_at').orderBy('id').execute();
+    const rows = await this.db
+      .selectFrom('api_tokens')
+      .select(['id', 'name', 'role', 'created_at', 'revoked_at'])
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
     return rows.map(info);
   }
 
@@ -55,7 +60,12 @@ export class ApiTokens {
 
   /** The role of a live token, or undefined. Looked up on every request, so a revocation counts at once. */
   async roleOf(token: string): Promise<Role | undefined> {
-    const row = await this.db.selectFrom('api_tokens').select('role').where('token_hash', '=', tokenHash(token)).where('revoked_at', 'is', null).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('api_tokens')
+      .select('role')
+      .where('token_hash', '=', tokenHash(token))
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
     return row?.role as Role | undefined;
   }
 }

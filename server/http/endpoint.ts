@@ -78,7 +78,9 @@ export function requireContractEntries(app: FastifyInstance, entries: readonly E
     const methods = [options.method].flat();
     if (entry) registered.add(entry);
     else if (isApiPath(options.url) && !methods.every((m) => m === 'HEAD')) {
-      throw new Error(`${methods.join(',')} ${options.url}: no contract entry; declare the endpoint in contract/ and register it with route(app, entry, handler)`);
+      throw new Error(
+        `${methods.join(',')} ${options.url}: no contract entry; declare the endpoint in contract/ and register it with route(app, entry, handler)`,
+      );
     }
   });
   app.addHook('onReady', async () => {

@@ -49,13 +49,21 @@ export function registerLimits(app: FastifyInstance): void {
       const deep = tooDeepAt(value, MAX_JSON_DEPTH);
       if (deep) {
         const path = formatPath(deep);
-        return done(new RequestLimitError(400, 'too_deep', [{ path: path || 'body', code: 'too_deep', message: tooDeepMessage(requestLocale(request), path) }]), undefined);
+        return done(
+          new RequestLimitError(400, 'too_deep', [{ path: path || 'body', code: 'too_deep', message: tooDeepMessage(requestLocale(request), path) }]),
+          undefined,
+        );
       }
       // JSON can only carry U+0000 escaped: most bodies skip the walk.
       const nul = text.includes('\\u0000') ? nulCharacterAt(value) : undefined;
       if (nul) {
         const path = formatPath(nul);
-        return done(new RequestLimitError(400, 'nul_character', [{ path: path || 'body', code: 'nul_character', message: nulCharacterMessage(requestLocale(request), path) }]), undefined);
+        return done(
+          new RequestLimitError(400, 'nul_character', [
+            { path: path || 'body', code: 'nul_character', message: nulCharacterMessage(requestLocale(request), path) },
+          ]),
+          undefined,
+        );
       }
       done(null, value);
     });
@@ -68,18 +76,26 @@ export function registerLimits(app: FastifyInstance): void {
     // `%00` in a path or query parameter would reach the database the same way as in a body.
     if (request.url.includes('%00')) {
       const nul = nulCharacterAt({ params: request.params, query: request.query });
-      if (nul) throw new RequestLimitError(400, 'nul_character', [{ path: formatPath(nul), code: 'nul_character', message: nulCharacterMessage(locale, formatPath(nul)) }]);
+      if (nul)
+        throw new RequestLimitError(400, 'nul_character', [
+          { path: formatPath(nul), code: 'nul_character', message: nulCharacterMessage(locale, formatPath(nul)) },
+        ]);
     }
     const at = request.url.indexOf('?');
     if (at < 0) return;
     const query = request.url.slice(at + 1);
-    if (query.length > MAX_QUERY_CHARS) throw new RequestLimitError(400, 'query_too_large', [{ path: 'query', code: 'too_long', message: queryMessage(locale, 'chars') }]);
-    if (query.split('&').length > MAX_QUERY_PARAMS) throw new RequestLimitError(400, 'query_too_large', [{ path: 'query', code: 'too_many', message: queryMessage(locale, 'params') }]);
+    if (query.length > MAX_QUERY_CHARS)
+      throw new RequestLimitError(400, 'query_too_large', [{ path: 'query', code: 'too_long', message: queryMessage(locale, 'chars') }]);
+    if (query.split('&').length > MAX_QUERY_PARAMS)
+      throw new RequestLimitError(400, 'query_too_large', [{ path: 'query', code: 'too_many', message: queryMessage(locale, 'params') }]);
   });
 }
 
 /** The body of a 4xx answer: what was wrong and where, in the caller's language where we wrote it. */
-export function clientErrorBody(error: Error & Partial<Pick<FastifyError, 'code'>>, request: FastifyRequest): { error: string; message: string; problems: RequestProblem[] } {
+export function clientErrorBody(
+  error: Error & Partial<Pick<FastifyError, 'code'>>,
+  request: FastifyRequest,
+): { error: string; message: string; problems: RequestProblem[] } {
   if (error instanceof RequestLimitError) return { error: error.error, message: error.message, problems: error.problems };
   const locale = requestLocale(request);
   const problem = (path: string, code: string, message: string) => ({ error: code, message, problems: [{ path, code, message }] });
@@ -87,7 +103,11 @@ export function clientErrorBody(error: Error & Partial<Pick<FastifyError, 'code'
     case 'FST_ERR_CTP_BODY_TOO_LARGE': {
       const limit = request.routeOptions.bodyLimit ?? DEFAULT_BODY_LIMIT;
       const size = `${Math.round(limit / 1024)} KB`;
-      return problem('body', 'body_too_large', locale === 'zh-CN' ? `body：请求体超过此接口接受的 ${size}` : `body: larger than the ${size} this endpoint accepts`);
+      return problem(
+        'body',
+        'body_too_large',
+        locale === 'zh-CN' ? `body：请求体超过此接口接受的 ${size}` : `body: larger than the ${size} this endpoint accepts`,
+      );
     }
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return problem('content-type', 'unsupported_media_type', `content-type: ${error.message}`);

@@ -6,14 +6,19 @@ import { errorBodySchema, type Endpoint, type OtherAnswer } from '../../contract
 export const openApiPath = (path: string): string => path.replace(/:(\w+)/g, '{$1}');
 
 const whoMayCall = (entry: Endpoint): string =>
-  entry.access === 'public' ? 'Public: no token needed.' : entry.access === 'admin' ? 'Needs an admin token.' : `Needs a token of the ${entry.access} role or above.`;
+  entry.access === 'public'
+    ? 'Public: no token needed.'
+    : entry.access === 'admin'
+      ? 'Needs an admin token.'
+      : `Needs a token of the ${entry.access} role or above.`;
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 
 function responses(entry: Endpoint): ZodOpenApiResponsesObject {
   const answers: Record<string, ReturnType<typeof json>> = { [String(entry.status ?? 200)]: json(entry.response, entry.summary) };
   const checksInput = entry.params || entry.query || (entry.body && entry.bodyCheckedBy !== 'handler');
-  if (checksInput) answers['400'] = json(errorBodySchema, `A field does not fit the contract${entry.invalid ? ` (error ${entry.invalid})` : ''}: each problem names it`);
+  if (checksInput)
+    answers['400'] = json(errorBodySchema, `A field does not fit the contract${entry.invalid ? ` (error ${entry.invalid})` : ''}: each problem names it`);
   for (const [status, answer] of Object.entries(entry.answers ?? {})) {
     const { description, schema } = typeof answer === 'string' ? ({ description: answer } as OtherAnswer) : answer;
     answers[status] = json(schema ?? errorBodySchema, description);
@@ -33,7 +38,9 @@ function operation(entry: Endpoint): ZodOpenApiOperationObject {
     description: [entry.description, whoMayCall(entry)].filter(Boolean).join(' '),
     'x-role': entry.access,
     ...(entry.access === 'public' ? { security: [] } : {}),
-    ...(entry.params || entry.query ? { requestParams: { ...(entry.params ? { path: entry.params } : {}), ...(entry.query ? { query: entry.query } : {}) } } : {}),
+    ...(entry.params || entry.query
+      ? { requestParams: { ...(entry.params ? { path: entry.params } : {}), ...(entry.query ? { query: entry.query } : {}) } }
+      : {}),
     ...(entry.body ? { requestBody: { content: Object.fromEntries(media.map((type) => [type, { schema: entry.body! }])) } } : {}),
     responses: responses(entry),
   };

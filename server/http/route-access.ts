@@ -80,7 +80,9 @@ export function requireDeclaredAccess(app: FastifyInstance, table: RouteTable): 
     const level = route.config?.access ?? (publicScopes.has(this) ? 'public' : undefined);
     const methods = [route.method].flat();
     if (!level) {
-      throw new Error(`${methods.join(',')} ${route.url}: the route does not say who may call it; register it with access('public' | 'analyst' | 'marketer' | 'admin')`);
+      throw new Error(
+        `${methods.join(',')} ${route.url}: the route does not say who may call it; register it with access('public' | 'analyst' | 'marketer' | 'admin')`,
+      );
     }
     route.config = { ...route.config, access: level };
     for (const method of methods) table.add(method, route.url, level);

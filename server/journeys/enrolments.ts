@@ -15,7 +15,14 @@ export interface EnrolmentRow {
 export class Enrolments {
   constructor(private readonly db: Db) {}
 
-  async recordStart(e: { workflowId: string; journeyId: string; journeyVersion: number; customerId: string; entryKey?: string | undefined; entryEventId: string }): Promise<boolean> {
+  async recordStart(e: {
+    workflowId: string;
+    journeyId: string;
+    journeyVersion: number;
+    customerId: string;
+    entryKey?: string | undefined;
+    entryEventId: string;
+  }): Promise<boolean> {
     const inserted = await this.db
       .insertInto('enrolments')
       .values({
@@ -67,7 +74,13 @@ export class Enrolments {
 
   async activeForCustomer(customerId: string): Promise<EnrolmentRow[]> {
     const rows = await this.db.selectFrom('enrolments').selectAll().where('customer_id', '=', customerId).where('status', '=', 'active').execute();
-    return rows.map((r) => ({ workflowId: r.workflow_id, journeyId: r.journey_id, journeyVersion: r.journey_version, customerId: r.customer_id, status: r.status }));
+    return rows.map((r) => ({
+      workflowId: r.workflow_id,
+      journeyId: r.journey_id,
+      journeyVersion: r.journey_version,
+      customerId: r.customer_id,
+      status: r.status,
+    }));
   }
 
   async activeForJourney(journeyId: string): Promise<string[]> {

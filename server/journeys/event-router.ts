@@ -139,7 +139,15 @@ export class EventRouter {
     const decision = admission(known, journey.settings, event.occurredAt);
     if (decision === 'refuse') return;
     if (decision === 'reactivate') await enrolments.reactivate(workflowId, version, event.id);
-    else if (decision === 'start') await enrolments.recordStart({ workflowId, journeyId: journey.id, journeyVersion: version, customerId: event.customerId, entryKey, entryEventId: event.id });
+    else if (decision === 'start')
+      await enrolments.recordStart({
+        workflowId,
+        journeyId: journey.id,
+        journeyVersion: version,
+        customerId: event.customerId,
+        entryKey,
+        entryEventId: event.id,
+      });
     try {
       // The entry event goes as the input and as the signal: a running enrolment (a duplicate
       // trigger) hears it as any event, and a new one drops the signal, whose id it has seen.

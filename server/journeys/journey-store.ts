@@ -46,7 +46,11 @@ export class Journeys {
       const current = await tx.selectFrom('journeys').select(['status', 'version']).where('id', '=', journey.id).forUpdate().executeTakeFirst();
       if (!current) return undefined;
       const doc: Journey = { ...journey, status: current.status as JourneyStatus, version: current.version };
-      await tx.updateTable('journeys').set({ name: doc.name, document: json(doc), updated_at: new Date() }).where('id', '=', doc.id).execute();
+      await tx
+        .updateTable('journeys')
+        .set({ name: doc.name, document: json(doc), updated_at: new Date() })
+        .where('id', '=', doc.id)
+        .execute();
       return doc;
     });
   }
@@ -63,8 +67,15 @@ export class Journeys {
       const version = row.version + 1;
       const draft: Journey = { ...(row.document as Journey), status: 'live', version };
       const doc = stamp(draft);
-      await tx.insertInto('journey_versions').values({ journey_id: id, version, document: json(doc) }).execute();
-      await tx.updateTable('journeys').set({ status: 'live', version, document: json(draft), updated_at: new Date() }).where('id', '=', id).execute();
+      await tx
+        .insertInto('journey_versions')
+        .values({ journey_id: id, version, document: json(doc) })
+        .execute();
+      await tx
+        .updateTable('journeys')
+        .set({ status: 'live', version, document: json(draft), updated_at: new Date() })
+        .where('id', '=', id)
+        .execute();
       await followJourneyStatus(tx, id, 'live');
       return { journey: doc, version };
     });
@@ -75,7 +86,11 @@ export class Journeys {
       const row = await tx.selectFrom('journeys').select('document').where('id', '=', id).forUpdate().executeTakeFirst();
       if (!row) return undefined;
       const doc: Journey = { ...(row.document as Journey), status };
-      await tx.updateTable('journeys').set({ status, document: json(doc), updated_at: new Date() }).where('id', '=', id).execute();
+      await tx
+        .updateTable('journeys')
+        .set({ status, document: json(doc), updated_at: new Date() })
+        .where('id', '=', id)
+        .execute();
       // Its undelivered messages follow: cancelled when stopped, woken when live again.
       await followJourneyStatus(tx, id, status);
       return doc;
@@ -99,7 +114,12 @@ export class Journeys {
   }
 
   async versionRow(id: string, version: number): Promise<{ journey: Journey; publishedAt: string } | undefined> {
-    const row = await this.db.selectFrom('journey_versions').select(['document', 'published_at']).where('journey_id', '=', id).where('version', '=', version).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('journey_versions')
+      .select(['document', 'published_at'])
+      .where('journey_id', '=', id)
+      .where('version', '=', version)
+      .executeTakeFirst();
     return row ? { journey: row.document as Journey, publishedAt: row.published_at.toISOString() } : undefined;
   }
 

@@ -56,7 +56,19 @@ export interface JourneyStats {
 /** How many rows each node's counter is split over (see migration 0007). */
 export const STEP_COUNT_SHARDS = 8;
 
-const EMPTY: Omit<NodeStats, 'nodeId'> = { entered: 0, waiting: 0, passed: 0, sent: 0, queued: 0, failed: 0, capped: 0, skipped: 0, converted: 0, actionsRefused: 0, actionsFailed: 0 };
+const EMPTY: Omit<NodeStats, 'nodeId'> = {
+  entered: 0,
+  waiting: 0,
+  passed: 0,
+  sent: 0,
+  queued: 0,
+  failed: 0,
+  capped: 0,
+  skipped: 0,
+  converted: 0,
+  actionsRefused: 0,
+  actionsFailed: 0,
+};
 
 /** Exit reasons of enrolments whose action failed for good (engine/driver/driver.ts): `action-failed <type>:<node>`. */
 const FAILED_ACTION = /^action-failed ([^\s:]+):(.+)$/;

@@ -30,7 +30,10 @@ export interface CustomerGroupRow {
  * windows), by earned and stored tier, and the customers on file without a counted order. The
  * callers apply the engine's own stage and tier rules to these few groups.
  */
-export async function customerGroups(db: Db, input: { asOf: number; periodStart: number; asOfDate: string; periodStartDate: string; settings: ShopSettings }): Promise<CustomerGroupRow[]> {
+export async function customerGroups(
+  db: Db,
+  input: { asOf: number; periodStart: number; asOfDate: string; periodStartDate: string; settings: ShopSettings },
+): Promise<CustomerGroupRow[]> {
   const { asOf, periodStart, settings } = input;
   const tz = settings.timezone;
   const result = await sql<CustomerGroupRow>`

@@ -154,7 +154,10 @@ export class MessageDispatcher {
       .where('id', '=', message.id)
       .where('status', '=', 'sending')
       .execute();
-    this.o.log.info({ messageId: message.id, channel: message.channel, reason: verdict.reason.code }, verdict.kind === 'cancel' ? 'message cancelled' : 'message held');
+    this.o.log.info(
+      { messageId: message.id, channel: message.channel, reason: verdict.reason.code },
+      verdict.kind === 'cancel' ? 'message cancelled' : 'message held',
+    );
   }
 
   private async deliver(message: Claimed): Promise<void> {
@@ -189,7 +192,10 @@ export class MessageDispatcher {
         .where('id', '=', message.id)
         .where('status', '=', 'sending')
         .execute();
-      this.o.log.warn({ messageId: message.id, channel: message.channel, provider: provider.name, attempt: message.attempts, err: error, final }, final ? 'message delivery failed' : 'message delivery will be retried');
+      this.o.log.warn(
+        { messageId: message.id, channel: message.channel, provider: provider.name, attempt: message.attempts, err: error, final },
+        final ? 'message delivery failed' : 'message delivery will be retried',
+      );
     }
   }
 }

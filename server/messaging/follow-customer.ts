@@ -1,4 +1,14 @@
-import { decisionFacts, evaluateCondition, eventMatchesWait, orderIdOf, parseIdempotencyKey, reasonOf, type CustomerEvent, type Journey, type MessageReason } from '../../engine/index';
+import {
+  decisionFacts,
+  evaluateCondition,
+  eventMatchesWait,
+  orderIdOf,
+  parseIdempotencyKey,
+  reasonOf,
+  type CustomerEvent,
+  type Journey,
+  type MessageReason,
+} from '../../engine/index';
 import type { Db } from '../db/database';
 
 /** A claimed message, as much of it as the decision needs. */
@@ -47,7 +57,11 @@ export class CustomerFollow {
       this.db.selectFrom('journeys').select(['id', 'status']).where('id', 'in', journeyIds).execute(),
       workflowIds.length === 0
         ? []
-        : this.db.selectFrom('enrolments').select(['workflow_id', 'status', 'exit_reason', 'entry_event_id', 'step_run']).where('workflow_id', 'in', workflowIds).execute(),
+        : this.db
+            .selectFrom('enrolments')
+            .select(['workflow_id', 'status', 'exit_reason', 'entry_event_id', 'step_run'])
+            .where('workflow_id', 'in', workflowIds)
+            .execute(),
     ]);
     const statusOf = new Map(journeys.map((j) => [j.id, j.status]));
     const enrolmentById = new Map(enrolments.map((e) => [e.workflow_id, e]));
@@ -104,11 +118,24 @@ export class CustomerFollow {
         // Without the entry event, a same-order criterion cannot be judged; the others can.
         if (w.sameOrder && !entry) continue;
         if (await eventMatchesWait({ eventType: w.eventType, sameOrder: w.sameOrder, condition: w.condition, timeoutMs: 0 }, event, entry ?? event)) {
-          return { kind: 'cancel', reason: reasonOf('customer_exited', { eventType: event.type }), text: `cancelled: the customer left the journey (${event.type})` };
+          return {
+            kind: 'cancel',
+            reason: reasonOf('customer_exited', { eventType: event.type }),
+            text: `cancelled: the customer left the journey (${event.type})`,
+          };
         }
       }
-      if (goal && goal.eventType === event.type && sameOrderOrNone(event) && (!goal.condition || (await evaluateCondition(goal.condition, decisionFacts({ event, customer: { id: event.customerId } }))))) {
-        return { kind: 'cancel', reason: reasonOf('customer_converted', { eventType: event.type }), text: `cancelled: the customer reached the journey's goal (${event.type})` };
+      if (
+        goal &&
+        goal.eventType === event.type &&
+        sameOrderOrNone(event) &&
+        (!goal.condition || (await evaluateCondition(goal.condition, decisionFacts({ event, customer: { id: event.customerId } }))))
+      ) {
+        return {
+          kind: 'cancel',
+          reason: reasonOf('customer_converted', { eventType: event.type }),
+          text: `cancelled: the customer reached the journey's goal (${event.type})`,
+        };
       }
     }
     return deliver;
@@ -135,7 +162,6 @@ export class CustomerFollow {
     return row && toEvent(row);
   }
 }
-
 
 /** The enrolment's end, when it means the message is no longer wanted (`stopped:<node>`, `exit-when <event>:<node>`). */
 function endedBy(exitReason: string | null): DeliveryVerdict | undefined {

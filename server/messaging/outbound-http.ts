@@ -53,7 +53,8 @@ function parseTarget(url: string): URL {
   } catch {
     throw new OutboundRefused('outbound HTTP: the url is not a valid URL');
   }
-  if (target.protocol !== 'http:' && target.protocol !== 'https:') throw new OutboundRefused(`outbound HTTP: only http and https URLs are allowed, not ${target.protocol}`);
+  if (target.protocol !== 'http:' && target.protocol !== 'https:')
+    throw new OutboundRefused(`outbound HTTP: only http and https URLs are allowed, not ${target.protocol}`);
   if (target.username || target.password) throw new OutboundRefused('outbound HTTP: credentials in the URL are not allowed; send them as a header');
   return target;
 }
@@ -94,10 +95,12 @@ function send(target: URL, payload: Buffer, headers: Record<string, string>, o: 
   const client = target.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
     // The deadline covers the whole exchange, the answer's body included.
-    const done = <T>(settle: (v: T) => void) => (v: T) => {
-      clearTimeout(timer);
-      settle(v);
-    };
+    const done =
+      <T>(settle: (v: T) => void) =>
+      (v: T) => {
+        clearTimeout(timer);
+        settle(v);
+      };
     const request = client.request(
       target,
       {

@@ -1,5 +1,15 @@
 import { sql, type Transaction } from 'kysely';
-import { countedSince, decideGuard, durationToMs, type CountedSend, type GuardDecision, type MessagingSettings, type OutgoingMessage, type RateSlot, type RateWindow } from '../../engine/index';
+import {
+  countedSince,
+  decideGuard,
+  durationToMs,
+  type CountedSend,
+  type GuardDecision,
+  type MessagingSettings,
+  type OutgoingMessage,
+  type RateSlot,
+  type RateWindow,
+} from '../../engine/index';
 import type { Database } from '../db/schema';
 
 /** What the guardrails decided for a message entering the outbox (engine/guardrails/decide.ts). */

@@ -103,7 +103,11 @@ export class Outbox {
     let q = this.db.selectFrom('messages').selectAll();
     if (filter.customerId) q = q.where('customer_id', '=', filter.customerId);
     if (filter.journeyId) q = q.where('journey_id', '=', filter.journeyId);
-    const rows = await q.orderBy('created_at', 'desc').orderBy('id').limit(filter.limit ?? 100).execute();
+    const rows = await q
+      .orderBy('created_at', 'desc')
+      .orderBy('id')
+      .limit(filter.limit ?? 100)
+      .execute();
     return rows.map((r) => ({
       id: r.id,
       channel: r.channel,

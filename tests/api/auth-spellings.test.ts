@@ -108,8 +108,10 @@ describe('one authorisation decision per route, whatever the spelling', () => {
     expect(routes.length).toBeGreaterThan(40);
   });
 
-  it('gives each caller, on every route, the answer its role allows: 401 without a valid token, 403 below the route\'s role', async () => {
-    const calls = routes.flatMap((route) => Object.entries(callers).map(([caller, token]) => async () => ({ route, caller, status: await send(route.method, plain(segmentsOf(route)), token) })));
+  it("gives each caller, on every route, the answer its role allows: 401 without a valid token, 403 below the route's role", async () => {
+    const calls = routes.flatMap((route) =>
+      Object.entries(callers).map(([caller, token]) => async () => ({ route, caller, status: await send(route.method, plain(segmentsOf(route)), token) })),
+    );
     const wrong = (await inBatches(calls)).filter(({ route, caller, status }) => {
       if (route.access === 'public') return status === 401 || status === 403;
       if (caller === 'no token' || caller === 'wrong token') return status !== 401;
@@ -125,7 +127,9 @@ describe('one authorisation decision per route, whatever the spelling', () => {
       Object.entries(callers).map(([caller, token]) => async () => {
         const segments = segmentsOf(route);
         const expected = await send(route.method, plain(segments), token);
-        const answers = await Promise.all(spellings.map(async ([name, spell]) => ({ name, path: spell(segments), status: await send(route.method, spell(segments), token) })));
+        const answers = await Promise.all(
+          spellings.map(async ([name, spell]) => ({ name, path: spell(segments), status: await send(route.method, spell(segments), token) })),
+        );
         return answers.filter((a) => a.status !== expected).map((a) => `${caller} ${route.method} ${a.path} (${a.name}): ${a.status}, plain ${expected}`);
       }),
     );

@@ -99,7 +99,7 @@ describe('API authentication', () => {
       expect((await raw('DELETE', '/api/journeys', null)).status).toBe(401);
     });
 
-    it('answers health and the designer\'s page without a token', async () => {
+    it("answers health and the designer's page without a token", async () => {
       expect((await raw('GET', '/API/%68ealth/', null)).status).toBe(200);
       const page = await raw('GET', '/some/designer/path', null);
       expect(page.status).toBe(200);

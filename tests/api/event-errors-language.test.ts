@@ -45,18 +45,29 @@ describe('event problems in zh-CN and en', () => {
   });
 
   it('per-type data and reserved types, in both languages', async () => {
-    const order = { id: uniqueId('e'), type: 'order.created', customerId: 'c1', occurredAt: '2026-11-11T20:00:00+08:00', data: { orderId: 'o1', couponCodes: 'A1' } };
+    const order = {
+      id: uniqueId('e'),
+      type: 'order.created',
+      customerId: 'c1',
+      occurredAt: '2026-11-11T20:00:00+08:00',
+      data: { orderId: 'o1', couponCodes: 'A1' },
+    };
     expect(await rejected('zh-CN', order)).toEqual({ 'data.amount': '金额：必填', 'data.couponCodes': '券码：应为券码的列表' });
     expect(await rejected('en', order)).toEqual({ 'data.amount': 'amount: is required', 'data.couponCodes': 'couponCodes: must be an array of coupon codes' });
     const reserved = { id: uniqueId('e'), type: 'journey.enrol', customerId: 'c1', occurredAt: '2026-11-11T20:00:00+08:00' };
-    expect((await rejected('zh-CN', reserved)).type).toBe('类型：是保留的事件类型：journey.enrol 事件由回头客自己记录（要让客户进入旅程，请用 POST /api/journeys/:id/enrol）');
+    expect((await rejected('zh-CN', reserved)).type).toBe(
+      '类型：是保留的事件类型：journey.enrol 事件由回头客自己记录（要让客户进入旅程，请用 POST /api/journeys/:id/enrol）',
+    );
     expect((await rejected('en', reserved)).type).toMatch(/^type: is reserved: Huitou stores journey\.enrol events itself/);
   });
 
   it('too many events in one request, in both languages', async () => {
     const many = Array.from({ length: 1001 }, () => ({}));
     expect((await stack.api('/api/events?locale=zh-CN', { body: many })).body).toEqual({ error: 'too_many_events', message: '每次最多发送 1000 个事件' });
-    expect((await stack.api('/api/events?locale=en', { body: many })).body).toEqual({ error: 'too_many_events', message: 'send at most 1000 events per request' });
+    expect((await stack.api('/api/events?locale=en', { body: many })).body).toEqual({
+      error: 'too_many_events',
+      message: 'send at most 1000 events per request',
+    });
   });
 
   it('a journey document refused on save names its field in the language asked for', async () => {

@@ -11,7 +11,16 @@ describe('events API and time', () => {
   afterAll(() => stack?.stop());
 
   const storedIds = async (customer: string) =>
-    (await stack.huitou.context.db.selectFrom('events').select('id').where('customer_id', '=', customer).where('type', 'in', ['order.created', 'order.paid', 'customer.updated']).execute()).map((r) => r.id).sort();
+    (
+      await stack.huitou.context.db
+        .selectFrom('events')
+        .select('id')
+        .where('customer_id', '=', customer)
+        .where('type', 'in', ['order.created', 'order.paid', 'customer.updated'])
+        .execute()
+    )
+      .map((r) => r.id)
+      .sort();
 
   it('refuses a single event dated more than a day ahead, in English and in Chinese, and stores nothing', async () => {
     const customer = uniqueId('c');
@@ -22,7 +31,13 @@ describe('events API and time', () => {
     expect(res.body.rejected).toEqual([
       {
         index: 0,
-        problems: [{ path: 'occurredAt', code: 'invalid', message: expect.stringMatching(/^occurredAt: is 2098-12-31T16:00:00\.000Z, more than a day after the server's time \(\d{4}-.+\)/) }],
+        problems: [
+          {
+            path: 'occurredAt',
+            code: 'invalid',
+            message: expect.stringMatching(/^occurredAt: is 2098-12-31T16:00:00\.000Z, more than a day after the server's time \(\d{4}-.+\)/),
+          },
+        ],
       },
     ]);
     const zh = await stack.api('/api/events?locale=zh-CN', { body: future });
@@ -43,7 +58,9 @@ describe('events API and time', () => {
       { index: 0, id: good1.id, duplicate: false },
       { index: 2, id: soon.id, duplicate: false },
     ]);
-    expect(res.body.rejected).toEqual([{ index: 1, problems: [{ path: 'occurredAt', code: 'invalid', message: expect.stringContaining('more than a day after') }] }]);
+    expect(res.body.rejected).toEqual([
+      { index: 1, problems: [{ path: 'occurredAt', code: 'invalid', message: expect.stringContaining('more than a day after') }] },
+    ]);
     expect(await storedIds(customer)).toEqual([good1.id, soon.id].sort());
   });
 
@@ -63,7 +80,12 @@ describe('events API and time', () => {
     const eventRow = await routed();
     const orderRow = await stack.huitou.context.orders.get(orderId);
 
-    const replay = { ...first, type: 'order.paid', occurredAt: new Date().toISOString(), data: { orderId, amount: 1, customer: { name: '李雷', phone: '13800000000' } } };
+    const replay = {
+      ...first,
+      type: 'order.paid',
+      occurredAt: new Date().toISOString(),
+      data: { orderId, amount: 1, customer: { name: '李雷', phone: '13800000000' } },
+    };
     expect((await stack.api('/api/events', { body: replay })).body.accepted).toEqual([{ index: 0, id: first.id, duplicate: true }]);
     expect(await db.selectFrom('events').selectAll().where('id', '=', first.id).execute()).toEqual([eventRow]);
     expect(await stack.huitou.context.orders.get(orderId)).toEqual(orderRow);
@@ -72,7 +94,13 @@ describe('events API and time', () => {
 
   it('an older event arriving after a newer one leaves the newer values and sets the fields it alone names', async () => {
     const customer = uniqueId('c');
-    const updated = (occurredAt: string, data: Record<string, unknown>) => ({ id: uniqueId('e'), type: 'customer.updated', customerId: customer, occurredAt, data });
+    const updated = (occurredAt: string, data: Record<string, unknown>) => ({
+      id: uniqueId('e'),
+      type: 'customer.updated',
+      customerId: customer,
+      occurredAt,
+      data,
+    });
     await stack.api('/api/events', { body: updated('2026-11-02T10:00:00+08:00', { name: '新', region: '上海' }) });
     const res = await stack.api('/api/events', { body: updated('2026-11-01T10:00:00+08:00', { name: '旧', region: '浙江', email: 'old@example.com' }) });
     expect(res.body.accepted[0].duplicate).toBe(false);

@@ -24,7 +24,12 @@ describe('events API', () => {
 
     // 202 means stored: both good events are in the event log, the bad one is not.
     // (The customer's facts changed too, which adds customer.* events of its own; only order events are compared.)
-    const stored = await stack.huitou.context.db.selectFrom('events').select('id').where('customer_id', '=', customer).where('type', 'like', 'order.%').execute();
+    const stored = await stack.huitou.context.db
+      .selectFrom('events')
+      .select('id')
+      .where('customer_id', '=', customer)
+      .where('type', 'like', 'order.%')
+      .execute();
     expect(stored.map((r) => r.id).sort()).toEqual([good1.id, good2.id].sort());
   });
 

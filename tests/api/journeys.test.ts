@@ -26,9 +26,7 @@ describe('journeys API', () => {
     expect(saved.body.journey.status).toBe('draft');
     const problems = saved.body.problems as { path: string; code: string; nodeId?: string }[];
     expect(problems).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({ path: 'nodes[1].config.timeout', code: 'invalid_config', nodeId: 'await-payment' }),
-      ]),
+      expect.arrayContaining([expect.objectContaining({ path: 'nodes[1].config.timeout', code: 'invalid_config', nodeId: 'await-payment' })]),
     );
 
     const refused = await stack.api(`/api/journeys/${journey.id}/publish`, { method: 'POST' });

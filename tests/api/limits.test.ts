@@ -6,7 +6,11 @@ import { startStack, type Stack } from '../support/stack';
 
 /** A raw request: the body as given (a string is sent as is), any headers. */
 async function send(stack: Stack, path: string, body: string | undefined, headers: Record<string, string> = {}, method = 'POST') {
-  const res = await fetch(stack.baseUrl + path, { method, headers: { authorization: `Bearer ${stack.token}`, 'content-type': 'application/json', ...headers }, body });
+  const res = await fetch(stack.baseUrl + path, {
+    method,
+    headers: { authorization: `Bearer ${stack.token}`, 'content-type': 'application/json', ...headers },
+    body,
+  });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : undefined };
 }
@@ -53,7 +57,13 @@ describe('request limits', () => {
     expect(journeys.body).toMatchObject({ error: 'body_too_large', problems: [{ path: 'body', code: 'body_too_large' }] });
     expect(journeys.body.message).toBe('body: larger than the 1024 KB this endpoint accepts');
     // Two megabytes of events reach the route, which judges them (too many in one request here).
-    const events = Array.from({ length: 1001 }, (_, i) => ({ id: `e${i}`, type: 'order.created', customerId: 'c', occurredAt: new Date().toISOString(), data: { note: 'x'.repeat(2000) } }));
+    const events = Array.from({ length: 1001 }, (_, i) => ({
+      id: `e${i}`,
+      type: 'order.created',
+      customerId: 'c',
+      occurredAt: new Date().toISOString(),
+      data: { note: 'x'.repeat(2000) },
+    }));
     const r = await send(stack, '/api/events', JSON.stringify(events));
     expect(r.status).toBe(400);
     expect(r.body.error).toBe('too_many_events');

@@ -31,11 +31,15 @@ describe('publish warnings through the API', () => {
       ['webhook_address_refused', 'by-name', 'nodes[3].config.url'],
     ]);
     expect(zh.body.warnings[0].message).toContain('变量 {{customer.nmae}} 不是已知的变量');
-    expect(zh.body.warnings[1].message).toBe('Webhook 地址 127.0.0.1 是内部网络地址（本机），出站访问会被拒绝，这一步不会送达。请换成公网地址，或请运营方在 HUITOU_HTTP_ALLOW 中放行。');
+    expect(zh.body.warnings[1].message).toBe(
+      'Webhook 地址 127.0.0.1 是内部网络地址（本机），出站访问会被拒绝，这一步不会送达。请换成公网地址，或请运营方在 HUITOU_HTTP_ALLOW 中放行。',
+    );
     // A name is judged by what it resolves to: localhost is the loopback address.
     expect(zh.body.warnings[2].message).toMatch(/^Webhook 地址 localhost \((127\.0\.0\.1|::1)\) 是内部网络地址（本机）/);
     const en = await stack.api('/api/journeys/analyze?locale=en', { body: journeyWith(uniqueId('warn'), steps()) });
-    expect(en.body.warnings[1].message).toBe('The webhook address 127.0.0.1 is a loopback address: outbound HTTP refuses it, so this step will not arrive. Use a public address, or ask the operator to allow it with HUITOU_HTTP_ALLOW.');
+    expect(en.body.warnings[1].message).toBe(
+      'The webhook address 127.0.0.1 is a loopback address: outbound HTTP refuses it, so this step will not arrive. Use a public address, or ask the operator to allow it with HUITOU_HTTP_ALLOW.',
+    );
   });
 
   it('publishes anyway and says the same in the publish answer', async () => {

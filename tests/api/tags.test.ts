@@ -23,7 +23,16 @@ describe('GET /api/tags', () => {
     ]);
 
     const settings = await stack.api('/api/settings');
-    const put = await stack.api('/api/settings', { method: 'PUT', body: { ...settings.body.settings, tagRules: [{ kind: 'bought-product', tag: '面膜控', productIds: ['p1'] }, { kind: 'bought-category', tag: '老客', categories: ['skincare'] }] } });
+    const put = await stack.api('/api/settings', {
+      method: 'PUT',
+      body: {
+        ...settings.body.settings,
+        tagRules: [
+          { kind: 'bought-product', tag: '面膜控', productIds: ['p1'] },
+          { kind: 'bought-category', tag: '老客', categories: ['skincare'] },
+        ],
+      },
+    });
     expect(put.status).toBe(200);
     // A tag added through the API counts at once.
     expect((await stack.api(`/api/customers/t3/tags/${encodeURIComponent('老客')}`, { method: 'PUT' })).status).toBe(200);

@@ -33,7 +33,9 @@ describe.each(databaseKinds)('journey versions API on %s', (kind) => {
     // The draft moves on after the last publish; versions do not.
     expect((await stack.api(`/api/journeys/${journey.id}`, { method: 'PUT', body: { ...v2, name: '催付（草稿）' } })).status).toBe(200);
 
-    const list = await stack.api<{ draft: unknown; versions: { version: number; publishedAt: string; nodes: number }[] }>(`/api/journeys/${journey.id}/versions`);
+    const list = await stack.api<{ draft: unknown; versions: { version: number; publishedAt: string; nodes: number }[] }>(
+      `/api/journeys/${journey.id}/versions`,
+    );
     expect(list.status).toBe(200);
     expect(list.body.draft).toEqual({ status: 'live', version: 2, nodes: 8 });
     expect(list.body.versions.map((v) => [v.version, v.nodes])).toEqual([

@@ -17,7 +17,13 @@ describe('condition builder in the browser', () => {
   beforeAll(async () => {
     b = await startBrowserStack();
     // Customers with tags, so the tag picker has the shop's tags to offer.
-    await loadFixture(shopOn(b.stack.huitou.context.db), { customers: [{ id: 'cb1', manualTags: ['油性肤质', '敏感肌'] }, { id: 'cb2', manualTags: ['油性肤质'] }], orders: [] });
+    await loadFixture(shopOn(b.stack.huitou.context.db), {
+      customers: [
+        { id: 'cb1', manualTags: ['油性肤质', '敏感肌'] },
+        { id: 'cb2', manualTags: ['油性肤质'] },
+      ],
+      orders: [],
+    });
     const created = await b.stack.api('/api/journeys', {
       method: 'POST',
       body: {
@@ -37,7 +43,15 @@ describe('condition builder in the browser', () => {
           { from: 'deep', port: 'yes', to: 'done-yes' },
           { from: 'deep', port: 'no', to: 'done-no' },
         ],
-        layout: { positions: { trigger: { x: 300, y: 0 }, 'vip-check': { x: 300, y: 150 }, deep: { x: 150, y: 320 }, 'done-yes': { x: 150, y: 480 }, 'done-no': { x: 450, y: 480 } } },
+        layout: {
+          positions: {
+            trigger: { x: 300, y: 0 },
+            'vip-check': { x: 300, y: 150 },
+            deep: { x: 150, y: 320 },
+            'done-yes': { x: 150, y: 480 },
+            'done-no': { x: 450, y: 480 },
+          },
+        },
       },
     });
     expect(created.status).toBe(201);
@@ -87,7 +101,13 @@ describe('condition builder in the browser', () => {
     await c('-1-1-fact').selectOption('tags');
     expect(await c('-1-1-operator').locator('option:checked').innerText()).toBe('包含标签');
     // The picker offers the shop's tags (GET /api/tags), most used first.
-    await expect.poll(() => c('-1-1-value-options').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual(['油性肤质', '敏感肌']);
+    await expect
+      .poll(() =>
+        c('-1-1-value-options')
+          .locator('option')
+          .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)),
+      )
+      .toEqual(['油性肤质', '敏感肌']);
     await c('-1-1-value').fill('油性肤质');
 
     const words = '累计购买次数至少2单且（会员等级为VIP会员或至尊VIP会员或有标签“油性肤质”）';
@@ -147,12 +167,23 @@ describe('condition builder in the browser', () => {
     expect(config('vip-check').conditions).toEqual({
       all: [
         { fact: 'orderCount', operator: 'greaterThanInclusive', value: 2 },
-        { any: [{ fact: 'tier', operator: 'in', value: ['vip', 'supreme'] }, { fact: 'tags', operator: 'hasTag', value: '油性肤质' }] },
+        {
+          any: [
+            { fact: 'tier', operator: 'in', value: ['vip', 'supreme'] },
+            { fact: 'tags', operator: 'hasTag', value: '油性肤质' },
+          ],
+        },
       ],
     });
     expect(config('trigger').condition).toEqual({ all: [{ fact: 'event', path: '$.data.channel', operator: 'equal', value: 'tmall' }] });
     expect(config('deep').conditions).toEqual(deep);
-    expect(body.journey.settings.exitWhen).toEqual([{ eventType: 'order.paid', sameOrder: true, condition: { all: [{ fact: 'lastEvent', path: '$.data.amount', operator: 'greaterThanInclusive', value: 100 }] } }]);
+    expect(body.journey.settings.exitWhen).toEqual([
+      {
+        eventType: 'order.paid',
+        sameOrder: true,
+        condition: { all: [{ fact: 'lastEvent', path: '$.data.amount', operator: 'greaterThanInclusive', value: 100 }] },
+      },
+    ]);
     inspector = await d.select('vip-check');
     await page.screenshot({ path: artifact('condition-builder-saved.png'), fullPage: true });
 

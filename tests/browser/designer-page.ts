@@ -14,7 +14,9 @@ export class DesignerPage {
 
   /** Ids of the steps on the canvas, in the order they were added. */
   async stepIds(): Promise<string[]> {
-    return this.page.locator('[data-testid^="node-"][data-node-type]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.slice('node-'.length)));
+    return this.page
+      .locator('[data-testid^="node-"][data-node-type]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.slice('node-'.length)));
   }
 
   /** Drags a palette item onto the canvas at a point relative to the canvas; returns the new step's id. */

@@ -26,7 +26,15 @@ describe('designer in the browser', () => {
     stack = await startStack({ designerDir });
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
   });
 
@@ -177,7 +185,12 @@ describe('designer in the browser', () => {
     expect(configOf[waitPay]).toEqual({ eventType: 'order.paid', timeout: 'PT25M', sameOrder: true });
     expect(configOf[condition]).toEqual({ conditions: { all: [{ fact: 'event', path: '$.data.amount', operator: 'greaterThanInclusive', value: 500 }] } });
     const guard = { transactional: false, quietHours: 'shop' };
-    expect(configOf[task]).toEqual({ channel: 'task', subject: '电话催付 {{order.id}}', template: '请致电客户 {{customer.name}}，订单 {{order.id}}（¥{{order.amount}}）下单 25 分钟仍未付款。', ...guard });
+    expect(configOf[task]).toEqual({
+      channel: 'task',
+      subject: '电话催付 {{order.id}}',
+      template: '请致电客户 {{customer.name}}，订单 {{order.id}}（¥{{order.amount}}）下单 25 分钟仍未付款。',
+      ...guard,
+    });
     expect(configOf[sms]).toEqual({ channel: 'sms', template: '亲爱的{{customer.name}}，您的订单{{order.id}}还未付款，请尽快完成支付哦。', ...guard });
     expect(new Set(saved.edges.map((e) => `${e.from}:${e.port}->${e.to}`))).toEqual(
       new Set([
@@ -231,7 +244,12 @@ async function productionBuild(outDir: string): Promise<void> {
   const nodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
   try {
-    await build({ configFile: join(projectRoot, 'vite.config.ts'), mode: 'production', logLevel: 'warn', build: { outDir, emptyOutDir: true, sourcemap: false } });
+    await build({
+      configFile: join(projectRoot, 'vite.config.ts'),
+      mode: 'production',
+      logLevel: 'warn',
+      build: { outDir, emptyOutDir: true, sourcemap: false },
+    });
   } finally {
     process.env.NODE_ENV = nodeEnv;
   }

@@ -27,7 +27,13 @@ describe('message editor and friendly inputs in the browser', () => {
     // A stored customer for the preview, made known by an order event carrying their profile.
     const event = await b.stack.api('/api/events', {
       method: 'POST',
-      body: { id: 'preview-order-1', type: 'order.created', customerId: 'c-preview-1', occurredAt: new Date().toISOString(), data: { orderId: 'P1', amount: 88, customer: { name: '李雷' } } },
+      body: {
+        id: 'preview-order-1',
+        type: 'order.created',
+        customerId: 'c-preview-1',
+        occurredAt: new Date().toISOString(),
+        data: { orderId: 'P1', amount: 88, customer: { name: '李雷' } },
+      },
     });
     expect(event.status).toBeLessThan(300);
   });

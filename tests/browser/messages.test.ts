@@ -87,9 +87,18 @@ describe('messages page in the browser', () => {
 
   it('says why a message was not sent, in the reader’s language', async () => {
     // A customer without a phone number: the reminder has nobody to go to.
-    const order = { id: 'evt-ui-nophone', type: 'order.created', customerId: 'ui-nophone', occurredAt: new Date().toISOString(), data: { orderId: 'TB-UI-3', amount: 88 } };
+    const order = {
+      id: 'evt-ui-nophone',
+      type: 'order.created',
+      customerId: 'ui-nophone',
+      occurredAt: new Date().toISOString(),
+      data: { orderId: 'TB-UI-3', amount: 88 },
+    };
     expect((await b.stack.api('/api/events', { body: order })).status).toBe(202);
-    for (const [locale, text] of [['zh-CN', '已跳过：没有联系方式'], ['en-US', 'Skipped: no recipient']] as const) {
+    for (const [locale, text] of [
+      ['zh-CN', '已跳过：没有联系方式'],
+      ['en-US', 'Skipped: no recipient'],
+    ] as const) {
       const { page, errors } = await b.open(locale);
       await page.getByTestId('nav-messages').click();
       const row = page.locator('[data-testid="message-row"][data-status="skipped_no_recipient"]');

@@ -24,14 +24,27 @@ describe('plugin steps in the designer', () => {
     const nodeEnv = process.env.NODE_ENV;
     process.env.NODE_ENV = 'production';
     try {
-      await build({ configFile: join(projectRoot, 'vite.config.ts'), mode: 'production', logLevel: 'warn', build: { outDir: designerDir, emptyOutDir: true, sourcemap: false } });
+      await build({
+        configFile: join(projectRoot, 'vite.config.ts'),
+        mode: 'production',
+        logLevel: 'warn',
+        build: { outDir: designerDir, emptyOutDir: true, sourcemap: false },
+      });
     } finally {
       process.env.NODE_ENV = nodeEnv;
     }
     stack = await startStack({ designerDir });
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
   });
 
@@ -82,7 +95,11 @@ describe('plugin steps in the designer', () => {
     const { body } = await stack.api<{ journey: Journey }>(`/api/journeys/${id}`);
     const saved = body.journey.nodes.find((n) => n.id === robot)!;
     expect(saved.type).toBe('dingtalk.robot');
-    expect(saved.config).toMatchObject({ webhook: 'https://oapi.dingtalk.com/robot/send?access_token=abc123', msgtype: 'markdown', title: 'Unpaid {{order.id}}' });
+    expect(saved.config).toMatchObject({
+      webhook: 'https://oapi.dingtalk.com/robot/send?access_token=abc123',
+      msgtype: 'markdown',
+      title: 'Unpaid {{order.id}}',
+    });
     const published = await stack.huitou.context.journeys.version(id, 1);
     expect(published?.nodes.find((n) => n.id === robot)).toMatchObject({ typeVersion: 1, activity: { retry: { maximumAttempts: 5 } } });
     expect(errors).toEqual([]);

@@ -121,7 +121,13 @@ describe('simulate and publish in the browser', () => {
 
     // Live: publishing again says how many customers inside stay on their versions. One order
     // enrols a customer, who waits for the payment.
-    const order = { id: 'sim-live-order', type: 'order.created', customerId: 'live-buyer-1', occurredAt: new Date().toISOString(), data: { orderId: 'LIVE-1', amount: 88 } };
+    const order = {
+      id: 'sim-live-order',
+      type: 'order.created',
+      customerId: 'live-buyer-1',
+      occurredAt: new Date().toISOString(),
+      data: { orderId: 'LIVE-1', amount: 88 },
+    };
     expect((await b.stack.api('/api/events', { method: 'POST', body: order })).status).toBe(202);
     await expect
       .poll(
@@ -142,7 +148,13 @@ describe('simulate and publish in the browser', () => {
   });
 
   it('simulates a stored customer, on the wall clock of their own time zone', async () => {
-    const event = { id: 'sim-real-profile', type: 'customer.updated', customerId: 'real-buyer-1', occurredAt: '2026-11-01T00:00:00Z', data: { name: '李雷', phone: '13900002222', timezone: 'America/New_York' } };
+    const event = {
+      id: 'sim-real-profile',
+      type: 'customer.updated',
+      customerId: 'real-buyer-1',
+      occurredAt: '2026-11-01T00:00:00Z',
+      data: { name: '李雷', phone: '13900002222', timezone: 'America/New_York' },
+    };
     expect((await b.stack.api('/api/events', { method: 'POST', body: event })).status).toBe(202);
     expect((await b.stack.api('/api/facts/refresh', { method: 'POST' })).status).toBe(200);
 
@@ -192,7 +204,9 @@ describe('simulate and publish in the browser', () => {
     await expect
       .poll(async () => {
         const node = (await d.byTestId(`node-${stray}`).boundingBox())!;
-        return Math.abs(node.x + node.width / 2 - (canvas.x + canvas.width / 2)) < 40 && Math.abs(node.y + node.height / 2 - (canvas.y + canvas.height / 2)) < 40;
+        return (
+          Math.abs(node.x + node.width / 2 - (canvas.x + canvas.width / 2)) < 40 && Math.abs(node.y + node.height / 2 - (canvas.y + canvas.height / 2)) < 40
+        );
       })
       .toBe(true);
     expect(errors).toEqual([]);

@@ -23,14 +23,27 @@ describe('split steps in the designer', () => {
     const nodeEnv = process.env.NODE_ENV;
     process.env.NODE_ENV = 'production';
     try {
-      await build({ configFile: join(projectRoot, 'vite.config.ts'), mode: 'production', logLevel: 'warn', build: { outDir: designerDir, emptyOutDir: true, sourcemap: false } });
+      await build({
+        configFile: join(projectRoot, 'vite.config.ts'),
+        mode: 'production',
+        logLevel: 'warn',
+        build: { outDir: designerDir, emptyOutDir: true, sourcemap: false },
+      });
     } finally {
       process.env.NODE_ENV = nodeEnv;
     }
     stack = await startStack({ designerDir });
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
   });
 
@@ -49,8 +62,27 @@ describe('split steps in the designer', () => {
         name: 'Splits (browser)',
         nodes: [
           { id: 'trigger', type: 'trigger.event', config: { eventType: 'order.created' } },
-          { id: 'by-amount', type: 'split.multi', config: { branches: [{ key: 'big', label: 'Big orders', conditions: atLeast(1000) }, { key: 'mid', label: 'Mid orders', conditions: atLeast(200) }] } },
-          { id: 'ab', type: 'split.random', config: { arms: [{ key: 'a', label: 'Offer A', weight: 50 }, { key: 'b', label: 'Offer B', weight: 50 }], holdoutPercent: 10 } },
+          {
+            id: 'by-amount',
+            type: 'split.multi',
+            config: {
+              branches: [
+                { key: 'big', label: 'Big orders', conditions: atLeast(1000) },
+                { key: 'mid', label: 'Mid orders', conditions: atLeast(200) },
+              ],
+            },
+          },
+          {
+            id: 'ab',
+            type: 'split.random',
+            config: {
+              arms: [
+                { key: 'a', label: 'Offer A', weight: 50 },
+                { key: 'b', label: 'Offer B', weight: 50 },
+              ],
+              holdoutPercent: 10,
+            },
+          },
           { id: 'sms', type: 'message.send', config: { channel: 'sms', template: 'Hello {{customer.name}}' } },
           { id: 'done', type: 'exit', config: {} },
         ],

@@ -6,7 +6,16 @@ import { statsJourney } from '../support/stats-journey';
 import { DesignerPage } from './designer-page';
 
 /** Top-down on the canvas. */
-const layout = { positions: { trigger: { x: 260, y: 20 }, wait: { x: 260, y: 170 }, big: { x: 260, y: 320 }, sms: { x: 80, y: 480 }, small: { x: 440, y: 480 }, done: { x: 80, y: 640 } } };
+const layout = {
+  positions: {
+    trigger: { x: 260, y: 20 },
+    wait: { x: 260, y: 170 },
+    big: { x: 260, y: 320 },
+    sms: { x: 80, y: 480 },
+    small: { x: 440, y: 480 },
+    done: { x: 80, y: 640 },
+  },
+};
 
 /**
  * Live figures on the canvas in Chromium, on the whole product: version 1 ran four orders to the
@@ -18,8 +27,14 @@ describe('live figures and stop in the browser', () => {
   let b: BrowserStack;
   let journey: Journey;
   const post = async (customer: string, amount: number, phone?: string) =>
-    expect((await b.stack.api('/api/events', { body: orderEvent('order.created', customer, uniqueId('o'), { amount, ...(phone ? { customer: { phone } } : {}) }) })).status).toBe(202);
-  const stats = async (query: string) => Object.fromEntries(((await b.stack.api(`/api/journeys/${journey.id}/stats${query}`)).body.nodes as { nodeId: string }[]).map((n) => [n.nodeId, n])) as unknown as Record<string, Record<string, number>>;
+    expect(
+      (await b.stack.api('/api/events', { body: orderEvent('order.created', customer, uniqueId('o'), { amount, ...(phone ? { customer: { phone } } : {}) }) }))
+        .status,
+    ).toBe(202);
+  const stats = async (query: string) =>
+    Object.fromEntries(
+      ((await b.stack.api(`/api/journeys/${journey.id}/stats${query}`)).body.nodes as { nodeId: string }[]).map((n) => [n.nodeId, n]),
+    ) as unknown as Record<string, Record<string, number>>;
 
   beforeAll(async () => {
     b = await startBrowserStack();

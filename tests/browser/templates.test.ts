@@ -71,7 +71,11 @@ describe('template gallery in the browser', () => {
     const id = page.url().split('#/journeys/')[1]!;
     const { body } = await b.stack.api<{ journey: Journey }>(`/api/journeys/${id}`);
     const config = (nodeId: string) => body.journey.nodes.find((n) => n.id === nodeId)!.config;
-    expect([config('trigger').at, config('until-wave2').dateTime, config('until-wave3').dateTime]).toEqual(['2030-10-27T10:00', '2030-11-06T10:00', '2030-11-10T10:00']);
+    expect([config('trigger').at, config('until-wave2').dateTime, config('until-wave3').dateTime]).toEqual([
+      '2030-10-27T10:00',
+      '2030-11-06T10:00',
+      '2030-11-10T10:00',
+    ]);
     expect(errors).toEqual([]);
     await page.context().close();
   });

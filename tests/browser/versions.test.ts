@@ -137,9 +137,9 @@ describe('version history in the browser', () => {
     // The draft is version 1 restored, so it differs from version 2: version 2 → draft.
     const compare = page.getByTestId('versions-compare');
     await expect.poll(() => compare.getAttribute('data-newer')).toBe('draft');
-    await expect.poll(() => page.getByTestId('diff-changes').locator('li').allInnerTexts()).toEqual(
-      expect.arrayContaining(['Wait 3 days → 2 days', 'Removed step Send message']),
-    );
+    await expect
+      .poll(() => page.getByTestId('diff-changes').locator('li').allInnerTexts())
+      .toEqual(expect.arrayContaining(['Wait 3 days → 2 days', 'Removed step Send message']));
     expect(await page.getByTestId('diff-node-last-call').getAttribute('data-diff-status')).toBe('removed');
     expect(errors).toEqual([]);
     await page.context().close();

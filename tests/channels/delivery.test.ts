@@ -36,7 +36,17 @@ describe.each(databaseKinds)('outbox delivery on %s', (kind) => {
   const enqueue = async (channel: string, recipient: string | null, text = '王芳，您的订单还未付款') => {
     const key = uniqueId('k');
     const customerId = uniqueId('c');
-    const { messageId } = await new Outbox(t.db).enqueue({ idempotencyKey: key, channel, recipient, text, subject: '提醒', journeyId: 'j1', journeyVersion: 1, nodeId: 'n1', customerId });
+    const { messageId } = await new Outbox(t.db).enqueue({
+      idempotencyKey: key,
+      channel,
+      recipient,
+      text,
+      subject: '提醒',
+      journeyId: 'j1',
+      journeyVersion: 1,
+      nodeId: 'n1',
+      customerId,
+    });
     return { messageId, customerId };
   };
   const row = (id: string) => t.db.selectFrom('messages').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
@@ -95,9 +105,15 @@ describe.each(databaseKinds)('outbox delivery on %s', (kind) => {
     await dispatcher(providers).drain();
     expect(await row(text.messageId)).toMatchObject({ status: 'sent', provider: 'local-sink', provider_message_id: `local-sink:${text.messageId}` });
     expect(await row(mail.messageId)).toMatchObject({ status: 'sent', provider: 'local-sink' });
-    const smsLines = readFileSync(join(dir, 'sms-sink.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const smsLines = readFileSync(join(dir, 'sms-sink.log'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(smsLines.find((l) => l.id === text.messageId)).toMatchObject({ channel: 'sms', to: '13800009999', text: 'local sink text' });
-    const mailLines = readFileSync(join(dir, 'mail-sink.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const mailLines = readFileSync(join(dir, 'mail-sink.log'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(mailLines.find((l) => l.id === mail.messageId)).toMatchObject({ channel: 'email', to: 'wang@example.com', subject: '提醒' });
   });
 
@@ -131,7 +147,11 @@ describe.each(databaseKinds)('outbox delivery on %s', (kind) => {
   it('takes over a claim left by a dispatcher that died mid-send', async () => {
     const channel = `sms-stale-${kind}`;
     const { messageId } = await enqueue(channel, '13800001111');
-    await t.db.updateTable('messages').set({ status: 'sending', attempts: 1, claimed_at: new Date(Date.now() - 60_000) }).where('id', '=', messageId).execute();
+    await t.db
+      .updateTable('messages')
+      .set({ status: 'sending', attempts: 1, claimed_at: new Date(Date.now() - 60_000) })
+      .where('id', '=', messageId)
+      .execute();
     const seen: string[] = [];
     const provider: ChannelProvider = { name: 'p', send: async (m) => (seen.push(m.id), { providerMessageId: 'x' }) };
     await dispatcher({ [channel]: provider }, { claimTimeoutMs: 120_000 }).drain();

@@ -63,7 +63,12 @@ describe.each(databaseKinds)('a held message follows its customer on %s', (kind)
   const drain = () => new MessageDispatcher({ db: t.db, providers: { [channel]: provider }, log }).drain();
   const row = (id: string) => t.db.selectFrom('messages').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   /** The hold ends: the message is due now. */
-  const holdEnds = (id: string) => t.db.updateTable('messages').set({ next_attempt_at: new Date(Date.now() - 1000) }).where('id', '=', id).execute();
+  const holdEnds = (id: string) =>
+    t.db
+      .updateTable('messages')
+      .set({ next_attempt_at: new Date(Date.now() - 1000) })
+      .where('id', '=', id)
+      .execute();
 
   /** A published journey, a customer enrolled by an order, and the held SMS its step stored. */
   const heldMessage = async (settings: Partial<Journey['settings']> = {}, guard: MessageGuard | null = marketing) => {
@@ -88,7 +93,11 @@ describe.each(databaseKinds)('a held message follows its customer on %s', (kind)
       at: Date.now(),
     });
     // Held for the morning, as quiet hours would.
-    await t.db.updateTable('messages').set({ next_attempt_at: new Date(Date.now() + 3_600_000), guard_reason: 'quiet-hours', reason_code: 'quiet_hours' }).where('id', '=', messageId).execute();
+    await t.db
+      .updateTable('messages')
+      .set({ next_attempt_at: new Date(Date.now() + 3_600_000), guard_reason: 'quiet-hours', reason_code: 'quiet_hours' })
+      .where('id', '=', messageId)
+      .execute();
     return { journey, customerId, orderId, workflowId, messageId };
   };
 
@@ -113,7 +122,12 @@ describe.each(databaseKinds)('a held message follows its customer on %s', (kind)
     await holdEnds(paid.messageId);
     await drain();
     expect(delivered).not.toContain(paid.messageId);
-    expect(await row(paid.messageId)).toMatchObject({ status: 'cancelled', attempts: 0, reason_code: 'customer_exited', reason_params: { eventType: 'order.paid' } });
+    expect(await row(paid.messageId)).toMatchObject({
+      status: 'cancelled',
+      attempts: 0,
+      reason_code: 'customer_exited',
+      reason_params: { eventType: 'order.paid' },
+    });
     expect((await row(paid.messageId)).guard_reason).toContain('left the journey');
     expect(await row(otherOrderPaid.messageId)).toMatchObject({ status: 'sent' });
   });

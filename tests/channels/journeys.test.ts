@@ -43,7 +43,11 @@ async function startSmtp(): Promise<{ port: number; mails: ReceivedMail[]; close
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
-        mails.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks) });
+        mails.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw: Buffer.concat(chunks),
+        });
         callback();
       });
     },
@@ -88,7 +92,10 @@ describe.each(databaseKinds)('journeys reaching the outside world, %s database',
     const customer = uniqueId('c');
     const order = uniqueId('o');
     const name = '<script>alert(1)</script>王';
-    expect((await stack.api('/api/events', { body: orderEvent('order.created', customer, order, { amount: 88, customer: { name, email: 'wang@example.com' } }) })).status).toBe(202);
+    expect(
+      (await stack.api('/api/events', { body: orderEvent('order.created', customer, order, { amount: 88, customer: { name, email: 'wang@example.com' } }) }))
+        .status,
+    ).toBe(202);
 
     const mail = await eventually(async () => smtp.mails.find((m) => m.raw.includes(order)));
     expect(mail.from).toBe('shop@example.com');
@@ -138,7 +145,11 @@ describe.each(databaseKinds)('journeys reaching the outside world, %s database',
   });
 
   it('fails the webhook step at once when the address is private and not allow-listed', async () => {
-    const journey = oneStep(uniqueId('hook-refused'), { id: 'notify', type: 'webhook.post', config: { url: 'http://169.254.169.254/latest/meta-data/', body: { a: 1 } } });
+    const journey = oneStep(uniqueId('hook-refused'), {
+      id: 'notify',
+      type: 'webhook.post',
+      config: { url: 'http://169.254.169.254/latest/meta-data/', body: { a: 1 } },
+    });
     await publish(journey);
     const customer = uniqueId('c');
     const order = uniqueId('o');

@@ -96,7 +96,9 @@ describe('outbound HTTP guard', () => {
 
   it('cuts off an answer over the size limit and gives up after the timeout', async () => {
     v4.answers.push({ status: 200, body: 'x'.repeat(5000) });
-    await expect(createOutboundHttp({ allow: ['127.0.0.1'], maxResponseBytes: 1000 }).postJson(`http://127.0.0.1:${v4.port}/big`, {})).rejects.toThrow(/larger than 1000 bytes/);
+    await expect(createOutboundHttp({ allow: ['127.0.0.1'], maxResponseBytes: 1000 }).postJson(`http://127.0.0.1:${v4.port}/big`, {})).rejects.toThrow(
+      /larger than 1000 bytes/,
+    );
 
     // Silent from the start, or answering headers and part of a body and then nothing.
     const silent = createServer((req, res) => {
@@ -109,10 +111,14 @@ describe('outbound HTTP guard', () => {
     try {
       const port = (silent.address() as AddressInfo).port;
       const started = Date.now();
-      await expect(createOutboundHttp({ allow: ['127.0.0.1'], timeoutMs: 300 }).postJson(`http://127.0.0.1:${port}/slow`, {})).rejects.toThrow(/timed out after 300 ms/);
+      await expect(createOutboundHttp({ allow: ['127.0.0.1'], timeoutMs: 300 }).postJson(`http://127.0.0.1:${port}/slow`, {})).rejects.toThrow(
+        /timed out after 300 ms/,
+      );
       expect(Date.now() - started).toBeLessThan(3000);
       const bodyStarted = Date.now();
-      await expect(createOutboundHttp({ allow: ['127.0.0.1'], timeoutMs: 300 }).postJson(`http://127.0.0.1:${port}/slow-body`, {})).rejects.toThrow(/timed out after 300 ms|was cut off/);
+      await expect(createOutboundHttp({ allow: ['127.0.0.1'], timeoutMs: 300 }).postJson(`http://127.0.0.1:${port}/slow-body`, {})).rejects.toThrow(
+        /timed out after 300 ms|was cut off/,
+      );
       expect(Date.now() - bodyStarted).toBeLessThan(3000);
     } finally {
       silent.closeAllConnections();

@@ -51,15 +51,39 @@ describe.each(databaseKinds)('coupon, tag, tier, attribute and task nodes on %s'
     return { customer, entry: created };
   };
   const run = (nodeType: string, config: unknown, customerId: string, entry: CustomerEvent, key: string) =>
-    activities.runAction({ journeyId: 'j-coupon', journeyVersion: 1, nodeId: key.split('/').at(-2)!, nodeType, config, idempotencyKey: key, customerId, entry });
+    activities.runAction({
+      journeyId: 'j-coupon',
+      journeyVersion: 1,
+      nodeId: key.split('/').at(-2)!,
+      nodeType,
+      config,
+      idempotencyKey: key,
+      customerId,
+      entry,
+    });
 
   it('issues a coupon that later steps of the same enrolment show, and goes by exhausted when the pool is empty', async () => {
-    const campaign = await campaigns.create({ id: uniqueId('pool'), name: '满200减20', kind: 'amount', value: 20, minimumSpend: 200, validDays: 3, codeSource: 'pool', codePrefix: '' });
+    const campaign = await campaigns.create({
+      id: uniqueId('pool'),
+      name: '满200减20',
+      kind: 'amount',
+      value: 20,
+      minimumSpend: 200,
+      validDays: 3,
+      codeSource: 'pool',
+      codePrefix: '',
+    });
     await campaigns.addPoolCodes(campaign.id, ['ONLY-ONE']);
     const a = await customerWithOrder();
     const issued = await run('coupon.issue', { campaignId: campaign.id }, a.customer, a.entry, `wf-a/run-1/coupon/1`);
     expect(issued.port).toBeUndefined();
-    const sms = await run('message.send', { channel: 'sms', template: '{{customer.name}}，送您¥{{coupon.amount}}券 {{coupon.code}}' }, a.customer, a.entry, `wf-a/run-1/sms/1`);
+    const sms = await run(
+      'message.send',
+      { channel: 'sms', template: '{{customer.name}}，送您¥{{coupon.amount}}券 {{coupon.code}}' },
+      a.customer,
+      a.entry,
+      `wf-a/run-1/sms/1`,
+    );
     expect(sms.summary).toMatch(/^sms /);
     const sent = await t.db.selectFrom('messages').select(['text', 'recipient']).where('idempotency_key', '=', 'wf-a/run-1/sms/1').executeTakeFirstOrThrow();
     expect(sent).toEqual({ text: '李雷，送您¥20券 ONLY-ONE', recipient: '13900001111' });
@@ -79,7 +103,13 @@ describe.each(databaseKinds)('coupon, tag, tier, attribute and task nodes on %s'
     await run('tag.add', { tags: ['高意向'] }, a.customer, a.entry, `wf-t/run-1/tag/1`); // a retried activity
     await run('tier.raise', { tier: 'vip' }, a.customer, a.entry, `wf-t/run-1/tier/1`);
     await run('tier.raise', { tier: 'senior' }, a.customer, a.entry, `wf-t/run-1/tier2/1`);
-    const events = await t.db.selectFrom('events').select(['type', 'data']).where('customer_id', '=', a.customer).where('type', 'like', 'customer.%').orderBy('received_at').execute();
+    const events = await t.db
+      .selectFrom('events')
+      .select(['type', 'data'])
+      .where('customer_id', '=', a.customer)
+      .where('type', 'like', 'customer.%')
+      .orderBy('received_at')
+      .execute();
     expect(events.filter((e) => e.type === 'customer.tagged').map((e) => e.data)).toEqual([{ tag: '高意向' }]);
     expect(events.filter((e) => e.type === 'customer.tier_changed').map((e) => e.data)).toEqual([{ from: 'ordinary', to: 'vip' }]);
     const row = await t.db.selectFrom('customers').select('tier').where('id', '=', a.customer).executeTakeFirstOrThrow();
@@ -96,9 +126,21 @@ describe.each(databaseKinds)('coupon, tag, tier, attribute and task nodes on %s'
     const customer = await t.db.selectFrom('customers').select('attributes').where('id', '=', a.customer).executeTakeFirstOrThrow();
     expect(customer.attributes.lastPromoOrder).toBe(a.entry.data.orderId);
 
-    await run('task.create', { title: '电话催付 {{order.id}}', note: '{{customer.name}} ¥{{order.amount}}', queue: 'phone-calls', priority: 'high' }, a.customer, a.entry, `wf-s/run-1/task/1`);
+    await run(
+      'task.create',
+      { title: '电话催付 {{order.id}}', note: '{{customer.name}} ¥{{order.amount}}', queue: 'phone-calls', priority: 'high' },
+      a.customer,
+      a.entry,
+      `wf-s/run-1/task/1`,
+    );
     const task = await t.db.selectFrom('messages').selectAll().where('idempotency_key', '=', 'wf-s/run-1/task/1').executeTakeFirstOrThrow();
-    expect(task).toMatchObject({ channel: 'task', status: 'open', recipient: 'phone-calls', subject: `[high] 电话催付 ${a.entry.data.orderId}`, text: '李雷 ¥300' });
+    expect(task).toMatchObject({
+      channel: 'task',
+      status: 'open',
+      recipient: 'phone-calls',
+      subject: `[high] 电话催付 ${a.entry.data.orderId}`,
+      text: '李雷 ¥300',
+    });
   });
 
   it('fails a step naming an unknown campaign at once instead of retrying it', async () => {
@@ -110,7 +152,7 @@ describe.each(databaseKinds)('coupon, tag, tier, attribute and task nodes on %s'
     expect(createRegistry().require('coupon.issue').activity?.retry.nonRetryableErrorTypes).toContain((error as Error).name);
   });
 
-  it('validates the nodes\' configs with field-named messages', () => {
+  it("validates the nodes' configs with field-named messages", () => {
     const registry = createRegistry();
     const problems = (type: string, config: unknown) => {
       const parsed = registry.require(type).config.safeParse(config);

@@ -16,7 +16,17 @@ describe.each(databaseKinds)('issuing coupons on %s', (kind) => {
   afterAll(() => t?.close());
 
   const generated = (extra: Record<string, unknown> = {}) =>
-    campaigns.create({ id: uniqueId('cmp'), name: '满100减10', kind: 'amount', value: 10, minimumSpend: 100, validDays: 7, codeSource: 'generated', codePrefix: 'HT-', ...extra });
+    campaigns.create({
+      id: uniqueId('cmp'),
+      name: '满100减10',
+      kind: 'amount',
+      value: 10,
+      minimumSpend: 100,
+      validDays: 7,
+      codeSource: 'generated',
+      codePrefix: 'HT-',
+      ...extra,
+    });
 
   it('gives the same coupon for the same key and another for another key', async () => {
     const c = await generated();
@@ -45,7 +55,16 @@ describe.each(databaseKinds)('issuing coupons on %s', (kind) => {
   });
 
   it('hands out pool codes once and returns null when the pool is empty', async () => {
-    const c = await campaigns.create({ id: uniqueId('pool'), name: '九折', kind: 'percent', value: 10, minimumSpend: 0, expiresAt: '2099-01-01T00:00:00+08:00', codeSource: 'pool', codePrefix: '' });
+    const c = await campaigns.create({
+      id: uniqueId('pool'),
+      name: '九折',
+      kind: 'percent',
+      value: 10,
+      minimumSpend: 0,
+      expiresAt: '2099-01-01T00:00:00+08:00',
+      codeSource: 'pool',
+      codePrefix: '',
+    });
     expect(await campaigns.addPoolCodes(c.id, ['P-A', 'P-B', 'P-A'])).toEqual({ added: 2, duplicates: ['P-A'] });
     expect(await campaigns.addPoolCodes(c.id, ['P-B', 'P-C'])).toEqual({ added: 1, duplicates: ['P-B'] });
     const got = [await coupons.issue(c.id, 'x', 'k/p/1/1'), await coupons.issue(c.id, 'y', 'k/p/1/2'), await coupons.issue(c.id, 'z', 'k/p/1/3')];
@@ -78,7 +97,16 @@ describe.each(databaseKinds)('issuing coupons on %s', (kind) => {
   });
 
   it('gives the last pool code to exactly one of many concurrent issues', async () => {
-    const c = await campaigns.create({ id: uniqueId('last'), name: 'last', kind: 'amount', value: 5, minimumSpend: 0, validDays: 1, codeSource: 'pool', codePrefix: '' });
+    const c = await campaigns.create({
+      id: uniqueId('last'),
+      name: 'last',
+      kind: 'amount',
+      value: 5,
+      minimumSpend: 0,
+      validDays: 1,
+      codeSource: 'pool',
+      codePrefix: '',
+    });
     await campaigns.addPoolCodes(c.id, [`LAST-${c.id}`]);
     const results = await Promise.all(Array.from({ length: 12 }, (_, i) => coupons.issue(c.id, `cust-${i}`, `race/${c.id}/n/${i}`)));
     const winners = results.filter((r) => r !== null);

@@ -13,7 +13,9 @@ describe.each(databaseKinds)('coupon redemption from order events on %s', (kind)
   beforeAll(async () => {
     t = await openTestDatabase(kind);
     coupons = new Coupons(t.db);
-    campaignId = (await new Campaigns(t.db).create({ name: '减10', kind: 'amount', value: 10, minimumSpend: 0, validDays: 30, codeSource: 'generated', codePrefix: '' })).id;
+    campaignId = (
+      await new Campaigns(t.db).create({ name: '减10', kind: 'amount', value: 10, minimumSpend: 0, validDays: 30, codeSource: 'generated', codePrefix: '' })
+    ).id;
   });
   afterAll(() => t?.close());
 
@@ -23,7 +25,8 @@ describe.each(databaseKinds)('coupon redemption from order events on %s', (kind)
     if (!parsed.success) throw new Error(JSON.stringify(parsed.error.issues));
     await storeAndApply(t.db, parsed.data);
   };
-  const codeRow = (code: string) => t.db.selectFrom('coupon_codes').select(['redeemed_order_id', 'redeemed_at']).where('code', '=', code).executeTakeFirstOrThrow();
+  const codeRow = (code: string) =>
+    t.db.selectFrom('coupon_codes').select(['redeemed_order_id', 'redeemed_at']).where('code', '=', code).executeTakeFirstOrThrow();
 
   it('redeems the codes an order names when it is paid', async () => {
     const customer = uniqueId('c');
@@ -55,7 +58,11 @@ describe.each(databaseKinds)('coupon redemption from order events on %s', (kind)
     const other = uniqueId('c');
     const foreign = await issue(owner);
     const expired = await issue(other);
-    await t.db.updateTable('coupon_codes').set({ expires_at: new Date(Date.now() - 60_000) }).where('code', '=', expired).execute();
+    await t.db
+      .updateTable('coupon_codes')
+      .set({ expires_at: new Date(Date.now() - 60_000) })
+      .where('code', '=', expired)
+      .execute();
     const used = await issue(other);
     const first = uniqueId('o');
     await store(orderEvent('order.created', other, first, { amount: 50 }));

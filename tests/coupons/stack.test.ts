@@ -31,11 +31,17 @@ describe.each(databaseKinds)('coupons and customer actions through the stack, %s
     expect(published.status, JSON.stringify(published.body)).toBe(200);
   };
   const messagesOf = async (customerId: string, journeyId: string) =>
-    (await stack.api(`/api/messages?customerId=${customerId}&journeyId=${journeyId}`)).body.messages as { text: string; channel: string; subject: string | null }[];
+    (await stack.api(`/api/messages?customerId=${customerId}&journeyId=${journeyId}`)).body.messages as {
+      text: string;
+      channel: string;
+      subject: string | null;
+    }[];
 
   it('a journey issues a coupon, sends its code by SMS, and its tag starts another journey', async () => {
     const tag = uniqueId('got-coupon');
-    const created = await stack.api('/api/coupons/campaigns', { body: { name: '新客满100减15', kind: 'amount', value: 15, minimumSpend: 100, validDays: 7, codeSource: 'generated', codePrefix: 'NEW-' } });
+    const created = await stack.api('/api/coupons/campaigns', {
+      body: { name: '新客满100减15', kind: 'amount', value: 15, minimumSpend: 100, validDays: 7, codeSource: 'generated', codePrefix: 'NEW-' },
+    });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const campaignId = created.body.campaign.id as string;
 
@@ -60,8 +66,16 @@ describe.each(databaseKinds)('coupons and customer actions through the stack, %s
     const follower = journey(
       uniqueId('tagged-follow-up'),
       [
-        { id: 'trigger', type: 'trigger.event', config: { eventType: 'customer.tagged', perOrder: false, condition: { all: [{ fact: 'event', path: '$.data.tag', operator: 'equal', value: tag }] } } },
-        { id: 'call', type: 'task.create', config: { title: '回访 {{customer.name}}', note: '已发券，标签 {{event.tag}}', queue: 'follow-up', priority: 'normal' } },
+        {
+          id: 'trigger',
+          type: 'trigger.event',
+          config: { eventType: 'customer.tagged', perOrder: false, condition: { all: [{ fact: 'event', path: '$.data.tag', operator: 'equal', value: tag }] } },
+        },
+        {
+          id: 'call',
+          type: 'task.create',
+          config: { title: '回访 {{customer.name}}', note: '已发券，标签 {{event.tag}}', queue: 'follow-up', priority: 'normal' },
+        },
         { id: 'done', type: 'exit', config: {} },
       ],
       [
@@ -74,7 +88,13 @@ describe.each(databaseKinds)('coupons and customer actions through the stack, %s
 
     const customer = uniqueId('c');
     const order = uniqueId('o');
-    expect((await stack.api('/api/events', { body: orderEvent('order.created', customer, order, { amount: 88, customer: { name: '韩梅梅', phone: '13700002222' } }) })).status).toBe(202);
+    expect(
+      (
+        await stack.api('/api/events', {
+          body: orderEvent('order.created', customer, order, { amount: 88, customer: { name: '韩梅梅', phone: '13700002222' } }),
+        })
+      ).status,
+    ).toBe(202);
 
     const sms = await eventually(async () => {
       const m = await messagesOf(customer, welcome.id);
@@ -103,7 +123,9 @@ describe.each(databaseKinds)('coupons and customer actions through the stack, %s
   });
 
   it('manages campaigns: field-named errors, pools from text or JSON with duplicates reported, roles', async () => {
-    const bad = await stack.api('/api/coupons/campaigns', { body: { name: '', kind: 'gift', value: -1, codeSource: 'pool', validDays: 3, expiresAt: '2030-01-01T00:00:00Z' } });
+    const bad = await stack.api('/api/coupons/campaigns', {
+      body: { name: '', kind: 'gift', value: -1, codeSource: 'pool', validDays: 3, expiresAt: '2030-01-01T00:00:00Z' },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error).toBe('invalid_campaign');
     const paths = (bad.body.problems as { path: string; message: string }[]).map((p) => p.path);
@@ -113,12 +135,23 @@ describe.each(databaseKinds)('coupons and customer actions through the stack, %s
     const both = await stack.api('/api/coupons/campaigns', { body: { name: 'x', kind: 'percent', value: 10, codeSource: 'pool', budgetCap: 100 } });
     expect(both.status).toBe(400);
     expect(both.body.problems).toEqual(
-      expect.arrayContaining([expect.objectContaining({ path: 'validDays', message: expect.stringMatching(/^validDays: give exactly one of validDays/) }), expect.objectContaining({ path: 'budgetCap' })]),
+      expect.arrayContaining([
+        expect.objectContaining({ path: 'validDays', message: expect.stringMatching(/^validDays: give exactly one of validDays/) }),
+        expect.objectContaining({ path: 'budgetCap' }),
+      ]),
     );
 
     const id = uniqueId('pool');
-    expect((await stack.api('/api/coupons/campaigns', { body: { id, name: '九折券', kind: 'percent', value: 10, expiresAt: '2099-12-31T23:59:59+08:00', codeSource: 'pool', quantityCap: 10 } })).status).toBe(201);
-    expect((await stack.api('/api/coupons/campaigns', { body: { id, name: 'again', kind: 'percent', value: 10, validDays: 1, codeSource: 'pool' } })).status).toBe(409);
+    expect(
+      (
+        await stack.api('/api/coupons/campaigns', {
+          body: { id, name: '九折券', kind: 'percent', value: 10, expiresAt: '2099-12-31T23:59:59+08:00', codeSource: 'pool', quantityCap: 10 },
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (await stack.api('/api/coupons/campaigns', { body: { id, name: 'again', kind: 'percent', value: 10, validDays: 1, codeSource: 'pool' } })).status,
+    ).toBe(409);
 
     const text = await fetch(`${stack.baseUrl}/api/coupons/campaigns/${id}/codes`, {
       method: 'POST',
@@ -134,7 +167,10 @@ describe.each(databaseKinds)('coupons and customer actions through the stack, %s
     expect(badCode.body.problems[0].path).toBe('codes[1]');
 
     const one = await stack.api(`/api/coupons/campaigns/${id}`);
-    expect(one.body).toMatchObject({ campaign: { id, kind: 'percent', value: 10, quantityCap: 10, codeSource: 'pool' }, stats: { issued: 0, poolAvailable: 3, remaining: 3 } });
+    expect(one.body).toMatchObject({
+      campaign: { id, kind: 'percent', value: 10, quantityCap: 10, codeSource: 'pool' },
+      stats: { issued: 0, poolAvailable: 3, remaining: 3 },
+    });
     expect((await stack.api('/api/coupons/campaigns')).body.campaigns.map((c: { id: string }) => c.id)).toContain(id);
     expect((await stack.api('/api/coupons/campaigns/nope')).status).toBe(404);
 
@@ -148,11 +184,19 @@ describe.each(databaseKinds)('coupons and customer actions through the stack, %s
 
   it('previews templates as journeys render them', async () => {
     const customer = uniqueId('c');
-    await stack.api('/api/events', { body: orderEvent('order.created', customer, uniqueId('o'), { amount: 66, customer: { name: '<王>', phone: '13700003333' } }) });
+    await stack.api('/api/events', {
+      body: orderEvent('order.created', customer, uniqueId('o'), { amount: 66, customer: { name: '<王>', phone: '13700003333' } }),
+    });
     await eventually(async () => ((await stack.huitou.context.customers.profile(customer)).name ? true : undefined));
 
     const sms = await stack.api('/api/templates/preview', {
-      body: { template: '{{customer.name}}，订单{{order.id}}，券{{coupon.code}}{{customer.nickname}}', channel: 'sms', customerId: customer, event: { type: 'order.created', data: { orderId: 'A1' } }, coupon: { code: 'C-1' } },
+      body: {
+        template: '{{customer.name}}，订单{{order.id}}，券{{coupon.code}}{{customer.nickname}}',
+        channel: 'sms',
+        customerId: customer,
+        event: { type: 'order.created', data: { orderId: 'A1' } },
+        coupon: { code: 'C-1' },
+      },
     });
     expect(sms.status, JSON.stringify(sms.body)).toBe(200);
     expect(sms.body).toEqual({
@@ -166,11 +210,16 @@ describe.each(databaseKinds)('coupons and customer actions through the stack, %s
 
     // Analysts may preview; a stored customer's contact is masked for any role but admin, as in the customers API.
     const analyst = (await stack.api('/api/tokens', { body: { name: 'preview-reader', role: 'analyst' } })).body.token as string;
-    const masked = await stack.api('/api/templates/preview', { token: analyst, body: { template: '{{customer.name}} {{customer.phone}}', channel: 'sms', customerId: customer } });
+    const masked = await stack.api('/api/templates/preview', {
+      token: analyst,
+      body: { template: '{{customer.name}} {{customer.phone}}', channel: 'sms', customerId: customer },
+    });
     expect(masked.status, JSON.stringify(masked.body)).toBe(200);
     expect(masked.body.text).toBe('<** 137****3333');
 
-    const email = await stack.api('/api/templates/preview', { body: { template: '<p>{{customer.name}}</p>', channel: 'email', customer: { name: '<b>李</b>' } } });
+    const email = await stack.api('/api/templates/preview', {
+      body: { template: '<p>{{customer.name}}</p>', channel: 'email', customer: { name: '<b>李</b>' } },
+    });
     expect(email.body).toMatchObject({ text: '<p>&lt;b&gt;李&lt;/b&gt;</p>', smsSegments: null });
 
     const long = await stack.api('/api/templates/preview', { body: { template: '好'.repeat(71), channel: 'sms' } });
@@ -204,7 +253,9 @@ describe.each(databaseKinds)('coupons and customer actions through the stack, %s
     expect((await stack.api('/api/journeys', { body: j })).status).toBe(201);
     const refused = await stack.api(`/api/journeys/${j.id}/publish?locale=zh-CN`, { method: 'POST' });
     expect(refused.status).toBe(400);
-    expect(refused.body.problems).toEqual([{ path: 'nodes[1].config.campaignId', code: 'unknown_campaign', nodeId: 'coupon', message: 'campaignId：没有 id 为“never-made”的券活动' }]);
+    expect(refused.body.problems).toEqual([
+      { path: 'nodes[1].config.campaignId', code: 'unknown_campaign', nodeId: 'coupon', message: 'campaignId：没有 id 为“never-made”的券活动' },
+    ]);
     expect((await stack.api(`/api/journeys/${j.id}`)).body.journey.status).toBe('draft');
 
     await stack.api('/api/coupons/campaigns', { body: { id: 'never-made', name: '补建', kind: 'amount', value: 5, validDays: 3, codeSource: 'generated' } });
@@ -213,6 +264,8 @@ describe.each(databaseKinds)('coupons and customer actions through the stack, %s
 
   it('describes the endpoints in the OpenAPI document', () => {
     const paths = Object.keys(openApiDocument().paths ?? {});
-    expect(paths).toEqual(expect.arrayContaining(['/api/coupons/campaigns', '/api/coupons/campaigns/{id}', '/api/coupons/campaigns/{id}/codes', '/api/templates/preview']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['/api/coupons/campaigns', '/api/coupons/campaigns/{id}', '/api/coupons/campaigns/{id}/codes', '/api/templates/preview']),
+    );
   });
 });

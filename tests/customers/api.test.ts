@@ -31,9 +31,27 @@ describe('customers API', () => {
   it('answers one customer with the facts under their catalog names', async () => {
     const res = await stack.api(`/api/customers/c1?asOf=${encodeURIComponent(asOf)}`);
     expect(res.status).toBe(200);
-    expect(res.body.customer).toEqual({ id: 'c1', name: '王芳', phone: '13812341234', email: 'alice@x.com', birthday: '1990-07-02', timezone: null, region: '浙江', attributes: {} });
+    expect(res.body.customer).toEqual({
+      id: 'c1',
+      name: '王芳',
+      phone: '13812341234',
+      email: 'alice@x.com',
+      birthday: '1990-07-02',
+      timezone: null,
+      region: '浙江',
+      attributes: {},
+    });
     expect(Object.keys(res.body.facts).sort()).toEqual(customerFactCatalog.map((f) => f.name).sort());
-    expect(res.body.facts).toMatchObject({ orderCount: 2, totalSpend: 1100, aov: 550, recencyDays: 10, lifecycleStage: 'active', tier: 'senior', tags: ['老客'], daysToBirthday: 2 });
+    expect(res.body.facts).toMatchObject({
+      orderCount: 2,
+      totalSpend: 1100,
+      aov: 550,
+      recencyDays: 10,
+      lifecycleStage: 'active',
+      tier: 'senior',
+      tags: ['老客'],
+      daysToBirthday: 2,
+    });
   });
 
   it('takes asOf as a date (the end of that day in the shop zone) and refuses a bad one', async () => {
@@ -112,7 +130,11 @@ describe('customers API', () => {
     // Forty days on, c1 (last order 50 days before) turns silent: stored as an event journeys can start on.
     const fortyDaysOn = await stack.api(`/api/facts/refresh?asOf=${encodeURIComponent(at('2026-08-09', '12:00'))}`, { method: 'POST' });
     expect(fortyDaysOn.body).toMatchObject({ mode: 'changed', changes: { stage_changed: 1, tier_changed: 0, tagged: 0 }, eventsStored: 1 });
-    const stageEvents = await stack.huitou.context.db.selectFrom('events').select(['customer_id', 'data']).where('type', '=', 'customer.stage_changed').execute();
+    const stageEvents = await stack.huitou.context.db
+      .selectFrom('events')
+      .select(['customer_id', 'data'])
+      .where('type', '=', 'customer.stage_changed')
+      .execute();
     expect(stageEvents).toEqual([{ customer_id: 'c1', data: { from: 'active', to: 'silent' } }]);
     const full = await stack.api(`/api/facts/refresh?asOf=${when}&full=true`, { method: 'POST' });
     expect(full.body).toMatchObject({ mode: 'full', reason: 'asked for', customers: 4 });
@@ -135,7 +157,12 @@ describe('customers API', () => {
     expect(put.body).toEqual({ changed: true, tags: ['回访'] });
     expect((await stack.api('/api/customers/c2/tags/回访', { method: 'PUT' })).body.changed).toBe(false);
     expect((await stack.api('/api/customers?tag=%E5%9B%9E%E8%AE%BF')).body.customers.map((c: { id: string }) => c.id)).toEqual(['c2']);
-    const tagged = await stack.huitou.context.db.selectFrom('events').select('data').where('type', '=', 'customer.tagged').where('customer_id', '=', 'c2').execute();
+    const tagged = await stack.huitou.context.db
+      .selectFrom('events')
+      .select('data')
+      .where('type', '=', 'customer.tagged')
+      .where('customer_id', '=', 'c2')
+      .execute();
     expect(tagged.map((e) => e.data)).toEqual([{ tag: '回访' }]);
 
     const del = await stack.api('/api/customers/c2/tags/%E5%9B%9E%E8%AE%BF', { method: 'DELETE' });
@@ -149,12 +176,20 @@ describe('customers API', () => {
 
   it('reads and changes the shop settings, refusing bad ones field by field', async () => {
     const got = await stack.api('/api/settings');
-    expect(got.body.settings).toMatchObject({ timezone: 'Asia/Shanghai', rfm: { windowDays: 365, scoring: 'quintiles' }, lifecycle: { mode: 'windows', activeDays: 45 } });
+    expect(got.body.settings).toMatchObject({
+      timezone: 'Asia/Shanghai',
+      rfm: { windowDays: 365, scoring: 'quintiles' },
+      lifecycle: { mode: 'windows', activeDays: 45 },
+    });
     expect(got.body.population).toMatchObject({ asOf: new Date(asOf).toISOString() });
 
     const bad = await stack.api('/api/settings', {
       method: 'PUT',
-      body: { timezone: 'Asia/Beijing', lifecycle: { activeDays: 100, silentDays: 90 }, rfm: { ranges: { recencyDays: [1, 2], frequency: [1, 2, 3, 4], monetary: [4, 3, 2, 1] } } },
+      body: {
+        timezone: 'Asia/Beijing',
+        lifecycle: { activeDays: 100, silentDays: 90 },
+        rfm: { ranges: { recencyDays: [1, 2], frequency: [1, 2, 3, 4], monetary: [4, 3, 2, 1] } },
+      },
     });
     expect(bad.status).toBe(400);
     expect(bad.body.error).toBe('invalid_settings');

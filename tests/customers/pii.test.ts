@@ -32,14 +32,26 @@ describe('PII masking', () => {
   it("finds the customer's own name, phone and email inside free text, at any depth", () => {
     const answer = {
       messages: [
-        { id: 'm1', customerId: 'c1', recipient: '13812341234', subject: '王芳芳，您的订单', text: '亲爱的王芳芳：您的手机 13812341234、邮箱 fang@shop.cn 已登记。' },
+        {
+          id: 'm1',
+          customerId: 'c1',
+          recipient: '13812341234',
+          subject: '王芳芳，您的订单',
+          text: '亲爱的王芳芳：您的手机 13812341234、邮箱 fang@shop.cn 已登记。',
+        },
         { id: 'm2', customerId: 'c1', recipient: 'fang@shop.cn', subject: null, text: '<p>Hi 王芳芳</p>' },
       ],
       customer: { attributes: { contact: '王芳芳 / 13812341234', vip: 'gold' } },
     };
     expect(maskPii(answer, { customers: [wang], role: 'analyst' })).toEqual({
       messages: [
-        { id: 'm1', customerId: 'c1', recipient: '138****1234', subject: '王**，您的订单', text: '亲爱的王**：您的手机 138****1234、邮箱 f***@shop.cn 已登记。' },
+        {
+          id: 'm1',
+          customerId: 'c1',
+          recipient: '138****1234',
+          subject: '王**，您的订单',
+          text: '亲爱的王**：您的手机 138****1234、邮箱 f***@shop.cn 已登记。',
+        },
         { id: 'm2', customerId: 'c1', recipient: 'f***@shop.cn', subject: null, text: '<p>Hi 王**</p>' },
       ],
       customer: { attributes: { contact: '王** / 138****1234', vip: 'gold' } },
@@ -68,12 +80,21 @@ describe('PII masking', () => {
 
   it('masks a one-character name only as a whole value, a Latin name only as a whole word, and HTML-escaped names', () => {
     const customers = [{ name: '王' }, { name: 'Li' }, { name: "O'Neil" }];
-    expect(maskPii({ name: '王', note: '王府井 Lisa Li', html: 'Dear O&#39;Neil' }, { customers, role: 'analyst' })).toEqual({ name: '*', note: '王府井 Lisa L*', html: 'Dear O*********' });
+    expect(maskPii({ name: '王', note: '王府井 Lisa Li', html: 'Dear O&#39;Neil' }, { customers, role: 'analyst' })).toEqual({
+      name: '*',
+      note: '王府井 Lisa L*',
+      html: 'Dear O*********',
+    });
   });
 
   it('masks known phones that are not mobile-shaped, and the longest of names that share a start', () => {
-    const customers = [{ name: '欧阳娜', phone: '0571-88886666' }, { name: '欧阳娜娜', phone: '+1 415 555 0100' }];
-    expect(maskPii('欧阳娜娜来电 0571-88886666，欧阳娜回拨 +1 415 555 0100', { customers, role: 'analyst' })).toBe('欧***来电 057****6666，欧**回拨 +1 ****0100');
+    const customers = [
+      { name: '欧阳娜', phone: '0571-88886666' },
+      { name: '欧阳娜娜', phone: '+1 415 555 0100' },
+    ];
+    expect(maskPii('欧阳娜娜来电 0571-88886666，欧阳娜回拨 +1 415 555 0100', { customers, role: 'analyst' })).toBe(
+      '欧***来电 057****6666，欧**回拨 +1 ****0100',
+    );
   });
 
   it('never changes its input (answers may be shared constants) and leaves dates alone', () => {

@@ -21,7 +21,13 @@ describe('roles and API tokens', () => {
   it('creates tokens for roles, shows each secret once and stores only its SHA-256', async () => {
     const m = await stack.api('/api/tokens', { body: { name: 'campaign team', role: 'marketer' } });
     expect(m.status).toBe(201);
-    expect(m.body).toMatchObject({ id: expect.stringMatching(/^tok_/), name: 'campaign team', role: 'marketer', revokedAt: null, token: expect.stringMatching(/^ht_/) });
+    expect(m.body).toMatchObject({
+      id: expect.stringMatching(/^tok_/),
+      name: 'campaign team',
+      role: 'marketer',
+      revokedAt: null,
+      token: expect.stringMatching(/^ht_/),
+    });
     marketer = m.body.token;
     analyst = (await stack.api('/api/tokens', { body: { name: 'analysis', role: 'analyst' } })).body.token;
 

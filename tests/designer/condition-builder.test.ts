@@ -8,7 +8,12 @@ import { groupDepth, readCondition, replaceItem, toggleNot, writeCondition, type
 const wanted = {
   all: [
     { fact: 'orderCount', operator: 'greaterThanInclusive', value: 2 },
-    { any: [{ fact: 'tier', operator: 'in', value: ['vip', 'supreme'] }, { fact: 'tags', operator: 'hasTag', value: '油性肤质' }] },
+    {
+      any: [
+        { fact: 'tier', operator: 'in', value: ['vip', 'supreme'] },
+        { fact: 'tags', operator: 'hasTag', value: '油性肤质' },
+      ],
+    },
   ],
 };
 
@@ -17,8 +22,20 @@ describe('condition builder tree: reads and writes json-rules-engine conditions 
     wanted,
     { any: [] },
     { not: { fact: 'tags', operator: 'hasTag', value: '价格敏感' } },
-    { not: { any: [{ fact: 'lifecycleStage', operator: 'equal', value: 'lost' }, { fact: 'recencyDays', operator: 'greaterThan', value: 90 }] } },
-    { all: [{ fact: 'event', path: '$.data.channel', operator: 'equal', value: 'tmall', params: { note: 'kept' } }, { not: { all: [{ any: [{ fact: 'orderAmount', operator: 'lessThan', value: 10 }] }] } }] },
+    {
+      not: {
+        any: [
+          { fact: 'lifecycleStage', operator: 'equal', value: 'lost' },
+          { fact: 'recencyDays', operator: 'greaterThan', value: 90 },
+        ],
+      },
+    },
+    {
+      all: [
+        { fact: 'event', path: '$.data.channel', operator: 'equal', value: 'tmall', params: { note: 'kept' } },
+        { not: { all: [{ any: [{ fact: 'orderAmount', operator: 'lessThan', value: 10 }] }] } },
+      ],
+    },
     { all: [{ fact: 'x-unknown', operator: 'weird', value: { deep: [1, null] } }] },
   ];
   for (const condition of shown) {

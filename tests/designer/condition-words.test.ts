@@ -11,15 +11,21 @@ describe('conditions in plain words', () => {
     const c = { all: [rule('frequency', 'greaterThanInclusive', 2), rule('monetary', 'greaterThan', 300), rule('recencyDays', 'lessThanInclusive', 90)] };
     expect(zh(c)).toBe('F 购买频次至少2单且M 消费金额超过300元且近90天内购买过');
     expect(en(c)).toBe('F: frequency at least 2 orders and M: monetary over ¥300 and bought in the last 90 days');
-    const nested = { all: [rule('orderCount', 'greaterThanInclusive', 2), { any: [rule('tier', 'in', ['vip', 'supreme']), rule('tags', 'hasTag', '油性肤质')] }] };
+    const nested = {
+      all: [rule('orderCount', 'greaterThanInclusive', 2), { any: [rule('tier', 'in', ['vip', 'supreme']), rule('tags', 'hasTag', '油性肤质')] }],
+    };
     expect(zh(nested)).toBe('累计购买次数至少2单且（会员等级为VIP会员或至尊VIP会员或有标签“油性肤质”）');
     expect(en(nested)).toBe('Orders (lifetime) at least 2 orders and (member tier is VIP or Supreme VIP or has tag "油性肤质")');
   });
 
   it('reads not around a rule and around a group, and empty groups', () => {
     expect(zh({ not: rule('tags', 'hasTag', '价格敏感') })).toBe('并非有标签“价格敏感”');
-    expect(en({ not: { any: [rule('lifecycleStage', 'equal', 'lost'), rule('recencyDays', 'greaterThan', 90)] } })).toBe('Not (lifecycle stage is Lost or no purchase for more than 90 days)');
-    expect(zh({ any: [{ not: { all: [rule('orderCount', 'equal', 1), rule('orderAmount', 'lessThan', 10)] } }, { all: [] }] })).toBe('并非（累计购买次数为1单且订单金额少于10元）或总是满足');
+    expect(en({ not: { any: [rule('lifecycleStage', 'equal', 'lost'), rule('recencyDays', 'greaterThan', 90)] } })).toBe(
+      'Not (lifecycle stage is Lost or no purchase for more than 90 days)',
+    );
+    expect(zh({ any: [{ not: { all: [rule('orderCount', 'equal', 1), rule('orderAmount', 'lessThan', 10)] } }, { all: [] }] })).toBe(
+      '并非（累计购买次数为1单且订单金额少于10元）或总是满足',
+    );
     expect(zh({ all: [] })).toBe('总是满足');
     expect(en(undefined)).toBe('Always');
   });

@@ -20,8 +20,18 @@ describe('designer draft model ⇄ journey document', () => {
 
   it('keeps what React Flow adds (selection, sizes, drag state) out of the document', () => {
     const { meta, nodes, edges } = journeyToFlow(example);
-    const touched = nodes.map((n) => ({ ...n, selected: true, dragging: false, measured: { width: 220, height: 80 }, position: { x: n.position.x + 0.4, y: n.position.y - 0.4 } }));
-    const back = flowToJourney(meta, touched, edges.map((e) => ({ ...e, selected: true, animated: true })));
+    const touched = nodes.map((n) => ({
+      ...n,
+      selected: true,
+      dragging: false,
+      measured: { width: 220, height: 80 },
+      position: { x: n.position.x + 0.4, y: n.position.y - 0.4 },
+    }));
+    const back = flowToJourney(
+      meta,
+      touched,
+      edges.map((e) => ({ ...e, selected: true, animated: true })),
+    );
     expect(back).toEqual(example);
     expect(JSON.stringify(back)).not.toMatch(/selected|measured|dragging|animated/);
   });

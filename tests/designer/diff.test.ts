@@ -27,7 +27,8 @@ function words(locale: Locale): DiffWords {
     locale,
     facts: factCatalog,
     operator: (op) => ({ greaterThanInclusive: '≥' })[op] ?? op,
-    enumValue: (field, value, type) => (locale === 'zh-CN' && type ? configFieldText(registry.require(type), [field], locale)?.enum?.[value] ?? value : value),
+    enumValue: (field, value, type) =>
+      locale === 'zh-CN' && type ? (configFieldText(registry.require(type), [field], locale)?.enum?.[value] ?? value) : value,
     joiner: (mode) => (locale === 'zh-CN' ? { all: '且', any: '或' } : { all: 'and', any: 'or' })[mode],
     t: (key, params = {}) => {
       const text = lookup(key);
@@ -49,7 +50,10 @@ describe('journey diff', () => {
     const same = diffJourneys(example, copy());
     expect(isEmptyDiff(same)).toBe(true);
     expect(same.moved).toEqual([]);
-    const moved = diffJourneys(example, copy((j) => (j.layout.positions['paid'] = { x: -300, y: 300 })));
+    const moved = diffJourneys(
+      example,
+      copy((j) => (j.layout.positions['paid'] = { x: -300, y: 300 })),
+    );
     expect(isEmptyDiff(moved)).toBe(true);
     expect(moved.moved).toEqual(['paid']);
   });
@@ -106,7 +110,10 @@ describe('journey diff', () => {
   });
 
   it('reports a step whose type changed under the same id', () => {
-    const d = diffJourneys(example, copy((j) => (node(j, 'paid').type = 'tag.add')));
+    const d = diffJourneys(
+      example,
+      copy((j) => (node(j, 'paid').type = 'tag.add')),
+    );
     expect(d.changed).toEqual([expect.objectContaining({ id: 'paid', type: 'tag.add', typeBefore: 'exit' })]);
   });
 });
@@ -118,7 +125,11 @@ describe('journey diff in words', () => {
     node(j, 'high-value').config.conditions = { all: [{ fact: 'event', path: '$.data.amount', operator: 'greaterThanInclusive', value: 800 }] };
     j.nodes.push({ id: 'sms-2', type: 'message.send', config: { channel: 'sms', template: '最后提醒' } });
     j.edges = j.edges.filter((e) => !(e.from === 'reminder-sms'));
-    j.edges.push({ from: 'reminder-sms', port: 'next', to: 'wait-more' }, { from: 'wait-more', port: 'next', to: 'sms-2' }, { from: 'sms-2', port: 'next', to: 'done' });
+    j.edges.push(
+      { from: 'reminder-sms', port: 'next', to: 'wait-more' },
+      { from: 'wait-more', port: 'next', to: 'sms-2' },
+      { from: 'sms-2', port: 'next', to: 'done' },
+    );
     j.settings.reEntry = 'after-exit';
     j.settings.priority = 8;
   });
@@ -143,9 +154,17 @@ describe('journey diff in words', () => {
   it('reads in English, with removed steps and cleared settings', () => {
     const lines = describeDiff(diffJourneys(newer, older), newer, older, words('en'));
     expect(lines.map((l) => l.text)).toEqual(
-      expect.arrayContaining(['Removed step Send message', 'Wait 3 days → 2 days', 'Re-entry: after leaving → never', 'Priority: 8 → 5', 'Removed connection Wait (then) → Send message']),
+      expect.arrayContaining([
+        'Removed step Send message',
+        'Wait 3 days → 2 days',
+        'Re-entry: after leaving → never',
+        'Priority: 8 → 5',
+        'Removed connection Wait (then) → Send message',
+      ]),
     );
     const goal = copy((j) => (j.settings.goal = { eventType: 'order.paid', within: 'P7D' }));
-    expect(describeDiff(diffJourneys(example, goal), example, goal, words('en')).map((l) => l.text)).toEqual(['Conversion goal: (none) → order.paid within 7 days']);
+    expect(describeDiff(diffJourneys(example, goal), example, goal, words('en')).map((l) => l.text)).toEqual([
+      'Conversion goal: (none) → order.paid within 7 days',
+    ]);
   });
 });

@@ -10,12 +10,20 @@ describe('designer: ports that follow a step config', () => {
 
   it('gives a multi-branch step one port per branch, in order, then else', () => {
     expect(portsOf('split.multi', { branches })).toEqual(['vip', 'new', 'else']);
-    expect(portsOf('split.multi', { branches: [...branches, { key: 'late', label: 'Late', conditions: { any: [] } }] })).toEqual(['vip', 'new', 'late', 'else']);
+    expect(portsOf('split.multi', { branches: [...branches, { key: 'late', label: 'Late', conditions: { any: [] } }] })).toEqual([
+      'vip',
+      'new',
+      'late',
+      'else',
+    ]);
     expect(portLabelsOf('split.multi', { branches })).toEqual({ vip: 'VIP' });
   });
 
   it('adds the holdout port to a random split only with a holdout share', () => {
-    const arms = [{ key: 'a', label: 'Offer A', weight: 1 }, { key: 'b', label: 'Offer B', weight: 1 }];
+    const arms = [
+      { key: 'a', label: 'Offer A', weight: 1 },
+      { key: 'b', label: 'Offer B', weight: 1 },
+    ];
     expect(portsOf('split.random', { arms })).toEqual(['a', 'b']);
     expect(portsOf('split.random', { arms, holdoutPercent: 10 })).toEqual(['a', 'b', 'holdout']);
     expect(portLabelsOf('split.random', { arms })).toEqual({ a: 'Offer A', b: 'Offer B' });

@@ -103,7 +103,12 @@ describe('friendly inputs are chosen by JSON Schema format', () => {
       ) as Record<string, unknown>,
     );
     const plugin = formUiSchema(schema);
-    expect(plugin).toMatchObject({ text: { 'ui:widget': 'template' }, opensAt: { 'ui:widget': 'timeOfDay' }, sendAt: { 'ui:widget': 'localDateTime' }, zone: { 'ui:widget': 'timeZone' } });
+    expect(plugin).toMatchObject({
+      text: { 'ui:widget': 'template' },
+      opensAt: { 'ui:widget': 'timeOfDay' },
+      sendAt: { 'ui:widget': 'localDateTime' },
+      zone: { 'ui:widget': 'timeZone' },
+    });
     expect(plugin.note?.['ui:widget']).toBeUndefined();
   });
 

@@ -102,7 +102,12 @@ describe('designer: undo / redo history', () => {
     s().rename('Renamed');
     s().undo();
     expect(s().meta!.name).toBe('History');
-    expect(s().nodes.filter((n) => n.selected).map((n) => n.id).sort()).toEqual(['done', 'trigger']);
+    expect(
+      s()
+        .nodes.filter((n) => n.selected)
+        .map((n) => n.id)
+        .sort(),
+    ).toEqual(['done', 'trigger']);
   });
 
   it('deletes a step and its edges as one step, as the Delete key reports them in two batches', () => {

@@ -83,11 +83,19 @@ describe('guardrails shown on a message step', () => {
   it('the step may skip or ignore quiet hours; with none set by the shop there is nothing to hold', () => {
     expect(guardrailsOf({ channel: 'sms', quietHours: 'skip' }, shop)?.quiet).toEqual({ kind: 'skip', from: '21:00', to: '09:00' });
     expect(guardrailsOf({ channel: 'email', quietHours: 'ignore' }, shop)?.quiet.kind).toBe('ignore');
-    expect(guardrailsOf({ channel: 'sms', quietHours: 'hold' }, messagingSettingsSchema.parse({}))).toEqual({ channel: 'sms', quiet: { kind: 'none' }, caps: [] });
+    expect(guardrailsOf({ channel: 'sms', quietHours: 'hold' }, messagingSettingsSchema.parse({}))).toEqual({
+      channel: 'sms',
+      quiet: { kind: 'none' },
+      caps: [],
+    });
   });
 
   it('transactional messages and staff tasks are neither held nor capped', () => {
-    expect(guardrailsOf({ channel: 'sms', transactional: true }, shop)).toEqual({ channel: 'sms', quiet: { kind: 'exempt', reason: 'transactional' }, caps: [] });
+    expect(guardrailsOf({ channel: 'sms', transactional: true }, shop)).toEqual({
+      channel: 'sms',
+      quiet: { kind: 'exempt', reason: 'transactional' },
+      caps: [],
+    });
     expect(guardrailsOf({ channel: 'task' }, shop)?.quiet).toEqual({ kind: 'exempt', reason: 'task' });
     expect(guardrailsOf({ eventType: 'order.paid' }, shop)).toBeNull();
   });

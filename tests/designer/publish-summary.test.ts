@@ -14,8 +14,18 @@ describe('the journey summary in words', () => {
   it('the payment reminder: at most one SMS and one staff task, 25 minutes, once per order', () => {
     const journey = journeySchema.parse(JSON.parse(readFileSync(join(import.meta.dirname, '../../examples/journeys/payment-reminder.json'), 'utf8')));
     const summary = journeySummary(journey, createRegistry());
-    expect(summaryInWords(summary, journey.settings, 'zh-CN', true)).toEqual({ messages: '最多 1 条短信、1 个客服任务', unbounded: [], stay: '最长 25 分钟', entry: '每个订单只进入一次' });
-    expect(summaryInWords(summary, journey.settings, 'en', true)).toEqual({ messages: 'At most 1 SMS, 1 staff task', unbounded: [], stay: 'At most 25 min', entry: 'Enters once per order' });
+    expect(summaryInWords(summary, journey.settings, 'zh-CN', true)).toEqual({
+      messages: '最多 1 条短信、1 个客服任务',
+      unbounded: [],
+      stay: '最长 25 分钟',
+      entry: '每个订单只进入一次',
+    });
+    expect(summaryInWords(summary, journey.settings, 'en', true)).toEqual({
+      messages: 'At most 1 SMS, 1 staff task',
+      unbounded: [],
+      stay: 'At most 25 min',
+      entry: 'Enters once per order',
+    });
   });
 
   it('counts in a fixed channel order, plural in English, plugin channels by their type', () => {
@@ -40,7 +50,10 @@ describe('the journey summary in words', () => {
   it('a loop that sends: a warning per channel and no bound on the stay', () => {
     const words = summaryInWords({ messagesPerChannel: { sms: 'unbounded', email: 1 }, longestStayMs: 'unbounded', paths: 2 }, settings, 'zh-CN');
     expect(words).toMatchObject({ messages: '最多 1 封邮件', unbounded: ['短信'], stay: '可能无限期停留：旅程中有循环' });
-    expect(summaryInWords({ messagesPerChannel: { sms: 'unbounded' }, longestStayMs: 'unbounded', paths: 1 }, settings, 'en')).toMatchObject({ messages: 'No finite limit', unbounded: ['SMS'] });
+    expect(summaryInWords({ messagesPerChannel: { sms: 'unbounded' }, longestStayMs: 'unbounded', paths: 1 }, settings, 'en')).toMatchObject({
+      messages: 'No finite limit',
+      unbounded: ['SMS'],
+    });
   });
 
   it('nothing sent, a stay that depends on the customer, re-entry rules', () => {

@@ -18,7 +18,19 @@ const portsOf = (nodeId: string) => {
   const def = registry.require(node.type);
   return def.ports(def.config.parse(node.config));
 };
-const draft: CustomerDraft = { id: 'sim-1', name: '王芳', phone: '13800001234', email: '', timezone: 'Asia/Shanghai', birthday: '', orderCount: '2', totalSpend: '350.5', tags: '老客, 高价值', stage: 'active', tier: 'vip' };
+const draft: CustomerDraft = {
+  id: 'sim-1',
+  name: '王芳',
+  phone: '13800001234',
+  email: '',
+  timezone: 'Asia/Shanghai',
+  birthday: '',
+  orderCount: '2',
+  totalSpend: '350.5',
+  tags: '老客, 高价值',
+  stage: 'active',
+  tier: 'vip',
+};
 
 const simulate = (events: { at: string; type: string; data: Record<string, unknown> }[], run = journey) =>
   simulateJourney({
@@ -49,10 +61,15 @@ describe('offsets on the event timeline', () => {
 
 describe('the simulate request', () => {
   it('places events after a start read on the customer’s wall clock, with facts typed', () => {
-    const built = buildRequest(journey, { kind: 'made-up', draft }, [
-      { key: 1, type: 'order.created', offset: '+0', data: '{"orderId":"A1","amount":199}' },
-      { key: 2, type: 'order.paid', offset: '+10m', data: '{"orderId":"A1"}' },
-    ], '2026-11-10T10:00');
+    const built = buildRequest(
+      journey,
+      { kind: 'made-up', draft },
+      [
+        { key: 1, type: 'order.created', offset: '+0', data: '{"orderId":"A1","amount":199}' },
+        { key: 2, type: 'order.paid', offset: '+10m', data: '{"orderId":"A1"}' },
+      ],
+      '2026-11-10T10:00',
+    );
     if (!('request' in built)) throw new Error(JSON.stringify(built.errors));
     // 10:00 in Shanghai is 02:00 UTC.
     expect(built.request.from).toBe('2026-11-10T02:00:00.000Z');
@@ -70,15 +87,31 @@ describe('the simulate request', () => {
   });
 
   it('the same wall-clock start in New York is another instant', () => {
-    const built = buildRequest(journey, { kind: 'made-up', draft: { ...draft, timezone: 'America/New_York' } }, [{ key: 1, type: 'order.created', offset: '+0', data: '' }], '2026-11-10T10:00');
+    const built = buildRequest(
+      journey,
+      { kind: 'made-up', draft: { ...draft, timezone: 'America/New_York' } },
+      [{ key: 1, type: 'order.created', offset: '+0', data: '' }],
+      '2026-11-10T10:00',
+    );
     expect('request' in built && built.request.from).toBe('2026-11-10T15:00:00.000Z');
   });
 
   it('names each field that is wrong', () => {
-    const built = buildRequest(journey, { kind: 'made-up', draft: { ...draft, timezone: 'Mars/Olympus', orderCount: 'many', birthday: '1990/01/01' } }, [
-      { key: 1, type: '', offset: 'tomorrow', data: '[1]' },
-    ], 'not a date');
-    expect('errors' in built && built.errors.map((e) => e.path)).toEqual(['from', 'customer.facts.orderCount', 'customer.timezone', 'customer.birthday', 'events[0].type', 'events[0].offset', 'events[0].data']);
+    const built = buildRequest(
+      journey,
+      { kind: 'made-up', draft: { ...draft, timezone: 'Mars/Olympus', orderCount: 'many', birthday: '1990/01/01' } },
+      [{ key: 1, type: '', offset: 'tomorrow', data: '[1]' }],
+      'not a date',
+    );
+    expect('errors' in built && built.errors.map((e) => e.path)).toEqual([
+      'from',
+      'customer.facts.orderCount',
+      'customer.timezone',
+      'customer.birthday',
+      'events[0].type',
+      'events[0].offset',
+      'events[0].data',
+    ]);
     expect(buildRequest(journey, { kind: 'real', id: ' ', timezone: null }, [], '2026-11-10T10:00')).toEqual({
       errors: [
         { path: 'customer', message: 'choose a customer' },
@@ -92,7 +125,11 @@ describe('the timeline and the path of a simulation', () => {
   it('an unpaid order: each step with the port it took, the SMS after its step, the exit; the path through the no branch', async () => {
     const result = await simulate([{ at: '2026-11-10T02:00:00.000Z', type: 'order.created', data: { orderId: 'TB1', amount: 128 } }]);
     const timeline = buildTimeline(result, portsOf);
-    expect(timeline.map((e) => (e.kind === 'step' ? [e.nodeId, e.what, e.port] : e.kind === 'message' ? [e.nodeId, 'message', e.message.channel] : ['end', e.reason, e.nodeId]))).toEqual([
+    expect(
+      timeline.map((e) =>
+        e.kind === 'step' ? [e.nodeId, e.what, e.port] : e.kind === 'message' ? [e.nodeId, 'message', e.message.channel] : ['end', e.reason, e.nodeId],
+      ),
+    ).toEqual([
       ['trigger', 'entered', 'next'],
       ['await-payment', 'timeout', 'timeout'],
       ['high-value', 'decided', 'no'],
@@ -112,7 +149,12 @@ describe('the timeline and the path of a simulation', () => {
       'reminder-sms': '2026-11-10T02:25:00.000Z',
       done: '2026-11-10T02:25:00.000Z',
     });
-    expect(Object.keys(path.edges)).toEqual(['trigger:next->await-payment', 'await-payment:timeout->high-value', 'high-value:no->reminder-sms', 'reminder-sms:next->done']);
+    expect(Object.keys(path.edges)).toEqual([
+      'trigger:next->await-payment',
+      'await-payment:timeout->high-value',
+      'high-value:no->reminder-sms',
+      'reminder-sms:next->done',
+    ]);
   });
 
   it('paid in time: the event port to the paid exit, no message', async () => {
@@ -124,7 +166,10 @@ describe('the timeline and the path of a simulation', () => {
     expect(timeline.filter((e) => e.kind === 'message')).toEqual([]);
     expect(timeline[1]).toMatchObject({ kind: 'step', nodeId: 'await-payment', what: 'event', detail: 'order.paid', port: 'event' });
     expect(timeline.at(-1)).toEqual({ kind: 'end', at: '2026-11-10T02:10:00.000Z', nodeId: 'paid', reason: 'exit-node' });
-    expect(Object.keys(simulationPath(result, journeyToFlow(journey).edges, portsOf).edges)).toEqual(['trigger:next->await-payment', 'await-payment:event->paid']);
+    expect(Object.keys(simulationPath(result, journeyToFlow(journey).edges, portsOf).edges)).toEqual([
+      'trigger:next->await-payment',
+      'await-payment:event->paid',
+    ]);
   });
 
   it('closed while unpaid: the exit rule ends it at the wait', async () => {

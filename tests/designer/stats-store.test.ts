@@ -3,7 +3,20 @@ import { useStore } from '../../designer/src/store';
 import { statsEn } from '../../designer/src/i18n/stats-en';
 import { statsZhCN } from '../../designer/src/i18n/stats-zh-CN';
 
-const figures = (nodeId: string, entered: number) => ({ nodeId, entered, waiting: 0, passed: entered, sent: 0, queued: 0, failed: 0, capped: 0, skipped: 0, converted: 0, actionsRefused: 0, actionsFailed: 0 });
+const figures = (nodeId: string, entered: number) => ({
+  nodeId,
+  entered,
+  waiting: 0,
+  passed: entered,
+  sent: 0,
+  queued: 0,
+  failed: 0,
+  capped: 0,
+  skipped: 0,
+  converted: 0,
+  actionsRefused: 0,
+  actionsFailed: 0,
+});
 
 /** The 数据/Stats slice of the designer's real store: what is shown, for which version, and when it is forgotten. */
 describe('designer: live figures slice', () => {
@@ -38,7 +51,8 @@ describe('designer: live figures slice', () => {
   });
 
   it('has every string in both languages', () => {
-    const keys = (o: object, prefix = ''): string[] => Object.entries(o).flatMap(([k, v]) => (typeof v === 'string' ? [prefix + k] : keys(v as object, `${prefix}${k}.`)));
+    const keys = (o: object, prefix = ''): string[] =>
+      Object.entries(o).flatMap(([k, v]) => (typeof v === 'string' ? [prefix + k] : keys(v as object, `${prefix}${k}.`)));
     expect(keys(statsZhCN).sort()).toEqual(keys(statsEn).sort());
     expect(statsZhCN.toggle).toBe('数据');
     expect(statsEn.toggle).toBe('Stats');

@@ -13,7 +13,7 @@ const words = (locale: Locale): SummaryWords => ({
   locale,
   facts: factCatalog,
   operator: (op) => ({ greaterThanInclusive: '≥', in: locale === 'en' ? 'is one of' : '属于' })[op] ?? op,
-  enumValue: (field, value) => (locale === 'zh-CN' && field === 'channel' ? ({ sms: '短信', task: '客服任务' })[value] ?? value : value),
+  enumValue: (field, value) => (locale === 'zh-CN' && field === 'channel' ? ({ sms: '短信', task: '客服任务' }[value] ?? value) : value),
   joiner: (mode) => (mode === 'all' ? 'and' : 'or'),
 });
 
@@ -28,9 +28,24 @@ describe('one-line step summaries', () => {
   });
 
   it('puts conditions in plain words, nested groups too, and leaves an empty one out', () => {
-    const any = { any: [{ fact: 'orderAmount', operator: 'greaterThanInclusive', value: 100 }, { fact: 'customer', path: '$.region', operator: 'in', value: ['上海', '北京'] }] };
+    const any = {
+      any: [
+        { fact: 'orderAmount', operator: 'greaterThanInclusive', value: 100 },
+        { fact: 'customer', path: '$.region', operator: 'in', value: ['上海', '北京'] },
+      ],
+    };
     expect(summarizeConfig({ conditions: any }, words('en'))).toBe('Order amount at least ¥100 or region is "上海" or "北京"');
-    const nested = { all: [{ fact: 'orderCount', operator: 'greaterThanInclusive', value: 2 }, { any: [{ fact: 'tier', operator: 'in', value: ['vip', 'supreme'] }, { fact: 'tags', operator: 'hasTag', value: '油性肤质' }] }] };
+    const nested = {
+      all: [
+        { fact: 'orderCount', operator: 'greaterThanInclusive', value: 2 },
+        {
+          any: [
+            { fact: 'tier', operator: 'in', value: ['vip', 'supreme'] },
+            { fact: 'tags', operator: 'hasTag', value: '油性肤质' },
+          ],
+        },
+      ],
+    };
     expect(summarizeConfig({ conditions: nested }, words('zh-CN'))).toBe('累计购买次数至少2单且（会员等级为VIP会员或至尊VIP会员或有标签“油性肤质”）');
     expect(summarizeConfig({ conditions: { all: [] } }, words('zh-CN'))).toBe('');
   });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { calendarCandidateMonthDays, calendarRuleKey, createRegistry, entryFor, isCalendarDue, journeySchema, validateJourney, type CalendarRule } from '../../engine/index';
+import {
+  calendarCandidateMonthDays,
+  calendarRuleKey,
+  createRegistry,
+  entryFor,
+  isCalendarDue,
+  journeySchema,
+  validateJourney,
+  type CalendarRule,
+} from '../../engine/index';
 
 const SH = 'Asia/Shanghai';
 const due = (rule: CalendarRule, value: unknown, today: string, tz = SH) => isCalendarDue(rule, value, today, tz);
@@ -89,14 +98,20 @@ describe('date and broadcast triggers in journeys', () => {
       schemaVersion: 1,
       id,
       name: id,
-      nodes: [{ id: 't', ...trigger }, { id: 'x', type: 'exit', config: {} }],
+      nodes: [
+        { id: 't', ...trigger },
+        { id: 'x', type: 'exit', config: {} },
+      ],
       edges: [{ from: 't', port: 'next', to: 'x' }],
     });
   const event = (type: string, data: Record<string, unknown>) => ({ id: 'e1', type, customerId: 'c1', occurredAt: '2026-05-17T00:05:00Z', data });
 
   it('a date trigger takes the calendar events of its own rule and enters once per day', async () => {
     const j = journey('bday', { type: 'trigger.date', config: { date: 'birthday', offsetDays: -3 } });
-    expect(await entryFor(j, registry, event('calendar.due', { rule: 'birthday:-3:yearly', on: '2026-05-14' }))).toEqual({ workflowId: 'journey:bday:c1:2026-05-14', entryKey: '2026-05-14' });
+    expect(await entryFor(j, registry, event('calendar.due', { rule: 'birthday:-3:yearly', on: '2026-05-14' }))).toEqual({
+      workflowId: 'journey:bday:c1:2026-05-14',
+      entryKey: '2026-05-14',
+    });
     expect(await entryFor(j, registry, event('calendar.due', { rule: 'birthday:0:yearly', on: '2026-05-17' }))).toBeUndefined();
   });
 
@@ -115,12 +130,30 @@ describe('date and broadcast triggers in journeys', () => {
   it('validation names a missing attribute and an unknown audience fact', () => {
     const noAttribute = validateJourney(journey('a', { type: 'trigger.date', config: { date: 'attribute', offsetDays: 400 } }), registry, 'en');
     expect(noAttribute.problems.map((p) => p.path)).toEqual(expect.arrayContaining(['nodes[0].config.attribute', 'nodes[0].config.offsetDays']));
-    const badAudience = validateJourney(journey('b', { type: 'trigger.broadcast', config: { at: '2026-11-11T25:00', audience: { all: [{ fact: 'shoeSize', operator: 'equal', value: 42 }] }, ratePerMinute: -1 } }), registry, 'en');
+    const badAudience = validateJourney(
+      journey('b', {
+        type: 'trigger.broadcast',
+        config: { at: '2026-11-11T25:00', audience: { all: [{ fact: 'shoeSize', operator: 'equal', value: 42 }] }, ratePerMinute: -1 },
+      }),
+      registry,
+      'en',
+    );
     expect(badAudience.problems.map((p) => p.path)).toEqual(expect.arrayContaining(['nodes[0].config.at', 'nodes[0].config.ratePerMinute']));
-    const unknownFact = validateJourney(journey('c', { type: 'trigger.broadcast', config: { at: '2026-11-11T10:00', audience: { all: [{ fact: 'shoeSize', operator: 'equal', value: 42 }] } } }), registry, 'en');
+    const unknownFact = validateJourney(
+      journey('c', { type: 'trigger.broadcast', config: { at: '2026-11-11T10:00', audience: { all: [{ fact: 'shoeSize', operator: 'equal', value: 42 }] } } }),
+      registry,
+      'en',
+    );
     expect(unknownFact.ok).toBe(false);
     expect(unknownFact.problems[0]!.path).toMatch(/^nodes\[0\]\.config\.audience/);
-    const good = validateJourney(journey('d', { type: 'trigger.broadcast', config: { at: '2026-11-11T10:00', audience: { all: [{ fact: 'lifecycleStage', operator: 'equal', value: 'active' }] }, ratePerMinute: 600 } }), registry, 'en');
+    const good = validateJourney(
+      journey('d', {
+        type: 'trigger.broadcast',
+        config: { at: '2026-11-11T10:00', audience: { all: [{ fact: 'lifecycleStage', operator: 'equal', value: 'active' }] }, ratePerMinute: 600 },
+      }),
+      registry,
+      'en',
+    );
     expect(good.problems).toEqual([]);
   });
 });

@@ -63,7 +63,10 @@ describe('awaitedEventTypes', () => {
 
   it('lists each type once', () => {
     const doc = paymentReminderDocument();
-    doc.nodes.push({ id: 'await-again', type: 'wait.event', config: { eventType: 'order.paid' } }, { id: 'await-ship', type: 'wait.event', config: { eventType: 'order.shipped' } });
+    doc.nodes.push(
+      { id: 'await-again', type: 'wait.event', config: { eventType: 'order.paid' } },
+      { id: 'await-ship', type: 'wait.event', config: { eventType: 'order.shipped' } },
+    );
     expect(awaitedEventTypes(journeySchema.parse(doc), registry)).toEqual(['order.paid', 'order.shipped']);
   });
 });

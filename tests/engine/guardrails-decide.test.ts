@@ -8,7 +8,13 @@ const lateInShanghai = Date.parse('2026-11-10T14:00:00Z');
 /** 10:30 in Shanghai: outside quiet hours. */
 const morning = Date.parse('2026-11-11T02:30:00Z');
 
-const marketing = (over: Partial<MessageGuard> = {}): MessageGuard => ({ category: 'marketing', priority: 5, quietHours: 'shop', timezone: 'Asia/Shanghai', ...over });
+const marketing = (over: Partial<MessageGuard> = {}): MessageGuard => ({
+  category: 'marketing',
+  priority: 5,
+  quietHours: 'shop',
+  timezone: 'Asia/Shanghai',
+  ...over,
+});
 const settings = (over: Partial<MessagingSettings> = {}): MessagingSettings => messagingSettingsSchema.parse(over);
 const decide = (over: Partial<GuardInput>) =>
   decideGuard({ guard: marketing(), channel: 'sms', messaging: settings(), shopTimezone: 'Europe/London', now: morning, counted: [], ...over });
@@ -49,7 +55,11 @@ describe('the guard decision: quiet hours', () => {
   });
 
   it('ignore sends at once, and outside quiet hours nothing waits', () => {
-    expect(decide({ guard: marketing({ quietHours: 'ignore' }), messaging: quiet('skip'), now: lateInShanghai })).toMatchObject({ status: 'queued', held: false, notBefore: undefined });
+    expect(decide({ guard: marketing({ quietHours: 'ignore' }), messaging: quiet('skip'), now: lateInShanghai })).toMatchObject({
+      status: 'queued',
+      held: false,
+      notBefore: undefined,
+    });
     expect(decide({ messaging: quiet('skip'), now: morning })).toMatchObject({ status: 'queued', held: false, notBefore: undefined, reason: undefined });
   });
 
@@ -111,10 +121,18 @@ describe('the guard decision: send rate', () => {
   const current = Math.floor(morning / minute) * minute;
 
   it('takes a place in the window of now while it has room, and goes at once', () => {
-    expect(decide({ guard: marketing({ sendRate: rate }), rateWindow: null })).toMatchObject({ status: 'queued', held: false, notBefore: undefined, rateSlot: { windowMs: minute, start: current } });
+    expect(decide({ guard: marketing({ sendRate: rate }), rateWindow: null })).toMatchObject({
+      status: 'queued',
+      held: false,
+      notBefore: undefined,
+      rateSlot: { windowMs: minute, start: current },
+    });
     expect(decide({ guard: marketing({ sendRate: rate }), rateWindow: { start: current, sent: 1 } }).rateSlot).toEqual({ windowMs: minute, start: current });
     // A window older than the one of now says nothing of it.
-    expect(decide({ guard: marketing({ sendRate: rate }), rateWindow: { start: current - minute, sent: 2 } }).rateSlot).toEqual({ windowMs: minute, start: current });
+    expect(decide({ guard: marketing({ sendRate: rate }), rateWindow: { start: current - minute, sent: 2 } }).rateSlot).toEqual({
+      windowMs: minute,
+      start: current,
+    });
   });
 
   it('a full window holds the message until the next one opens', () => {
@@ -129,18 +147,32 @@ describe('the guard decision: send rate', () => {
       rateSlot: { windowMs: minute, start: current + minute },
     });
     // Later windows already opened: the newest one with room.
-    expect(decide({ guard: marketing({ sendRate: rate }), rateWindow: { start: current + 2 * minute, sent: 1 } })).toMatchObject({ notBefore: current + 2 * minute, rateSlot: { start: current + 2 * minute } });
+    expect(decide({ guard: marketing({ sendRate: rate }), rateWindow: { start: current + 2 * minute, sent: 1 } })).toMatchObject({
+      notBefore: current + 2 * minute,
+      rateSlot: { start: current + 2 * minute },
+    });
   });
 
   it('counts from the end of quiet hours, and names both guardrails', () => {
     const end = Date.parse('2026-11-11T01:00:00Z');
     const d = decide({ guard: marketing({ sendRate: rate }), messaging: quiet('hold'), now: lateInShanghai, rateWindow: { start: end, sent: 2 } });
-    expect(d).toMatchObject({ held: true, notBefore: end + minute, guardReason: 'quiet-hours, send-rate', reason: { code: 'send_rate' }, rateSlot: { start: end + minute } });
+    expect(d).toMatchObject({
+      held: true,
+      notBefore: end + minute,
+      guardReason: 'quiet-hours, send-rate',
+      reason: { code: 'send_rate' },
+      rateSlot: { start: end + minute },
+    });
   });
 
   it('a message then capped still took its place in the window (the window counts what the journey tried)', () => {
     const capped = settings({ frequencyCaps: [{ channel: 'sms', max: 1, within: 'P1D' }] });
-    const d = decide({ guard: marketing({ sendRate: rate }), messaging: capped, counted: [{ id: 'sent', at: morning - hour, priority: 5, pending: false }], rateWindow: null });
+    const d = decide({
+      guard: marketing({ sendRate: rate }),
+      messaging: capped,
+      counted: [{ id: 'sent', at: morning - hour, priority: 5, pending: false }],
+      rateWindow: null,
+    });
     expect(d).toMatchObject({ status: 'capped', rateSlot: { windowMs: minute, start: current } });
   });
 });
@@ -150,7 +182,15 @@ describe('the guard decision: what it leaves alone', () => {
     const strict = settings({ quietHours: { from: '21:00', to: '09:00', mode: 'skip' }, frequencyCaps: [{ channel: 'sms', max: 1, within: 'P1D' }] });
     const full = [{ id: 'sent', at: lateInShanghai - hour, priority: 10, pending: false }];
     const expected = { status: 'queued', held: false, displaced: [] };
-    expect(decide({ guard: marketing({ category: 'transactional', sendRate: { max: 1, per: 'PT1H' } }), messaging: strict, now: lateInShanghai, counted: full, rateWindow: { start: 0, sent: 99 } })).toEqual(expected);
+    expect(
+      decide({
+        guard: marketing({ category: 'transactional', sendRate: { max: 1, per: 'PT1H' } }),
+        messaging: strict,
+        now: lateInShanghai,
+        counted: full,
+        rateWindow: { start: 0, sent: 99 },
+      }),
+    ).toEqual(expected);
     expect(decide({ guard: undefined, messaging: strict, now: lateInShanghai, counted: full })).toEqual(expected);
   });
 });

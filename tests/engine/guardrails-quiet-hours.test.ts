@@ -31,5 +31,4 @@ describe('quiet hours in the customer time zone', () => {
     const at = Date.parse('2026-03-08T04:00:00Z'); // 23:00 EST on 7 March
     expect(new Date(quietUntil(at, 'America/New_York', night)!).toISOString()).toBe('2026-03-08T13:00:00.000Z'); // 09:00 EDT
   });
-
 });

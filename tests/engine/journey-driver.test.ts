@@ -69,7 +69,8 @@ function scriptedPort() {
 
 describe('the journey driver', () => {
   const entry = orderEvent('order.created', { orderId: 'o-1' });
-  const start = (journey: Journey, rig: ReturnType<typeof scriptedPort>) => new JourneyDriver(new Interpreter(journey, createRegistry(), { opaqueActions: true }), 3, entry, rig.port);
+  const start = (journey: Journey, rig: ReturnType<typeof scriptedPort>) =>
+    new JourneyDriver(new Interpreter(journey, createRegistry(), { opaqueActions: true }), 3, entry, rig.port);
 
   it('leaves on an exit event of its own order, not on another order’s', async () => {
     const rig = scriptedPort();
@@ -124,9 +125,23 @@ describe('the journey driver', () => {
   });
 
   it('an action context ranks journeys without a priority in the middle', () => {
-    const input: ActionInput = { journeyId: 'j', journeyVersion: 1, nodeId: 'n', nodeType: 'message.send', config: {}, idempotencyKey: 'k', customerId: 'c-1', entry };
+    const input: ActionInput = {
+      journeyId: 'j',
+      journeyVersion: 1,
+      nodeId: 'n',
+      nodeType: 'message.send',
+      config: {},
+      idempotencyKey: 'k',
+      customerId: 'c-1',
+      entry,
+    };
     const services = {} as Parameters<typeof actionContext>[1]['services'];
-    expect(actionContext(input, { now: 1, customer: { id: 'c-1' }, services, coupon: undefined })).toMatchObject({ priority: 5, event: entry, now: 1, idempotencyKey: 'k' });
+    expect(actionContext(input, { now: 1, customer: { id: 'c-1' }, services, coupon: undefined })).toMatchObject({
+      priority: 5,
+      event: entry,
+      now: 1,
+      idempotencyKey: 'k',
+    });
   });
 });
 

@@ -39,7 +39,11 @@ describe('journeySchema: malformed documents are refused with the path of each f
 
   it('refuses an edge without a port, with a numeric end and with a bad id', () => {
     const doc = journeyDocument([{ id: 'start', type: 'trigger.event' }], []);
-    const edges = [{ from: 'start', to: 'end' }, { from: 'start', port: 'next', to: 7 }, { from: 'st art', port: 'next', to: 'end' }];
+    const edges = [
+      { from: 'start', to: 'end' },
+      { from: 'start', port: 'next', to: 7 },
+      { from: 'st art', port: 'next', to: 'end' },
+    ];
     expect(invalidPaths({ ...doc, edges })).toEqual(['edges[0].port', 'edges[1].to', 'edges[2].from']);
   });
 

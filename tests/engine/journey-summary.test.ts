@@ -28,25 +28,72 @@ describe('journeySummary', () => {
 
   it('takes the maximum over branches, not the sum', () => {
     const j = journey(
-      [trigger, { id: 'c', type: 'condition', config: { conditions: { all: [{ fact: 'event', path: '$.data.amount', operator: 'greaterThan', value: 100 }] } } }, sms('a1'), sms('a2'), sms('a3'), sms('b1'), wait('w', 'P2D'), { id: 'mail', type: 'message.send', config: { channel: 'email', template: 'x' } }, exit()],
-      [['t', 'next', 'c'], ['c', 'yes', 'a1'], ['a1', 'next', 'a2'], ['a2', 'next', 'a3'], ['a3', 'next', 'end'], ['c', 'no', 'w'], ['w', 'next', 'b1'], ['b1', 'next', 'mail'], ['mail', 'next', 'end']],
+      [
+        trigger,
+        { id: 'c', type: 'condition', config: { conditions: { all: [{ fact: 'event', path: '$.data.amount', operator: 'greaterThan', value: 100 }] } } },
+        sms('a1'),
+        sms('a2'),
+        sms('a3'),
+        sms('b1'),
+        wait('w', 'P2D'),
+        { id: 'mail', type: 'message.send', config: { channel: 'email', template: 'x' } },
+        exit(),
+      ],
+      [
+        ['t', 'next', 'c'],
+        ['c', 'yes', 'a1'],
+        ['a1', 'next', 'a2'],
+        ['a2', 'next', 'a3'],
+        ['a3', 'next', 'end'],
+        ['c', 'no', 'w'],
+        ['w', 'next', 'b1'],
+        ['b1', 'next', 'mail'],
+        ['mail', 'next', 'end'],
+      ],
     );
     expect(journeySummary(j, registry)).toEqual({ messagesPerChannel: { email: 1, sms: 3 }, longestStayMs: 2 * DAY, paths: 2 });
   });
 
   it('a loop with a wait and a send makes that channel and the stay unbounded, other channels stay counted', () => {
     const j = journey(
-      [trigger, { id: 'hook', type: 'webhook.post', config: {} }, wait('w', 'P1D'), sms('s'), { id: 'again', type: 'condition', config: { conditions: { all: [{ fact: 'event', path: '$.data.amount', operator: 'greaterThan', value: 1 }] } } }, exit()],
-      [['t', 'next', 'hook'], ['hook', 'next', 'w'], ['w', 'next', 's'], ['s', 'next', 'again'], ['again', 'yes', 'w'], ['again', 'no', 'end']],
+      [
+        trigger,
+        { id: 'hook', type: 'webhook.post', config: {} },
+        wait('w', 'P1D'),
+        sms('s'),
+        { id: 'again', type: 'condition', config: { conditions: { all: [{ fact: 'event', path: '$.data.amount', operator: 'greaterThan', value: 1 }] } } },
+        exit(),
+      ],
+      [
+        ['t', 'next', 'hook'],
+        ['hook', 'next', 'w'],
+        ['w', 'next', 's'],
+        ['s', 'next', 'again'],
+        ['again', 'yes', 'w'],
+        ['again', 'no', 'end'],
+      ],
     );
     expect(journeySummary(j, registry)).toEqual({ messagesPerChannel: { sms: 'unbounded', webhook: 1 }, longestStayMs: 'unbounded', paths: 1 });
   });
 
   it('counts a plugin action under its type and leaves record changes out', () => {
-    const robotSpec = { type: 'dingtalk.robot', version: 1, labels: { 'zh-CN': { title: '钉钉', description: '钉钉' }, en: { title: 'DingTalk', description: 'DingTalk' } }, config: z.object({}), run: async () => {} };
+    const robotSpec = {
+      type: 'dingtalk.robot',
+      version: 1,
+      labels: { 'zh-CN': { title: '钉钉', description: '钉钉' }, en: { title: 'DingTalk', description: 'DingTalk' } },
+      config: z.object({}),
+      run: async () => {},
+    };
     const robot = defineAction(robotSpec);
     const withPlugin = createRegistry([robot]);
-    const doc = journeyDocument([trigger, { id: 'tag', type: 'tag.add', config: { tags: ['vip'] } }, { id: 'r', type: 'dingtalk.robot' }, exit()], [['t', 'next', 'tag'], ['tag', 'next', 'r'], ['r', 'next', 'end']]);
+    const doc = journeyDocument(
+      [trigger, { id: 'tag', type: 'tag.add', config: { tags: ['vip'] } }, { id: 'r', type: 'dingtalk.robot' }, exit()],
+      [
+        ['t', 'next', 'tag'],
+        ['tag', 'next', 'r'],
+        ['r', 'next', 'end'],
+      ],
+    );
     const checked = validateJourney(doc, withPlugin);
     expect(checked.problems).toEqual([]);
     expect(journeySummary(checked.journey!, withPlugin).messagesPerChannel).toEqual({ 'dingtalk.robot': 1 });
@@ -59,8 +106,19 @@ describe('journeySummary', () => {
   });
 
   it('a wait until a fixed date is unknown without now; with now it counts what is left, not once per wait', () => {
-    const nodes = [trigger, wait('w', 'PT1H'), { id: 'u1', type: 'wait.until', config: { dateTime: '2026-11-11T10:00' } }, { id: 'u2', type: 'wait.until', config: { dateTime: '2026-11-12T10:00' } }, exit()];
-    const j = journey(nodes, [['t', 'next', 'w'], ['w', 'next', 'u1'], ['u1', 'next', 'u2'], ['u2', 'next', 'end']]);
+    const nodes = [
+      trigger,
+      wait('w', 'PT1H'),
+      { id: 'u1', type: 'wait.until', config: { dateTime: '2026-11-11T10:00' } },
+      { id: 'u2', type: 'wait.until', config: { dateTime: '2026-11-12T10:00' } },
+      exit(),
+    ];
+    const j = journey(nodes, [
+      ['t', 'next', 'w'],
+      ['w', 'next', 'u1'],
+      ['u1', 'next', 'u2'],
+      ['u2', 'next', 'end'],
+    ]);
     expect(journeySummary(j, registry).longestStayMs).toBe('unknown');
     const now = fromLocal({ year: 2026, month: 11, day: 10, hour: 10, minute: 0 }, 'Asia/Shanghai');
     expect(journeySummary(j, registry, { now }).longestStayMs).toBe(2 * DAY);
@@ -70,8 +128,19 @@ describe('journeySummary', () => {
 
   it('a time window holds at most a week, a yearly birthday at most a year and a day', () => {
     const j = journey(
-      [trigger, { id: 'win', type: 'wait.window', config: {} }, { id: 'bday', type: 'wait.date', config: { date: 'birthday', offsetDays: -3 } }, exit(), exit('no-date')],
-      [['t', 'next', 'win'], ['win', 'next', 'bday'], ['bday', 'next', 'end'], ['bday', 'missing', 'no-date']],
+      [
+        trigger,
+        { id: 'win', type: 'wait.window', config: {} },
+        { id: 'bday', type: 'wait.date', config: { date: 'birthday', offsetDays: -3 } },
+        exit(),
+        exit('no-date'),
+      ],
+      [
+        ['t', 'next', 'win'],
+        ['win', 'next', 'bday'],
+        ['bday', 'next', 'end'],
+        ['bday', 'missing', 'no-date'],
+      ],
     );
     expect(journeySummary(j, registry)).toEqual({ messagesPerChannel: {}, longestStayMs: 7 * DAY + 367 * DAY, paths: 2 });
   });

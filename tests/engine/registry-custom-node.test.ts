@@ -12,7 +12,12 @@ const split = defineNode({
     'zh-CN': { title: '分组', description: '把客户分到几个分支。' },
     en: { title: 'Split', description: 'Sends customers down one of several branches.' },
   },
-  config: z.object({ branches: z.array(z.string().regex(/^[a-z]+$/)).min(2, 'needs at least two branches').default(['a', 'b']) }),
+  config: z.object({
+    branches: z
+      .array(z.string().regex(/^[a-z]+$/))
+      .min(2, 'needs at least two branches')
+      .default(['a', 'b']),
+  }),
   ports: (c) => c.branches,
   behaviour: { kind: 'decide', decide: async (c) => c.branches[0] ?? 'a' },
 }) as NodeDefinition;
@@ -20,7 +25,10 @@ const split = defineNode({
 const registry = createRegistry([split]);
 
 function splitJourney(config: Record<string, unknown>, ports: string[]) {
-  const nodes: NodeInput[] = [{ id: 'start', type: 'trigger.event' }, { id: 'split', type: 'shop.split', config }];
+  const nodes: NodeInput[] = [
+    { id: 'start', type: 'trigger.event' },
+    { id: 'split', type: 'shop.split', config },
+  ];
   const edges: [string, string, string][] = [['start', 'next', 'split']];
   for (const port of ports) {
     nodes.push({ id: `end-${port}`, type: 'exit' });

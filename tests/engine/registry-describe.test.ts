@@ -10,7 +10,19 @@ describe('NodeRegistry.describe()', () => {
     const types = described.map((d) => d.type);
     expect(new Set(types).size).toBe(types.length);
     expect(types).toEqual(
-      expect.arrayContaining(['condition', 'exit', 'message.send', 'trigger.event', 'wait', 'wait.event', 'wait.until', 'wait.window', 'wait.date', 'split.multi', 'split.random']),
+      expect.arrayContaining([
+        'condition',
+        'exit',
+        'message.send',
+        'trigger.event',
+        'wait',
+        'wait.event',
+        'wait.until',
+        'wait.window',
+        'wait.date',
+        'split.multi',
+        'split.random',
+      ]),
     );
   });
 
@@ -59,7 +71,7 @@ describe('NodeRegistry.describe()', () => {
     expect((wait?.configSchema.properties as Record<string, { format?: string }>).duration?.format).toBe('duration');
   });
 
-  it('gives a default config that passes the type\'s own config schema unchanged', () => {
+  it("gives a default config that passes the type's own config schema unchanged", () => {
     for (const d of described) {
       const parsed = registry.require(d.type).config.safeParse(d.defaultConfig);
       expect(parsed.success, d.type).toBe(true);

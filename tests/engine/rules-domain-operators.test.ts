@@ -66,7 +66,18 @@ describe('domain operators', () => {
       event: { id: 'e', type: 'order.created', customerId: 'c', occurredAt: '2026-11-11T12:00:00Z', data: {} },
       customer: { id: 'c', facts: { tier: 'vip', lifecycleStage: 'active', tags: ['油性肤质'] } },
     });
-    expect(await evaluateCondition({ all: [{ fact: 'tier', operator: 'tierAtLeast', value: 'senior' }, { fact: 'tags', operator: 'hasTag', value: '油性肤质' }, { fact: 'lifecycleStage', operator: 'in', value: ['active', 'silent'] }] }, facts)).toBe(true);
+    expect(
+      await evaluateCondition(
+        {
+          all: [
+            { fact: 'tier', operator: 'tierAtLeast', value: 'senior' },
+            { fact: 'tags', operator: 'hasTag', value: '油性肤质' },
+            { fact: 'lifecycleStage', operator: 'in', value: ['active', 'silent'] },
+          ],
+        },
+        facts,
+      ),
+    ).toBe(true);
   });
 
   it('dateBefore / dateOnOrAfter compare instants, offsets included, and are false without a date', async () => {

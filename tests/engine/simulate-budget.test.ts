@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { budgetMessage, createRegistry, journeySchema, messagingSettingsSchema, simulateJourney, validateJourney, type SimulationBudget } from '../../engine/index';
+import {
+  budgetMessage,
+  createRegistry,
+  journeySchema,
+  messagingSettingsSchema,
+  simulateJourney,
+  validateJourney,
+  type SimulationBudget,
+} from '../../engine/index';
 import { journeyDocument } from './fixtures';
 
 // The journey of the report: a message every second, for as long as the simulation lasts

@@ -81,14 +81,20 @@ describe('simulation enrols as the event router does', () => {
   });
 
   it('re-entry "never": a customer who left does not enter again, nor while inside', async () => {
-    const result = await run([order('2026-11-10T02:00:00Z', 'TB1'), order('2026-11-10T02:10:00Z', 'TB2'), order('2026-11-12T02:00:00Z', 'TB3')], perCustomer('never'));
+    const result = await run(
+      [order('2026-11-10T02:00:00Z', 'TB1'), order('2026-11-10T02:10:00Z', 'TB2'), order('2026-11-12T02:00:00Z', 'TB3')],
+      perCustomer('never'),
+    );
     expect(result.enrolments).toBeUndefined();
     expect(result.steps.filter((s) => s.outcome.startsWith('entered'))).toHaveLength(1);
     expect(result.messages).toHaveLength(1);
   });
 
   it('re-entry "after-exit": again after leaving, not while inside', async () => {
-    const result = await run([order('2026-11-10T02:00:00Z', 'TB1'), order('2026-11-10T02:10:00Z', 'TB2'), order('2026-11-10T03:00:00Z', 'TB3')], perCustomer('after-exit'));
+    const result = await run(
+      [order('2026-11-10T02:00:00Z', 'TB1'), order('2026-11-10T02:10:00Z', 'TB2'), order('2026-11-10T03:00:00Z', 'TB3')],
+      perCustomer('after-exit'),
+    );
     expect(result.enrolments?.map((e) => [e.enrolment, e.enteredAt, e.exitedAt])).toEqual([
       [1, '2026-11-10T02:00:00.000Z', '2026-11-10T02:25:00.000Z'],
       [2, '2026-11-10T03:00:00.000Z', '2026-11-10T03:25:00.000Z'],

@@ -1,7 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createRegistry, journeySchema, messagingSettingsSchema, simulateJourney, simulatedServices, type Journey, type MessageGuard, type MessagingSettings, type SimulatedMessage } from '../../engine/index';
+import {
+  createRegistry,
+  journeySchema,
+  messagingSettingsSchema,
+  simulateJourney,
+  simulatedServices,
+  type Journey,
+  type MessageGuard,
+  type MessagingSettings,
+  type SimulatedMessage,
+} from '../../engine/index';
 
 const reminder = journeySchema.parse(JSON.parse(readFileSync(join(import.meta.dirname, '../../examples/journeys/payment-reminder.json'), 'utf8')));
 
@@ -59,7 +69,17 @@ describe('guardrails in a simulation are the outbox’s', () => {
     });
     const send = (journeyId: string, priority: number) => {
       const guard: MessageGuard = { category: 'marketing', priority, quietHours: 'shop', timezone: 'Asia/Shanghai' };
-      return services.dispatchMessage({ idempotencyKey: `${journeyId}/1`, channel: 'sms', recipient: '13800001234', text: journeyId, journeyId, journeyVersion: 1, nodeId: 'sms', customerId: 'c-1', guard });
+      return services.dispatchMessage({
+        idempotencyKey: `${journeyId}/1`,
+        channel: 'sms',
+        recipient: '13800001234',
+        text: journeyId,
+        journeyId,
+        journeyVersion: 1,
+        nodeId: 'sms',
+        customerId: 'c-1',
+        guard,
+      });
     };
     await send('newsletter', 2);
     now += 20_000;

@@ -6,7 +6,10 @@ import { createRegistry, journeySchema, messagingSettingsSchema, simulateJourney
 const journey = journeySchema.parse(JSON.parse(readFileSync(join(import.meta.dirname, '../../examples/journeys/payment-reminder.json'), 'utf8')));
 const customer = { id: 'c-1', name: '王芳', phone: '13800001234', facts: { orderCount: 2 } };
 
-function run(events: { at: string; type: string; data?: Record<string, unknown> }[], options: { messaging?: Partial<MessagingSettings>; journey?: Journey; customer?: Record<string, unknown> } = {}) {
+function run(
+  events: { at: string; type: string; data?: Record<string, unknown> }[],
+  options: { messaging?: Partial<MessagingSettings>; journey?: Journey; customer?: Record<string, unknown> } = {},
+) {
   return simulateJourney({
     journey: options.journey ?? journey,
     registry: createRegistry(),

@@ -3,7 +3,13 @@ import { createRegistry, decisionFacts, Interpreter, journeySchema, validateJour
 import { journeyDocument, located, type NodeInput } from './fixtures';
 
 const registry = createRegistry();
-const entry = (amount: number): CustomerEvent => ({ id: 'e-1', type: 'order.created', customerId: 'c-1', occurredAt: '2026-11-11T12:00:00Z', data: { orderId: 'o-1', amount } });
+const entry = (amount: number): CustomerEvent => ({
+  id: 'e-1',
+  type: 'order.created',
+  customerId: 'c-1',
+  occurredAt: '2026-11-11T12:00:00Z',
+  data: { orderId: 'o-1', amount },
+});
 
 const branches = [
   { key: 'big', label: '大单', conditions: { all: [{ fact: 'event', path: '$.data.amount', operator: 'greaterThanInclusive', value: 1000 }] } },

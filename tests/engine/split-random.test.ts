@@ -28,7 +28,13 @@ function expectShares(actual: Record<string, number>, expected: Record<string, n
 }
 
 describe('split.random: stable per customer, spread by weight', () => {
-  const abc = { arms: [{ key: 'a', weight: 50 }, { key: 'b', weight: 30 }, { key: 'c', weight: 20 }] };
+  const abc = {
+    arms: [
+      { key: 'a', weight: 50 },
+      { key: 'b', weight: 30 },
+      { key: 'c', weight: 20 },
+    ],
+  };
 
   it('gives the same customer the same arm every time in the same journey node', async () => {
     const ctx = { journeyId: 'welcome', nodeId: 'split', customerId: 'c-42' };
@@ -47,17 +53,46 @@ describe('split.random: stable per customer, spread by weight', () => {
 
   it('spreads 10 000 customers within 2 points of the weights', async () => {
     expectShares(await spread(abc), { a: 50, b: 30, c: 20 });
-    expectShares(await spread({ arms: [{ key: 'x', weight: 1 }, { key: 'y', weight: 1 }] }, 'other-journey', 'n7'), { x: 50, y: 50 });
+    expectShares(
+      await spread(
+        {
+          arms: [
+            { key: 'x', weight: 1 },
+            { key: 'y', weight: 1 },
+          ],
+        },
+        'other-journey',
+        'n7',
+      ),
+      { x: 50, y: 50 },
+    );
   });
 
   it('keeps the holdout share out and splits the rest by weight', async () => {
     // 10% holdout; the 90% left split 50/50 → 45 each.
-    expectShares(await spread({ arms: [{ key: 'a', weight: 50 }, { key: 'b', weight: 50 }], holdoutPercent: 10 }), { holdout: 10, a: 45, b: 45 });
+    expectShares(
+      await spread({
+        arms: [
+          { key: 'a', weight: 50 },
+          { key: 'b', weight: 50 },
+        ],
+        holdoutPercent: 10,
+      }),
+      { holdout: 10, a: 45, b: 45 },
+    );
     expectShares(await spread({ arms: [{ key: 'only', weight: 1 }], holdoutPercent: 50 }), { holdout: 50, only: 50 });
   });
 
   it('sends nobody down an arm of weight 0', async () => {
-    expectShares(await spread({ arms: [{ key: 'a', weight: 0 }, { key: 'b', weight: 1 }] }), { b: 100 });
+    expectShares(
+      await spread({
+        arms: [
+          { key: 'a', weight: 0 },
+          { key: 'b', weight: 1 },
+        ],
+      }),
+      { b: 100 },
+    );
   });
 
   it('has a holdout port only with a holdout', () => {
@@ -67,7 +102,16 @@ describe('split.random: stable per customer, spread by weight', () => {
 });
 
 describe('split.random validation', () => {
-  function journey(holdoutTo: NodeInput | undefined, config: Record<string, unknown> = { arms: [{ key: 'a', weight: 1 }, { key: 'b', weight: 1 }], holdoutPercent: 10 }) {
+  function journey(
+    holdoutTo: NodeInput | undefined,
+    config: Record<string, unknown> = {
+      arms: [
+        { key: 'a', weight: 1 },
+        { key: 'b', weight: 1 },
+      ],
+      holdoutPercent: 10,
+    },
+  ) {
     const nodes: NodeInput[] = [
       { id: 'start', type: 'trigger.event' },
       { id: 'split', type: 'split.random', config },
@@ -95,13 +139,25 @@ describe('split.random validation', () => {
     const doc = journey({ id: 'sms', type: 'message.send' });
     const en = validateJourney(doc, registry, 'en').problems;
     expect(located(en)).toEqual([{ code: 'port_must_exit', path: 'edges[4].to', nodeId: 'split' }]);
-    expect(en[0]!.message).toBe('The "holdout" output of step "split" must lead straight to an exit: customers there receive nothing and are counted by that exit.');
-    expect(validateJourney(doc, registry, 'zh-CN').problems[0]!.message).toBe('步骤“split”的“holdout”出口必须直接连到“结束”：这些客户不接收任何内容，由该结束步骤统计人数。');
+    expect(en[0]!.message).toBe(
+      'The "holdout" output of step "split" must lead straight to an exit: customers there receive nothing and are counted by that exit.',
+    );
+    expect(validateJourney(doc, registry, 'zh-CN').problems[0]!.message).toBe(
+      '步骤“split”的“holdout”出口必须直接连到“结束”：这些客户不接收任何内容，由该结束步骤统计人数。',
+    );
   });
 
   it('reports an unconnected holdout, and a holdout edge without a holdout as an unknown port', () => {
     expect(located(validateJourney(journey(undefined), registry).problems)).toEqual([{ code: 'unconnected_port', path: 'nodes[1]', nodeId: 'split' }]);
-    const noHoldout = journey({ id: 'held-out', type: 'exit' }, { arms: [{ key: 'a', weight: 1 }, { key: 'b', weight: 1 }] });
+    const noHoldout = journey(
+      { id: 'held-out', type: 'exit' },
+      {
+        arms: [
+          { key: 'a', weight: 1 },
+          { key: 'b', weight: 1 },
+        ],
+      },
+    );
     expect(located(validateJourney(noHoldout, registry).problems)).toEqual([{ code: 'unknown_port', path: 'edges[4].port', nodeId: 'split' }]);
   });
 
@@ -109,6 +165,13 @@ describe('split.random validation', () => {
     const bad = (config: Record<string, unknown>) => def.config.safeParse(config).error?.issues.map((i) => [i.path.join('.'), i.message]);
     expect(bad({ holdoutPercent: 60 })).toEqual([['holdoutPercent', 'holdoutPercent is 0 to 50']]);
     expect(bad({ arms: [{ key: 'a', weight: 0 }] })).toEqual([['arms', 'give at least one arm a weight above 0']]);
-    expect(bad({ arms: [{ key: 'a', weight: 1 }, { key: 'a', weight: 2 }] })).toEqual([['arms.1.key', 'the key "a" is used twice; keys must differ']]);
+    expect(
+      bad({
+        arms: [
+          { key: 'a', weight: 1 },
+          { key: 'a', weight: 2 },
+        ],
+      }),
+    ).toEqual([['arms.1.key', 'the key "a" is used twice; keys must differ']]);
   });
 });

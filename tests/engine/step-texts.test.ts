@@ -58,11 +58,11 @@ describe('texts of steps and channels', () => {
 
   it('refuses a channel without a description in either language, naming it', () => {
     const labels = { name: 'Fax', description: 'A fax' };
-    expect(() => defineChannel({ key: 'fax', order: 1, cappable: false, preview: 'text', labels: { en: labels, 'zh-CN': { name: '传真', description: '' } } })).toThrow(
-      'channel "fax": labels.zh-CN needs a name and a description',
-    );
-    expect(() => defineChannel({ key: 'fax', order: 1, cappable: false, preview: 'text', labels: { 'zh-CN': { name: '传真', description: '传真' } } as never })).toThrow(
-      'channel "fax": labels.en needs a name and a description',
-    );
+    expect(() =>
+      defineChannel({ key: 'fax', order: 1, cappable: false, preview: 'text', labels: { en: labels, 'zh-CN': { name: '传真', description: '' } } }),
+    ).toThrow('channel "fax": labels.zh-CN needs a name and a description');
+    expect(() =>
+      defineChannel({ key: 'fax', order: 1, cappable: false, preview: 'text', labels: { 'zh-CN': { name: '传真', description: '传真' } } as never }),
+    ).toThrow('channel "fax": labels.en needs a name and a description');
   });
 });

@@ -14,7 +14,12 @@ describe('condition values that json-rules-engine would silently treat as "no"',
       conditions: {
         all: [
           { fact: 'orderCount', operator: 'greaterThanInclusive', value: '' },
-          { any: [{ fact: 'tier', operator: 'in', value: ['vip', 'svip'] }, { fact: 'tags', operator: 'hasTag', value: '  ' }] },
+          {
+            any: [
+              { fact: 'tier', operator: 'in', value: ['vip', 'svip'] },
+              { fact: 'tags', operator: 'hasTag', value: '  ' },
+            ],
+          },
           { not: { fact: 'lifecycleStage', operator: 'greaterThan', value: 3 } },
         ],
       },
@@ -71,7 +76,9 @@ describe('condition values that json-rules-engine would silently treat as "no"',
     const doc = paymentReminderDocument();
     doc.settings = {
       ...(doc.settings as object),
-      exitWhen: [{ eventType: 'order.paid', sameOrder: true, condition: { all: [{ fact: 'lastEvent', path: '$.data.amount', operator: 'greaterThan', value: '' }] } }],
+      exitWhen: [
+        { eventType: 'order.paid', sameOrder: true, condition: { all: [{ fact: 'lastEvent', path: '$.data.amount', operator: 'greaterThan', value: '' }] } },
+      ],
       goal: { eventType: 'order.paid', within: 'P7D', condition: { any: [{ fact: 'orderAmount', operator: 'atLeast', value: 1 }] } },
     };
     const result = validateJourney(doc, registry);

@@ -4,7 +4,7 @@ import { located, paymentReminderDocument } from './fixtures';
 
 const registry = createRegistry();
 
-describe('validateJourney: invalid_config, checked against the node type\'s own schema', () => {
+describe("validateJourney: invalid_config, checked against the node type's own schema", () => {
   it('refuses a wait whose duration is not a duration, at nodes[i].config.duration, with an example a marketer reads', () => {
     const doc = paymentReminderDocument();
     doc.nodes[2] = { id: 'paid', type: 'wait', config: { duration: 'soon' } };

@@ -18,7 +18,12 @@ describe('validateJourney: unknown_fact', () => {
     doc.nodes[3]!.config = {
       conditions: {
         all: [
-          { any: [{ fact: 'customer', path: '$.region', operator: 'equal', value: '华东' }, { fact: 'cart', operator: 'equal', value: 1 }] },
+          {
+            any: [
+              { fact: 'customer', path: '$.region', operator: 'equal', value: '华东' },
+              { fact: 'cart', operator: 'equal', value: 1 },
+            ],
+          },
           { not: { fact: 'wallet', operator: 'exists', value: true } },
         ],
       },
@@ -30,7 +35,7 @@ describe('validateJourney: unknown_fact', () => {
     ]);
   });
 
-  it('checks the trigger\'s and the wait-for-event\'s optional conditions too', () => {
+  it("checks the trigger's and the wait-for-event's optional conditions too", () => {
     const doc = paymentReminderDocument();
     doc.nodes[0]!.config = { ...doc.nodes[0]!.config, condition: { any: [{ fact: 'amount', operator: 'greaterThan', value: 100 }] } };
     doc.nodes[1]!.config = { ...doc.nodes[1]!.config, condition: { all: [{ fact: 'paidEvent', operator: 'exists', value: true }] } };

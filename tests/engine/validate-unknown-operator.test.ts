@@ -18,7 +18,12 @@ describe('validateJourney: unknown_operator', () => {
     doc.nodes[3]!.config = {
       conditions: {
         all: [
-          { any: [{ fact: 'orderAmount', operator: 'greaterThan', value: 100 }, { fact: 'customer', path: '$.name', operator: 'startsWith', value: '李' }] },
+          {
+            any: [
+              { fact: 'orderAmount', operator: 'greaterThan', value: 100 },
+              { fact: 'customer', path: '$.name', operator: 'startsWith', value: '李' },
+            ],
+          },
           { not: { any: [{ fact: 'event', path: '$.type', operator: 'matches', value: 'order.*' }] } },
         ],
       },
@@ -33,7 +38,12 @@ describe('validateJourney: unknown_operator', () => {
   it('accepts the domain operators includesText and exists', () => {
     const doc = paymentReminderDocument();
     doc.nodes[3]!.config = {
-      conditions: { any: [{ fact: 'customer', path: '$.name', operator: 'includesText', value: '李' }, { fact: 'orderAmount', operator: 'exists', value: true }] },
+      conditions: {
+        any: [
+          { fact: 'customer', path: '$.name', operator: 'includesText', value: '李' },
+          { fact: 'orderAmount', operator: 'exists', value: true },
+        ],
+      },
     };
     expect(validateJourney(doc, registry).problems).toEqual([]);
   });

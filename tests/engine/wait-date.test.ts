@@ -56,9 +56,9 @@ describe('wait.date: until a customer date ± days at a time of day', () => {
     const facts = { facts: { firstOrderAt: '2026-10-31T18:00:00.000Z' } };
     expect(wake(firstOrder, facts, '2026-11-11T00:00:00Z')).toBe('2026-12-01T02:00:00.000Z');
     expect(wake(firstOrder, facts, '2027-01-05T00:00:00Z')).toBe('2027-01-05T00:00:00.000Z');
-    expect(wake({ date: 'lastOrderAt', offsetDays: 0, at: '10:00', yearly: true }, { facts: { lastOrderAt: '2025-06-01T04:00:00Z' } }, '2026-11-11T00:00:00Z')).toBe(
-      '2027-06-01T02:00:00.000Z',
-    );
+    expect(
+      wake({ date: 'lastOrderAt', offsetDays: 0, at: '10:00', yearly: true }, { facts: { lastOrderAt: '2025-06-01T04:00:00Z' } }, '2026-11-11T00:00:00Z'),
+    ).toBe('2027-06-01T02:00:00.000Z');
   });
 
   it('reads a free attribute holding a date or a date-time', () => {
@@ -78,7 +78,10 @@ describe('wait.date: until a customer date ± days at a time of day', () => {
   });
 
   it('refuses an attribute source without the attribute, and offsets beyond a year', () => {
-    expect(def.config.safeParse({ date: 'attribute' }).error?.issues[0]).toMatchObject({ path: ['attribute'], message: 'name the attribute that holds the date' });
+    expect(def.config.safeParse({ date: 'attribute' }).error?.issues[0]).toMatchObject({
+      path: ['attribute'],
+      message: 'name the attribute that holds the date',
+    });
     expect(def.config.safeParse({ offsetDays: 400 }).error?.issues[0]?.path).toEqual(['offsetDays']);
     expect(def.config.safeParse({ at: '25:00' }).error?.issues[0]?.path).toEqual(['at']);
   });

@@ -9,7 +9,11 @@ describe('webhook.post config', () => {
   };
 
   it('accepts a URL, headers and any JSON body', () => {
-    const r = parse({ url: 'https://oapi.dingtalk.com/robot/send?access_token=x', headers: { 'X-Token': 'abc' }, body: { msgtype: 'text', text: { content: '{{order.id}}' }, list: [1, true, null] } });
+    const r = parse({
+      url: 'https://oapi.dingtalk.com/robot/send?access_token=x',
+      headers: { 'X-Token': 'abc' },
+      body: { msgtype: 'text', text: { content: '{{order.id}}' }, list: [1, true, null] },
+    });
     expect(r.success).toBe(true);
   });
 

@@ -7,20 +7,32 @@ import { startStack, type Stack } from '../support/stack';
 /** A journey that starts when a fact changes, and decides on facts, end to end on Temporal. */
 function factJourney(id: string, eventType: string, to: string, template: string, decide?: Journey['nodes'][number]['config']): Journey {
   const nodes: Journey['nodes'] = [
-    { id: 'trigger', type: 'trigger.event', config: { eventType, perOrder: false, condition: { all: [{ fact: 'event', path: '$.data.to', operator: 'equal', value: to }] } } },
+    {
+      id: 'trigger',
+      type: 'trigger.event',
+      config: { eventType, perOrder: false, condition: { all: [{ fact: 'event', path: '$.data.to', operator: 'equal', value: to }] } },
+    },
     { id: 'send', type: 'message.send', config: { channel: 'sms', template } },
     { id: 'done', type: 'exit', config: {} },
   ];
-  const edges: Journey['edges'] = [
-    { from: 'send', port: 'next', to: 'done' },
-  ];
+  const edges: Journey['edges'] = [{ from: 'send', port: 'next', to: 'done' }];
   if (decide) {
     nodes.push({ id: 'check', type: 'condition', config: decide }, { id: 'skip', type: 'exit', config: {} });
     edges.push({ from: 'trigger', port: 'next', to: 'check' }, { from: 'check', port: 'yes', to: 'send' }, { from: 'check', port: 'no', to: 'skip' });
   } else {
     edges.push({ from: 'trigger', port: 'next', to: 'send' });
   }
-  return { schemaVersion: 1, id, name: id, status: 'draft', version: 0, nodes, edges, settings: { timezone: 'Asia/Shanghai', reEntry: 'never', priority: 5, exitWhen: [] }, layout: { positions: {} } };
+  return {
+    schemaVersion: 1,
+    id,
+    name: id,
+    status: 'draft',
+    version: 0,
+    nodes,
+    edges,
+    settings: { timezone: 'Asia/Shanghai', reEntry: 'never', priority: 5, exitWhen: [] },
+    layout: { positions: {} },
+  };
 }
 
 describe('facts drive journeys', () => {
@@ -37,9 +49,20 @@ describe('facts drive journeys', () => {
     (await stack.api(`/api/messages?customerId=${customerId}&journeyId=${journeyId}`)).body.messages as { text: string; nodeId: string }[];
 
   it('a tier upgrade from paid orders starts a journey, which reads the facts in its decision and message', async () => {
-    const journey = factJourney(uniqueId('vip-welcome'), 'customer.tier_changed', 'vip', '{{customer.name}}，恭喜升级 VIP！累计消费 ¥{{customer.facts.totalSpend}}', {
-      conditions: { all: [{ fact: 'tier', operator: 'tierAtLeast', value: 'vip' }, { fact: 'orderCount', operator: 'greaterThanInclusive', value: 1 }] },
-    });
+    const journey = factJourney(
+      uniqueId('vip-welcome'),
+      'customer.tier_changed',
+      'vip',
+      '{{customer.name}}，恭喜升级 VIP！累计消费 ¥{{customer.facts.totalSpend}}',
+      {
+        conditions: {
+          all: [
+            { fact: 'tier', operator: 'tierAtLeast', value: 'vip' },
+            { fact: 'orderCount', operator: 'greaterThanInclusive', value: 1 },
+          ],
+        },
+      },
+    );
     await publish(journey);
     const customer = uniqueId('c');
     const order = uniqueId('o');
@@ -55,7 +78,12 @@ describe('facts drive journeys', () => {
     });
     expect(messages).toHaveLength(1);
     expect(messages[0]!.text).toBe('赵敏，恭喜升级 VIP！累计消费 ¥6000');
-    const tierEvents = await stack.huitou.context.db.selectFrom('events').select(['type', 'data']).where('customer_id', '=', customer).where('type', '=', 'customer.tier_changed').execute();
+    const tierEvents = await stack.huitou.context.db
+      .selectFrom('events')
+      .select(['type', 'data'])
+      .where('customer_id', '=', customer)
+      .where('type', '=', 'customer.tier_changed')
+      .execute();
     expect(tierEvents.map((e) => e.data)).toEqual([{ from: null, to: 'vip' }]);
   });
 

@@ -36,7 +36,14 @@ describe.each(databaseKinds)('bulk, per-customer and engine facts agree on %s', 
     const ordersOf = new Map<string, OrderRecord[]>();
     for (const o of fixture.orders!) {
       const list = ordersOf.get(o.customer) ?? [];
-      list.push({ id: o.id, status: o.status, amount: o.amount, discount: o.discount ?? 0, createdAt: new Date(o.createdAt).toISOString(), productIds: o.products ?? [] });
+      list.push({
+        id: o.id,
+        status: o.status,
+        amount: o.amount,
+        discount: o.discount ?? 0,
+        createdAt: new Date(o.createdAt).toISOString(),
+        productIds: o.products ?? [],
+      });
       ordersOf.set(o.customer, list);
     }
     const ids = [...new Set([...fixture.customers!.map((c) => c.id), ...ordersOf.keys()])];
@@ -52,7 +59,13 @@ describe.each(databaseKinds)('bulk, per-customer and engine facts agree on %s', 
     const summary = { buyers: 0, tagged: 0, rfm: new Set<string>(), stages: new Set<string>(), tiers: new Set<string>() };
     for (const id of ids) {
       const c = fixture.customers!.find((x) => x.id === id);
-      const customer: CustomerRecord = { id, birthday: c?.birthday ?? null, timezone: c?.timezone ?? null, tier: storedTiers.get(id) ?? null, manualTags: c?.manualTags ?? [] };
+      const customer: CustomerRecord = {
+        id,
+        birthday: c?.birthday ?? null,
+        timezone: c?.timezone ?? null,
+        tier: storedTiers.get(id) ?? null,
+        manualTags: c?.manualTags ?? [],
+      };
       const expected = computeCustomerFacts({ customer, orders: ordersOf.get(id) ?? [], products, settings, population, asOf });
       if (inSnapshot.includes(id)) {
         const { row: _row, ...bulk } = stored.get(id)!;

@@ -23,7 +23,11 @@ interface State {
 }
 
 async function state(shop: Shop): Promise<State> {
-  const facts = (await sql<{ customer_id: string }>`select customer_id, stage, tier, rfm_segment, tags, facts::text as facts from customer_facts order by customer_id collate "C"`.execute(shop.db)).rows;
+  const facts = (
+    await sql<{
+      customer_id: string;
+    }>`select customer_id, stage, tier, rfm_segment, tags, facts::text as facts from customer_facts order by customer_id collate "C"`.execute(shop.db)
+  ).rows;
   const tags = (await sql`select customer_id, tag, source from customer_tags order by customer_id collate "C", tag collate "C", source`.execute(shop.db)).rows;
   shop.settings.invalidate();
   return { facts, tags, population: (await shop.settings.population())?.population };
@@ -41,10 +45,13 @@ async function changeEverything(shop: Shop, seed: number): Promise<string[]> {
     const id = pick();
     touched.push(id);
     await sql`insert into orders (id, customer_id, status, amount, discount, created_at, product_ids)
-      values (${`new-${i}`}, ${id}, 'paid', ${100 + i * 37.5}, ${i % 3 === 0 ? 40 : 0}, ${new Date(asOf.getTime() + (i + 1) * 3_600_000)}, ${['p3', 'p7']})`.execute(db);
+      values (${`new-${i}`}, ${id}, 'paid', ${100 + i * 37.5}, ${i % 3 === 0 ? 40 : 0}, ${new Date(asOf.getTime() + (i + 1) * 3_600_000)}, ${['p3', 'p7']})`.execute(
+      db,
+    );
   }
   // Refunds, and a paid order turned to closed; two orders deleted outright.
-  const paid = (await sql<{ id: string; customer_id: string }>`select id, customer_id from orders where status = 'paid' order by id collate "C"`.execute(db)).rows;
+  const paid = (await sql<{ id: string; customer_id: string }>`select id, customer_id from orders where status = 'paid' order by id collate "C"`.execute(db))
+    .rows;
   for (let i = 0; i < 8; i++) {
     const order = paid[Math.floor(r() * paid.length)]!;
     touched.push(order.customer_id);
@@ -52,12 +59,20 @@ async function changeEverything(shop: Shop, seed: number): Promise<string[]> {
   }
   for (const order of paid.slice(0, 2)) await sql`delete from orders where id = ${order.id}`.execute(db);
   // Profiles: birthdays, zones, a brand-new member, a buyer seen for the first time.
-  for (let i = 0; i < 4; i++) await sql`update customers set birthday = ${`0${1 + i}-1${i}`}, timezone = ${i % 2 ? 'Asia/Tokyo' : null} where id = ${pick()}`.execute(db);
+  for (let i = 0; i < 4; i++)
+    await sql`update customers set birthday = ${`0${1 + i}-1${i}`}, timezone = ${i % 2 ? 'Asia/Tokyo' : null} where id = ${pick()}`.execute(db);
   await sql`insert into customers (id, birthday, attributes) values ('newcomer', '07-02', '{}')`.execute(db);
-  await sql`insert into orders (id, customer_id, status, amount, created_at) values ('first-1', 'first-timer', 'paid', 88, ${new Date(asOf.getTime() + 600_000)})`.execute(db);
+  await sql`insert into orders (id, customer_id, status, amount, created_at) values ('first-1', 'first-timer', 'paid', 88, ${new Date(asOf.getTime() + 600_000)})`.execute(
+    db,
+  );
   // Manual tags added and removed; tiers raised by a journey's step.
   for (let i = 0; i < 4; i++) await addManualTag(db, pick(), i % 2 ? '回访' : '新标签');
-  const tagged = (await sql<{ customer_id: string; tag: string }>`select customer_id, tag from customer_tags where source = 'manual' order by customer_id collate "C" limit 3`.execute(db)).rows;
+  const tagged = (
+    await sql<{
+      customer_id: string;
+      tag: string;
+    }>`select customer_id, tag from customer_tags where source = 'manual' order by customer_id collate "C" limit 3`.execute(db)
+  ).rows;
   for (const t of tagged) await removeManualTag(db, t.customer_id, t.tag);
   const mutations = customerMutations(db);
   await mutations.raiseTier(pick(), 'vip', 'raise-1');

@@ -59,7 +59,21 @@ describe.each(databaseKinds)('counted orders and calendar days on %s', (kind) =>
   });
 
   it('gives customers without counted orders stage none, no RFM and no average order value', async () => {
-    const none: Partial<CustomerFacts> = { orderCount: 0, totalSpend: 0, frequency: 0, monetary: 0, recencyDays: null, firstOrderAt: null, lastOrderAt: null, aov: null, rfm: null, lifecycleStage: 'none', tier: 'ordinary', tags: [], daysToBirthday: null };
+    const none: Partial<CustomerFacts> = {
+      orderCount: 0,
+      totalSpend: 0,
+      frequency: 0,
+      monetary: 0,
+      recencyDays: null,
+      firstOrderAt: null,
+      lastOrderAt: null,
+      aov: null,
+      rfm: null,
+      lifecycleStage: 'none',
+      tier: 'ordinary',
+      tags: [],
+      daysToBirthday: null,
+    };
     const stored = await expectFacts(shop, asOf, { dave: none, erin: none });
     expect(stored.get('dave')).toMatchObject(none);
   });
@@ -90,7 +104,13 @@ describe.each(databaseKinds)('counted orders and calendar days on %s', (kind) =>
   it('puts the window edges at 45, 90 and 140 days by default', async () => {
     const recencies = [0, 45, 46, 90, 91, 140, 141, 400];
     await loadFixture(shop, {
-      orders: recencies.map((n) => ({ id: `o${n}`, customer: `r${n}`, status: 'paid' as const, amount: 10, createdAt: at(daysBefore('2026-06-30', n), '09:00') })),
+      orders: recencies.map((n) => ({
+        id: `o${n}`,
+        customer: `r${n}`,
+        status: 'paid' as const,
+        amount: 10,
+        createdAt: at(daysBefore('2026-06-30', n), '09:00'),
+      })),
     });
     const stages = ['active', 'active', 'silent', 'silent', 'sleeping', 'sleeping', 'lost', 'lost'];
     await expectFacts(shop, asOf, Object.fromEntries(recencies.map((n, i) => [`r${n}`, { recencyDays: n, lifecycleStage: stages[i] as never }])));

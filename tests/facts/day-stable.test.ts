@@ -19,7 +19,11 @@ const bought = (id: string, customer: string, daysAgo: number, amount: number): 
 });
 
 async function writtenAt(t: TestDatabase): Promise<Map<string, string>> {
-  const { rows } = await sql<{ customer_id: string; computed_at: Date; as_of: Date | null }>`select customer_id, computed_at, as_of from customer_fact_rows`.execute(t.db);
+  const { rows } = await sql<{
+    customer_id: string;
+    computed_at: Date;
+    as_of: Date | null;
+  }>`select customer_id, computed_at, as_of from customer_fact_rows`.execute(t.db);
   return new Map(rows.map((r) => [r.customer_id, `${new Date(r.computed_at).toISOString()} ${r.as_of === null ? '-' : new Date(r.as_of).toISOString()}`]));
 }
 
@@ -48,7 +52,17 @@ describe.each(databaseKinds)('the day-stable snapshot on %s', (kind) => {
     // A new order for `buyer` before the next day's refresh.
     await t.db
       .insertInto('orders')
-      .values({ id: 'b2', customer_id: 'buyer', status: 'paid', amount: 30, discount: 0, created_at: at(today, '18:00'), product_ids: [], attributes: '{}', updated_at: new Date() })
+      .values({
+        id: 'b2',
+        customer_id: 'buyer',
+        status: 'paid',
+        amount: 30,
+        discount: 0,
+        created_at: at(today, '18:00'),
+        product_ids: [],
+        attributes: '{}',
+        updated_at: new Date(),
+      })
       .execute();
     const changes = await shop.facts.refreshAll(nextDay);
     const after = await writtenAt(t);

@@ -47,7 +47,12 @@ describe.each(databaseKinds)('lifecycle stages and tiers on %s', (kind) => {
     expect((await shop.settings.population())?.population.lifecycleRatio).toEqual([15, 60, 130]);
     // The same buyers by the default windows (45 / 90 / 140 days).
     await shop.settings.putShop({});
-    await expectFacts(shop, asOf, { r40: { lifecycleStage: 'active' }, r85: { lifecycleStage: 'silent' }, r130: { lifecycleStage: 'sleeping' }, r200: { lifecycleStage: 'lost' } });
+    await expectFacts(shop, asOf, {
+      r40: { lifecycleStage: 'active' },
+      r85: { lifecycleStage: 'silent' },
+      r130: { lifecycleStage: 'sleeping' },
+      r200: { lifecycleStage: 'lost' },
+    });
   });
 
   it('raises tiers by spend or order count and never lowers them for refunds or time', async () => {
@@ -66,7 +71,11 @@ describe.each(databaseKinds)('lifecycle stages and tiers on %s', (kind) => {
     expect(await shop.facts.refreshAll(asOf)).toEqual([]);
     // The raised tier is kept in the facts rows; the profiles' own tier (set by journeys) is untouched.
     const stored = async () =>
-      Object.fromEntries((await sql<{ customer_id: string; tier: string }>`select customer_id, tier from customer_fact_rows order by customer_id`.execute(t.db)).rows.map((r) => [r.customer_id, r.tier]));
+      Object.fromEntries(
+        (await sql<{ customer_id: string; tier: string }>`select customer_id, tier from customer_fact_rows order by customer_id`.execute(t.db)).rows.map(
+          (r) => [r.customer_id, r.tier],
+        ),
+      );
     expect(await stored()).toEqual({ u1: 'senior', u2: 'vip', u3: 'ordinary' });
     expect((await t.db.selectFrom('customers').select(['id', 'tier']).orderBy('id').execute()).map((r) => r.tier)).toEqual([null, null]);
 
@@ -103,7 +112,18 @@ describe.each(databaseKinds)('lifecycle stages and tiers on %s', (kind) => {
     // An order makes ben senior at once through the per-customer path; the bulk refresh then agrees.
     await t.db
       .insertInto('orders')
-      .values(['b2', 'b3'].map((id) => ({ id, customer_id: 'ben', status: 'paid', amount: 10, created_at: tenDaysOn, product_ids: ['p1'], attributes: '{}', updated_at: new Date() })))
+      .values(
+        ['b2', 'b3'].map((id) => ({
+          id,
+          customer_id: 'ben',
+          status: 'paid',
+          amount: 10,
+          created_at: tenDaysOn,
+          product_ids: ['p1'],
+          attributes: '{}',
+          updated_at: new Date(),
+        })),
+      )
       .execute();
     expect(byKind(await shop.facts.refreshCustomer('ben', tenDaysOn))).toEqual([
       { customerId: 'ben', kind: 'tagged', tag: '老客' },
@@ -112,11 +132,25 @@ describe.each(databaseKinds)('lifecycle stages and tiers on %s', (kind) => {
     expect(await shop.facts.refreshAll(tenDaysOn)).toEqual([]);
     // A customer new since the first snapshot changes from nothing where there is something (a
     // stage but none, a tier but ordinary, each tag); one with nothing of the kind, not at all.
-    await t.db.insertInto('customers').values(['cleo', 'dan'].map((id) => ({ id, attributes: '{}', updated_at: new Date() }))).execute();
+    await t.db
+      .insertInto('customers')
+      .values(['cleo', 'dan'].map((id) => ({ id, attributes: '{}', updated_at: new Date() })))
+      .execute();
     await t.db.insertInto('customer_tags').values({ customer_id: 'cleo', tag: '手动', source: 'manual' }).execute();
     await t.db
       .insertInto('orders')
-      .values(['c1', 'c2', 'c3'].map((id) => ({ id, customer_id: 'cleo', status: 'paid', amount: 10, created_at: tenDaysOn, product_ids: ['p1'], attributes: '{}', updated_at: new Date() })))
+      .values(
+        ['c1', 'c2', 'c3'].map((id) => ({
+          id,
+          customer_id: 'cleo',
+          status: 'paid',
+          amount: 10,
+          created_at: tenDaysOn,
+          product_ids: ['p1'],
+          attributes: '{}',
+          updated_at: new Date(),
+        })),
+      )
       .execute();
     const newcomers = await shop.facts.refreshAll(tenDaysOn);
     expect(byKind(newcomers)).toEqual([

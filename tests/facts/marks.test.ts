@@ -20,7 +20,8 @@ async function bulkLoad(db: Db): Promise<void> {
     select 'mo' || i, 'm' || i, 'paid', 10, ${new Date(asOf.getTime() - 86_400_000)}::timestamptz from generate_series(1, ${members}::int) as i`.execute(db);
 }
 
-const marked = async (db: Db) => (await sql<{ customer_id: string }>`select customer_id from facts_dirty order by customer_id`.execute(db)).rows.map((r) => r.customer_id);
+const marked = async (db: Db) =>
+  (await sql<{ customer_id: string }>`select customer_id from facts_dirty order by customer_id`.execute(db)).rows.map((r) => r.customer_id);
 
 describe.each(databaseKinds)('clearing the marks of changed customers on %s', (kind) => {
   let t: TestDatabase;

@@ -64,7 +64,8 @@ export function shopOn(db: Db): Shop {
 /** Empties the shop's customer data, then loads the fixture: each scenario starts from nothing. */
 export async function loadFixture(shop: Shop, fixture: Fixture): Promise<void> {
   const { db } = shop;
-  for (const table of ['orders', 'customers', 'customer_tags', 'customer_facts', 'products', 'settings', 'events']) await sql.raw(`delete from ${table}`).execute(db);
+  for (const table of ['orders', 'customers', 'customer_tags', 'customer_facts', 'products', 'settings', 'events'])
+    await sql.raw(`delete from ${table}`).execute(db);
   shop.settings.invalidate();
   if (fixture.settings !== undefined) await shop.settings.putShop(fixture.settings);
   if (fixture.customers?.length) {
@@ -89,7 +90,10 @@ export async function loadFixture(shop: Shop, fixture: Fixture): Promise<void> {
     if (tags.length) await db.insertInto('customer_tags').values(tags).execute();
   }
   if (fixture.products?.length) {
-    await db.insertInto('products').values(fixture.products.map((p) => ({ id: p.id, name: p.id, category: p.category, tags: json([]), attributes: json({}), updated_at: new Date() }))).execute();
+    await db
+      .insertInto('products')
+      .values(fixture.products.map((p) => ({ id: p.id, name: p.id, category: p.category, tags: json([]), attributes: json({}), updated_at: new Date() })))
+      .execute();
   }
   for (let i = 0; i < (fixture.orders?.length ?? 0); i += 500) {
     await db
@@ -112,9 +116,16 @@ export async function loadFixture(shop: Shop, fixture: Fixture): Promise<void> {
 }
 
 /** The stored snapshot's facts by customer id. */
-export async function snapshot(db: Db): Promise<Map<string, CustomerFacts & { row: { stage: string; tier: string; rfm_segment: string | null; tags: string[] } }>> {
+export async function snapshot(
+  db: Db,
+): Promise<Map<string, CustomerFacts & { row: { stage: string; tier: string; rfm_segment: string | null; tags: string[] } }>> {
   const rows = await db.selectFrom('customer_facts').selectAll().execute();
-  return new Map(rows.map((r) => [r.customer_id, { ...(r.facts as unknown as CustomerFacts), row: { stage: r.stage, tier: r.tier, rfm_segment: r.rfm_segment, tags: r.tags } }]));
+  return new Map(
+    rows.map((r) => [
+      r.customer_id,
+      { ...(r.facts as unknown as CustomerFacts), row: { stage: r.stage, tier: r.tier, rfm_segment: r.rfm_segment, tags: r.tags } },
+    ]),
+  );
 }
 
 /**

@@ -39,8 +39,19 @@ export function syntheticShop(seed: number, customers: number): Fixture {
       const amount = Math.round(r() * (r() < 0.1 ? 8000 : 400) * 100) / 100;
       const discount = r() < 0.4 ? Math.round(amount * pick([0.1, 0.2, 0.25, 0.3, 0.5]) * 100) / 100 : 0;
       // Many orders on the same few instants, some exactly at midnights and at asOf.
-      const at = r() < 0.1 ? pick(['2026-06-30T16:00:00Z', '2026-06-30T04:00:00Z', '2026-03-08T07:00:00Z', '2025-11-02T05:30:00Z']) : new Date(end - Math.floor(r() * 700) * 86_400_000 - Math.floor(r() * 86_400_000)).toISOString();
-      orders.push({ id: `${id}-o${o}`, customer: id, status: pick(statuses), amount, discount, createdAt: at, products: Array.from({ length: Math.floor(r() * 3) }, () => pick(products).id) });
+      const at =
+        r() < 0.1
+          ? pick(['2026-06-30T16:00:00Z', '2026-06-30T04:00:00Z', '2026-03-08T07:00:00Z', '2025-11-02T05:30:00Z'])
+          : new Date(end - Math.floor(r() * 700) * 86_400_000 - Math.floor(r() * 86_400_000)).toISOString();
+      orders.push({
+        id: `${id}-o${o}`,
+        customer: id,
+        status: pick(statuses),
+        amount,
+        discount,
+        createdAt: at,
+        products: Array.from({ length: Math.floor(r() * 3) }, () => pick(products).id),
+      });
     }
   }
   // Buyers without a profile.

@@ -68,90 +68,133 @@ describe('fuzz: the API answers generated requests without a 5xx, naming what is
   });
   afterAll(() => stack?.stop());
 
-  it('journey documents and raw bodies on every endpoint that takes JSON', async () => {
-    const endpoints = ['POST /api/journeys/validate', 'POST /api/journeys', 'PUT /api/journeys/:id', 'POST /api/journeys/analyze', 'POST /api/templates/preview', 'POST /api/coupons/campaigns', 'POST /api/journeys/from-template', 'POST /api/journeys/:id/enrol'];
-    const body = fc.oneof(
-      { weight: 3, arbitrary: fc.oneof(wellFormedJourney, brokenJourney).map((doc) => JSON.stringify(doc)) },
-      { weight: 1, arbitrary: anyJson.map((v) => JSON.stringify(v)) },
-      { weight: 1, arbitrary: fc.oneof(hostileString, fc.constantFrom('{', '[1,', '{"a":1}}', 'null', '""', '{"__proto__":{"x":1}}', '{"constructor":{"prototype":{}}}', '\uFEFF{}')) },
-    );
-    await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...endpoints), body, async (endpoint, text) => {
-        const [method, route] = endpoint.split(' ') as [string, string];
-        // Saved documents get ids of their own, so runs do not overwrite one another.
-        const id = `fuzz-${++seq}`;
-        const sent = route === '/api/journeys' ? text.replace('"fuzz-journey"', `"${id}"`) : text;
-        expectWellRefused(await call(method, route.replace(':id', method === 'PUT' ? journeyId : id), sent), endpoint);
-      }),
-      fuzzParameters('api: journey documents'),
-    );
-  }, fuzzTimeout('api: journey documents'));
+  it(
+    'journey documents and raw bodies on every endpoint that takes JSON',
+    async () => {
+      const endpoints = [
+        'POST /api/journeys/validate',
+        'POST /api/journeys',
+        'PUT /api/journeys/:id',
+        'POST /api/journeys/analyze',
+        'POST /api/templates/preview',
+        'POST /api/coupons/campaigns',
+        'POST /api/journeys/from-template',
+        'POST /api/journeys/:id/enrol',
+      ];
+      const body = fc.oneof(
+        { weight: 3, arbitrary: fc.oneof(wellFormedJourney, brokenJourney).map((doc) => JSON.stringify(doc)) },
+        { weight: 1, arbitrary: anyJson.map((v) => JSON.stringify(v)) },
+        {
+          weight: 1,
+          arbitrary: fc.oneof(
+            hostileString,
+            fc.constantFrom('{', '[1,', '{"a":1}}', 'null', '""', '{"__proto__":{"x":1}}', '{"constructor":{"prototype":{}}}', '\uFEFF{}'),
+          ),
+        },
+      );
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...endpoints), body, async (endpoint, text) => {
+          const [method, route] = endpoint.split(' ') as [string, string];
+          // Saved documents get ids of their own, so runs do not overwrite one another.
+          const id = `fuzz-${++seq}`;
+          const sent = route === '/api/journeys' ? text.replace('"fuzz-journey"', `"${id}"`) : text;
+          expectWellRefused(await call(method, route.replace(':id', method === 'PUT' ? journeyId : id), sent), endpoint);
+        }),
+        fuzzParameters('api: journey documents'),
+      );
+    },
+    fuzzTimeout('api: journey documents'),
+  );
 
-  it('simulations: generated journeys, customers and events', async () => {
-    const request = fc.record(
-      {
-        journey: fc.oneof({ weight: 4, arbitrary: wellFormedJourney }, { weight: 1, arbitrary: brokenJourney }, { weight: 1, arbitrary: fc.constantFrom(journeyId, 'no-such-journey', '') }),
-        customer: fc.oneof(customer, fc.constantFrom('c-1', ''), anyJson),
-        events: fc.oneof({ weight: 4, arbitrary: simulatedEvents }, { weight: 1, arbitrary: fc.array(customerEvent, { maxLength: 3 }) }, { weight: 1, arbitrary: anyJson }),
-        from: fc.constantFrom('2026-01-01T00:00:00Z', '2025-12-01T00:00:00+08:00', 'soon'),
-        until: fc.constantFrom('2026-01-02T00:00:00Z', '2026-03-01T00:00:00Z', '2027-02-04T00:00:00Z', '2030-01-01T00:00:00Z', '2025-01-01T00:00:00Z'),
-      },
-      { requiredKeys: ['journey', 'customer', 'events'] },
-    );
-    await fc.assert(
-      fc.asyncProperty(request, fc.constantFrom('', '?locale=zh-CN'), async (body, query) => {
-        const answer = await call('POST', `/api/simulate${query}`, JSON.stringify(body));
-        expectWellRefused(answer, 'POST /api/simulate');
-        if (answer.status === 422) expect(answer.body).toMatchObject({ error: 'simulation_budget', reason: 'budget' });
-      }),
-      fuzzParameters('api: simulations'),
-    );
-  }, fuzzTimeout('api: simulations'));
+  it(
+    'simulations: generated journeys, customers and events',
+    async () => {
+      const request = fc.record(
+        {
+          journey: fc.oneof(
+            { weight: 4, arbitrary: wellFormedJourney },
+            { weight: 1, arbitrary: brokenJourney },
+            { weight: 1, arbitrary: fc.constantFrom(journeyId, 'no-such-journey', '') },
+          ),
+          customer: fc.oneof(customer, fc.constantFrom('c-1', ''), anyJson),
+          events: fc.oneof(
+            { weight: 4, arbitrary: simulatedEvents },
+            { weight: 1, arbitrary: fc.array(customerEvent, { maxLength: 3 }) },
+            { weight: 1, arbitrary: anyJson },
+          ),
+          from: fc.constantFrom('2026-01-01T00:00:00Z', '2025-12-01T00:00:00+08:00', 'soon'),
+          until: fc.constantFrom('2026-01-02T00:00:00Z', '2026-03-01T00:00:00Z', '2027-02-04T00:00:00Z', '2030-01-01T00:00:00Z', '2025-01-01T00:00:00Z'),
+        },
+        { requiredKeys: ['journey', 'customer', 'events'] },
+      );
+      await fc.assert(
+        fc.asyncProperty(request, fc.constantFrom('', '?locale=zh-CN'), async (body, query) => {
+          const answer = await call('POST', `/api/simulate${query}`, JSON.stringify(body));
+          expectWellRefused(answer, 'POST /api/simulate');
+          if (answer.status === 422) expect(answer.body).toMatchObject({ error: 'simulation_budget', reason: 'budget' });
+        }),
+        fuzzParameters('api: simulations'),
+      );
+    },
+    fuzzTimeout('api: simulations'),
+  );
 
-  it('events: single events, batches, anything', async () => {
-    const body = fc.oneof(customerEvent, fc.array(customerEvent, { maxLength: 5 }));
-    await fc.assert(
-      fc.asyncProperty(body, async (events) => {
-        expectWellRefused(await call('POST', '/api/events', JSON.stringify(events)), 'POST /api/events');
-      }),
-      fuzzParameters('api: events'),
-    );
-  }, fuzzTimeout('api: events'));
+  it(
+    'events: single events, batches, anything',
+    async () => {
+      const body = fc.oneof(customerEvent, fc.array(customerEvent, { maxLength: 5 }));
+      await fc.assert(
+        fc.asyncProperty(body, async (events) => {
+          expectWellRefused(await call('POST', '/api/events', JSON.stringify(events)), 'POST /api/events');
+        }),
+        fuzzParameters('api: events'),
+      );
+    },
+    fuzzTimeout('api: events'),
+  );
 
-  it('CSV imports of each kind', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.constantFrom('customers', 'orders', 'products'), csvFile, async (kind, text) => {
-        expectWellRefused(await call('POST', `/api/import/${kind}`, text, 'text/csv'), `POST /api/import/${kind}`);
-      }),
-      fuzzParameters('api: CSV imports'),
-    );
-  }, fuzzTimeout('api: CSV imports'));
+  it(
+    'CSV imports of each kind',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom('customers', 'orders', 'products'), csvFile, async (kind, text) => {
+          expectWellRefused(await call('POST', `/api/import/${kind}`, text, 'text/csv'), `POST /api/import/${kind}`);
+        }),
+        fuzzParameters('api: CSV imports'),
+      );
+    },
+    fuzzTimeout('api: CSV imports'),
+  );
 
-  it('query strings on every endpoint that reads one', async () => {
-    const endpoints = [
-      '/api/customers',
-      '/api/customers/c-1',
-      '/api/messages',
-      '/api/journeys',
-      '/api/journeys/:id',
-      '/api/journeys/:id/stats',
-      '/api/journeys/:id/conversions',
-      '/api/journeys/:id/versions',
-      '/api/kpis',
-      '/api/tags',
-      '/api/templates',
-      '/api/facts',
-      '/api/node-types',
-      '/api/coupons/campaigns',
-      '/api/settings',
-      '/api/tokens',
-    ];
-    await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...endpoints), queryString, async (endpoint, query) => {
-        const path = endpoint.replace(':id', journeyId);
-        expectWellRefused(await call('GET', `${path}?${query}`), `GET ${endpoint}?${query}`);
-      }),
-      fuzzParameters('api: query strings'),
-    );
-  }, fuzzTimeout('api: query strings'));
+  it(
+    'query strings on every endpoint that reads one',
+    async () => {
+      const endpoints = [
+        '/api/customers',
+        '/api/customers/c-1',
+        '/api/messages',
+        '/api/journeys',
+        '/api/journeys/:id',
+        '/api/journeys/:id/stats',
+        '/api/journeys/:id/conversions',
+        '/api/journeys/:id/versions',
+        '/api/kpis',
+        '/api/tags',
+        '/api/templates',
+        '/api/facts',
+        '/api/node-types',
+        '/api/coupons/campaigns',
+        '/api/settings',
+        '/api/tokens',
+      ];
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...endpoints), queryString, async (endpoint, query) => {
+          const path = endpoint.replace(':id', journeyId);
+          expectWellRefused(await call('GET', `${path}?${query}`), `GET ${endpoint}?${query}`);
+        }),
+        fuzzParameters('api: query strings'),
+      );
+    },
+    fuzzTimeout('api: query strings'),
+  );
 });

@@ -12,8 +12,35 @@ const nodeTypes = registry.list();
 const triggerTypes = nodeTypes.filter((d) => d.category === 'trigger').map((d) => d.type);
 const stepTypes = nodeTypes.filter((d) => d.category !== 'trigger' && d.type !== 'exit').map((d) => d.type);
 
-export const eventTypes = ['order.created', 'order.paid', 'order.shipped', 'order.refunded', 'customer.updated', 'page.viewed', 'calendar.due', '', '订单.创建'];
-const hostileStrings = ['', ' ', '__proto__', 'constructor', 'toString', '{{', '{{customer.name}}', '{{#each}}', '\u0000', '😀', 'a'.repeat(300), '$..*', '$[', '-1', 'NaN', '1e309'];
+export const eventTypes = [
+  'order.created',
+  'order.paid',
+  'order.shipped',
+  'order.refunded',
+  'customer.updated',
+  'page.viewed',
+  'calendar.due',
+  '',
+  '订单.创建',
+];
+const hostileStrings = [
+  '',
+  ' ',
+  '__proto__',
+  'constructor',
+  'toString',
+  '{{',
+  '{{customer.name}}',
+  '{{#each}}',
+  '\u0000',
+  '😀',
+  'a'.repeat(300),
+  '$..*',
+  '$[',
+  '-1',
+  'NaN',
+  '1e309',
+];
 
 export const hostileString = fc.oneof(fc.constantFrom(...hostileStrings), fc.string({ maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 20 }));
 /** Any JSON value, a few levels deep. */
@@ -83,13 +110,20 @@ export const wellFormedJourney: fc.Arbitrary<GeneratedJourney> = fc
   .record({
     trigger: fc.constantFrom(...triggerTypes),
     triggerConfig: fc.oneof(fc.record({ eventType: fc.constantFrom('order.created', 'order.paid') }), config),
-    steps: fc.array(fc.record({ type: fc.constantFrom(...stepTypes), config: fc.oneof({ weight: 3, arbitrary: fc.constant({}) }, { weight: 1, arbitrary: config }) }), { minLength: 1, maxLength: 7 }),
+    steps: fc.array(
+      fc.record({ type: fc.constantFrom(...stepTypes), config: fc.oneof({ weight: 3, arbitrary: fc.constant({}) }, { weight: 1, arbitrary: config }) }),
+      { minLength: 1, maxLength: 7 },
+    ),
     choices: fc.array(fc.nat(), { minLength: 40, maxLength: 40 }),
     exitWhen: fc.array(fc.record({ eventType: fc.constantFrom(...eventTypes) }), { maxLength: 2 }),
     timezone: timeZones,
   })
   .map(({ trigger, triggerConfig, steps, choices, exitWhen, timezone }) => {
-    const nodes = [{ id: 'n0', type: trigger, config: triggerConfig as unknown }, ...steps.map((s, i) => ({ id: `n${i + 1}`, type: s.type, config: s.config as unknown })), { id: 'end', type: 'exit', config: {} }];
+    const nodes = [
+      { id: 'n0', type: trigger, config: triggerConfig as unknown },
+      ...steps.map((s, i) => ({ id: `n${i + 1}`, type: s.type, config: s.config as unknown })),
+      { id: 'end', type: 'exit', config: {} },
+    ];
     const edges: GeneratedJourney['edges'] = [];
     let pick = 0;
     const choose = (n: number) => choices[pick++ % choices.length]! % n;
@@ -152,7 +186,10 @@ const orderData = fc.record(
 );
 
 /** What a customer does, as the simulator takes it. */
-export const simulatedEvents = fc.array(fc.record({ at: instantIn2026, type: fc.constantFrom(...eventTypes), data: orderData }), { minLength: 1, maxLength: 12 });
+export const simulatedEvents = fc.array(fc.record({ at: instantIn2026, type: fc.constantFrom(...eventTypes), data: orderData }), {
+  minLength: 1,
+  maxLength: 12,
+});
 
 /** A customer event as POST /api/events takes it: mostly well-formed, sometimes anything. */
 export const customerEvent: fc.Arbitrary<unknown> = fc.oneof(
@@ -161,7 +198,11 @@ export const customerEvent: fc.Arbitrary<unknown> = fc.oneof(
       id: fc.oneof(fc.uuid(), hostileString),
       type: fc.oneof(fc.constantFrom(...eventTypes), hostileString),
       customerId: fc.oneof(fc.constantFrom('c-1', 'c-2'), hostileString),
-      occurredAt: fc.oneof(instantIn2026, fc.constantFrom('yesterday', '2026-13-45T99:00:00Z', '', '0'), fc.date({ noInvalidDate: false }).map((d) => (Number.isNaN(d.getTime()) ? 'Invalid Date' : d.toISOString()))),
+      occurredAt: fc.oneof(
+        instantIn2026,
+        fc.constantFrom('yesterday', '2026-13-45T99:00:00Z', '', '0'),
+        fc.date({ noInvalidDate: false }).map((d) => (Number.isNaN(d.getTime()) ? 'Invalid Date' : d.toISOString())),
+      ),
       data: fc.oneof(orderData, fc.dictionary(hostileString, anyJson, { maxKeys: 4 }), anyJson),
     },
     { requiredKeys: [] },
@@ -181,10 +222,49 @@ export const customer = fc.record(
 );
 
 const csvCell = fc.oneof(
-  fc.constantFrom('', 'c-1', 'o-1', '2026-11-11T20:00:00+08:00', '2026-11-11', '128.50', '-3', 'paid', 'created', 'Asia/Shanghai', '1990-02-30', 'a;b;c', '"quoted, with comma"', '"unclosed', 'x"y', '\t', '=CMD()'),
+  fc.constantFrom(
+    '',
+    'c-1',
+    'o-1',
+    '2026-11-11T20:00:00+08:00',
+    '2026-11-11',
+    '128.50',
+    '-3',
+    'paid',
+    'created',
+    'Asia/Shanghai',
+    '1990-02-30',
+    'a;b;c',
+    '"quoted, with comma"',
+    '"unclosed',
+    'x"y',
+    '\t',
+    '=CMD()',
+  ),
   hostileString,
 );
-const csvColumns = ['customer_id', 'order_id', 'product_id', 'status', 'created_at', 'paid_at', 'amount', 'discount', 'product_ids', 'name', 'phone', 'email', 'birthday', 'timezone', 'region', 'category', 'tags', 'extra', '', 'amount'];
+const csvColumns = [
+  'customer_id',
+  'order_id',
+  'product_id',
+  'status',
+  'created_at',
+  'paid_at',
+  'amount',
+  'discount',
+  'product_ids',
+  'name',
+  'phone',
+  'email',
+  'birthday',
+  'timezone',
+  'region',
+  'category',
+  'tags',
+  'extra',
+  '',
+  'amount',
+];
 
 /** A CSV file: a header of known and odd columns, rows of likely and hostile cells, odd line ends. */
 export const csvFile = fc
@@ -196,12 +276,59 @@ export const csvFile = fc
   })
   .map(({ header, rows, newline, bom }) => (bom ? '\uFEFF' : '') + [header, ...rows].map((r) => r.join(',')).join(newline));
 
-const queryKeys = ['limit', 'offset', 'cursor', 'search', 'q', 'customerId', 'journeyId', 'status', 'channel', 'from', 'to', 'since', 'until', 'asOf', 'tag', 'segment', 'locale', 'days', 'stage', 'sort', 'order'];
+const queryKeys = [
+  'limit',
+  'offset',
+  'cursor',
+  'search',
+  'q',
+  'customerId',
+  'journeyId',
+  'status',
+  'channel',
+  'from',
+  'to',
+  'since',
+  'until',
+  'asOf',
+  'tag',
+  'segment',
+  'locale',
+  'days',
+  'stage',
+  'sort',
+  'order',
+];
 const queryValue = fc.oneof(
-  fc.constantFrom('', '0', '-1', '1', '50', '1000000', '1e9', 'NaN', 'true', '2026-11-11', '2026-11-11T20:00:00+08:00', 'zh-CN', 'sent', '%', '%zz', '[]', '{}', '__proto__'),
+  fc.constantFrom(
+    '',
+    '0',
+    '-1',
+    '1',
+    '50',
+    '1000000',
+    '1e9',
+    'NaN',
+    'true',
+    '2026-11-11',
+    '2026-11-11T20:00:00+08:00',
+    'zh-CN',
+    'sent',
+    '%',
+    '%zz',
+    '[]',
+    '{}',
+    '__proto__',
+  ),
   hostileString.map(encodeURIComponent),
 );
 /** A query string: known parameter names with likely and hostile values, repeated keys, junk. */
 export const queryString = fc
-  .array(fc.tuple(fc.oneof(fc.constantFrom(...queryKeys), hostileString.map(encodeURIComponent), fc.constantFrom('a[b]', 'a[]', '__proto__', 'constructor[prototype]')), queryValue), { maxLength: 40 })
+  .array(
+    fc.tuple(
+      fc.oneof(fc.constantFrom(...queryKeys), hostileString.map(encodeURIComponent), fc.constantFrom('a[b]', 'a[]', '__proto__', 'constructor[prototype]')),
+      queryValue,
+    ),
+    { maxLength: 40 },
+  )
   .map((pairs) => pairs.map(([k, v]) => `${k}=${v}`).join('&'));

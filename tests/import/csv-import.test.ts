@@ -42,14 +42,25 @@ describe.each(databaseKinds)('CSV import on %s', (kind) => {
         { line: 7, reason: 'the row has 6 fields; the header has 9' },
         { line: 8, column: 'customer_id', reason: 'customer_id is required' },
         { line: 10, column: 'amount', reason: 'amount "1,000" is not a number such as 128.50' },
-        { line: 13, column: 'created_at', reason: 'created_at "2026-02-30T10:00:00+08:00" is not an ISO 8601 date-time with an offset, e.g. 2026-11-11T20:00:00+08:00' },
+        {
+          line: 13,
+          column: 'created_at',
+          reason: 'created_at "2026-02-30T10:00:00+08:00" is not an ISO 8601 date-time with an offset, e.g. 2026-11-11T20:00:00+08:00',
+        },
         { line: 13, column: 'discount', reason: 'discount "abc" is not a number such as 128.50' },
       ],
     });
     const stored = await t.db.selectFrom('orders').selectAll().orderBy('id').execute();
     expect(stored.map((o) => o.id)).toEqual(['T1001', 'T1007', 'T1009', 'T1011']);
     const [t1001, t1007, t1009, t1011] = stored;
-    expect(t1001).toMatchObject({ customer_id: 'C001', status: 'paid', amount: '128.50', discount: '10.00', product_ids: ['P01', 'P02'], attributes: { channel: '天猫' } });
+    expect(t1001).toMatchObject({
+      customer_id: 'C001',
+      status: 'paid',
+      amount: '128.50',
+      discount: '10.00',
+      product_ids: ['P01', 'P02'],
+      attributes: { channel: '天猫' },
+    });
     expect(t1001!.created_at.toISOString()).toBe('2026-03-01T02:00:00.000Z');
     expect(t1001!.paid_at!.toISOString()).toBe('2026-03-01T02:05:00.000Z');
     // Quoted fields keep their commas and line breaks.
@@ -75,11 +86,15 @@ describe.each(databaseKinds)('CSV import on %s', (kind) => {
       missingColumns: ['status'],
     });
     expect(await orders.get('T9001')).toBeUndefined();
-    expect(await importCsv(text(''), ordersImport(orders))).toMatchObject({ error: 'invalid_csv', missingColumns: ['order_id', 'customer_id', 'status', 'created_at', 'amount'] });
+    expect(await importCsv(text(''), ordersImport(orders))).toMatchObject({
+      error: 'invalid_csv',
+      missingColumns: ['order_id', 'customer_id', 'status', 'created_at', 'amount'],
+    });
   });
 
   it('stops at a quote that is never closed, keeping the rows before it', async () => {
-    const csv = 'order_id,customer_id,status,created_at,amount\nQ1,C1,paid,2026-03-01T10:00:00+08:00,10\nQ2,"C2,paid,2026-03-01T10:00:00+08:00,10\nQ3,C3,paid,2026-03-01T10:00:00+08:00,10\n';
+    const csv =
+      'order_id,customer_id,status,created_at,amount\nQ1,C1,paid,2026-03-01T10:00:00+08:00,10\nQ2,"C2,paid,2026-03-01T10:00:00+08:00,10\nQ3,C3,paid,2026-03-01T10:00:00+08:00,10\n';
     expect(await importCsv(text(csv), ordersImport(orders))).toMatchObject({
       rows: 2,
       inserted: 1,
@@ -118,7 +133,15 @@ describe.each(databaseKinds)('CSV import on %s', (kind) => {
       gender: '女',
       会员卡号: 'VIP-0001',
     });
-    expect(await customers.profile('C002')).toEqual({ id: 'C002', name: '李雷', phone: '+86 139 0000 0000', birthday: '02-29', timezone: 'Asia/Hong_Kong', region: '香港', gender: '男' });
+    expect(await customers.profile('C002')).toEqual({
+      id: 'C002',
+      name: '李雷',
+      phone: '+86 139 0000 0000',
+      birthday: '02-29',
+      timezone: 'Asia/Hong_Kong',
+      region: '香港',
+      gender: '男',
+    });
     expect(await importCsv(data('customers.csv'), customersImport(customers))).toMatchObject({ inserted: 0, updated: 0, unchanged: 2 });
   });
 
@@ -145,7 +168,11 @@ describe.each(databaseKinds)('CSV import on %s', (kind) => {
     const result = (await importCsv(text(header + bad), ordersImport(orders))) as ImportSummary;
     expect(result).toMatchObject({ rows: 1005, inserted: 0, failed: 1005, errorsTruncated: true });
     expect(result.errors).toHaveLength(1000);
-    expect(result.errors[999]).toEqual({ line: 1001, column: 'status', reason: 'status "lost" is not one of created, paid, shipped, delivered, closed, refunded' });
+    expect(result.errors[999]).toEqual({
+      line: 1001,
+      column: 'status',
+      reason: 'status "lost" is not one of created, paid, shipped, delivered, closed, refunded',
+    });
   });
 
   it('stores in batches: more rows than one batch, each counted once', async () => {
@@ -154,6 +181,11 @@ describe.each(databaseKinds)('CSV import on %s', (kind) => {
     const spec = ordersImport(orders);
     expect(await importCsv(text(header + rows.join('')), spec, 10)).toMatchObject({ rows: 25, inserted: 25, updated: 0, unchanged: 0, failed: 0 });
     expect(await importCsv(text(header + rows.join('')), spec, 10)).toMatchObject({ rows: 25, inserted: 0, updated: 0, unchanged: 25 });
-    expect((await orders.forCustomer('C1')).filter((o) => o.id.startsWith('B')).map((o) => o.amount).sort((a, b) => a - b)).toEqual([1.5, 4.5, 7.5, 10.5, 13.5, 16.5, 19.5, 22.5]);
+    expect(
+      (await orders.forCustomer('C1'))
+        .filter((o) => o.id.startsWith('B'))
+        .map((o) => o.amount)
+        .sort((a, b) => a - b),
+    ).toEqual([1.5, 4.5, 7.5, 10.5, 13.5, 16.5, 19.5, 22.5]);
   });
 });

@@ -44,7 +44,13 @@ describe('event data schemas per type', () => {
   });
 
   it('field checks', () => {
-    expect([isBirthday('2000-02-29'), isBirthday('2001-02-29'), isBirthday('02-29'), isBirthday('13-01'), isBirthday('1990-1-1')]).toEqual([true, false, true, false, false]);
+    expect([isBirthday('2000-02-29'), isBirthday('2001-02-29'), isBirthday('02-29'), isBirthday('13-01'), isBirthday('1990-1-1')]).toEqual([
+      true,
+      false,
+      true,
+      false,
+      false,
+    ]);
     expect([isTimeZone('Asia/Shanghai'), isTimeZone('UTC'), isTimeZone('Asia/Beijing'), isTimeZone('')]).toEqual([true, true, false, false]);
     expect(parseDateTimeWithOffset('2026-11-11T20:00:00+08:00')?.toISOString()).toBe('2026-11-11T12:00:00.000Z');
     expect(parseDateTimeWithOffset('2026-11-11T20:00:00')).toBeNull();

@@ -8,7 +8,11 @@ import { startStack, type Stack } from '../support/stack';
 
 const file = (...path: string[]) => readFileSync(join(projectRoot, ...path));
 /** Lines of a CSV file that hold data (its rows have no line breaks inside quotes). */
-const dataLines = (...path: string[]) => file(...path).toString('utf8').trim().split('\n').length - 1;
+const dataLines = (...path: string[]) =>
+  file(...path)
+    .toString('utf8')
+    .trim()
+    .split('\n').length - 1;
 
 function runCli(stack: Stack, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
@@ -103,19 +107,31 @@ describe('import API and order events over HTTP', () => {
     for (const kind of ['products', 'customers', 'orders']) {
       const run = await runCli(stack, ['import', kind, join('examples', 'data', `${kind}.csv`)]);
       expect(run.stderr).toBe('');
-      expect(run.stdout).toMatch(new RegExp(`^Imported ${kind} from examples/data/${kind}\\.csv in [\\d.]+ s: ${dataLines('examples', 'data', `${kind}.csv`)} rows — `));
+      expect(run.stdout).toMatch(
+        new RegExp(`^Imported ${kind} from examples/data/${kind}\\.csv in [\\d.]+ s: ${dataLines('examples', 'data', `${kind}.csv`)} rows — `),
+      );
       expect(run.code).toBe(0);
     }
     const db = stack.huitou.context.db;
     const count = async (table: 'orders' | 'customers' | 'products', prefix: string) =>
-      Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).where('id', 'like', `${prefix}%`).executeTakeFirstOrThrow()).n);
+      Number(
+        (
+          await db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .where('id', 'like', `${prefix}%`)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     expect(await count('products', 'P0')).toBe(dataLines('examples', 'data', 'products.csv'));
     expect(await count('customers', 'C0')).toBe(dataLines('examples', 'data', 'customers.csv'));
     expect(await count('orders', 'TB')).toBe(dataLines('examples', 'data', 'orders.csv'));
 
     // Importing the same file again changes nothing.
     const again = await runCli(stack, ['import', 'orders', 'examples/data/orders.csv']);
-    expect(again.stdout).toContain(`${dataLines('examples', 'data', 'orders.csv')} rows — 0 new, 0 updated, ${dataLines('examples', 'data', 'orders.csv')} unchanged, 0 refused`);
+    expect(again.stdout).toContain(
+      `${dataLines('examples', 'data', 'orders.csv')} rows — 0 new, 0 updated, ${dataLines('examples', 'data', 'orders.csv')} unchanged, 0 refused`,
+    );
   });
 
   it('exits non-zero from the CLI when rows are refused, and lists them by line', async () => {

@@ -40,7 +40,11 @@ describe.each(databaseKinds)('customer data stores on %s', (kind) => {
   afterAll(() => t?.close());
 
   it('upserts imported orders: inserts, leaves identical rows alone, updates a changed one', async () => {
-    const rows = [order('o-1'), order('o-2', { status: 'refunded', amount: '0.1', discount: '20', productIds: [] }), order('o-3', { attributes: { channel: 'tmall' } })];
+    const rows = [
+      order('o-1'),
+      order('o-2', { status: 'refunded', amount: '0.1', discount: '20', productIds: [] }),
+      order('o-3', { attributes: { channel: 'tmall' } }),
+    ];
     expect(await orders.upsertImported(rows, allOptional)).toEqual({ inserted: 3, updated: 0 });
     expect(await orders.upsertImported(rows, allOptional)).toEqual({ inserted: 0, updated: 0 });
     // 128.5 and 128.50 are the same amount: not a change.
@@ -63,7 +67,9 @@ describe.each(databaseKinds)('customer data stores on %s', (kind) => {
 
   it('moves order status forward only, and closed or refunded are final', async () => {
     const apply = (type: string, data: Record<string, unknown>, at: string) => storeAndApply(t.db, event(type, data, at));
-    expect((await apply('order.created', { orderId: 'ev-1', amount: 300, discount: 30, productIds: ['p-1'] }, '2026-05-01T12:00:00+08:00')).order).toBe('created');
+    expect((await apply('order.created', { orderId: 'ev-1', amount: 300, discount: 30, productIds: ['p-1'] }, '2026-05-01T12:00:00+08:00')).order).toBe(
+      'created',
+    );
     await apply('order.shipped', { orderId: 'ev-1' }, '2026-05-02T09:00:00+08:00');
     // A late payment report does not move a shipped order back; its time is still recorded.
     expect((await apply('order.paid', { orderId: 'ev-1' }, '2026-05-01T12:10:00+08:00')).order).toBe('updated');
@@ -104,14 +110,40 @@ describe.each(databaseKinds)('customer data stores on %s', (kind) => {
 
   it('keeps profiles current from customer.updated: given fields replace, null clears, attributes merge', async () => {
     const customers = new Customers(t.db);
-    await storeAndApply(t.db, event('customer.updated', { name: '张三', phone: '13800001111', birthday: '1990-02-28', timezone: 'Asia/Shanghai', region: '浙江', attributes: { gender: 'f' } }, '2026-06-01T10:00:00+08:00', 'c-up'));
+    await storeAndApply(
+      t.db,
+      event(
+        'customer.updated',
+        { name: '张三', phone: '13800001111', birthday: '1990-02-28', timezone: 'Asia/Shanghai', region: '浙江', attributes: { gender: 'f' } },
+        '2026-06-01T10:00:00+08:00',
+        'c-up',
+      ),
+    );
     await storeAndApply(t.db, event('customer.updated', { phone: null, region: '上海', attributes: { level: 'gold' } }, '2026-06-02T10:00:00+08:00', 'c-up'));
-    expect(await customers.profile('c-up')).toEqual({ id: 'c-up', name: '张三', birthday: '1990-02-28', timezone: 'Asia/Shanghai', region: '上海', gender: 'f', level: 'gold' });
+    expect(await customers.profile('c-up')).toEqual({
+      id: 'c-up',
+      name: '张三',
+      birthday: '1990-02-28',
+      timezone: 'Asia/Shanghai',
+      region: '上海',
+      gender: 'f',
+      level: 'gold',
+    });
   });
 
   it('upserts imported customers and products, and looks products up for the facts', async () => {
     const customers = new Customers(t.db);
-    const row = { id: 'c-imp', name: '王芳', phone: '13900002222', email: null, birthday: '05-20', timezone: null, region: '广东', attributes: { source: '天猫' }, setAt: '2026-06-01T00:00:00.000Z' };
+    const row = {
+      id: 'c-imp',
+      name: '王芳',
+      phone: '13900002222',
+      email: null,
+      birthday: '05-20',
+      timezone: null,
+      region: '广东',
+      attributes: { source: '天猫' },
+      setAt: '2026-06-01T00:00:00.000Z',
+    };
     const present = new Set(['name', 'phone', 'email', 'birthday', 'timezone', 'region'] as const);
     expect(await customers.upsertImported([row], present)).toEqual({ inserted: 1, updated: 0 });
     expect(await customers.upsertImported([row], present)).toEqual({ inserted: 0, updated: 0 });

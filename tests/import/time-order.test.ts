@@ -37,7 +37,11 @@ describe.each(databaseKinds)('import rows and time on %s', (kind) => {
     const result = await importCsv(text(csv), ordersImport(orders));
     expect(result).toMatchObject({ rows: 4, inserted: 2, failed: 2 });
     expect('errors' in result && result.errors).toEqual([
-      { line: 3, column: 'created_at', reason: expect.stringMatching(/^created_at 2099-01-01T10:00:00\+08:00 is more than a day after the import began \(.+\); dates must have happened$/) },
+      {
+        line: 3,
+        column: 'created_at',
+        reason: expect.stringMatching(/^created_at 2099-01-01T10:00:00\+08:00 is more than a day after the import began \(.+\); dates must have happened$/),
+      },
       { line: 5, column: 'paid_at', reason: expect.stringContaining('is more than a day after the import began') },
     ]);
     expect(await orders.get('F2')).toBeUndefined();
@@ -46,10 +50,20 @@ describe.each(databaseKinds)('import rows and time on %s', (kind) => {
   });
 
   it('an imported order counts as of the import: older events keep off its amount, a later one does not', async () => {
-    const csv = ['order_id,customer_id,status,created_at,amount,discount', 'TO1,C1,paid,2026-03-01T10:00:00+08:00,100,5', 'TO2,C1,paid,2026-03-01T10:00:00+08:00,100,5'].join('\n');
+    const csv = [
+      'order_id,customer_id,status,created_at,amount,discount',
+      'TO1,C1,paid,2026-03-01T10:00:00+08:00,100,5',
+      'TO2,C1,paid,2026-03-01T10:00:00+08:00,100,5',
+    ].join('\n');
     expect(await importCsv(text(csv), ordersImport(orders))).toMatchObject({ inserted: 2 });
     // Dated before the import: the file's amount stands; the step time is still recorded.
-    await storeAndApply(t.db, { id: 'to-1', type: 'order.shipped', customerId: 'C1', occurredAt: '2026-03-02T10:00:00+08:00', data: { orderId: 'TO1', amount: 1, discount: 0 } });
+    await storeAndApply(t.db, {
+      id: 'to-1',
+      type: 'order.shipped',
+      customerId: 'C1',
+      occurredAt: '2026-03-02T10:00:00+08:00',
+      data: { orderId: 'TO1', amount: 1, discount: 0 },
+    });
     expect(await orders.get('TO1')).toMatchObject({ status: 'shipped', amount: '100.00', discount: '5.00' });
     // Dated after the import (an hour ahead is allowed): its amount replaces the file's, and the
     // same file imported again leaves it.
@@ -71,7 +85,13 @@ describe.each(databaseKinds)('import rows and time on %s', (kind) => {
   });
 
   it('a row counts as of its updated_at: fields an event set later keep the event value', async () => {
-    await storeAndApply(t.db, { id: 'ti-1', type: 'customer.updated', customerId: 'CU1', occurredAt: '2026-06-10T00:00:00Z', data: { phone: '13800000010', attributes: { level: 'gold' } } });
+    await storeAndApply(t.db, {
+      id: 'ti-1',
+      type: 'customer.updated',
+      customerId: 'CU1',
+      occurredAt: '2026-06-10T00:00:00Z',
+      data: { phone: '13800000010', attributes: { level: 'gold' } },
+    });
     const csv = ['customer_id,name,phone,level,updated_at', 'CU1,王芳,13800000001,silver,2026-06-01T00:00:00Z'].join('\n');
     expect(await importCsv(text(csv), customersImport(customers))).toMatchObject({ inserted: 0, updated: 1, unchanged: 0 });
     expect(await customers.profile('CU1')).toEqual({ id: 'CU1', name: '王芳', phone: '13800000010', level: 'gold' });
@@ -88,7 +108,13 @@ describe.each(databaseKinds)('import rows and time on %s', (kind) => {
     const csv = ['customer_id,region', 'CU2,上海'].join('\n');
     expect(await importCsv(text(csv), customersImport(customers))).toMatchObject({ updated: 1 });
     expect(await customers.profile('CU2')).toEqual({ id: 'CU2', region: '上海' });
-    await storeAndApply(t.db, { id: 'ti-3', type: 'customer.updated', customerId: 'CU2', occurredAt: '2026-06-11T00:00:00Z', data: { region: '北京', name: '李雷' } });
+    await storeAndApply(t.db, {
+      id: 'ti-3',
+      type: 'customer.updated',
+      customerId: 'CU2',
+      occurredAt: '2026-06-11T00:00:00Z',
+      data: { region: '北京', name: '李雷' },
+    });
     expect(await customers.profile('CU2')).toEqual({ id: 'CU2', region: '上海', name: '李雷' });
     expect(await importCsv(text(csv), customersImport(customers))).toMatchObject({ updated: 0, unchanged: 1 });
   });

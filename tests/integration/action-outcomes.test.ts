@@ -52,7 +52,9 @@ describe('refused and failed actions per step, through real journeys', () => {
   };
   const campaign = async (quantityCap: number) => {
     const id = uniqueId('camp');
-    const made = await stack.api('/api/coupons/campaigns', { body: { id, name: id, kind: 'amount', value: 10, validDays: 7, quantityCap, codeSource: 'generated' } });
+    const made = await stack.api('/api/coupons/campaigns', {
+      body: { id, name: id, kind: 'amount', value: 10, validDays: 7, quantityCap, codeSource: 'generated' },
+    });
     expect(made.status, JSON.stringify(made.body)).toBe(201);
     return id;
   };

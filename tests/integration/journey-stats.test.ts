@@ -36,10 +36,14 @@ describe('live per-node figures of a running journey (GET /api/journeys/:id/stat
     for (const o of orders) expect((await stack.api('/api/events', { body: o })).status).toBe(202);
 
     // While the four wait: each is counted at the wait, and as having passed the trigger.
-    const waiting = await eventually(async () => {
-      const f = await figures(journey.id);
-      return f.wait?.waiting === 4 ? f : undefined;
-    }, 20_000, 100);
+    const waiting = await eventually(
+      async () => {
+        const f = await figures(journey.id);
+        return f.wait?.waiting === 4 ? f : undefined;
+      },
+      20_000,
+      100,
+    );
     expect(waiting).toEqual({ trigger: { ...zero, entered: 4, passed: 4 }, wait: { ...zero, entered: 4, waiting: 4 } });
 
     // All four have left: every node's figures are exact.
@@ -95,10 +99,14 @@ describe('live per-node figures of a running journey (GET /api/journeys/:id/stat
     await eventually(async () => ((await figures(journey.id)).wait?.waiting === 2 ? true : undefined), 20_000, 100);
     expect((await stack.api(`/api/journeys/${journey.id}/pause`, { method: 'POST' })).status).toBe(200);
     // The wait ends; the pause holds them before the condition.
-    const held = await eventually(async () => {
-      const f = await figures(journey.id);
-      return f.big?.waiting === 2 ? f : undefined;
-    }, 20_000, 100);
+    const held = await eventually(
+      async () => {
+        const f = await figures(journey.id);
+        return f.big?.waiting === 2 ? f : undefined;
+      },
+      20_000,
+      100,
+    );
     expect(held).toEqual({ trigger: { ...zero, entered: 2, passed: 2 }, wait: { ...zero, entered: 2, passed: 2 }, big: { ...zero, entered: 2, waiting: 2 } });
     expect((await stack.api(`/api/journeys/${journey.id}/resume`, { method: 'POST' })).status).toBe(200);
     const after = await eventually(async () => {

@@ -26,7 +26,12 @@ describe('GET /api/kpis', () => {
       rollingCustomers: 12,
       aov: 168.24,
       period: { days: 30 },
-      distributions: { stage: { active: 8, silent: 2, sleeping: 1, lost: 2, none: 2 }, tier: { ordinary: 11, senior: 2, vip: 1, supreme: 0 }, rfm: {}, snapshotAsOf: null },
+      distributions: {
+        stage: { active: 8, silent: 2, sleeping: 1, lost: 2, none: 2 },
+        tier: { ordinary: 11, senior: 2, vip: 1, supreme: 0 },
+        rfm: {},
+        snapshotAsOf: null,
+      },
     });
     expect(res.body.returningRatio).toBeCloseTo(7 / 12, 10);
     expect(res.body.repurchaseRate).toEqual({ within45: 0.5, d45to90: 1 / 3, d90to140: 0.5, over140: 2 / 3 });
@@ -63,7 +68,10 @@ describe('GET /api/kpis', () => {
     for (const query of ['asOf=yesterday', 'asOf=2026-06-30T12:00:00', 'periodDays=2.5', 'periodDays=366', 'periodDays=x']) {
       const r = await stack.api(`/api/kpis?${query}`);
       expect(r.status, query).toBe(400);
-      expect(r.body.problems.map((p: { path: string }) => p.path), query).toEqual([query.split('=')[0]]);
+      expect(
+        r.body.problems.map((p: { path: string }) => p.path),
+        query,
+      ).toEqual([query.split('=')[0]]);
     }
   });
 });

@@ -86,8 +86,18 @@ describe.each(databaseKinds)('KPI board on %s', (kind) => {
   it('draws the trend for the 12 months to asOf, one point per month end', async () => {
     const k = await computeKpis(t.db, { asOf: AS_OF_DATE, periodDays: 30 });
     expect(k.trend.map((p) => p.month)).toEqual([
-      '2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12',
-      '2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06',
+      '2025-07',
+      '2025-08',
+      '2025-09',
+      '2025-10',
+      '2025-11',
+      '2025-12',
+      '2026-01',
+      '2026-02',
+      '2026-03',
+      '2026-04',
+      '2026-05',
+      '2026-06',
     ]);
     expect(k.trend[0]!.asOf).toBe('2025-07-31T15:59:59.999Z'); // end of July in Shanghai
     expect(k.trend[11]!.asOf).toBe(AS_OF);
@@ -114,9 +124,14 @@ describe.each(databaseKinds)('KPI board on %s', (kind) => {
     const ids = [...new Set([...fixtureOrders.map((o) => o.customer), ...fixtureCustomers.map((c) => c.id)])];
     const facts = new Map<string, CustomerFacts>(
       ids.map((id) => {
-        const orders: OrderRecord[] = fixtureOrders.filter((o) => o.customer === id).map((o) => ({ id: o.id, status: o.status, amount: o.amount, discount: 0, createdAt: o.createdAt, productIds: [] }));
+        const orders: OrderRecord[] = fixtureOrders
+          .filter((o) => o.customer === id)
+          .map((o) => ({ id: o.id, status: o.status, amount: o.amount, discount: 0, createdAt: o.createdAt, productIds: [] }));
         const stored = fixtureCustomers.find((c) => c.id === id)?.tier as TierId | null | undefined;
-        return [id, computeCustomerFacts({ customer: { id, tier: stored }, orders, products: new Map(), settings: defaultShopSettings, population: null, asOf: AS_OF })];
+        return [
+          id,
+          computeCustomerFacts({ customer: { id, tier: stored }, orders, products: new Map(), settings: defaultShopSettings, population: null, asOf: AS_OF }),
+        ];
       }),
     );
     const all = [...facts.values()];
@@ -124,7 +139,12 @@ describe.each(databaseKinds)('KPI board on %s', (kind) => {
     const buyers = all.filter((f) => f.frequency > 0);
     expect(k.rollingCustomers).toBe(buyers.length);
     expect(k.returningRatio).toBe(buyers.filter((f) => f.orderCount > f.frequency || f.frequency >= 2).length / buyers.length);
-    expect(k.aov).toBe(roundedQuotient(buyers.reduce((s, f) => s + toCents(f.monetary), 0), buyers.reduce((s, f) => s + f.frequency, 0)) / 100);
+    expect(k.aov).toBe(
+      roundedQuotient(
+        buyers.reduce((s, f) => s + toCents(f.monetary), 0),
+        buyers.reduce((s, f) => s + f.frequency, 0),
+      ) / 100,
+    );
     const count = <T extends string>(values: T[]) => values.reduce<Record<string, number>>((m, v) => ({ ...m, [v]: (m[v] ?? 0) + 1 }), {});
     expect(k.distributions.stage).toEqual({ active: 0, silent: 0, sleeping: 0, lost: 0, none: 0, ...count(all.map((f) => f.lifecycleStage)) });
     // Customers with counted orders or a stored tier are in the tier distribution.

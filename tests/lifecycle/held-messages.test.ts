@@ -71,7 +71,18 @@ describe('a message held by quiet hours follows its customer', () => {
     // The SMS was the journey's last step: the customer has finished it while the SMS waits.
     await eventually(async () => ((await enrolment(m.workflowId))?.status === 'completed' ? true : undefined));
     await post(orderEvent('order.paid', m.customerId, m.orderId, { amount: 99 }));
-    await eventually(async () => ((await stack.huitou.context.db.selectFrom('events').select('routed_at').where('customer_id', '=', m.customerId).where('type', '=', 'order.paid').executeTakeFirst())?.routed_at ? true : undefined));
+    await eventually(async () =>
+      (
+        await stack.huitou.context.db
+          .selectFrom('events')
+          .select('routed_at')
+          .where('customer_id', '=', m.customerId)
+          .where('type', '=', 'order.paid')
+          .executeTakeFirst()
+      )?.routed_at
+        ? true
+        : undefined,
+    );
     await holdEnds(m.messageId);
     const cancelled = await messageWith(m.customerId, journey.id, 'cancelled');
     expect(cancelled.reason).toEqual({ code: 'customer_exited', params: { eventType: 'order.paid' } });

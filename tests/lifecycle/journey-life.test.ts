@@ -84,7 +84,10 @@ describe('a journey’s life: exit criteria, stop, re-entry after a cool-down', 
     await publish(journey);
     const customer = uniqueId('c');
     const workflowId = `journey:${journey.id}:${customer}`;
-    const at = (ms: number) => ({ ...orderEvent('order.paid', customer, uniqueId('o'), { amount: 50, customer: { phone: '13800002222' } }), occurredAt: new Date(Date.now() + ms).toISOString() });
+    const at = (ms: number) => ({
+      ...orderEvent('order.paid', customer, uniqueId('o'), { amount: 50, customer: { phone: '13800002222' } }),
+      occurredAt: new Date(Date.now() + ms).toISOString(),
+    });
     await post(at(0));
     await ended(workflowId);
     expect(await smsCount(customer, journey.id)).toBe(1);
@@ -166,7 +169,12 @@ describe('a journey’s life: exit criteria, stop, re-entry after a cool-down', 
       // also held, took its place under the 1-a-day cap. Both are recorded.
       expect(statusOf(low.id)).toEqual(['capped']);
       expect(statusOf(high.id)).toEqual(['queued']);
-      const held = await stack.huitou.context.db.selectFrom('messages').select(['guard_reason', 'next_attempt_at']).where('customer_id', '=', customer).where('journey_id', '=', high.id).executeTakeFirstOrThrow();
+      const held = await stack.huitou.context.db
+        .selectFrom('messages')
+        .select(['guard_reason', 'next_attempt_at'])
+        .where('customer_id', '=', customer)
+        .where('journey_id', '=', high.id)
+        .executeTakeFirstOrThrow();
       expect(held.guard_reason).toBe('quiet-hours');
       expect(held.next_attempt_at.getTime()).toBeGreaterThan(Date.now() + 60 * 60_000);
     } finally {

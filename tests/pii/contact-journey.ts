@@ -22,7 +22,12 @@ export function contactJourney(): JourneyInput & { id: string } {
       step('trigger', 'trigger.event', { eventType: 'order.created', perOrder: true }),
       step('attr', 'attribute.set', { name: 'contact', value: '{{customer.name}} {{customer.phone}} {{customer.email}}' }),
       step('sms', 'message.send', { channel: 'sms', transactional: true, template: '{{customer.name}}您好，手机{{customer.phone}}，邮箱{{customer.email}}' }),
-      step('mail', 'message.send', { channel: 'email', transactional: true, subject: '{{customer.name}}的订单', template: 'Hi {{customer.name}} ({{customer.email}}, {{customer.phone}})' }),
+      step('mail', 'message.send', {
+        channel: 'email',
+        transactional: true,
+        subject: '{{customer.name}}的订单',
+        template: 'Hi {{customer.name}} ({{customer.email}}, {{customer.phone}})',
+      }),
       step('task', 'task.create', { title: '致电 {{customer.name}}', note: '电话 {{customer.phone}}，邮箱 {{customer.email}}', queue: 'calls' }),
       step('done', 'exit', {}),
     ],

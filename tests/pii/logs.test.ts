@@ -20,10 +20,18 @@ function capturedLogger() {
 describe('logs carry no personal data', () => {
   it('masks phone- and email-shaped text in messages, fields and errors, and drops contact fields by name', () => {
     const { log, lines } = capturedLogger();
-    log.info({ customer: { name: person.name, phone: person.phone }, note: `call ${person.phone}`, to: ['x', 'zym@example.com'] }, `sent to +86 ${person.phone}`);
+    log.info(
+      { customer: { name: person.name, phone: person.phone }, note: `call ${person.phone}`, to: ['x', 'zym@example.com'] },
+      `sent to +86 ${person.phone}`,
+    );
     log.warn({ err: new Error(`duplicate key (phone)=(${person.phone}) for ${person.email}`) }, 'insert failed');
     const [first, second] = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(first).toMatchObject({ msg: 'sent to +86****5678', customer: { name: '[redacted]', phone: '[redacted]' }, note: 'call 139****5678', to: ['x', 'z***@example.com'] });
+    expect(first).toMatchObject({
+      msg: 'sent to +86****5678',
+      customer: { name: '[redacted]', phone: '[redacted]' },
+      note: 'call 139****5678',
+      to: ['x', 'z***@example.com'],
+    });
     expect(second).toMatchObject({ msg: 'insert failed', err: { message: 'duplicate key (phone)=(139****5678) for l***@example.cn' } });
     expect(lines.join('\n')).not.toMatch(/13912345678|linxw@|zym@/);
   });

@@ -45,7 +45,10 @@ describe('the PII masking hook', () => {
       expect(r.json()).toEqual({ rows: [{ customerId: 'c1', note: '回访 王**：f***@shop.cn' }], other: 'call 139****1111' });
     }
     expect(asked.at(-1)).toEqual(['c1']);
-    expect((await get('/api/new-report', 'admin')).json()).toEqual({ rows: [{ customerId: 'c1', note: '回访 王芳芳：fang@shop.cn' }], other: 'call 13900001111' });
+    expect((await get('/api/new-report', 'admin')).json()).toEqual({
+      rows: [{ customerId: 'c1', note: '回访 王芳芳：fang@shop.cn' }],
+      other: 'call 13900001111',
+    });
   });
 
   it('finds the customer named by the request path', async () => {

@@ -62,19 +62,34 @@ describe('personal data by role, per endpoint', () => {
     const c = contactsFor(role);
     const list = await stack.api('/api/customers', { token: tokens[role] });
     expect(list.status).toBe(200);
-    expect(list.body.customers.find((x: { id: string }) => x.id === customerId)).toMatchObject({ id: customerId, name: c.name, phone: c.phone, email: c.email });
+    expect(list.body.customers.find((x: { id: string }) => x.id === customerId)).toMatchObject({
+      id: customerId,
+      name: c.name,
+      phone: c.phone,
+      email: c.email,
+    });
     expectSeen(role, list.body, 'customer list');
 
     const one = await stack.api(`/api/customers/${customerId}`, { token: tokens[role] });
     expect(one.status).toBe(200);
-    expect(one.body.customer).toMatchObject({ id: customerId, name: c.name, phone: c.phone, email: c.email, attributes: { contact: `${c.name} ${c.phone} ${c.email}` } });
+    expect(one.body.customer).toMatchObject({
+      id: customerId,
+      name: c.name,
+      phone: c.phone,
+      email: c.email,
+      attributes: { contact: `${c.name} ${c.phone} ${c.email}` },
+    });
     expectSeen(role, one.body, 'customer');
   });
 
   it.each(roles)('POST /api/simulate with the stored customer: rendered texts and subjects (%s)', async (role) => {
     const r = await stack.api('/api/simulate', {
       token: tokens[role],
-      body: { journey: journeyId, customer: customerId, events: [{ at: '2026-11-11T10:00:00+08:00', type: 'order.created', data: { orderId: 'TB1', amount: 88 } }] },
+      body: {
+        journey: journeyId,
+        customer: customerId,
+        events: [{ at: '2026-11-11T10:00:00+08:00', type: 'order.created', data: { orderId: 'TB1', amount: 88 } }],
+      },
     });
     expect(r.status).toBe(200);
     const c = contactsFor(role);
@@ -95,19 +110,22 @@ describe('personal data by role, per endpoint', () => {
     expectSeen(role, r.body, 'preview');
   });
 
-  it.each(['marketer', 'analyst'] as const)('masks a phone and an email of anyone, and the contacts of a made-up customer, in a simulation (%s)', async (role) => {
-    const r = await stack.api('/api/simulate', {
-      token: tokens[role],
-      body: {
-        journey: journeyId,
-        customer: { id: 'made-up', name: '赵一鸣', phone: '13600001111', email: 'zym@example.com' },
-        events: [{ at: '2026-11-11T10:00:00+08:00', type: 'order.created', data: { orderId: 'TB2', amount: 88 } }],
-      },
-    });
-    expect(r.status).toBe(200);
-    expect(JSON.stringify(r.body)).not.toMatch(/赵一鸣|13600001111|zym@/);
-    expect(r.body.messages.map((m: { text: string }) => m.text)).toContain('赵**您好，手机136****1111，邮箱z***@example.com');
-  });
+  it.each(['marketer', 'analyst'] as const)(
+    'masks a phone and an email of anyone, and the contacts of a made-up customer, in a simulation (%s)',
+    async (role) => {
+      const r = await stack.api('/api/simulate', {
+        token: tokens[role],
+        body: {
+          journey: journeyId,
+          customer: { id: 'made-up', name: '赵一鸣', phone: '13600001111', email: 'zym@example.com' },
+          events: [{ at: '2026-11-11T10:00:00+08:00', type: 'order.created', data: { orderId: 'TB2', amount: 88 } }],
+        },
+      });
+      expect(r.status).toBe(200);
+      expect(JSON.stringify(r.body)).not.toMatch(/赵一鸣|13600001111|zym@/);
+      expect(r.body.messages.map((m: { text: string }) => m.text)).toContain('赵**您好，手机136****1111，邮箱z***@example.com');
+    },
+  );
 
   it('keeps the contacts out of the endpoints that show no customer', async () => {
     for (const path of ['/api/tags', '/api/kpis', `/api/journeys/${journeyId}/stats`, `/api/journeys/${journeyId}/conversions`, '/api/coupons/campaigns']) {

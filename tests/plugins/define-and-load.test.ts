@@ -21,7 +21,11 @@ const spec = {
 
 describe('defineAction', () => {
   it('gives an action definition with its activity options in milliseconds', () => {
-    const def = defineAction({ ...spec, icon: '🔔', activity: { startToCloseTimeout: 'PT30S', retry: { maximumAttempts: 3, initialInterval: 'PT1S', nonRetryableErrorTypes: ['Bad'] } } });
+    const def = defineAction({
+      ...spec,
+      icon: '🔔',
+      activity: { startToCloseTimeout: 'PT30S', retry: { maximumAttempts: 3, initialInterval: 'PT1S', nonRetryableErrorTypes: ['Bad'] } },
+    });
     expect(def).toMatchObject({ type: 'acme.ping', version: 1, category: 'action', icon: '🔔', behaviour: { kind: 'action' } });
     expect(def.activity).toEqual({
       startToCloseTimeoutMs: 30_000,
@@ -93,12 +97,18 @@ describe('the plugins manifest', () => {
   });
 
   it('refuses what is not a plugin, naming the plugin and the reason', async () => {
-    await expect(loadPlugins(join(fixtures, 'manifest-broken.json'))).rejects.toThrow(/plugin "\.\/not-an-action\.ts" .*: type "test\.broken": a plugin must be an action/);
+    await expect(loadPlugins(join(fixtures, 'manifest-broken.json'))).rejects.toThrow(
+      /plugin "\.\/not-an-action\.ts" .*: type "test\.broken": a plugin must be an action/,
+    );
     await expect(loadPlugins(manifest([join(fixtures, 'nowhere.ts')]))).rejects.toThrow(/plugin ".*nowhere\.ts" .*: module .* does not exist/);
     await expect(loadPlugins(manifest(['left-pad']))).rejects.toThrow('plugin "left-pad"');
-    await expect(loadPlugins(manifest([join(fixtures, 'echo-v1.ts'), join(fixtures, 'echo-v2.ts')]))).rejects.toThrow(/type "test\.echo" version 1 is also defined by plugin ".*echo-v1\.ts"/);
+    await expect(loadPlugins(manifest([join(fixtures, 'echo-v1.ts'), join(fixtures, 'echo-v2.ts')]))).rejects.toThrow(
+      /type "test\.echo" version 1 is also defined by plugin ".*echo-v1\.ts"/,
+    );
     await expect(loadPlugins(manifest('nope'))).rejects.toThrow('is not valid: plugins:');
-    await expect(loadPlugins('/nowhere/manifest.json', { required: true })).rejects.toThrow('plugins manifest /nowhere/manifest.json does not exist (HUITOU_PLUGINS)');
+    await expect(loadPlugins('/nowhere/manifest.json', { required: true })).rejects.toThrow(
+      'plugins manifest /nowhere/manifest.json does not exist (HUITOU_PLUGINS)',
+    );
     expect(await loadPlugins('/nowhere/manifest.json')).toEqual([]);
   });
 

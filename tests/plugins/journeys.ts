@@ -5,7 +5,10 @@ import { uniqueId } from '../support/journeys';
 export function pluginJourney(pluginType: string, options: { awaitPayment?: boolean } = {}): Journey {
   const id = uniqueId('plugin-journey');
   const wait = options.awaitPayment
-    ? [{ id: 'await-payment', type: 'wait.event', config: { eventType: 'order.paid', timeout: 'P1D', sameOrder: true } }, { id: 'unpaid', type: 'exit', config: {} }]
+    ? [
+        { id: 'await-payment', type: 'wait.event', config: { eventType: 'order.paid', timeout: 'P1D', sameOrder: true } },
+        { id: 'unpaid', type: 'exit', config: {} },
+      ]
     : [];
   return {
     schemaVersion: 1,

@@ -45,7 +45,10 @@ describe('plugin node versions and retries on Temporal', () => {
     await before.api('/api/events', { body: orderEvent('order.created', early, earlyOrder, { amount: 88 }) });
     const earlyWorkflow = `journey:${journey.id}:${early}:${earlyOrder}`;
     await eventually(async () => {
-      const progress = await before.huitou.temporal.client.workflow.getHandle(earlyWorkflow).query(progressQuery).catch(() => undefined);
+      const progress = await before.huitou.temporal.client.workflow
+        .getHandle(earlyWorkflow)
+        .query(progressQuery)
+        .catch(() => undefined);
       return progress?.waitingFor === 'order.paid' ? true : undefined;
     });
     await before.stop();
@@ -70,7 +73,9 @@ describe('plugin node versions and retries on Temporal', () => {
     expect(republished.body.journey.nodes.find((n: { id: string }) => n.id === 'plugin-step').typeVersion).toBe(2);
     const late = uniqueId('c');
     const lateOrder = uniqueId('o');
-    await after.api('/api/events', { body: [orderEvent('order.created', late, lateOrder, { amount: 88 }), orderEvent('order.paid', late, lateOrder, { amount: 88 })] });
+    await after.api('/api/events', {
+      body: [orderEvent('order.created', late, lateOrder, { amount: 88 }), orderEvent('order.paid', late, lateOrder, { amount: 88 })],
+    });
     await eventually(async () => (pluginRuns().some((r) => r.customerId === late) ? true : undefined));
     expect(pluginRuns().filter((r) => r.customerId === late)).toEqual([{ type: 'test.echo', version: 2, customerId: late, nodeId: 'plugin-step' }]);
   });

@@ -54,7 +54,8 @@ describe('the embedded Temporal dev server is killed while journeys wait', () =>
     // the others were reminded when their wait ran out.
     expect(await handles[0]!.result()).toEqual({ exitNodeId: 'paid', reason: 'exit-node' });
     for (const handle of handles.slice(1)) expect(await handle.result()).toEqual({ exitNodeId: 'done', reason: 'exit-node' });
-    const messagesOf = async (customerId: string) => (await api(`/api/messages?customerId=${customerId}`)).body.messages as { recipient: string; nodeId: string }[];
+    const messagesOf = async (customerId: string) =>
+      (await api(`/api/messages?customerId=${customerId}`)).body.messages as { recipient: string; nodeId: string }[];
     for (const w of unpaid) {
       const messages = await eventually(async () => {
         const m = await messagesOf(w.customer);

@@ -40,11 +40,20 @@ describe('a bulk enrolment larger than the worker memory budget holds', () => {
     expect(limits.maxCachedWorkflows).toBeLessThan(CUSTOMERS);
 
     const customers = Array.from({ length: CUSTOMERS }, (_, i) => ({ id: uniqueId(`b${i}`), phone: `139${String(i).padStart(8, '0')}` }));
-    const profiles = customers.map((c) => ({ id: uniqueId('upd'), type: 'customer.updated', customerId: c.id, occurredAt: new Date().toISOString(), data: { phone: c.phone } }));
+    const profiles = customers.map((c) => ({
+      id: uniqueId('upd'),
+      type: 'customer.updated',
+      customerId: c.id,
+      occurredAt: new Date().toISOString(),
+      data: { phone: c.phone },
+    }));
     expect((await api('/api/events', profiles)).status).toBe(202);
     const db = huitou.context.db;
     const ids = customers.map((c) => c.id);
-    await eventually(async () => ((await db.selectFrom('customers').select('id').where('id', 'in', ids).execute()).length === CUSTOMERS ? true : undefined), 120_000);
+    await eventually(
+      async () => ((await db.selectFrom('customers').select('id').where('id', 'in', ids).execute()).length === CUSTOMERS ? true : undefined),
+      120_000,
+    );
 
     const journey = messageThenWaitADay(uniqueId('bulk'));
     expect((await api('/api/journeys', journey)).status).toBe(201);
@@ -54,7 +63,12 @@ describe('a bulk enrolment larger than the worker memory budget holds', () => {
     // While they are enrolled and messaged: the worker's cache and the API, sampled.
     let mostCached = 0;
     let answered = 0;
-    const messaged = () => db.selectFrom('messages').select(({ fn }) => fn.countAll<string>().as('n')).where('journey_id', '=', journey.id).executeTakeFirstOrThrow();
+    const messaged = () =>
+      db
+        .selectFrom('messages')
+        .select(({ fn }) => fn.countAll<string>().as('n'))
+        .where('journey_id', '=', journey.id)
+        .executeTakeFirstOrThrow();
     await eventually(
       async () => {
         mostCached = Math.max(mostCached, huitou.worker!.current()?.getStatus().numCachedWorkflows ?? 0);

@@ -48,12 +48,16 @@ describe('the server and worker roles in two processes', () => {
   });
 
   it('an event posted to the server is routed there, run and delivered by the worker', async () => {
-    const journey = lineJourney(uniqueId('roles'), orderCreatedTrigger, [{ id: 'sms', type: 'message.send', config: { channel: 'sms', template: '订单 {{order.id}} 已收到' } }]);
+    const journey = lineJourney(uniqueId('roles'), orderCreatedTrigger, [
+      { id: 'sms', type: 'message.send', config: { channel: 'sms', template: '订单 {{order.id}} 已收到' } },
+    ]);
     expect((await server.api('/api/journeys', { body: journey })).status).toBe(201);
     expect((await server.api(`/api/journeys/${journey.id}/publish`, { method: 'POST' })).status).toBe(200);
     const customer = uniqueId('c');
     const order = uniqueId('o');
-    expect((await server.api('/api/events', { body: orderEvent('order.created', customer, order, { amount: 99, customer: { phone: '13800001234' } }) })).status).toBe(202);
+    expect(
+      (await server.api('/api/events', { body: orderEvent('order.created', customer, order, { amount: 99, customer: { phone: '13800001234' } }) })).status,
+    ).toBe(202);
 
     // Only the worker process delivers the outbox: `sent` by its local sink proves it ran the step too.
     const message = await eventually(async () => {

@@ -48,6 +48,9 @@ describe('Temporal binary discovery', () => {
 
   it("falls back to the SDK's download when nothing is found", () => {
     expect(findTemporalBinary('testServer', { cacheDir: join(dir, 'cache'), install: false })).toBeUndefined();
-    expect(serverExecutable('testServer', { cacheDir: join(dir, 'cache'), install: false })).toEqual({ type: 'cached-download', downloadDir: join(dir, 'cache') });
+    expect(serverExecutable('testServer', { cacheDir: join(dir, 'cache'), install: false })).toEqual({
+      type: 'cached-download',
+      downloadDir: join(dir, 'cache'),
+    });
   });
 });

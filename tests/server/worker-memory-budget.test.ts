@@ -29,7 +29,12 @@ describe('the worker memory budget', () => {
 
   it('on a 24 GB machine: capped at 4 GB, 1,587 cached journeys', () => {
     expect(defaultWorkerMemoryMb(24 * 1024)).toBe(4096);
-    expect(workerLimits(4096)).toMatchObject({ maxCachedWorkflows: 1587, maxConcurrentWorkflowTaskExecutions: 16, maxConcurrentActivityTaskExecutions: 100, workflowThreadHeapMb: 4096 });
+    expect(workerLimits(4096)).toMatchObject({
+      maxCachedWorkflows: 1587,
+      maxConcurrentWorkflowTaskExecutions: 16,
+      maxConcurrentActivityTaskExecutions: 100,
+      workflowThreadHeapMb: 4096,
+    });
   });
 
   it('on a small machine or container: never below the minimum', () => {

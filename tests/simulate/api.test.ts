@@ -22,7 +22,9 @@ describe('POST /api/simulate', () => {
       },
     });
     expect(r.status).toBe(200);
-    expect(r.body.messages).toEqual([expect.objectContaining({ at: '2026-11-11T02:25:00.000Z', channel: 'sms', status: 'sent', text: expect.stringContaining('李雷') })]);
+    expect(r.body.messages).toEqual([
+      expect.objectContaining({ at: '2026-11-11T02:25:00.000Z', channel: 'sms', status: 'sent', text: expect.stringContaining('李雷') }),
+    ]);
     expect(r.body).toMatchObject({ entered: true, reason: 'exit-node', exitedAt: '2026-11-11T02:25:00.000Z' });
     // Nothing was sent or stored.
     expect((await stack.api('/api/messages?customerId=sim-1')).body.messages).toEqual([]);
@@ -30,10 +32,23 @@ describe('POST /api/simulate', () => {
 
   it('uses a stored customer’s profile, and the shop’s quiet hours', async () => {
     const customer = uniqueId('c');
-    const updated = { id: uniqueId('e'), type: 'customer.updated', customerId: customer, occurredAt: new Date().toISOString(), data: { name: '韩梅梅', phone: '13700000000' } };
+    const updated = {
+      id: uniqueId('e'),
+      type: 'customer.updated',
+      customerId: customer,
+      occurredAt: new Date().toISOString(),
+      data: { name: '韩梅梅', phone: '13700000000' },
+    };
     expect((await stack.api('/api/events', { body: updated })).status).toBe(202);
     const settings = (await stack.api('/api/settings')).body.settings;
-    expect((await stack.api('/api/settings', { method: 'PUT', body: { ...settings, messaging: { quietHours: { from: '21:00', to: '09:00', mode: 'hold' }, frequencyCaps: [] } } })).status).toBe(200);
+    expect(
+      (
+        await stack.api('/api/settings', {
+          method: 'PUT',
+          body: { ...settings, messaging: { quietHours: { from: '21:00', to: '09:00', mode: 'hold' }, frequencyCaps: [] } },
+        })
+      ).status,
+    ).toBe(200);
     try {
       const r = await stack.api('/api/simulate', {
         body: { journey: journeyId, customer, events: [{ at: '2026-11-11T22:00:00+08:00', type: 'order.created', data: { orderId: 'TB10', amount: 99 } }] },
@@ -59,9 +74,14 @@ describe('POST /api/simulate', () => {
     expect(r.status).toBe(400);
     expect(r.body.problems[0]).toMatchObject({ path: 'events[0].at' });
     expect(r.body.problems[0].message).toMatch(/ISO 8601/);
-    expect((await stack.api('/api/simulate', { body: { journey: 'nope', customer: 'x', events: [{ at: '2026-11-11T10:00:00+08:00', type: 'order.created' }] } })).status).toBe(404);
+    expect(
+      (await stack.api('/api/simulate', { body: { journey: 'nope', customer: 'x', events: [{ at: '2026-11-11T10:00:00+08:00', type: 'order.created' }] } }))
+        .status,
+    ).toBe(404);
     const invalid = exampleJourney('payment-reminder', (j) => (j.edges = j.edges.slice(1)));
-    const bad = await stack.api('/api/simulate', { body: { journey: invalid, customer: 'x', events: [{ at: '2026-11-11T10:00:00+08:00', type: 'order.created' }] } });
+    const bad = await stack.api('/api/simulate', {
+      body: { journey: invalid, customer: 'x', events: [{ at: '2026-11-11T10:00:00+08:00', type: 'order.created' }] },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error).toBe('invalid_journey');
   });

@@ -43,7 +43,12 @@ describe('POST /api/simulate within a budget', () => {
 
   it('a short period of the same journey: 200 as before', async () => {
     const r = await stack.api('/api/simulate', {
-      body: { journey: everySecond(), customer: { id: 'sim-1' }, events: [{ at: '2026-01-01T00:00:00Z', type: 'order.created' }], until: '2026-01-01T00:00:30Z' },
+      body: {
+        journey: everySecond(),
+        customer: { id: 'sim-1' },
+        events: [{ at: '2026-01-01T00:00:00Z', type: 'order.created' }],
+        until: '2026-01-01T00:00:30Z',
+      },
     });
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ reason: 'still-inside' });

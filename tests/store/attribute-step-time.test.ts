@@ -11,7 +11,8 @@ describe.each(databaseKinds)('attribute.set records its time on %s', (kind) => {
   beforeAll(async () => void (t = await openTestDatabase(kind)));
   afterAll(() => t?.close());
 
-  const attributes = async (id: string) => (await t.db.selectFrom('customers').select('attributes').where('id', '=', id).executeTakeFirstOrThrow()).attributes as Record<string, unknown>;
+  const attributes = async (id: string) =>
+    (await t.db.selectFrom('customers').select('attributes').where('id', '=', id).executeTakeFirstOrThrow()).attributes as Record<string, unknown>;
   const update = (id: string, customerId: string, at: Date, attrs: Record<string, unknown>) =>
     storeAndApply(t.db, { id, type: 'customer.updated', customerId, occurredAt: at.toISOString(), data: { attributes: attrs } });
 

@@ -11,10 +11,17 @@ import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/d
 // older event leaves what a newer one set, and a write that changes nothing marks nothing.
 
 let seq = 0;
-const event = (type: string, customerId: string, occurredAt: string, data: Record<string, unknown>, id = `eto-${(seq += 1)}`): CustomerEvent => ({ id, type, customerId, occurredAt, data });
+const event = (type: string, customerId: string, occurredAt: string, data: Record<string, unknown>, id = `eto-${(seq += 1)}`): CustomerEvent => ({
+  id,
+  type,
+  customerId,
+  occurredAt,
+  data,
+});
 
 /** The customers the facts triggers marked as changed (migration 0009). */
-const marked = async (db: Db) => (await sql<{ customer_id: string }>`select customer_id from facts_dirty order by customer_id`.execute(db)).rows.map((r) => r.customer_id);
+const marked = async (db: Db) =>
+  (await sql<{ customer_id: string }>`select customer_id from facts_dirty order by customer_id`.execute(db)).rows.map((r) => r.customer_id);
 const clearMarks = (db: Db) => sql`delete from facts_dirty`.execute(db);
 
 /** Every order of the items (n! of them). */
@@ -36,7 +43,13 @@ describe.each(databaseKinds)('events apply in time order on %s', (kind) => {
   beforeEach(() => clearMarks(t.db));
 
   it('a duplicate id with different data changes nothing: profile, order, event log, marks', async () => {
-    const first = event('order.created', 'c-dup', '2026-06-01T10:00:00+08:00', { orderId: 'o-dup', amount: 100, customer: { name: '王芳', phone: '13800000001' } }, 'e-dup');
+    const first = event(
+      'order.created',
+      'c-dup',
+      '2026-06-01T10:00:00+08:00',
+      { orderId: 'o-dup', amount: 100, customer: { name: '王芳', phone: '13800000001' } },
+      'e-dup',
+    );
     expect(await storeAndApply(t.db, first)).toEqual({ stored: true, order: 'created' });
     const eventRow = await t.db.selectFrom('events').selectAll().where('id', '=', 'e-dup').executeTakeFirstOrThrow();
     const orderRow = await orders.get('o-dup');
@@ -44,7 +57,13 @@ describe.each(databaseKinds)('events apply in time order on %s', (kind) => {
     await clearMarks(t.db);
 
     // The same id again, later and saying other things (another name, amount, even another customer).
-    const replay = event('order.paid', 'c-dup', '2026-06-02T10:00:00+08:00', { orderId: 'o-dup', amount: 5, customer: { name: '李雷', email: 'li@example.com' } }, 'e-dup');
+    const replay = event(
+      'order.paid',
+      'c-dup',
+      '2026-06-02T10:00:00+08:00',
+      { orderId: 'o-dup', amount: 5, customer: { name: '李雷', email: 'li@example.com' } },
+      'e-dup',
+    );
     expect(await storeAndApply(t.db, replay)).toEqual({ stored: false });
     expect(await storeAndApply(t.db, { ...replay, type: 'customer.updated', data: { name: '韩梅梅' } })).toEqual({ stored: false });
 
@@ -59,7 +78,15 @@ describe.each(databaseKinds)('events apply in time order on %s', (kind) => {
     await storeAndApply(t.db, event('customer.updated', 'c-old', '2026-06-02T10:00:00Z', { name: '新名字', phone: null, attributes: { level: 'gold' } }));
     await clearMarks(t.db);
     // Arrives later, happened earlier: name, phone and level are older than what is stored.
-    await storeAndApply(t.db, event('customer.updated', 'c-old', '2026-06-01T10:00:00Z', { name: '旧名字', phone: '13800000002', region: '浙江', attributes: { level: 'silver', source: '天猫' } }));
+    await storeAndApply(
+      t.db,
+      event('customer.updated', 'c-old', '2026-06-01T10:00:00Z', {
+        name: '旧名字',
+        phone: '13800000002',
+        region: '浙江',
+        attributes: { level: 'silver', source: '天猫' },
+      }),
+    );
     expect(await customers.profile('c-old')).toEqual({ id: 'c-old', name: '新名字', region: '浙江', level: 'gold', source: '天猫' });
     const row = await t.db.selectFrom('customers').select('field_set_at').where('id', '=', 'c-old').executeTakeFirstOrThrow();
     expect(row.field_set_at).toEqual({
@@ -79,8 +106,13 @@ describe.each(databaseKinds)('events apply in time order on %s', (kind) => {
     await storeAndApply(t.db, event('customer.updated', 'c-quiet', '2026-06-05T00:00:00Z', { name: '张三', attributes: { vip: true } }));
     const before = await t.db.selectFrom('customers').selectAll().where('id', '=', 'c-quiet').executeTakeFirstOrThrow();
     await clearMarks(t.db);
-    expect(await storeAndApply(t.db, event('customer.updated', 'c-quiet', '2026-06-04T00:00:00Z', { name: '张四', attributes: { vip: false } }))).toEqual({ stored: true });
-    expect(await storeAndApply(t.db, event('order.shipped', 'c-quiet', '2026-06-04T00:00:00Z', { orderId: 'o-none', customer: { name: '张五' } }))).toEqual({ stored: true, order: 'skipped' });
+    expect(await storeAndApply(t.db, event('customer.updated', 'c-quiet', '2026-06-04T00:00:00Z', { name: '张四', attributes: { vip: false } }))).toEqual({
+      stored: true,
+    });
+    expect(await storeAndApply(t.db, event('order.shipped', 'c-quiet', '2026-06-04T00:00:00Z', { orderId: 'o-none', customer: { name: '张五' } }))).toEqual({
+      stored: true,
+      order: 'skipped',
+    });
     expect(await t.db.selectFrom('customers').selectAll().where('id', '=', 'c-quiet').executeTakeFirstOrThrow()).toEqual(before);
     expect(await marked(t.db)).toEqual([]);
   });
@@ -94,7 +126,14 @@ describe.each(databaseKinds)('events apply in time order on %s', (kind) => {
 
   it('data.customer on order events follows the same rule', async () => {
     await storeAndApply(t.db, event('order.created', 'c-said', '2026-06-02T00:00:00Z', { orderId: 'o-said-2', amount: 1, customer: { phone: '13900000002' } }));
-    await storeAndApply(t.db, event('order.created', 'c-said', '2026-06-01T00:00:00Z', { orderId: 'o-said-1', amount: 1, customer: { phone: '13900000001', email: 'old@example.com' } }));
+    await storeAndApply(
+      t.db,
+      event('order.created', 'c-said', '2026-06-01T00:00:00Z', {
+        orderId: 'o-said-1',
+        amount: 1,
+        customer: { phone: '13900000001', email: 'old@example.com' },
+      }),
+    );
     expect(await customers.profile('c-said')).toEqual({ id: 'c-said', phone: '13900000002', email: 'old@example.com' });
   });
 

@@ -29,7 +29,12 @@ describe.each(databaseKinds)('migration 0013 (message reasons) on %s', (kind) =>
         values (${key}, 'sms', '13800001234', 'x', ${status}, 'j', 1, 'sms', 'c1', ${reason})`.execute(db);
     }
     await up(db);
-    const rows = await t.db.selectFrom('messages').select(['idempotency_key', 'reason_code', 'reason_params']).where('idempotency_key', 'like', 'm-%').orderBy('idempotency_key').execute();
+    const rows = await t.db
+      .selectFrom('messages')
+      .select(['idempotency_key', 'reason_code', 'reason_params'])
+      .where('idempotency_key', 'like', 'm-%')
+      .orderBy('idempotency_key')
+      .execute();
     expect(Object.fromEntries(rows.map((r) => [r.idempotency_key, [r.reason_code, r.reason_params]]))).toEqual({
       'm-none': ['no_recipient', {}],
       'm-skip': ['quiet_hours', { from: '21:00', to: '09:00' }],

@@ -27,9 +27,17 @@ describe.each(databaseKinds)('frequency-cap arbitration on %s', (kind) => {
   const drain = () => new MessageDispatcher({ db: t.db, providers: { [channel]: provider }, log }).drain();
   const row = (id: string) => t.db.selectFrom('messages').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   /** The arbitration window (or any hold) is over: the message is due now. */
-  const windowEnds = (id: string) => t.db.updateTable('messages').set({ next_attempt_at: new Date(Date.now() - 1000) }).where('id', '=', id).execute();
+  const windowEnds = (id: string) =>
+    t.db
+      .updateTable('messages')
+      .set({ next_attempt_at: new Date(Date.now() - 1000) })
+      .where('id', '=', id)
+      .execute();
   const outboxWith = (messaging: Partial<MessagingSettings>) =>
-    new Outbox(t.db, async () => ({ messaging: messagingSettingsSchema.parse({ frequencyCaps: [{ channel, max: 1, within: 'P1D' }], ...messaging }), timezone: 'Asia/Shanghai' }));
+    new Outbox(t.db, async () => ({
+      messaging: messagingSettingsSchema.parse({ frequencyCaps: [{ channel, max: 1, within: 'P1D' }], ...messaging }),
+      timezone: 'Asia/Shanghai',
+    }));
   const message = (customerId: string, journeyId: string, guard: MessageGuard | undefined, at?: number): OutgoingMessage => ({
     idempotencyKey: uniqueId(journeyId),
     channel,
@@ -57,7 +65,11 @@ describe.each(databaseKinds)('frequency-cap arbitration on %s', (kind) => {
 
     const high = await outbox.enqueue(message(customer, 'payment-reminder', marketing(8), start + 4000));
     expect(high.status).toBe('queued');
-    expect(await row(low.messageId)).toMatchObject({ status: 'capped', reason_code: 'gave_way', reason_params: { journeyId: 'payment-reminder', priority: 8 } });
+    expect(await row(low.messageId)).toMatchObject({
+      status: 'capped',
+      reason_code: 'gave_way',
+      reason_params: { journeyId: 'payment-reminder', priority: 8 },
+    });
     await windowEnds(high.messageId);
     await windowEnds(low.messageId);
     await drain();

@@ -3,7 +3,12 @@ import { messagingSettingsSchema, type MessageGuard, type MessagingSettings, typ
 import { Outbox } from '../../server/messaging/outbox';
 import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/databases';
 
-const marketing = (priority = 5, quietHours: MessageGuard['quietHours'] = 'shop'): MessageGuard => ({ category: 'marketing', priority, quietHours, timezone: 'Asia/Shanghai' });
+const marketing = (priority = 5, quietHours: MessageGuard['quietHours'] = 'shop'): MessageGuard => ({
+  category: 'marketing',
+  priority,
+  quietHours,
+  timezone: 'Asia/Shanghai',
+});
 
 describe.each(databaseKinds)('outbox guardrails on %s', (kind) => {
   let t: TestDatabase;
@@ -22,7 +27,8 @@ describe.each(databaseKinds)('outbox guardrails on %s', (kind) => {
     customerId,
     guard,
   });
-  const outboxWith = (messaging: Partial<MessagingSettings>) => new Outbox(t.db, async () => ({ messaging: messagingSettingsSchema.parse(messaging), timezone: 'Asia/Shanghai' }));
+  const outboxWith = (messaging: Partial<MessagingSettings>) =>
+    new Outbox(t.db, async () => ({ messaging: messagingSettingsSchema.parse(messaging), timezone: 'Asia/Shanghai' }));
   const row = (id: string) => t.db.selectFrom('messages').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   /** Whether Shanghai is inside 21:00–09:00 now: the test picks a window that does or does not contain now. */
   const shanghaiHour = Number(new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', hour: '2-digit', hourCycle: 'h23' }).format(new Date()));
@@ -99,7 +105,11 @@ describe.each(databaseKinds)('outbox guardrails on %s', (kind) => {
     const rows = await Promise.all(results.map((r) => row(r.messageId)));
     expect(results.map((r) => r.status)).toEqual(['queued', 'queued', 'held', 'held', 'held']);
     expect(rows.map((r) => r.guard_reason)).toEqual([null, null, 'send-rate', 'send-rate', 'send-rate']);
-    expect(rows.slice(2).map((r) => r.next_attempt_at.toISOString())).toEqual(['2030-01-01T02:01:00.000Z', '2030-01-01T02:01:00.000Z', '2030-01-01T02:02:00.000Z']);
+    expect(rows.slice(2).map((r) => r.next_attempt_at.toISOString())).toEqual([
+      '2030-01-01T02:01:00.000Z',
+      '2030-01-01T02:01:00.000Z',
+      '2030-01-01T02:02:00.000Z',
+    ]);
     // Another journey has its own pace.
     expect((await outbox.enqueue({ ...message('r9', { ...marketing(), sendRate: { max: 2, per: 'PT1M' } }, `${journeyId}-other`), at })).status).toBe('queued');
   });

@@ -80,7 +80,11 @@ describe.each(databaseKinds)('step log on %s', (kind) => {
 
   it('counts who waits now among active enrolments only, per version or over all versions', async () => {
     const j = 'j-wait';
-    for (const [i, version] of [[1, 1], [2, 1], [3, 2]] as const) {
+    for (const [i, version] of [
+      [1, 1],
+      [2, 1],
+      [3, 2],
+    ] as const) {
       const wf = `journey:${j}:c${i}`;
       await enrol(j, wf, version);
       await log.report(report(j, wf, 1, { journeyVersion: version, entered: { trigger: 1, wait: 1 }, passed: { trigger: 1 }, waitingAt: 'wait' }));
@@ -110,9 +114,29 @@ describe.each(databaseKinds)('step log on %s', (kind) => {
     await t.db.updateTable('messages').set({ status: 'capped', guard_reason: 'frequency cap' }).where('idempotency_key', '=', 'm3').execute();
     await t.db
       .insertInto('conversions')
-      .values({ journey_id: j, journey_version: 1, event_id: 'paid-1', customer_id: 'c-m1', message_id: sent.messageId, node_id: 'sms', converted_at: new Date() })
+      .values({
+        journey_id: j,
+        journey_version: 1,
+        event_id: 'paid-1',
+        customer_id: 'c-m1',
+        message_id: sent.messageId,
+        node_id: 'sms',
+        converted_at: new Date(),
+      })
       .execute();
-    expect((await figures(j)).sms).toEqual({ entered: 0, waiting: 0, passed: 0, sent: 1, queued: 0, failed: 1, capped: 1, skipped: 1, converted: 1, actionsRefused: 0, actionsFailed: 0 });
+    expect((await figures(j)).sms).toEqual({
+      entered: 0,
+      waiting: 0,
+      passed: 0,
+      sent: 1,
+      queued: 0,
+      failed: 1,
+      capped: 1,
+      skipped: 1,
+      converted: 1,
+      actionsRefused: 0,
+      actionsFailed: 0,
+    });
     expect(await figures(j, 2)).toEqual({});
   });
 
@@ -120,9 +144,17 @@ describe.each(databaseKinds)('step log on %s', (kind) => {
     const j = 'j-many';
     const ids = Array.from({ length: 40 }, (_, i) => `journey:${j}:c${i}`);
     for (const wf of ids) await enrol(j, wf);
-    await Promise.all(ids.map((wf) => log.report(report(j, wf, 1, { entered: { trigger: 1, wait: 1, sms: 1 }, passed: { trigger: 1, wait: 1 }, waitingAt: 'sms' }))));
+    await Promise.all(
+      ids.map((wf) => log.report(report(j, wf, 1, { entered: { trigger: 1, wait: 1, sms: 1 }, passed: { trigger: 1, wait: 1 }, waitingAt: 'sms' }))),
+    );
     // And each again, as if every activity were retried.
-    await Promise.all(ids.map((wf) => log.report(report(j, wf, 1, { entered: { trigger: 1, wait: 1, sms: 1 }, passed: { trigger: 1, wait: 1 }, waitingAt: 'sms' }))));
-    expect(await figures(j)).toMatchObject({ trigger: { entered: 40, passed: 40 }, wait: { entered: 40, passed: 40 }, sms: { entered: 40, passed: 0, waiting: 40 } });
+    await Promise.all(
+      ids.map((wf) => log.report(report(j, wf, 1, { entered: { trigger: 1, wait: 1, sms: 1 }, passed: { trigger: 1, wait: 1 }, waitingAt: 'sms' }))),
+    );
+    expect(await figures(j)).toMatchObject({
+      trigger: { entered: 40, passed: 40 },
+      wait: { entered: 40, passed: 40 },
+      sms: { entered: 40, passed: 0, waiting: 40 },
+    });
   });
 });

@@ -9,7 +9,9 @@ import { openDatabase, type Db } from '../../server/db/database';
 export async function freshPostgresUrl(): Promise<string> {
   const admin = process.env.HUITOU_TEST_DATABASE_URL;
   if (!admin) throw new Error('HUITOU_TEST_DATABASE_URL is not set: run the tests with `npm test`, which starts PostgreSQL');
-  const name = `huitou_${nanoid(10).toLowerCase().replace(/[^a-z0-9]/g, '_')}`;
+  const name = `huitou_${nanoid(10)
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '_')}`;
   const client = new pg.Client(admin);
   await client.connect();
   try {

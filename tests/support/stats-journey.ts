@@ -15,7 +15,11 @@ export function statsJourney(wait: string, options: { name?: string; layout?: Jo
     nodes: [
       { id: 'trigger', type: 'trigger.event', config: { eventType: 'order.created', perOrder: true } },
       { id: 'wait', type: 'wait', config: { duration: wait } },
-      { id: 'big', type: 'condition', config: { conditions: { all: [{ fact: 'event', path: '$.data.amount', operator: 'greaterThanInclusive', value: 100 }] } } },
+      {
+        id: 'big',
+        type: 'condition',
+        config: { conditions: { all: [{ fact: 'event', path: '$.data.amount', operator: 'greaterThanInclusive', value: 100 }] } },
+      },
       { id: 'sms', type: 'message.send', config: { channel: 'sms', template: '感谢惠顾' } },
       { id: 'done', type: 'exit', config: {} },
       { id: 'small', type: 'exit', config: {} },

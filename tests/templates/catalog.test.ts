@@ -19,7 +19,9 @@ describe('the shipped journey templates', () => {
     for (const locale of ['zh-CN', 'en'] as const) {
       const journey = catalog.instantiate(id, locale)!;
       expect(validateJourney(journey, createRegistry(), locale).problems).toEqual([]);
-      const texts = journey.nodes.flatMap((n) => ['template', 'subject', 'title', 'note'].map((k) => n.config[k]).filter((v): v is string => typeof v === 'string'));
+      const texts = journey.nodes.flatMap((n) =>
+        ['template', 'subject', 'title', 'note'].map((k) => n.config[k]).filter((v): v is string => typeof v === 'string'),
+      );
       expect(texts.length).toBeGreaterThan(0);
       for (const text of texts) expect(cjk.test(text), `${id} ${locale}: ${text}`).toBe(locale === 'zh-CN');
     }
@@ -29,7 +31,10 @@ describe('the shipped journey templates', () => {
     for (const id of ids) {
       const t = catalog.get(id)!;
       const named = t.journey.nodes.filter((n) => n.type === 'coupon.issue').map((n) => n.config.campaignId);
-      expect(named.every((c) => t.campaigns.some((k) => k.id === c)), id).toBe(true);
+      expect(
+        named.every((c) => t.campaigns.some((k) => k.id === c)),
+        id,
+      ).toBe(true);
     }
   });
 });

@@ -4,7 +4,8 @@ import { TemplateCatalog } from '../../server/journeys/templates/catalog';
 
 const catalog = new TemplateCatalog();
 const registry = createRegistry();
-const double11 = (locale: Locale, eventDate?: string, now?: number) => catalog.instantiate('double11-waves', locale, { eventDate, now, timezone: 'Asia/Shanghai' })!;
+const double11 = (locale: Locale, eventDate?: string, now?: number) =>
+  catalog.instantiate('double11-waves', locale, { eventDate, now, timezone: 'Asia/Shanghai' })!;
 const config = (j: Journey, id: string) => j.nodes.find((n) => n.id === id)!.config as Record<string, unknown>;
 const texts = (j: Journey) => j.nodes.flatMap((n) => [n.config.template, n.config.subject]).filter((t): t is string => typeof t === 'string');
 
@@ -68,7 +69,8 @@ describe('the Double 11 template, dated from its event day', () => {
       until: '2026-11-12T00:00:00Z',
       messaging: messagingSettingsSchema.parse({}),
       shopTimezone: 'Asia/Shanghai',
-      campaign: async (id) => (id === campaign.id ? { kind: campaign.kind, value: campaign.value, validDays: campaign.validDays ?? null, expiresAt: null } : undefined),
+      campaign: async (id) =>
+        id === campaign.id ? { kind: campaign.kind, value: campaign.value, validDays: campaign.validDays ?? null, expiresAt: null } : undefined,
     });
     expect(result.steps.map((s) => s.nodeId)).toContain('wave3-vip-coupon');
     const eve = result.messages.find((m) => m.nodeId === 'wave3-loyal');

@@ -54,7 +54,10 @@ describe('the Double 11 template on the time-skipping test server', () => {
       await run.skipTo(wave('2027-10-27T10:00:00+08:00'));
       const handles = [];
       for (const c of [lost, active, loyal, lateLoyal]) {
-        handles.push((await run.enrol(tq, journey, event('broadcast.due', c, wave('2027-10-27T10:00:00+08:00'), { journeyId: journey.id, version: 1, nodeId: 'trigger' }))).handle);
+        handles.push(
+          (await run.enrol(tq, journey, event('broadcast.due', c, wave('2027-10-27T10:00:00+08:00'), { journeyId: journey.id, version: 1, nodeId: 'trigger' })))
+            .handle,
+        );
       }
       for (const h of handles) expect(await h.result()).toMatchObject({ exitNodeId: 'done' });
     });
@@ -80,7 +83,12 @@ describe('the Double 11 template on the time-skipping test server', () => {
       ],
     ]);
     const withCoupon = (await run.messages(loyal)).concat(await run.messages(lateLoyal)).find((m) => m.nodeId === 'wave3-loyal')!;
-    const issued = await testDb.db.selectFrom('coupon_codes').select(['code', 'customer_id']).where('campaign_id', '=', 'double11-vip').where('customer_id', 'is not', null).execute();
+    const issued = await testDb.db
+      .selectFrom('coupon_codes')
+      .select(['code', 'customer_id'])
+      .where('campaign_id', '=', 'double11-vip')
+      .where('customer_id', 'is not', null)
+      .execute();
     expect(issued).toHaveLength(1);
     expect(withCoupon.text).toContain(`券码 ${issued[0]!.code}`);
     expect(withCoupon.text).toContain('¥50 VIP 专属券已放入账户');

@@ -36,7 +36,8 @@ describe('shipped journey templates on the time-skipping test server', () => {
     await testDb?.close();
   });
 
-  const journeyFrom = (template: string, locale: 'zh-CN' | 'en' = 'zh-CN'): Journey => catalog.instantiate(template, locale, { journeyId: uniqueId(template) })!;
+  const journeyFrom = (template: string, locale: 'zh-CN' | 'en' = 'zh-CN'): Journey =>
+    catalog.instantiate(template, locale, { journeyId: uniqueId(template) })!;
   const event: TimeSkippingJourneys['event'] = (...args) => run.event(...args);
   const newCustomer = (profile?: Record<string, string>) => run.newCustomer(profile);
 

@@ -81,7 +81,16 @@ export function amountSplitJourney(id: string): Journey {
     '按金额分流 Split by amount',
     [
       trigger,
-      { id: 'by-amount', type: 'split.multi', config: { branches: [{ key: 'big', label: '大单', conditions: atLeast(1000) }, { key: 'mid', label: '中单', conditions: atLeast(200) }] } },
+      {
+        id: 'by-amount',
+        type: 'split.multi',
+        config: {
+          branches: [
+            { key: 'big', label: '大单', conditions: atLeast(1000) },
+            { key: 'mid', label: '中单', conditions: atLeast(200) },
+          ],
+        },
+      },
       { id: 'call-task', type: 'message.send', config: { channel: 'task', subject: '大单回访', template: '请回访订单{{order.id}}。' } },
       sms('thanks-sms', '亲爱的{{customer.name}}，感谢您的订单{{order.id}}。'),
       done,
@@ -104,7 +113,17 @@ export function randomSplitJourney(id: string, holdoutPercent = 20): Journey {
     '随机分流测试 A/B test',
     [
       trigger,
-      { id: 'ab', type: 'split.random', config: { arms: [{ key: 'a', label: 'A', weight: 50 }, { key: 'b', label: 'B', weight: 50 }], holdoutPercent } },
+      {
+        id: 'ab',
+        type: 'split.random',
+        config: {
+          arms: [
+            { key: 'a', label: 'A', weight: 50 },
+            { key: 'b', label: 'B', weight: 50 },
+          ],
+          holdoutPercent,
+        },
+      },
       sms('sms-a', '亲爱的{{customer.name}}，A 方案。'),
       sms('sms-b', '亲爱的{{customer.name}}，B 方案。'),
       done,

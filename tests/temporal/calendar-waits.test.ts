@@ -165,7 +165,7 @@ describe('calendar waits on the time-skipping test server', () => {
     });
   });
 
-  it('reads 10:00 on the customer\'s own clock (New York), for a birthday without its year', async () => {
+  it("reads 10:00 on the customer's own clock (New York), for a birthday without its year", async () => {
     const monday = await anchor();
     await skipTo(monday + HOUR);
     const birthday = new Date(monday + 10 * DAY).toISOString().slice(5, 10);

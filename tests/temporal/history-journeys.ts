@@ -26,7 +26,11 @@ function journey(id: string, name: string, nodes: NodeSpec[], edges: [string, st
 const chain = (ids: string[]): [string, string, string][] => ids.slice(1).map((to, i) => [ids[i]!, 'next', to]);
 
 const orderTrigger: NodeSpec = { id: 'trigger', type: 'trigger.event', config: { eventType: 'order.created', perOrder: true } };
-const sms = (id: string, template: string, extra: Record<string, unknown> = {}): NodeSpec => ({ id, type: 'message.send', config: { channel: 'sms', template, ...extra } });
+const sms = (id: string, template: string, extra: Record<string, unknown> = {}): NodeSpec => ({
+  id,
+  type: 'message.send',
+  config: { channel: 'sms', template, ...extra },
+});
 const done: NodeSpec = { id: 'done', type: 'exit' };
 
 /** The tags, tier and attribute the customer-changes journey leaves (checked after recording). */
@@ -40,7 +44,11 @@ export function customerChangesJourney(id: string): Journey {
     { id: 'untag', type: 'tag.remove', config: { tags: [customerChanges.removedTag] } },
     { id: 'upgrade', type: 'tier.raise', config: { tier: customerChanges.tier } },
     { id: 'remember', type: 'attribute.set', config: { name: customerChanges.attribute, value: '{{order.id}}' } },
-    { id: 'follow-up', type: 'task.create', config: { title: '回访 {{order.id}}', note: '{{customer.name}} 已升级为 VIP，请回访。', queue: 'phone-calls', priority: 'high' } },
+    {
+      id: 'follow-up',
+      type: 'task.create',
+      config: { title: '回访 {{order.id}}', note: '{{customer.name}} 已升级为 VIP，请回访。', queue: 'phone-calls', priority: 'high' },
+    },
     done,
   ];
   return journey(id, '高意向客户升级 Upgrade a keen customer', nodes, chain(nodes.map((n) => n.id)));
@@ -51,14 +59,29 @@ export function couponJourney(id: string, campaignId: string): Journey {
   return journey(
     id,
     '下单送券 Coupon after an order',
-    [orderTrigger, { id: 'coupon', type: 'coupon.issue', config: { campaignId } }, sms('coupon-sms', '亲爱的{{customer.name}}，送您优惠券 {{coupon.code}}。'), done, { id: 'no-coupon', type: 'exit' }],
-    [['trigger', 'next', 'coupon'], ['coupon', 'next', 'coupon-sms'], ['coupon', 'exhausted', 'no-coupon'], ['coupon-sms', 'next', 'done']],
+    [
+      orderTrigger,
+      { id: 'coupon', type: 'coupon.issue', config: { campaignId } },
+      sms('coupon-sms', '亲爱的{{customer.name}}，送您优惠券 {{coupon.code}}。'),
+      done,
+      { id: 'no-coupon', type: 'exit' },
+    ],
+    [
+      ['trigger', 'next', 'coupon'],
+      ['coupon', 'next', 'coupon-sms'],
+      ['coupon', 'exhausted', 'no-coupon'],
+      ['coupon-sms', 'next', 'done'],
+    ],
   );
 }
 
 /** Order → POST to `url` (a robot) → done. */
 export function webhookJourney(id: string, url: string): Journey {
-  const nodes: NodeSpec[] = [orderTrigger, { id: 'notify', type: 'webhook.post', config: { url, body: { msgtype: 'text', text: { content: '订单 {{order.id}} ¥{{order.amount}}' } } } }, done];
+  const nodes: NodeSpec[] = [
+    orderTrigger,
+    { id: 'notify', type: 'webhook.post', config: { url, body: { msgtype: 'text', text: { content: '订单 {{order.id}} ¥{{order.amount}}' } } } },
+    done,
+  ];
   return journey(id, '大单通知机器人 Tell the robot about an order', nodes, chain(nodes.map((n) => n.id)));
 }
 
@@ -67,13 +90,21 @@ export const birthdayRule = { date: 'birthday', offsetDays: 0, yearly: true } as
 
 /** Birthday (a calendar.due event) → SMS → done. */
 export function birthdayTriggerJourney(id: string): Journey {
-  const nodes: NodeSpec[] = [{ id: 'trigger', type: 'trigger.date', config: { ...birthdayRule } }, sms('birthday-sms', '亲爱的{{customer.name}}，生日快乐！'), done];
+  const nodes: NodeSpec[] = [
+    { id: 'trigger', type: 'trigger.date', config: { ...birthdayRule } },
+    sms('birthday-sms', '亲爱的{{customer.name}}，生日快乐！'),
+    done,
+  ];
   return journey(id, '生日祝福 Birthday greeting', nodes, chain(nodes.map((n) => n.id)));
 }
 
 /** A broadcast at `at` (local date-time) to every customer (broadcast.due events) → SMS → done. */
 export function broadcastJourney(id: string, at: string): Journey {
-  const nodes: NodeSpec[] = [{ id: 'trigger', type: 'trigger.broadcast', config: { at, audience: { all: [] }, ratePerMinute: 0 } }, sms('sale-sms', '亲爱的{{customer.name}}，双十一大促开始啦。'), done];
+  const nodes: NodeSpec[] = [
+    { id: 'trigger', type: 'trigger.broadcast', config: { at, audience: { all: [] }, ratePerMinute: 0 } },
+    sms('sale-sms', '亲爱的{{customer.name}}，双十一大促开始啦。'),
+    done,
+  ];
   return journey(id, '双十一群发 Double 11 broadcast', nodes, chain(nodes.map((n) => n.id)));
 }
 
@@ -85,7 +116,12 @@ export const REMINDER_WAIT_NODE = 'wait-3-days';
  * interrupted by the exit event.
  */
 export function exitWhenJourney(id: string): Journey {
-  const nodes: NodeSpec[] = [orderTrigger, { id: REMINDER_WAIT_NODE, type: 'wait', config: { duration: 'P3D' } }, sms('reminder-sms', '亲爱的{{customer.name}}，您的订单{{order.id}}还未付款。'), done];
+  const nodes: NodeSpec[] = [
+    orderTrigger,
+    { id: REMINDER_WAIT_NODE, type: 'wait', config: { duration: 'P3D' } },
+    sms('reminder-sms', '亲爱的{{customer.name}}，您的订单{{order.id}}还未付款。'),
+    done,
+  ];
   return journey(id, '付款即离开 Leave once paid', nodes, chain(nodes.map((n) => n.id)), { exitWhen: [{ eventType: 'order.paid', sameOrder: true }] });
 }
 
@@ -120,7 +156,12 @@ export function cancelExitJourney(id: string): Journey {
 
 /** Order → wait P3D → SMS → done, with no exit criteria (the journey is stopped mid-wait). */
 export function stoppableJourney(id: string): Journey {
-  const nodes: NodeSpec[] = [orderTrigger, { id: REMINDER_WAIT_NODE, type: 'wait', config: { duration: 'P3D' } }, sms('reminder-sms', '亲爱的{{customer.name}}，您的订单{{order.id}}已送达三天。'), done];
+  const nodes: NodeSpec[] = [
+    orderTrigger,
+    { id: REMINDER_WAIT_NODE, type: 'wait', config: { duration: 'P3D' } },
+    sms('reminder-sms', '亲爱的{{customer.name}}，您的订单{{order.id}}已送达三天。'),
+    done,
+  ];
   return journey(id, '三天后提醒 Three-day reminder', nodes, chain(nodes.map((n) => n.id)));
 }
 

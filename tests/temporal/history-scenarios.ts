@@ -91,7 +91,11 @@ export const actionScenarios: Scenario[] = [
     messages: [['task', 'follow-up']],
     check: async ({ db }, customerId) => {
       const tags = await db.selectFrom('customer_tags').select('tag').where('customer_id', '=', customerId).orderBy('tag').execute();
-      expect('tags', tags.map((t) => t.tag), [customerChanges.tag]);
+      expect(
+        'tags',
+        tags.map((t) => t.tag),
+        [customerChanges.tag],
+      );
       const row = await db.selectFrom('customers').select(['tier', 'attributes']).where('id', '=', customerId).executeTakeFirstOrThrow();
       expect('tier', row.tier, customerChanges.tier);
       expect('attribute', (row.attributes as Record<string, unknown>)[customerChanges.attribute], orderOf(customerId));
@@ -103,7 +107,16 @@ export const actionScenarios: Scenario[] = [
     amount: 128,
     setup: async ({ campaigns }) => {
       if (await campaigns.get(COUPON_CAMPAIGN)) return;
-      await campaigns.create({ id: COUPON_CAMPAIGN, name: '下单减10元', kind: 'amount', value: 10, minimumSpend: 0, validDays: 30, codeSource: 'generated', codePrefix: 'HT' });
+      await campaigns.create({
+        id: COUPON_CAMPAIGN,
+        name: '下单减10元',
+        kind: 'amount',
+        value: 10,
+        minimumSpend: 0,
+        validDays: 30,
+        codeSource: 'generated',
+        codePrefix: 'HT',
+      });
     },
     expected: { exitNodeId: 'done', reason: 'exit-node' },
     messages: [['sms', 'coupon-sms']],
@@ -138,7 +151,13 @@ export const triggerScenarios: Scenario[] = [
     entry: (base) => {
       const key = calendarRuleKey({ ...birthdayRule });
       const day = localDate(new Date(base.occurredAt), SHOP_ZONE);
-      return { id: `cal:${key}:${base.customerId}:${day}`, type: calendarDueEventType, customerId: base.customerId, occurredAt: base.occurredAt, data: { rule: key, on: day } };
+      return {
+        id: `cal:${key}:${base.customerId}:${day}`,
+        type: calendarDueEventType,
+        customerId: base.customerId,
+        occurredAt: base.occurredAt,
+        data: { rule: key, on: day },
+      };
     },
     expected: { exitNodeId: 'done', reason: 'exit-node' },
     messages: [['sms', 'birthday-sms']],
@@ -182,7 +201,13 @@ export const settingScenarios: Scenario[] = [
     drive: async ({ env, handle, entry }) => {
       await env.sleep('1 hour');
       const at = new Date(await env.currentTimeMs()).toISOString();
-      await handle.signal(eventSignal, { id: `${entry.id}-cancelled`, type: 'order.cancelled', customerId: entry.customerId, occurredAt: at, data: { ...entry.data } });
+      await handle.signal(eventSignal, {
+        id: `${entry.id}-cancelled`,
+        type: 'order.cancelled',
+        customerId: entry.customerId,
+        occurredAt: at,
+        data: { ...entry.data },
+      });
     },
     expected: { exitNodeId: AWAIT_PAYMENT_NODE, reason: 'exit-when order.cancelled' },
     messages: [],
@@ -208,7 +233,11 @@ export const settingScenarios: Scenario[] = [
     setup: async ({ settings }, now) => {
       const shop = await settings.shop();
       const hour = localHour(now);
-      await settings.putShop({ ...shop, timezone: SHOP_ZONE, messaging: { ...shop.messaging, quietHours: { from: hhmm(hour - 1), to: hhmm(hour + 2), mode: 'hold' } } });
+      await settings.putShop({
+        ...shop,
+        timezone: SHOP_ZONE,
+        messaging: { ...shop.messaging, quietHours: { from: hhmm(hour - 1), to: hhmm(hour + 2), mode: 'hold' } },
+      });
     },
     expected: { exitNodeId: 'done', reason: 'exit-node' },
     messages: [['sms', 'promo-sms']],

@@ -112,8 +112,6 @@ export class TimeSkippingJourneys {
   /** The customer's messages, oldest first: node, channel, virtual time, text. */
   async messages(customerId: string): Promise<{ nodeId: string; channel: string; at: number; text: string; status: string }[]> {
     const rows = await this.outbox.list({ customerId, limit: 1000 });
-    return rows
-      .map((m) => ({ nodeId: m.nodeId, channel: m.channel, at: Date.parse(m.createdAt), text: m.text, status: m.status }))
-      .sort((a, b) => a.at - b.at);
+    return rows.map((m) => ({ nodeId: m.nodeId, channel: m.channel, at: Date.parse(m.createdAt), text: m.text, status: m.status })).sort((a, b) => a.at - b.at);
   }
 }

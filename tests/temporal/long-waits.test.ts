@@ -60,7 +60,14 @@ describe('long waits on the time-skipping test server', () => {
       namespace: env.namespace ?? 'default',
       taskQueue,
       workflowBundle: { codePath: inject('workflowBundlePath') },
-      activities: createActivities({ registry: createRegistry(), customers, outbox, enrolments, facts: new FactsService(testDb.db, new SettingsStore(testDb.db)), services: createActionServices(testDb.db, unavailableParts) }),
+      activities: createActivities({
+        registry: createRegistry(),
+        customers,
+        outbox,
+        enrolments,
+        facts: new FactsService(testDb.db, new SettingsStore(testDb.db)),
+        services: createActionServices(testDb.db, unavailableParts),
+      }),
     });
     try {
       return await worker.runUntil(fn(taskQueue));

@@ -242,7 +242,9 @@ async function main() {
         const result = await handle.result();
         const messages = (await outbox.list({ customerId })).map((m) => [m.channel, m.nodeId]);
         if (JSON.stringify(result) !== JSON.stringify(s.expected) || JSON.stringify(messages) !== JSON.stringify(s.messages)) {
-          throw new Error(`${s.name}: ended ${JSON.stringify(result)} with messages ${JSON.stringify(messages)}; expected ${JSON.stringify(s.expected)} with ${JSON.stringify(s.messages)}`);
+          throw new Error(
+            `${s.name}: ended ${JSON.stringify(result)} with messages ${JSON.stringify(messages)}; expected ${JSON.stringify(s.expected)} with ${JSON.stringify(s.messages)}`,
+          );
         }
         await s.check?.(rig, customerId);
         const history = await handle.fetchHistory();

@@ -79,7 +79,11 @@ describe('replay of recorded journey histories', () => {
 
   it('has a recorded history for every built-in node type, so a new node type needs one', () => {
     const covered = new Set(files.flatMap((f) => journeyOf(f).nodes.map((n) => n.type)));
-    const builtin = new Set(createRegistry().list().map((d) => d.type));
+    const builtin = new Set(
+      createRegistry()
+        .list()
+        .map((d) => d.type),
+    );
     const missing = [...builtin].filter((type) => !covered.has(type));
     // Record one with tests/temporal/record-histories.ts (see histories/README.md).
     expect(missing).toEqual([]);

@@ -31,7 +31,12 @@ describe.each(databaseKinds)('broadcast pages on %s', (kind) => {
   let t: TestDatabase;
   let journeys: Journeys;
   let deps: Parameters<typeof broadcastPage>[0];
-  const audience = { all: [{ fact: 'lifecycleStage', operator: 'equal', value: 'active' }, { fact: 'customer', path: '$.region', operator: 'equal', value: '华东' }] };
+  const audience = {
+    all: [
+      { fact: 'lifecycleStage', operator: 'equal', value: 'active' },
+      { fact: 'customer', path: '$.region', operator: 'equal', value: '华东' },
+    ],
+  };
 
   beforeAll(async () => {
     t = await openTestDatabase(kind);
@@ -41,12 +46,28 @@ describe.each(databaseKinds)('broadcast pages on %s', (kind) => {
     const ids = Array.from({ length: CUSTOMERS }, (_, i) => `c${String(i).padStart(5, '0')}`);
     await db
       .insertInto('customers')
-      .values(ids.map((id, i) => ({ id, name: null, phone: null, email: null, birthday: null, timezone: null, region: i % 2 === 0 ? '华东' : '华北', tier: null, attributes: json({}), updated_at: new Date() })))
+      .values(
+        ids.map((id, i) => ({
+          id,
+          name: null,
+          phone: null,
+          email: null,
+          birthday: null,
+          timezone: null,
+          region: i % 2 === 0 ? '华东' : '华北',
+          tier: null,
+          attributes: json({}),
+          updated_at: new Date(),
+        })),
+      )
       .execute();
     // Every third customer is active; customers without a facts row count as not matching.
     const withFacts = ids.filter((_, i) => i % 5 !== 4);
     // Active: last bought yesterday; lost: 200 days ago (the snapshot derives the stage).
-    await insertFactRows(db, withFacts.map((id) => ({ customerId: id, lastOrderAt: daysAgo(Number(id.slice(1)) % 3 === 0 ? 1 : 200) })));
+    await insertFactRows(
+      db,
+      withFacts.map((id) => ({ customerId: id, lastOrderAt: daysAgo(Number(id.slice(1)) % 3 === 0 ? 1 : 200) })),
+    );
     for (const j of [broadcastJourney('wave', audience), broadcastJourney('paused-wave', { all: [] })]) {
       await journeys.create(j);
       await journeys.publish(j.id);
@@ -55,7 +76,10 @@ describe.each(databaseKinds)('broadcast pages on %s', (kind) => {
   });
   afterAll(() => t?.close());
 
-  const expected = () => Array.from({ length: CUSTOMERS }, (_, i) => i).filter((i) => i % 2 === 0 && i % 3 === 0 && i % 5 !== 4).map((i) => `c${String(i).padStart(5, '0')}`);
+  const expected = () =>
+    Array.from({ length: CUSTOMERS }, (_, i) => i)
+      .filter((i) => i % 2 === 0 && i % 3 === 0 && i % 5 !== 4)
+      .map((i) => `c${String(i).padStart(5, '0')}`);
 
   it('pages through every customer by id and stores one event per audience match, whatever the page size', async () => {
     const input = (after: string | null, limit: number): BroadcastPageInput => ({ journeyId: 'wave', version: 1, nodeId: 'wave', after, limit });
@@ -95,7 +119,11 @@ describe.each(databaseKinds)('broadcast pages on %s', (kind) => {
     await journeys.publish('wave');
     const stale = await broadcastPage(deps, { journeyId: 'wave', version: 1, nodeId: 'wave', after: null, limit: 500 });
     expect(stale).toMatchObject({ halted: 'republished', stored: 0 });
-    const count = await t.db.selectFrom('events').select((eb) => eb.fn.countAll<string>().as('n')).where('type', '=', 'broadcast.due').executeTakeFirstOrThrow();
+    const count = await t.db
+      .selectFrom('events')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('type', '=', 'broadcast.due')
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(expected().length);
   });
 });

@@ -38,7 +38,18 @@ describe.each(databaseKinds)('the daily calendar job on %s', (kind) => {
     journeys = new Journeys(db);
     const settings = new SettingsStore(db);
     deps = { db, journeys, registry, events: new Events(db), timezone: async () => (await settings.shop()).timezone };
-    const customer = (id: string, birthday: string | null, attributes: Record<string, unknown> = {}) => ({ id, name: null, phone: null, email: null, birthday, timezone: null, region: null, tier: null, attributes: json(attributes), updated_at: new Date() });
+    const customer = (id: string, birthday: string | null, attributes: Record<string, unknown> = {}) => ({
+      id,
+      name: null,
+      phone: null,
+      email: null,
+      birthday,
+      timezone: null,
+      region: null,
+      tier: null,
+      attributes: json(attributes),
+      updated_at: new Date(),
+    });
     await db
       .insertInto('customers')
       .values([
@@ -80,7 +91,9 @@ describe.each(databaseKinds)('the daily calendar job on %s', (kind) => {
   afterAll(() => t?.close());
 
   const dueEvents = async () =>
-    (await t.db.selectFrom('events').select(['customer_id', 'data']).where('type', '=', 'calendar.due').execute()).map((e) => `${(e.data as { rule: string }).rule} ${e.customer_id}`).sort();
+    (await t.db.selectFrom('events').select(['customer_id', 'data']).where('type', '=', 'calendar.due').execute())
+      .map((e) => `${(e.data as { rule: string }).rule} ${e.customer_id}`)
+      .sort();
 
   it('finds exactly the customers due on the shop’s day, once per rule, and a re-run stores nothing', async () => {
     // 1 March 16:30 UTC is 2 March 00:30 in Shanghai (the shop's zone).
@@ -97,7 +110,12 @@ describe.each(databaseKinds)('the daily calendar job on %s', (kind) => {
         'attribute:renewalDate:-7:once renewal-time',
       ].sort(),
     );
-    expect(summary.rules.map((r) => r.rule).sort()).toEqual(['attribute:renewalDate:-7:once', 'birthday:0:yearly', 'firstOrderAt:0:yearly', 'lastOrderAt:30:once']);
+    expect(summary.rules.map((r) => r.rule).sort()).toEqual([
+      'attribute:renewalDate:-7:once',
+      'birthday:0:yearly',
+      'firstOrderAt:0:yearly',
+      'lastOrderAt:30:once',
+    ]);
     expect(summary).toMatchObject({ due: 6, stored: 6 });
     const ids = await t.db.selectFrom('events').select('id').where('type', '=', 'calendar.due').where('customer_id', '=', 'bday-today').execute();
     expect(ids.map((r) => r.id)).toEqual(['cal:birthday:0:yearly:bday-today:2026-03-02']);

@@ -41,13 +41,20 @@ describe('date triggers, scheduled broadcasts and manual enrolment, end to end',
     return published.body;
   };
   const profile = async (customerId: string, data: Record<string, unknown>) => {
-    const res = await stack.api('/api/events', { body: { id: uniqueId('upd'), type: 'customer.updated', customerId, occurredAt: new Date().toISOString(), data } });
+    const res = await stack.api('/api/events', {
+      body: { id: uniqueId('upd'), type: 'customer.updated', customerId, occurredAt: new Date().toISOString(), data },
+    });
     expect(res.status).toBe(202);
   };
   const messagesOf = async (customerId: string, journeyId: string) =>
     (await stack.api(`/api/messages?customerId=${customerId}&journeyId=${journeyId}`)).body.messages as { text: string }[];
   const enrolmentsOf = (journeyId: string) =>
-    stack.huitou.context.db.selectFrom('enrolments').select(['customer_id', 'started_at', 'workflow_id']).where('journey_id', '=', journeyId).orderBy('started_at').execute();
+    stack.huitou.context.db
+      .selectFrom('enrolments')
+      .select(['customer_id', 'started_at', 'workflow_id'])
+      .where('journey_id', '=', journeyId)
+      .orderBy('started_at')
+      .execute();
 
   it('a birthday journey greets the customer whose birthday is today when the calendar job runs, once', async () => {
     const journey = journeyWith(uniqueId('birthday'), { type: 'trigger.date', config: { date: 'birthday' } }, '{{customer.name}}，生日快乐！');
@@ -94,14 +101,31 @@ describe('date triggers, scheduled broadcasts and manual enrolment, end to end',
     const lapsed = uniqueId('l');
     for (const id of active) {
       const order = uniqueId('o');
-      await stack.api('/api/events', { body: [orderEvent('order.created', id, order, { amount: 120, customer: { phone: '13900001111' } }), orderEvent('order.paid', id, order, {})] });
+      await stack.api('/api/events', {
+        body: [orderEvent('order.created', id, order, { amount: 120, customer: { phone: '13900001111' } }), orderEvent('order.paid', id, order, {})],
+      });
     }
     const old = new Date(Date.now() - 400 * 86_400_000).toISOString();
     const lapsedOrder = uniqueId('o');
-    await stack.api('/api/events', { body: [{ ...orderEvent('order.created', lapsed, lapsedOrder, { amount: 50, customer: { phone: '13900002222' } }), occurredAt: old }, { ...orderEvent('order.paid', lapsed, lapsedOrder, {}), occurredAt: old }] });
+    await stack.api('/api/events', {
+      body: [
+        { ...orderEvent('order.created', lapsed, lapsedOrder, { amount: 50, customer: { phone: '13900002222' } }), occurredAt: old },
+        { ...orderEvent('order.paid', lapsed, lapsedOrder, {}), occurredAt: old },
+      ],
+    });
     await profile(never, { phone: '13900003333' });
     const db = stack.huitou.context.db;
-    await eventually(async () => ((await db.selectFrom('customer_facts').select('customer_id').where('customer_id', 'in', [...active, lapsed]).execute()).length === 4 ? true : undefined));
+    await eventually(async () =>
+      (
+        await db
+          .selectFrom('customer_facts')
+          .select('customer_id')
+          .where('customer_id', 'in', [...active, lapsed])
+          .execute()
+      ).length === 4
+        ? true
+        : undefined,
+    );
 
     // The next whole minute in the shop's zone (at most a minute ahead): `at` has minute precision.
     const l = toLocal(Date.now() + 60_000, SHOP_ZONE);
@@ -109,7 +133,11 @@ describe('date triggers, scheduled broadcasts and manual enrolment, end to end',
     const at = `${l.year}-${pad(l.month)}-${pad(l.day)}T${pad(l.hour)}:${pad(l.minute)}`;
     const atMs = fromLocal({ ...l }, SHOP_ZONE);
     const audience = { all: [{ fact: 'lifecycleStage', operator: 'equal', value: 'active' }] };
-    const journey = journeyWith(uniqueId('double11'), { type: 'trigger.broadcast', config: { at, audience, ratePerMinute: 60 } }, '双十一第一波：全场满300减50');
+    const journey = journeyWith(
+      uniqueId('double11'),
+      { type: 'trigger.broadcast', config: { at, audience, ratePerMinute: 60 } },
+      '双十一第一波：全场满300减50',
+    );
     const published = await publish(journey);
     expect(published.broadcast).toMatchObject({ workflowId: broadcastWorkflowId(stack.taskQueue, journey.id), startsAt: new Date(atMs).toISOString() });
     const paused = journeyWith(uniqueId('paused-wave'), { type: 'trigger.broadcast', config: { at, audience: { all: [] } } }, '不会发出');
@@ -164,20 +192,28 @@ describe('date triggers, scheduled broadcasts and manual enrolment, end to end',
   });
 
   it('manual enrolment enrols each listed customer of a live journey once, whatever its trigger; bad input and roles are refused', async () => {
-    const journey = journeyWith(uniqueId('vip-call'), { type: 'trigger.event', config: { eventType: 'order.refunded', perOrder: false } }, '尊敬的客户，专属顾问将联系您');
+    const journey = journeyWith(
+      uniqueId('vip-call'),
+      { type: 'trigger.event', config: { eventType: 'order.refunded', perOrder: false } },
+      '尊敬的客户，专属顾问将联系您',
+    );
     await publish(journey);
     const a = uniqueId('m');
     const b = uniqueId('m');
     await profile(a, { phone: '13700001111' });
     await profile(b, { phone: '13700002222' });
-    await eventually(async () => ((await stack.huitou.context.db.selectFrom('customers').select('id').where('id', 'in', [a, b]).execute()).length === 2 ? true : undefined));
+    await eventually(async () =>
+      (await stack.huitou.context.db.selectFrom('customers').select('id').where('id', 'in', [a, b]).execute()).length === 2 ? true : undefined,
+    );
 
     const res = await stack.api(`/api/journeys/${journey.id}/enrol`, { body: { customerIds: [a, b, a], requestId: 'crm-2026-11-01' } });
     expect(res.status, JSON.stringify(res.body)).toBe(202);
     expect(res.body).toMatchObject({ journeyId: journey.id, requestId: 'crm-2026-11-01', customers: 2, stored: 2 });
     for (const id of [a, b]) await eventually(async () => ((await messagesOf(id, journey.id)).length === 1 ? true : undefined));
     // The same request again stores nothing; a new request finds them already in (or through) the journey.
-    expect((await stack.api(`/api/journeys/${journey.id}/enrol`, { body: { customerIds: [a], requestId: 'crm-2026-11-01' } })).body).toMatchObject({ stored: 0 });
+    expect((await stack.api(`/api/journeys/${journey.id}/enrol`, { body: { customerIds: [a], requestId: 'crm-2026-11-01' } })).body).toMatchObject({
+      stored: 0,
+    });
     expect((await stack.api(`/api/journeys/${journey.id}/enrol`, { body: { customerIds: [a] } })).body).toMatchObject({ stored: 1 });
     await new Promise((r) => setTimeout(r, 1500));
     expect(await messagesOf(a, journey.id)).toHaveLength(1);

@@ -26,5 +26,6 @@ export const api = {
   pause: (id: string) => call(pauseJourney, { params: { id } }),
   resume: (id: string) => call(resumeJourney, { params: { id } }),
   templates: (locale: Locale) => call(listTemplates, { query: { locale } }),
-  fromTemplate: (template: string, locale: Locale, eventDate?: string) => call(createFromTemplate, { body: { template, locale, ...(eventDate ? { eventDate } : {}) } }),
+  fromTemplate: (template: string, locale: Locale, eventDate?: string) =>
+    call(createFromTemplate, { body: { template, locale, ...(eventDate ? { eventDate } : {}) } }),
 };

@@ -31,14 +31,7 @@ export function SignIn() {
         )}
         <label className="field">
           <span>{t('signIn.token')}</span>
-          <input
-            type="password"
-            autoComplete="off"
-            autoFocus
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            data-testid="signin-token"
-          />
+          <input type="password" autoComplete="off" autoFocus value={text} onChange={(e) => setText(e.target.value)} data-testid="signin-token" />
         </label>
         <button type="submit" className="btn btn-primary" disabled={!token} data-testid="signin-submit">
           {t('signIn.submit')}

@@ -74,7 +74,15 @@ export default function DataPage() {
         </div>
         {phase.step !== 'idle' && (
           <div className="upload-progress">
-            <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-label={t('data.sent', { percent })} data-testid="import-progress">
+            <div
+              className="progress"
+              role="progressbar"
+              aria-valuemin={0}
+              aria-valuemax={100}
+              aria-valuenow={percent}
+              aria-label={t('data.sent', { percent })}
+              data-testid="import-progress"
+            >
               <div className="progress-fill" style={{ width: `${percent}%` }} />
             </div>
             <span className="small muted" role="status" data-testid="import-progress-text">

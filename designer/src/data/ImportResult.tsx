@@ -34,7 +34,9 @@ export function ImportResult({ outcome }: { outcome: UploadOutcome }) {
           </div>
         ))}
       </dl>
-      <p className={`notice ${s.failed > 0 ? 'notice-error' : 'notice-success'}`}>{s.failed > 0 ? t('data.someRefused', { failed: s.failed, rows: s.rows }) : t('data.allStored')}</p>
+      <p className={`notice ${s.failed > 0 ? 'notice-error' : 'notice-success'}`}>
+        {s.failed > 0 ? t('data.someRefused', { failed: s.failed, rows: s.rows }) : t('data.allStored')}
+      </p>
       {s.errors.length > 0 && (
         <>
           <h3>{t('data.errors')}</h3>

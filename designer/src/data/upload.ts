@@ -1,5 +1,13 @@
 import type { z } from 'zod';
-import { importCustomers, importKinds, importOrders, importProducts, type ImportKindName, type importSummarySchema, type invalidCsvSchema } from '../../../contract/import';
+import {
+  importCustomers,
+  importKinds,
+  importOrders,
+  importProducts,
+  type ImportKindName,
+  type importSummarySchema,
+  type invalidCsvSchema,
+} from '../../../contract/import';
 import { pathOf } from '../api/call';
 import { parseJson, reportUnauthorized, sessionHeaders } from '../api/http';
 
@@ -11,7 +19,10 @@ export type ImportKind = ImportKindName;
 /** `POST /api/import/:kind` answers (docs/import.md; contract/import.ts). */
 export type ImportSummary = z.infer<typeof importSummarySchema>;
 export type InvalidCsv = z.infer<typeof invalidCsvSchema>;
-export type UploadOutcome = { kind: 'done'; summary: ImportSummary } | { kind: 'invalid'; body: InvalidCsv } | { kind: 'failed'; status: number; message: string };
+export type UploadOutcome =
+  | { kind: 'done'; summary: ImportSummary }
+  | { kind: 'invalid'; body: InvalidCsv }
+  | { kind: 'failed'; status: number; message: string };
 
 /**
  * Streams a file to the import endpoint. XMLHttpRequest rather than fetch: only it reports upload

@@ -138,7 +138,17 @@ export function ConditionEditor({ value, title, testId, optional, scope, disable
 }
 
 /** A condition whose top is `not`: the NOT switch takes it off (a lone rule goes into an "all"). */
-function NegatedTop({ tree, testId, ctx, onChange }: { tree: Extract<TopNode, { kind: 'not' }>; testId: string; ctx: BuilderContext; onChange(next: TopNode): void }) {
+function NegatedTop({
+  tree,
+  testId,
+  ctx,
+  onChange,
+}: {
+  tree: Extract<TopNode, { kind: 'not' }>;
+  testId: string;
+  ctx: BuilderContext;
+  onChange(next: TopNode): void;
+}) {
   const { t } = useTranslation();
   const inner = tree.item;
   const unwrap = (): TopNode => (inner.kind === 'group' ? inner : { kind: 'group', mode: 'all', items: [inner] });
@@ -152,7 +162,17 @@ function NegatedTop({ tree, testId, ctx, onChange }: { tree: Extract<TopNode, { 
       {inner.kind === 'group' ? (
         <GroupView group={inner} level={1} testId={testId} ctx={ctx} onChange={(g) => onChange({ kind: 'not', item: g })} />
       ) : inner.kind === 'rule' ? (
-        <RuleRow rule={inner} facts={ctx.facts} allFacts={ctx.allFacts} locale={ctx.locale} timeZone={ctx.timeZone} disabled={ctx.disabled} testId={`${testId}-0`} error={ctx.errorOf(inner)} onChange={(r) => onChange({ kind: 'not', item: r })} />
+        <RuleRow
+          rule={inner}
+          facts={ctx.facts}
+          allFacts={ctx.allFacts}
+          locale={ctx.locale}
+          timeZone={ctx.timeZone}
+          disabled={ctx.disabled}
+          testId={`${testId}-0`}
+          error={ctx.errorOf(inner)}
+          onChange={(r) => onChange({ kind: 'not', item: r })}
+        />
       ) : (
         <p className="mono small">{JSON.stringify(writeNode(inner))}</p>
       )}

@@ -68,10 +68,24 @@ export function EditingToolbar() {
       <button type="button" className="btn btn-small" disabled={!canRedo} onClick={redo} title={`${t('editing.redo')} (Ctrl+Shift+Z)`} data-testid="redo">
         ↷ {t('editing.redo')}
       </button>
-      <button type="button" className="btn btn-small" disabled={!hasSteps || laying} onClick={() => void tidy()} title={t('editing.layoutTitle')} data-testid="auto-layout">
+      <button
+        type="button"
+        className="btn btn-small"
+        disabled={!hasSteps || laying}
+        onClick={() => void tidy()}
+        title={t('editing.layoutTitle')}
+        data-testid="auto-layout"
+      >
         {t('editing.layout')}
       </button>
-      <button type="button" className="btn btn-small" onClick={() => setHelp(true)} title={t('editing.help')} aria-label={t('editing.help')} data-testid="shortcuts-help">
+      <button
+        type="button"
+        className="btn btn-small"
+        onClick={() => setHelp(true)}
+        title={t('editing.help')}
+        aria-label={t('editing.help')}
+        data-testid="shortcuts-help"
+      >
         ?
       </button>
       {help && <ShortcutHelp onClose={() => setHelp(false)} />}

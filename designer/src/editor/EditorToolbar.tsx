@@ -36,7 +36,14 @@ export function EditorToolbar() {
       <button type="button" className="btn btn-ghost" onClick={closeJourney} data-testid="back">
         ← {t('toolbar.back')}
       </button>
-      <input className="journey-name-input" aria-label={t('toolbar.name')} value={meta.name} maxLength={200} onChange={(e) => rename(e.target.value)} data-testid="journey-name" />
+      <input
+        className="journey-name-input"
+        aria-label={t('toolbar.name')}
+        value={meta.name}
+        maxLength={200}
+        onChange={(e) => rename(e.target.value)}
+        data-testid="journey-name"
+      />
       <StatusBadge status={meta.status} version={meta.version} testId="status-badge" />
       <SaveState />
       <span className="toolbar-spacer" />

@@ -42,7 +42,11 @@ export function PublishDialog({ onClose }: { onClose(): void }) {
         setSummary(r.summary);
         setWarnings(r.warnings ?? []);
       })
-      .catch((e: unknown) => live && setFailure(e instanceof ApiError && e.body.problems ? e.body.problems.map((p) => p.message).join('; ') : e instanceof Error ? e.message : String(e)));
+      .catch(
+        (e: unknown) =>
+          live &&
+          setFailure(e instanceof ApiError && e.body.problems ? e.body.problems.map((p) => p.message).join('; ') : e instanceof Error ? e.message : String(e)),
+      );
     return () => {
       live = false;
     };
@@ -78,7 +82,15 @@ export function PublishDialog({ onClose }: { onClose(): void }) {
 
   return (
     <div className="dialog-backdrop" onClick={onClose}>
-      <div className="dialog card" role="dialog" aria-modal="true" aria-labelledby="publish-title" data-testid="publish-dialog" onClick={(e) => e.stopPropagation()} lang={i18n.language}>
+      <div
+        className="dialog card"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="publish-title"
+        data-testid="publish-dialog"
+        onClick={(e) => e.stopPropagation()}
+        lang={i18n.language}
+      >
         <h2 id="publish-title">{t('publish.title', { name: meta.name })}</h2>
         {problems.length > 0 ? (
           <div data-testid="publish-problems">
@@ -117,7 +129,11 @@ export function PublishDialog({ onClose }: { onClose(): void }) {
             <dt>{t('publish.entry')}</dt>
             <dd data-testid="publish-entry">{words.entry}</dd>
             <dd className="muted small" data-testid="publish-version">
-              {running ? (inside === null ? t('publish.version', { next }) : t('publish.versionInside', { next, count: inside })) : t('publish.firstVersion', { next })}
+              {running
+                ? inside === null
+                  ? t('publish.version', { next })
+                  : t('publish.versionInside', { next, count: inside })
+                : t('publish.firstVersion', { next })}
             </dd>
           </dl>
         )}

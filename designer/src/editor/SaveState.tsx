@@ -13,10 +13,17 @@ export function SaveState() {
   const title = dirty && phase === 'pending' && !isNew ? t('editing.autosaveSoon') : undefined;
   if (phase === 'saving') text = t('editing.autosaving');
   else if (dirty) text = t('toolbar.unsaved');
-  else if (phase === 'saved' && at !== null) text = t('editing.autosaved', { time: new Date(at).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit' }) });
+  else if (phase === 'saved' && at !== null)
+    text = t('editing.autosaved', { time: new Date(at).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit' }) });
   else text = t('toolbar.saved');
   return (
-    <span className={`save-state ${dirty ? 'is-dirty' : ''} ${phase === 'saved' && !dirty ? 'is-auto' : ''}`} data-testid="save-state" data-dirty={dirty} data-autosave={phase} title={title}>
+    <span
+      className={`save-state ${dirty ? 'is-dirty' : ''} ${phase === 'saved' && !dirty ? 'is-auto' : ''}`}
+      data-testid="save-state"
+      data-dirty={dirty}
+      data-autosave={phase}
+      title={title}
+    >
       {text}
     </span>
   );

@@ -20,7 +20,15 @@ export function ShortcutHelp({ onClose }: { onClose(): void }) {
   // Portalled to the page: inside the canvas it would pan and zoom with React Flow's pane events.
   return createPortal(
     <div className="shortcut-backdrop" onClick={onClose}>
-      <div className="shortcut-help" role="dialog" aria-modal="true" aria-labelledby="shortcut-title" data-shortcuts data-testid="shortcut-help" onClick={(e) => e.stopPropagation()}>
+      <div
+        className="shortcut-help"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="shortcut-title"
+        data-shortcuts
+        data-testid="shortcut-help"
+        onClick={(e) => e.stopPropagation()}
+      >
         <h2 id="shortcut-title">{t('editing.helpTitle')}</h2>
         <dl>
           {SHORTCUT_LIST.map(({ id, keys }) => (

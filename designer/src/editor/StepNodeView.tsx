@@ -41,7 +41,13 @@ function StepNodeView({ id, data, selected }: NodeProps<StepNode>) {
     updateNodeInternals(id);
   }, [id, portKey, updateNodeInternals]);
 
-  const classes = ['step', `step-${description?.category ?? 'unknown'}`, selected ? 'is-selected' : '', problems ? 'has-problems' : '', simulatedAt ? 'is-simulated' : ''];
+  const classes = [
+    'step',
+    `step-${description?.category ?? 'unknown'}`,
+    selected ? 'is-selected' : '',
+    problems ? 'has-problems' : '',
+    simulatedAt ? 'is-simulated' : '',
+  ];
   return (
     <div className={classes.join(' ')} data-testid={`node-${id}`} data-node-type={data.nodeType}>
       {description?.category !== 'trigger' && <Handle type="target" position={Position.Top} className="step-in" data-testid={`handle-${id}-in`} />}
@@ -52,7 +58,11 @@ function StepNodeView({ id, data, selected }: NodeProps<StepNode>) {
       )}
       <div className="step-head">
         <span className="step-title">
-          {description?.icon ? <span className="palette-icon" aria-hidden="true">{description.icon}</span> : null}
+          {description?.icon ? (
+            <span className="palette-icon" aria-hidden="true">
+              {description.icon}
+            </span>
+          ) : null}
           {labels?.title ?? t('node.unknownType', { type: data.nodeType })}
         </span>
         {problems && (

@@ -107,7 +107,9 @@ export async function saveJourney(options: { auto?: boolean } = {}): Promise<boo
     rememberJourney(doc.id);
     if (!options.auto) {
       store().setNotice(
-        res.problems.length === 0 ? { kind: 'success', key: 'notice.saved' } : { kind: 'info', key: 'notice.savedWithProblems', params: { count: res.problems.length } },
+        res.problems.length === 0
+          ? { kind: 'success', key: 'notice.saved' }
+          : { kind: 'info', key: 'notice.savedWithProblems', params: { count: res.problems.length } },
       );
     }
     return true;

@@ -9,7 +9,12 @@ import type { NodeTypeDescription } from '../../../engine/nodes/registry';
 export { fieldTextOf };
 
 /** The texts in `locale` of the top-level config field `field` of the node type `type`, when declared. */
-export function configFieldText(nodeTypes: Record<string, NodeTypeDescription>, type: string | undefined, field: string, locale: Locale): FieldText | undefined {
+export function configFieldText(
+  nodeTypes: Record<string, NodeTypeDescription>,
+  type: string | undefined,
+  field: string,
+  locale: Locale,
+): FieldText | undefined {
   if (!type) return undefined;
   const properties = (nodeTypes[type]?.configSchema as { properties?: Record<string, unknown> } | undefined)?.properties;
   return fieldTextOf(properties?.[field], locale);

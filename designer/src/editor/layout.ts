@@ -62,14 +62,25 @@ export async function layoutPositions(
         layoutOptions: { 'elk.portConstraints': 'FIXED_POS' },
         ports: [
           { id: inPort(n.id), x: width / 2, y: 0, width: 1, height: 1, layoutOptions: { 'elk.port.side': 'NORTH' } },
-          ...ports.map((p, i) => ({ id: outPort(n.id, p), x: ((i + 0.5) * width) / ports.length, y: height, width: 1, height: 1, layoutOptions: { 'elk.port.side': 'SOUTH' } })),
+          ...ports.map((p, i) => ({
+            id: outPort(n.id, p),
+            x: ((i + 0.5) * width) / ports.length,
+            y: height,
+            width: 1,
+            height: 1,
+            layoutOptions: { 'elk.port.side': 'SOUTH' },
+          })),
         ],
       };
     }),
     edges: edges
       // An edge from a port the step no longer has (its config changed) still lays out from the step.
       .filter((e) => ids.has(e.source) && ids.has(e.target))
-      .map((e) => ({ id: e.id, sources: [e.sourceHandle && outPorts.get(e.source)?.has(e.sourceHandle) ? outPort(e.source, e.sourceHandle) : e.source], targets: [inPort(e.target)] })),
+      .map((e) => ({
+        id: e.id,
+        sources: [e.sourceHandle && outPorts.get(e.source)?.has(e.sourceHandle) ? outPort(e.source, e.sourceHandle) : e.source],
+        targets: [inPort(e.target)],
+      })),
   };
 
   const elk = await engine();

@@ -35,7 +35,13 @@ type EntrySettings = Pick<Journey['settings'], 'reEntry' | 'reEntryCooldown'>;
  * `registered`: the channels the server knows (plugins' included); the built-ins when absent.
  * Channels are counted in the registry's order, so the sentence does not change with key order.
  */
-export function summaryInWords(summary: JourneySummary, settings: EntrySettings, locale: Locale, perOrder = false, registered?: readonly ChannelDefinition[]): SummaryWordsOut {
+export function summaryInWords(
+  summary: JourneySummary,
+  settings: EntrySettings,
+  locale: Locale,
+  perOrder = false,
+  registered?: readonly ChannelDefinition[],
+): SummaryWordsOut {
   const zh = locale === 'zh-CN';
   const channels = inChannelOrder(Object.keys(summary.messagesPerChannel), registered);
   const counted = channels.filter((c) => summary.messagesPerChannel[c] !== 'unbounded' && summary.messagesPerChannel[c] !== 0);

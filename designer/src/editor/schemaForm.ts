@@ -71,8 +71,7 @@ export function formUiSchema(schema: RJSFSchema, locale?: Locale): UiSchema {
     } else if (isJsonValueSchema(prop, schema)) {
       field['ui:field'] = 'json';
       field['ui:fieldReplacesAnyOrOneOf'] = true;
-    }
-    else if (widgetForFormat(prop)) field['ui:widget'] = widgetForFormat(prop);
+    } else if (widgetForFormat(prop)) field['ui:widget'] = widgetForFormat(prop);
     else if (prop.type === 'string' && typeof prop.maxLength === 'number' && prop.maxLength > 500) field['ui:widget'] = 'textarea';
     // Conditions inside the items of a list (a split's branches) get the condition builder too.
     const items = prop.type === 'array' ? prop.items : undefined;

@@ -18,7 +18,10 @@ interface KeyChord {
 
 const BINDINGS: Record<ShortcutAction, KeyChord[]> = {
   undo: [{ key: 'z', mod: true }],
-  redo: [{ key: 'z', mod: true, shift: true }, { key: 'y', ctrl: true }],
+  redo: [
+    { key: 'z', mod: true, shift: true },
+    { key: 'y', ctrl: true },
+  ],
   copy: [{ key: 'c', mod: true }],
   cut: [{ key: 'x', mod: true }],
   paste: [{ key: 'v', mod: true }],
@@ -32,7 +35,13 @@ const BINDINGS: Record<ShortcutAction, KeyChord[]> = {
 /** What the help overlay lists, in order: the bindings above plus keys React Flow handles itself. */
 export const SHORTCUT_LIST: { id: string; keys: string[][] }[] = [
   { id: 'undo', keys: [['mod', 'Z']] },
-  { id: 'redo', keys: [['mod', 'Shift', 'Z'], ['Ctrl', 'Y']] },
+  {
+    id: 'redo',
+    keys: [
+      ['mod', 'Shift', 'Z'],
+      ['Ctrl', 'Y'],
+    ],
+  },
   { id: 'copy', keys: [['mod', 'C']] },
   { id: 'cut', keys: [['mod', 'X']] },
   { id: 'paste', keys: [['mod', 'V']] },

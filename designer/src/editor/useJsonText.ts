@@ -6,7 +6,11 @@ import { useEffect, useState } from 'react';
  * replaces the text unless what is typed does not parse yet. Empty text means `undefined` when
  * `emptyIsUndefined`, else it is simply not JSON.
  */
-export function useJsonText(value: unknown, onChange: (value: unknown) => void, emptyIsUndefined = false): { text: string; bad: boolean; edit(next: string): void } {
+export function useJsonText(
+  value: unknown,
+  onChange: (value: unknown) => void,
+  emptyIsUndefined = false,
+): { text: string; bad: boolean; edit(next: string): void } {
   const shown = value === undefined ? '' : JSON.stringify(value, null, 2);
   const [text, setText] = useState(shown);
   const [bad, setBad] = useState(false);

@@ -42,5 +42,9 @@ export const inputsEn = {
   weekdays: { 1: 'Mon', 2: 'Tue', 3: 'Wed', 4: 'Thu', 5: 'Fri', 6: 'Sat', 7: 'Sun' },
   weekdayNames: { 1: 'Monday', 2: 'Tuesday', 3: 'Wednesday', 4: 'Thursday', 5: 'Friday', 6: 'Saturday', 7: 'Sunday' },
   timeZone: { placeholder: 'Search time zones, e.g. Shanghai', common: 'Common', all: 'All zones', unknown: 'Not a time zone the browser knows' },
-  journey: { title: 'Journey settings', timezone: 'Time zone', timezoneHelp: "The shop's time zone: waits for a date, a time or a window read it when the customer has none of their own." },
+  journey: {
+    title: 'Journey settings',
+    timezone: 'Time zone',
+    timezoneHelp: "The shop's time zone: waits for a date, a time or a window read it when the customer has none of their own.",
+  },
 };

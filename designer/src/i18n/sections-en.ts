@@ -69,7 +69,8 @@ export const dataEn = {
   required: 'required',
   columnsNote: 'A header line is required (UTF-8, comma-separated, columns in any order). Other columns are kept as attributes.',
   notes: {
-    orders: 'status: created, paid, shipped, delivered, closed or refunded. created_at and paid_at: ISO 8601 with an offset, e.g. 2026-11-11T20:00:00+08:00. amount and discount in yuan. product_ids separated by “;”.',
+    orders:
+      'status: created, paid, shipped, delivered, closed or refunded. created_at and paid_at: ISO 8601 with an offset, e.g. 2026-11-11T20:00:00+08:00. amount and discount in yuan. product_ids separated by “;”.',
     customers: 'birthday: YYYY-MM-DD or MM-DD. timezone: an IANA zone such as Asia/Shanghai.',
     products: 'tags separated by “;”. category is used by RFM ranges and tag rules.',
   },

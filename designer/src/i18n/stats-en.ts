@@ -25,7 +25,8 @@ export const statsEn = {
   stop: 'Stop',
   stopping: 'Stopping…',
   stopTitle: 'Stop “{{name}}”?',
-  stopBody: 'Nobody new enters, and every customer inside leaves at once (recorded as stopped). This cannot be undone: to run the journey again, publish it as a new version.',
+  stopBody:
+    'Nobody new enters, and every customer inside leaves at once (recorded as stopped). This cannot be undone: to run the journey again, publish it as a new version.',
   stopConfirm: 'Stop the journey',
   cancel: 'Cancel',
   stopped_one: 'Stopped. {{count}} customer inside was taken out.',

@@ -19,7 +19,8 @@ export const versionsEn = {
   changes: 'Changes',
   legend: { added: 'added', removed: 'removed', changed: 'changed' },
   restore: 'Restore as draft',
-  restoreConfirm: 'Replace the current draft with version {{version}}? The draft’s changes since are lost; running customers are not affected until you publish.',
+  restoreConfirm:
+    'Replace the current draft with version {{version}}? The draft’s changes since are lost; running customers are not affected until you publish.',
   restored: 'Version {{version}} is the draft again. Publish it to make it run.',
   change: {
     added: 'New step {{title}}',

@@ -44,8 +44,18 @@ export function DistributionCharts({ k, f }: { k: KpisResponse; f: Formatters })
   const locale = currentLocale();
   const w = windowParams(k);
   const d = k.distributions;
-  const stage = Object.entries(d.stage).map(([key, count]) => ({ key, count, label: t(`kpi.stages.${key}`, { defaultValue: key }), colour: stageColours[key] ?? '#94a3b8' }));
-  const tier = Object.entries(d.tier).map(([key, count]) => ({ key, count, label: t(`kpi.tiers.${key}`, { defaultValue: key }), colour: tierColours[key] ?? '#94a3b8' }));
+  const stage = Object.entries(d.stage).map(([key, count]) => ({
+    key,
+    count,
+    label: t(`kpi.stages.${key}`, { defaultValue: key }),
+    colour: stageColours[key] ?? '#94a3b8',
+  }));
+  const tier = Object.entries(d.tier).map(([key, count]) => ({
+    key,
+    count,
+    label: t(`kpi.tiers.${key}`, { defaultValue: key }),
+    colour: tierColours[key] ?? '#94a3b8',
+  }));
   const rfm = Object.entries(d.rfm)
     .sort(([a], [b]) => rfmOrder.indexOf(a as RfmSegment) - rfmOrder.indexOf(b as RfmSegment))
     .map(([key, count]) => ({ key, count, label: rfmSegmentLabels[key as RfmSegment]?.[locale] ?? key, colour: '#e8590c' }));
@@ -70,7 +80,9 @@ export function DistributionCharts({ k, f }: { k: KpisResponse; f: Formatters })
             <Definition id="rfm" name={t('kpi.rfm')} text={t('kpi.defs.rfm')} />
           </figcaption>
           {d.snapshotAsOf === null ? (
-            <p className="muted small chart-note" data-testid="rfm-none">{t('kpi.rfmNone')}</p>
+            <p className="muted small chart-note" data-testid="rfm-none">
+              {t('kpi.rfmNone')}
+            </p>
           ) : (
             <>
               <Bars rows={rfm} f={f} testId="dist-rfm-chart" />

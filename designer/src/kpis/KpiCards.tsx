@@ -17,21 +17,27 @@ export function KpiCards({ k, f }: { k: KpisResponse; f: Formatters }) {
         <h2>
           <Definition id="rollingCustomers" name={t('kpi.rollingCustomers')} text={t('kpi.defs.rollingCustomers')} />
         </h2>
-        <div className="kpi-value" data-testid="kpi-rolling-value">{f.count(k.rollingCustomers)}</div>
+        <div className="kpi-value" data-testid="kpi-rolling-value">
+          {f.count(k.rollingCustomers)}
+        </div>
         <div className="kpi-sub">{t('kpi.rollingCustomersSub', { date: f.date(k.asOfDate) })}</div>
       </article>
       <article className="card kpi-card" data-testid="kpi-returning">
         <h2>
           <Definition id="returningRatio" name={t('kpi.returningRatio')} text={t('kpi.defs.returningRatio')} />
         </h2>
-        <div className="kpi-value" data-testid="kpi-returning-value">{f.percent(k.returningRatio)}</div>
+        <div className="kpi-value" data-testid="kpi-returning-value">
+          {f.percent(k.returningRatio)}
+        </div>
         <div className="kpi-sub">{t('kpi.returningRatioSub', { count: returning, total: k.rollingCustomers })}</div>
       </article>
       <article className="card kpi-card" data-testid="kpi-aov">
         <h2>
           <Definition id="aov" name={t('kpi.aov')} text={t('kpi.defs.aov')} />
         </h2>
-        <div className="kpi-value" data-testid="kpi-aov-value">{f.money(k.aov)}</div>
+        <div className="kpi-value" data-testid="kpi-aov-value">
+          {f.money(k.aov)}
+        </div>
         <div className="kpi-sub">{t('kpi.aovSub')}</div>
       </article>
       <article className="card kpi-card kpi-repurchase" data-testid="kpi-repurchase">

@@ -40,7 +40,13 @@ export default function KpiPage() {
         <h1>{t('kpi.title')}</h1>
         <label className="field">
           <span>{t('kpi.asOf')}</span>
-          <input type="date" value={params.asOf ?? k?.asOfDate ?? ''} max="9999-12-31" onChange={(e) => choose({ asOf: e.target.value || undefined })} data-testid="kpi-asof" />
+          <input
+            type="date"
+            value={params.asOf ?? k?.asOfDate ?? ''}
+            max="9999-12-31"
+            onChange={(e) => choose({ asOf: e.target.value || undefined })}
+            data-testid="kpi-asof"
+          />
         </label>
         <button type="button" className="btn" disabled={params.asOf === undefined} onClick={() => choose({ asOf: undefined })} data-testid="kpi-today">
           {t('kpi.today')}
@@ -48,15 +54,21 @@ export default function KpiPage() {
         <label className="field">
           <span>{t('kpi.period')}</span>
           <select value={params.periodDays} onChange={(e) => choose({ periodDays: Number(e.target.value) })} data-testid="kpi-period">
-            {[...new Set([...periods, params.periodDays])].sort((a, b) => a - b).map((d) => (
-              <option key={d} value={d}>
-                {t('kpi.periodDays', { days: d })}
-              </option>
-            ))}
+            {[...new Set([...periods, params.periodDays])]
+              .sort((a, b) => a - b)
+              .map((d) => (
+                <option key={d} value={d}>
+                  {t('kpi.periodDays', { days: d })}
+                </option>
+              ))}
           </select>
         </label>
         {k && <p className="muted small kpi-tz">{t('kpi.asOfHelp', { timezone: k.timezone })}</p>}
-        {state.status === 'loading' && k && <span className="muted small" role="status">{t('kpi.loading')}</span>}
+        {state.status === 'loading' && k && (
+          <span className="muted small" role="status">
+            {t('kpi.loading')}
+          </span>
+        )}
       </div>
 
       {state.status === 'error' && (

@@ -1,7 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import { fetchKpis, type KpisResponse } from '../api/kpis';
 
-export type KpiState = { status: 'loading'; data: KpisResponse | null } | { status: 'ready'; data: KpisResponse } | { status: 'error'; message: string; data: KpisResponse | null };
+export type KpiState =
+  | { status: 'loading'; data: KpisResponse | null }
+  | { status: 'ready'; data: KpisResponse }
+  | { status: 'error'; message: string; data: KpisResponse | null };
 
 /** The board for the chosen date and period; keeps the last answer on screen while the next loads. */
 export function useKpis(asOf: string | undefined, periodDays: number): { state: KpiState; reload: () => void } {

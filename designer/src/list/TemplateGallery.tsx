@@ -77,7 +77,13 @@ export function TemplateGallery({ onClose }: { onClose: () => void }) {
                   />
                 </label>
               )}
-              <button type="button" className="btn btn-primary" disabled={using !== null} onClick={() => void use(tpl.id)} data-testid={`use-template-${tpl.id}`}>
+              <button
+                type="button"
+                className="btn btn-primary"
+                disabled={using !== null}
+                onClick={() => void use(tpl.id)}
+                data-testid={`use-template-${tpl.id}`}
+              >
                 {using === tpl.id ? t('gallery.using') : t('gallery.use')}
               </button>
             </li>

@@ -25,17 +25,46 @@ export function TemplatePreview({ preview }: { preview: TemplateSummary['preview
   const height = Math.max(...points.map((p) => p.y)) + NODE_H + 20 - minY;
   const at = preview.positions;
   return (
-    <svg className="template-preview" viewBox={`${minX} ${minY} ${width} ${height}`} preserveAspectRatio="xMidYMid meet" aria-hidden="true" data-testid="template-preview">
+    <svg
+      className="template-preview"
+      viewBox={`${minX} ${minY} ${width} ${height}`}
+      preserveAspectRatio="xMidYMid meet"
+      aria-hidden="true"
+      data-testid="template-preview"
+    >
       {preview.edges.map((e) => {
         const from = at[e.from];
         const to = at[e.to];
         if (!from || !to) return null;
-        return <line key={`${e.from}:${e.port}->${e.to}`} x1={from.x + NODE_W / 2} y1={from.y + NODE_H} x2={to.x + NODE_W / 2} y2={to.y} stroke="#b8bfc8" strokeWidth={6} />;
+        return (
+          <line
+            key={`${e.from}:${e.port}->${e.to}`}
+            x1={from.x + NODE_W / 2}
+            y1={from.y + NODE_H}
+            x2={to.x + NODE_W / 2}
+            y2={to.y}
+            stroke="#b8bfc8"
+            strokeWidth={6}
+          />
+        );
       })}
       {preview.nodes.map((n) => {
         const p = at[n.id];
         if (!p) return null;
-        return <rect key={n.id} x={p.x} y={p.y} width={NODE_W} height={NODE_H} rx={10} fill="#fff" stroke={colourOf(n.type)} strokeWidth={8} data-node-type={n.type} />;
+        return (
+          <rect
+            key={n.id}
+            x={p.x}
+            y={p.y}
+            width={NODE_W}
+            height={NODE_H}
+            rx={10}
+            fill="#fff"
+            stroke={colourOf(n.type)}
+            strokeWidth={8}
+            data-node-type={n.type}
+          />
+        );
       })}
     </svg>
   );

@@ -56,7 +56,11 @@ export default function MessagesPage() {
             {t('messages.failed', { message: state.message })}
           </p>
         )}
-        {state.status === 'ready' && state.messages.length === 0 && <p className="muted" data-testid="messages-empty">{t('messages.empty')}</p>}
+        {state.status === 'ready' && state.messages.length === 0 && (
+          <p className="muted" data-testid="messages-empty">
+            {t('messages.empty')}
+          </p>
+        )}
         {state.status === 'ready' && state.messages.length > 0 && (
           <table className="journey-table messages-table" data-testid="messages-table">
             <thead>
@@ -76,7 +80,10 @@ export default function MessagesPage() {
                   <td className="nowrap">{time.format(new Date(m.sentAt ?? m.createdAt))}</td>
                   <td>
                     <a href={`#/journeys/${encodeURIComponent(m.journeyId)}`}>{m.journeyId}</a>
-                    <span className="muted"> v{m.journeyVersion} · {m.nodeId}</span>
+                    <span className="muted">
+                      {' '}
+                      v{m.journeyVersion} · {m.nodeId}
+                    </span>
                   </td>
                   <td className="nowrap">{channelName(m.channel, currentLocale(), channels)}</td>
                   <td className="nowrap">{m.recipient ?? '—'}</td>

@@ -38,7 +38,8 @@ export function TestEventForm({ onSent }: { onSent(): void }) {
       setOutcome({ kind: 'sent', id: answer.accepted[0]?.id ?? id, type });
       onSent();
     } catch (err) {
-      const problems = err instanceof ApiError ? (err.body as { rejected?: { problems: { path: string; message: string }[] }[] }).rejected?.[0]?.problems : undefined;
+      const problems =
+        err instanceof ApiError ? (err.body as { rejected?: { problems: { path: string; message: string }[] }[] }).rejected?.[0]?.problems : undefined;
       setOutcome({ kind: 'refused', lines: problems?.map((p) => `${p.path}: ${p.message}`) ?? [err instanceof Error ? err.message : String(err)] });
     } finally {
       setBusy(false);
@@ -66,11 +67,24 @@ export function TestEventForm({ onSent }: { onSent(): void }) {
         </label>
         <label>
           {t('messages.test.name')}
-          <input value={name} maxLength={200} onChange={(e) => setName(e.target.value)} placeholder={t('messages.test.namePlaceholder')} data-testid="test-event-name" />
+          <input
+            value={name}
+            maxLength={200}
+            onChange={(e) => setName(e.target.value)}
+            placeholder={t('messages.test.namePlaceholder')}
+            data-testid="test-event-name"
+          />
         </label>
         <label>
           {t('messages.test.phone')}
-          <input value={phone} maxLength={50} inputMode="tel" onChange={(e) => setPhone(e.target.value)} placeholder="13800001234" data-testid="test-event-phone" />
+          <input
+            value={phone}
+            maxLength={50}
+            inputMode="tel"
+            onChange={(e) => setPhone(e.target.value)}
+            placeholder="13800001234"
+            data-testid="test-event-phone"
+          />
         </label>
         <label>
           {t('messages.test.orderId')}

@@ -46,11 +46,18 @@ export function parseClipboard(text: string | null | undefined): ClipboardData |
   if (!isRecord(value) || value.marker !== CLIPBOARD_MARKER || !Array.isArray(value.steps) || !Array.isArray(value.edges)) return null;
   const steps = value.steps.filter(
     (s): s is ClipboardStep =>
-      isRecord(s) && typeof s.id === 'string' && typeof s.type === 'string' && isRecord(s.config) && isRecord(s.position) && typeof s.position.x === 'number' && typeof s.position.y === 'number',
+      isRecord(s) &&
+      typeof s.id === 'string' &&
+      typeof s.type === 'string' &&
+      isRecord(s.config) &&
+      isRecord(s.position) &&
+      typeof s.position.x === 'number' &&
+      typeof s.position.y === 'number',
   );
   const ids = new Set(steps.map((s) => s.id));
   const edges = value.edges.filter(
-    (e): e is ClipboardData['edges'][number] => isRecord(e) && typeof e.from === 'string' && typeof e.port === 'string' && typeof e.to === 'string' && ids.has(e.from) && ids.has(e.to),
+    (e): e is ClipboardData['edges'][number] =>
+      isRecord(e) && typeof e.from === 'string' && typeof e.port === 'string' && typeof e.to === 'string' && ids.has(e.from) && ids.has(e.to),
   );
   return steps.length > 0 ? { marker: CLIPBOARD_MARKER, steps, edges } : null;
 }

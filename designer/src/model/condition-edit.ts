@@ -58,7 +58,10 @@ export function withOperator(facts: readonly FactDefinition[], rule: RuleNode, o
 
 /** Parses the text of a list value; numbers stay numbers for numeric values (json-rules-engine compares strictly). */
 export function parseList(text: string, numeric: boolean): unknown[] {
-  const items = text.split(/[,，、]/).map((s) => s.trim()).filter((s) => s !== '');
+  const items = text
+    .split(/[,，、]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
   return numeric ? items.map(Number).filter((n) => Number.isFinite(n)) : items;
 }
 

@@ -37,7 +37,19 @@ export function compared(facts: readonly FactDefinition[], factName: string, pat
   const type = p ? p.type : path !== undefined && fact.paths ? undefined : fact.type;
   const choices = p ? p.choices : path === undefined ? fact.choices : undefined;
   const subject = p ? p.labels[locale] : path ? `${fact.labels[locale]} ${path}` : fact.labels[locale];
-  const kind: ValueKind = choices ? 'choice' : fact.name === 'tags' ? 'tags' : type === 'number' ? 'number' : type === 'string' ? 'text' : type === 'date' ? 'date' : type === 'boolean' ? 'boolean' : 'any';
+  const kind: ValueKind = choices
+    ? 'choice'
+    : fact.name === 'tags'
+      ? 'tags'
+      : type === 'number'
+        ? 'number'
+        : type === 'string'
+          ? 'text'
+          : type === 'date'
+            ? 'date'
+            : type === 'boolean'
+              ? 'boolean'
+              : 'any';
   return { fact, subject, kind, unit: p ? p.unit : path === undefined ? fact.unit : undefined, choices };
 }
 

@@ -77,6 +77,9 @@ export function takesList(operator: string): boolean {
 
 /** Parses the text of a list value; numbers stay numbers for numeric facts (strict `equal`). */
 export function parseList(text: string, type: FactType | undefined): unknown[] {
-  const items = text.split(/[,，]/).map((s) => s.trim()).filter((s) => s !== '');
+  const items = text
+    .split(/[,，]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
   return type === 'number' ? items.map(Number).filter((n) => Number.isFinite(n)) : items;
 }

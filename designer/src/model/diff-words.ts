@@ -45,7 +45,11 @@ export function describeDiff(diff: JourneyDiff, older: Journey, newer: Journey, 
 
   for (const n of diff.added) {
     const summary = summarizeConfig(n.config, words, words.fieldOrder(n.type), n.type);
-    lines.push({ kind: 'added', nodeId: n.id, text: words.t(summary ? 'versions.change.addedWith' : 'versions.change.added', { title: title(n.type), summary }) });
+    lines.push({
+      kind: 'added',
+      nodeId: n.id,
+      text: words.t(summary ? 'versions.change.addedWith' : 'versions.change.added', { title: title(n.type), summary }),
+    });
   }
   for (const n of diff.removed) {
     lines.push({ kind: 'removed', nodeId: n.id, text: words.t('versions.change.removed', { title: title(n.type) }) });
@@ -59,7 +63,12 @@ export function describeDiff(diff: JourneyDiff, older: Journey, newer: Journey, 
     const order = words.fieldOrder(n.type);
     const single = order.length === 1 && n.fields.length === 1 && n.fields[0]!.field === order[0];
     for (const f of n.fields) {
-      const params = { title: title(n.type), field: words.fieldTitle(n.type, f.field), before: value(f.field, f.before, words, n.type), after: value(f.field, f.after, words, n.type) };
+      const params = {
+        title: title(n.type),
+        field: words.fieldTitle(n.type, f.field),
+        before: value(f.field, f.before, words, n.type),
+        after: value(f.field, f.after, words, n.type),
+      };
       lines.push({ kind: 'changed', nodeId: n.id, text: words.t(single ? 'versions.change.changedOnly' : 'versions.change.changed', params) });
     }
   }
@@ -83,7 +92,11 @@ export function describeDiff(diff: JourneyDiff, older: Journey, newer: Journey, 
 }
 
 function setting(f: FieldChange, words: DiffWords): string {
-  return words.t('versions.change.setting', { field: words.fieldTitle(null, f.field), before: settingValue(f.field, f.before, words), after: settingValue(f.field, f.after, words) });
+  return words.t('versions.change.setting', {
+    field: words.fieldTitle(null, f.field),
+    before: settingValue(f.field, f.before, words),
+    after: settingValue(f.field, f.after, words),
+  });
 }
 
 /** Settings whose values are objects get their own short forms. */
@@ -94,7 +107,8 @@ function settingValue(field: string, v: unknown, words: DiffWords): string {
     const r = v as { max?: number; per?: string };
     return words.t('versions.value.rate', { max: r.max ?? '?', per: (r.per && formatDuration(r.per, words.locale)) ?? r.per ?? '' });
   }
-  if (field === 'exitWhen' && Array.isArray(v)) return v.length === 0 ? words.t('versions.value.none') : v.map((x: { eventType?: string }) => x.eventType ?? '?').join(', ');
+  if (field === 'exitWhen' && Array.isArray(v))
+    return v.length === 0 ? words.t('versions.value.none') : v.map((x: { eventType?: string }) => x.eventType ?? '?').join(', ');
   if (field === 'goal' && typeof v === 'object') {
     const g = v as { eventType?: string; within?: string };
     return words.t('versions.value.goal', { event: g.eventType ?? '?', within: (g.within && formatDuration(g.within, words.locale)) ?? g.within ?? '' });

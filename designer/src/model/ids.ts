@@ -10,6 +10,10 @@ export function newJourneyId(): string {
 
 /** `message.send` → `message-send-x3k9q2ab`: readable in problems and logs. */
 export function newNodeId(nodeType: string): string {
-  const prefix = nodeType.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'step';
+  const prefix =
+    nodeType
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'step';
   return `${prefix}-${random()}`;
 }

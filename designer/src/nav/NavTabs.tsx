@@ -16,7 +16,13 @@ export function NavTabs({ view }: { view: View }) {
   return (
     <nav className="nav-tabs" aria-label={t('nav.label')}>
       {tabs.map((tab) => (
-        <a key={tab.id} href={tab.href} className={`nav-tab ${view === tab.id ? 'is-current' : ''}`} aria-current={view === tab.id ? 'page' : undefined} data-testid={`nav-${tab.id}`}>
+        <a
+          key={tab.id}
+          href={tab.href}
+          className={`nav-tab ${view === tab.id ? 'is-current' : ''}`}
+          aria-current={view === tab.id ? 'page' : undefined}
+          data-testid={`nav-${tab.id}`}
+        >
           {t(`nav.${tab.id}`)}
         </a>
       ))}

@@ -18,7 +18,18 @@ export const emptyCustomer = (timezone: string): CustomerDraft => ({
   tier: '',
 });
 
-const ZONES = ['Asia/Shanghai', 'Asia/Hong_Kong', 'Asia/Taipei', 'Asia/Tokyo', 'Asia/Singapore', 'Europe/London', 'Europe/Berlin', 'America/New_York', 'America/Los_Angeles', 'UTC'];
+const ZONES = [
+  'Asia/Shanghai',
+  'Asia/Hong_Kong',
+  'Asia/Taipei',
+  'Asia/Tokyo',
+  'Asia/Singapore',
+  'Europe/London',
+  'Europe/Berlin',
+  'America/New_York',
+  'America/Los_Angeles',
+  'UTC',
+];
 
 /** Who to simulate: a made-up customer (profile and the facts decisions read) or a stored one. */
 export function CustomerPicker({ choice, onChange }: { choice: CustomerChoice; onChange(choice: CustomerChoice): void }) {
@@ -83,10 +94,17 @@ export function CustomerPicker({ choice, onChange }: { choice: CustomerChoice; o
       <legend>{t('simulate.customer')}</legend>
       <div className="sim-choice" role="radiogroup">
         <label>
-          <input type="radio" checked={choice.kind === 'made-up'} onChange={() => onChange({ kind: 'made-up', draft })} data-testid="sim-customer-made-up" /> {t('simulate.madeUp')}
+          <input type="radio" checked={choice.kind === 'made-up'} onChange={() => onChange({ kind: 'made-up', draft })} data-testid="sim-customer-made-up" />{' '}
+          {t('simulate.madeUp')}
         </label>
         <label>
-          <input type="radio" checked={choice.kind === 'real'} onChange={() => onChange({ kind: 'real', id: '', timezone: null })} data-testid="sim-customer-real" /> {t('simulate.real')}
+          <input
+            type="radio"
+            checked={choice.kind === 'real'}
+            onChange={() => onChange({ kind: 'real', id: '', timezone: null })}
+            data-testid="sim-customer-real"
+          />{' '}
+          {t('simulate.real')}
         </label>
       </div>
       {choice.kind === 'made-up' ? (
@@ -110,7 +128,13 @@ export function CustomerPicker({ choice, onChange }: { choice: CustomerChoice; o
       ) : (
         <div className="sim-real">
           <div className="row">
-            <input value={filter} onChange={(e) => setFilter(e.target.value)} placeholder={t('simulate.filter')} aria-label={t('simulate.filter')} data-testid="sim-customer-filter" />
+            <input
+              value={filter}
+              onChange={(e) => setFilter(e.target.value)}
+              placeholder={t('simulate.filter')}
+              aria-label={t('simulate.filter')}
+              data-testid="sim-customer-filter"
+            />
             <button type="button" className="btn" onClick={() => void load()} disabled={loading} data-testid="sim-customer-load">
               {loading ? t('simulate.loading') : t('simulate.load')}
             </button>
@@ -120,7 +144,12 @@ export function CustomerPicker({ choice, onChange }: { choice: CustomerChoice; o
           <ul className="sim-customers">
             {shown.map((r) => (
               <li key={r.id}>
-                <button type="button" className={`sim-customer-row ${choice.id === r.id ? 'is-chosen' : ''}`} onClick={() => void pick(r.id)} data-testid={`sim-pick-${r.id}`}>
+                <button
+                  type="button"
+                  className={`sim-customer-row ${choice.id === r.id ? 'is-chosen' : ''}`}
+                  onClick={() => void pick(r.id)}
+                  data-testid={`sim-pick-${r.id}`}
+                >
                   <code>{r.id}</code> {r.name ?? ''} <span className="muted small">{t(`kpi.stages.${r.stage}`, { defaultValue: r.stage })}</span>
                 </button>
               </li>

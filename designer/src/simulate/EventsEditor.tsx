@@ -2,7 +2,18 @@ import { useTranslation } from 'react-i18next';
 import type { EventDraft } from './request';
 
 // The events shops send most; any other type can be typed.
-export const EVENT_TYPES = ['order.created', 'order.paid', 'order.shipped', 'order.delivered', 'order.closed', 'order.refunded', 'customer.updated', 'customer.tagged', 'stage.changed', 'tier.changed'];
+export const EVENT_TYPES = [
+  'order.created',
+  'order.paid',
+  'order.shipped',
+  'order.delivered',
+  'order.closed',
+  'order.refunded',
+  'customer.updated',
+  'customer.tagged',
+  'stage.changed',
+  'tier.changed',
+];
 
 let nextKey = 1;
 export function newEvent(type: string, offset: string, data: string): EventDraft {
@@ -50,13 +61,24 @@ export function EventsEditor({ events, onChange, extraTypes }: { events: EventDr
             </label>
             <label className="sim-field sim-offset">
               <span>{t('simulate.offset')}</span>
-              <input value={e.offset} placeholder={t('simulate.offsetHint')} title={t('simulate.offsetHint')} onChange={(x) => edit(i, { offset: x.target.value })} data-testid={`sim-event-${i}-offset`} />
+              <input
+                value={e.offset}
+                placeholder={t('simulate.offsetHint')}
+                title={t('simulate.offsetHint')}
+                onChange={(x) => edit(i, { offset: x.target.value })}
+                data-testid={`sim-event-${i}-offset`}
+              />
             </label>
             <label className="sim-field sim-data">
               <span>{t('simulate.data')}</span>
               <textarea rows={2} value={e.data} onChange={(x) => edit(i, { data: x.target.value })} spellCheck={false} data-testid={`sim-event-${i}-data`} />
             </label>
-            <button type="button" className="btn btn-ghost btn-small" onClick={() => onChange(events.filter((_, j) => j !== i))} data-testid={`sim-event-${i}-remove`}>
+            <button
+              type="button"
+              className="btn btn-ghost btn-small"
+              onClick={() => onChange(events.filter((_, j) => j !== i))}
+              data-testid={`sim-event-${i}-remove`}
+            >
               {t('simulate.removeEvent')}
             </button>
           </li>

@@ -162,7 +162,16 @@ export function SimulatePanel() {
         </p>
       )}
       <div ref={timelineRef}>
-        {played && <Timeline entries={played.entries} start={played.start} zone={played.zone} titleOf={(id) => titles.get(id) ?? id} portLabel={portLabel} onPick={pick} />}
+        {played && (
+          <Timeline
+            entries={played.entries}
+            start={played.start}
+            zone={played.zone}
+            titleOf={(id) => titles.get(id) ?? id}
+            portLabel={portLabel}
+            onPick={pick}
+          />
+        )}
       </div>
     </aside>
   );

@@ -10,7 +10,13 @@ export function SimulateToggle() {
   const open = useStore((s) => s.simulateOpen);
   const setOpen = useStore((s) => s.setSimulateOpen);
   return (
-    <button type="button" className={`btn sim-toggle ${open ? 'is-active' : ''}`} aria-pressed={open} onClick={() => setOpen(!open)} data-testid="simulate-toggle">
+    <button
+      type="button"
+      className={`btn sim-toggle ${open ? 'is-active' : ''}`}
+      aria-pressed={open}
+      onClick={() => setOpen(!open)}
+      data-testid="simulate-toggle"
+    >
       ▶ {t('simulate.open')}
     </button>
   );

@@ -41,13 +41,17 @@ export function Timeline({ entries, start, zone, titleOf, portLabel, onPick }: P
                 {time}
                 {e.kind === 'step' && (
                   <span className="sim-what">
-                    <strong>{titleOf(e.nodeId)}</strong> {t(`simulate.what.${e.what}`, { detail: e.detail ?? '', port: e.port ? portLabel(e.nodeId, e.port) : '' })}
+                    <strong>{titleOf(e.nodeId)}</strong>{' '}
+                    {t(`simulate.what.${e.what}`, { detail: e.detail ?? '', port: e.port ? portLabel(e.nodeId, e.port) : '' })}
                     {e.what === 'acted' && e.detail ? <span className="muted small"> · {e.detail}</span> : null}
                   </span>
                 )}
                 {e.kind === 'message' && (
                   <span className="sim-message" data-channel={e.message.channel} data-status={e.message.status}>
-                    <strong>{channelName(e.message.channel, locale, channels)}</strong> <span className={`sim-status sim-status-${e.message.status}`}>{t(`simulate.status.${e.message.status}`, { defaultValue: e.message.status })}</span>
+                    <strong>{channelName(e.message.channel, locale, channels)}</strong>{' '}
+                    <span className={`sim-status sim-status-${e.message.status}`}>
+                      {t(`simulate.status.${e.message.status}`, { defaultValue: e.message.status })}
+                    </span>
                     {e.message.subject ? <span className="sim-subject">{e.message.subject}</span> : null}
                     <span className="sim-text">{e.message.text}</span>
                   </span>
@@ -62,7 +66,11 @@ export function Timeline({ entries, start, zone, titleOf, portLabel, onPick }: P
   );
 }
 
-function endText(e: Extract<TimelineEntry, { kind: 'end' }>, t: (key: string, options?: Record<string, string>) => string, titleOf: (id: string) => string): string {
+function endText(
+  e: Extract<TimelineEntry, { kind: 'end' }>,
+  t: (key: string, options?: Record<string, string>) => string,
+  titleOf: (id: string) => string,
+): string {
   if (e.reason.startsWith('exit-when ')) return t('simulate.end.exit-when', { event: e.reason.slice('exit-when '.length) });
   if (e.reason === 'still-inside') return t('simulate.end.still-inside', { step: e.nodeId ? titleOf(e.nodeId) : '' });
   if (['exit-node', 'not-entered', 'step-limit'].includes(e.reason)) return t(`simulate.end.${e.reason}`);

@@ -66,7 +66,12 @@ export function displayZone(choice: CustomerChoice, journey: Pick<Journey, 'sett
 }
 
 /** Builds the request body, or the list of what is wrong, each naming its field. */
-export function buildRequest(journey: Journey, choice: CustomerChoice, events: readonly EventDraft[], start: string): { request: SimulationRequest } | { errors: FieldError[] } {
+export function buildRequest(
+  journey: Journey,
+  choice: CustomerChoice,
+  events: readonly EventDraft[],
+  start: string,
+): { request: SimulationRequest } | { errors: FieldError[] } {
   const errors: FieldError[] = [];
   const zone = displayZone(choice, journey);
   const local = parseLocalDateTime(start);
@@ -140,7 +145,15 @@ function madeUpCustomer(d: CustomerDraft, errors: FieldError[]): Record<string, 
 
 /** `YYYY-MM-DDTHH:mm` of the wall clock in `zone` at `ms`: the start input's default. */
 export function localInputValue(ms: number, zone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(ms);
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: zone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(ms);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
   return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
 }

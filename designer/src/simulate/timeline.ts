@@ -40,7 +40,12 @@ export function portOf(step: SimulationStep, ports: readonly string[]): string |
   return ports.includes(head) ? head : ports.includes(o) ? o : null;
 }
 
-function describe(step: SimulationStep, port: string | null, last: boolean, result: SimulationResult): Pick<Extract<TimelineEntry, { kind: 'step' }>, 'what' | 'detail'> {
+function describe(
+  step: SimulationStep,
+  port: string | null,
+  last: boolean,
+  result: SimulationResult,
+): Pick<Extract<TimelineEntry, { kind: 'step' }>, 'what' | 'detail'> {
   const o = step.outcome;
   if (o.startsWith('entered on ')) return { what: 'entered', detail: o.slice('entered on '.length) };
   if (last && result.exitedAt !== null && o === result.reason) return { what: 'exited', detail: null };

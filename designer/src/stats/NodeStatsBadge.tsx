@@ -17,7 +17,12 @@ export function NodeStatsBadge({ nodeId, category }: { nodeId: string; category:
   const figures = useStore((s) => (s.stats && s.stats.journeyId === s.meta?.id ? (s.stats.byNode[nodeId] ?? null) : undefined));
   if (!open || figures === undefined) return null;
   const n = (key: Figure) => figures?.[key] ?? 0;
-  const shown: Figure[] = ['entered', ...(category === 'wait' || n('waiting') > 0 ? (['waiting'] as Figure[]) : []), 'passed', ...OUTCOME_FIGURES.filter((k) => n(k) > 0)];
+  const shown: Figure[] = [
+    'entered',
+    ...(category === 'wait' || n('waiting') > 0 ? (['waiting'] as Figure[]) : []),
+    'passed',
+    ...OUTCOME_FIGURES.filter((k) => n(k) > 0),
+  ];
   return (
     <div className="step-stats nodrag" data-testid={`node-stats-${nodeId}`}>
       {shown.map((key) => (

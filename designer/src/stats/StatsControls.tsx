@@ -42,13 +42,25 @@ export function StatsControls() {
   if (!meta || published === 0) return null;
   return (
     <>
-      <button type="button" className={`btn ${open ? 'is-active' : ''}`} aria-pressed={open} title={t('stats.toggleTitle')} onClick={() => setOpen(!open)} data-testid="stats-toggle">
+      <button
+        type="button"
+        className={`btn ${open ? 'is-active' : ''}`}
+        aria-pressed={open}
+        title={t('stats.toggleTitle')}
+        onClick={() => setOpen(!open)}
+        data-testid="stats-toggle"
+      >
         {t('stats.toggle')}
       </button>
       {/* Over the canvas's top right rather than in the toolbar, which has no room to spare. */}
       {open && (
         <div className="stats-bar card" role="group" aria-label={t('stats.toggleTitle')} data-testid="stats-bar">
-          <select aria-label={t('stats.version')} value={String(version)} onChange={(e) => setVersion(e.target.value === 'all' ? 'all' : Number(e.target.value))} data-testid="stats-version">
+          <select
+            aria-label={t('stats.version')}
+            value={String(version)}
+            onChange={(e) => setVersion(e.target.value === 'all' ? 'all' : Number(e.target.value))}
+            data-testid="stats-version"
+          >
             <option value="all">{t('stats.allVersions')}</option>
             {versions.map((v) => (
               <option key={v} value={String(v)}>
@@ -56,11 +68,22 @@ export function StatsControls() {
               </option>
             ))}
           </select>
-          <button type="button" className="btn btn-ghost btn-small" onClick={() => setTick((n) => n + 1)} title={t('stats.refresh')} aria-label={t('stats.refresh')} data-testid="stats-refresh">
+          <button
+            type="button"
+            className="btn btn-ghost btn-small"
+            onClick={() => setTick((n) => n + 1)}
+            title={t('stats.refresh')}
+            aria-label={t('stats.refresh')}
+            data-testid="stats-refresh"
+          >
             ↻
           </button>
           <span className={`stats-asof ${error ? 'is-error' : ''}`} role={error ? 'alert' : undefined} data-testid="stats-asof">
-            {error ? t('stats.failed', { message: error }) : asOf ? t('stats.updated', { time: new Date(asOf).toLocaleTimeString(i18n.language) }) : t('stats.loading')}
+            {error
+              ? t('stats.failed', { message: error })
+              : asOf
+                ? t('stats.updated', { time: new Date(asOf).toLocaleTimeString(i18n.language) })
+                : t('stats.loading')}
           </span>
         </div>
       )}

@@ -45,7 +45,16 @@ export function StopButton() {
       </button>
       {asking && (
         <div className="dialog-backdrop" onClick={() => !stopping && setAsking(false)}>
-          <div className="dialog card" role="alertdialog" aria-modal="true" aria-labelledby="stop-title" aria-describedby="stop-body" data-testid="stop-dialog" onClick={(e) => e.stopPropagation()} lang={i18n.language}>
+          <div
+            className="dialog card"
+            role="alertdialog"
+            aria-modal="true"
+            aria-labelledby="stop-title"
+            aria-describedby="stop-body"
+            data-testid="stop-dialog"
+            onClick={(e) => e.stopPropagation()}
+            lang={i18n.language}
+          >
             <h2 id="stop-title">{t('stats.stopTitle', { name: meta.name })}</h2>
             <p id="stop-body">{t('stats.stopBody')}</p>
             <div className="row dialog-actions">

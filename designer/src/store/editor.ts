@@ -123,7 +123,20 @@ export const createEditorSlice: StateCreator<Store, [], [], EditorSlice> = (set,
     },
 
     closeJourney() {
-      set({ meta: null, nodes: [], edges: [], selectedNodeId: null, selectedEdgeId: null, problems: [], problemsByNode: {}, dirty: false, notice: null, past: [], future: [], openStep: null });
+      set({
+        meta: null,
+        nodes: [],
+        edges: [],
+        selectedNodeId: null,
+        selectedEdgeId: null,
+        problems: [],
+        problemsByNode: {},
+        dirty: false,
+        notice: null,
+        past: [],
+        future: [],
+        openStep: null,
+      });
     },
 
     onNodesChange(changes) {
@@ -167,7 +180,10 @@ export const createEditorSlice: StateCreator<Store, [], [], EditorSlice> = (set,
       // rjsf reports its initial state too; that is not an edit.
       if (!current || jsonEqual(current.data.config, clean)) return;
       // Typing into one step's form undoes as one step, not a character at a time.
-      edit({ nodes: get().nodes.map((n) => (n.id === nodeId ? { ...n, data: { ...n.data, config: clean } } : n)) }, { key: `config:${nodeId}`, windowMs: TYPING_MS });
+      edit(
+        { nodes: get().nodes.map((n) => (n.id === nodeId ? { ...n, data: { ...n.data, config: clean } } : n)) },
+        { key: `config:${nodeId}`, windowMs: TYPING_MS },
+      );
     },
 
     rename(name) {

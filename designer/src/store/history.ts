@@ -55,7 +55,9 @@ function snapshotOf(s: Store): Snapshot {
 function restore(s: Store, snap: Snapshot): Partial<Store> {
   const selectedNodes = new Set(s.nodes.filter((n) => n.selected).map((n) => n.id));
   const selectedEdges = new Set(s.edges.filter((e) => e.selected).map((e) => e.id));
-  const nodes = snap.nodes.map((n) => (!!n.selected === selectedNodes.has(n.id) && !n.dragging ? n : { ...n, selected: selectedNodes.has(n.id), dragging: false }));
+  const nodes = snap.nodes.map((n) =>
+    !!n.selected === selectedNodes.has(n.id) && !n.dragging ? n : { ...n, selected: selectedNodes.has(n.id), dragging: false },
+  );
   const edges = snap.edges.map((e) => (!!e.selected === selectedEdges.has(e.id) ? e : { ...e, selected: selectedEdges.has(e.id) }));
   return {
     meta: snap.meta,

@@ -24,7 +24,12 @@ function DiffNodeView({ id, data }: NodeProps<DiffFlowNode>) {
   const labels = description?.labels[locale];
 
   return (
-    <div className={`step step-${description?.category ?? 'unknown'} diff-${data.status}`} data-testid={`diff-node-${id}`} data-diff-status={data.status} data-node-type={data.nodeType}>
+    <div
+      className={`step step-${description?.category ?? 'unknown'} diff-${data.status}`}
+      data-testid={`diff-node-${id}`}
+      data-diff-status={data.status}
+      data-node-type={data.nodeType}
+    >
       {description?.category !== 'trigger' && <Handle type="target" position={Position.Top} className="step-in" isConnectable={false} />}
       <div className="step-head">
         <span className="step-title">{labels?.title ?? t('node.unknownType', { type: data.nodeType })}</span>

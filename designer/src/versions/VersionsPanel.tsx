@@ -74,8 +74,7 @@ export function VersionsPanel({ onClose }: { onClose: () => void }) {
     return () => window.removeEventListener('keydown', onKey);
   }, [onClose]);
 
-  const toggle = (k: Key) =>
-    setPicked((p) => (p.includes(k) ? p.filter((x) => x !== k) : [...p, k].slice(-2)));
+  const toggle = (k: Key) => setPicked((p) => (p.includes(k) ? p.filter((x) => x !== k) : [...p, k].slice(-2)));
 
   const restore = async (version: number) => {
     if (!journeyId) return;
@@ -95,7 +94,14 @@ export function VersionsPanel({ onClose }: { onClose: () => void }) {
 
   return (
     <div className="versions-backdrop" onClick={onClose}>
-      <section className="versions-panel card" data-testid="versions-panel" role="dialog" aria-modal="true" aria-labelledby="versions-title" onClick={(e) => e.stopPropagation()}>
+      <section
+        className="versions-panel card"
+        data-testid="versions-panel"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="versions-title"
+        onClick={(e) => e.stopPropagation()}
+      >
         <div className="row versions-head">
           <h2 id="versions-title">{t('versions.title')}</h2>
           <span className="muted">{t('versions.pickHelp')}</span>
@@ -125,12 +131,20 @@ export function VersionsPanel({ onClose }: { onClose: () => void }) {
                 <label>
                   <input type="checkbox" checked={picked.includes(v.version)} onChange={() => toggle(v.version)} data-testid={`pick-version-${v.version}`} />
                   <span className="version-name">{t('versions.version', { version: v.version })}</span>
-                  {v.version === list.draft.version && (list.draft.status === 'live' || list.draft.status === 'paused') && <span className="badge badge-live">{t('versions.live')}</span>}
+                  {v.version === list.draft.version && (list.draft.status === 'live' || list.draft.status === 'paused') && (
+                    <span className="badge badge-live">{t('versions.live')}</span>
+                  )}
                 </label>
                 <span className="muted">
                   {t('versions.publishedAt', { at: date(v.publishedAt) })} · {t('versions.steps', { count: v.nodes })}
                 </span>
-                <button type="button" className="btn btn-small" disabled={restoring !== null} onClick={() => void restore(v.version)} data-testid={`restore-version-${v.version}`}>
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  disabled={restoring !== null}
+                  onClick={() => void restore(v.version)}
+                  data-testid={`restore-version-${v.version}`}
+                >
                   {t('versions.restore')}
                 </button>
               </li>

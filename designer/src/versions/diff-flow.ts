@@ -29,7 +29,12 @@ export function diffToFlow(older: Journey, newer: Journey, diff: JourneyDiff): {
     data: { nodeType: n.type, config: n.config, status: added.has(n.id) ? 'added' : changed.has(n.id) ? 'changed' : 'same' },
   }));
   for (const n of diff.removed) {
-    nodes.push({ id: n.id, type: 'diff', position: n.position ?? { x: -300, y: nodes.length * 140 }, data: { nodeType: n.type, config: n.config, status: 'removed' } });
+    nodes.push({
+      id: n.id,
+      type: 'diff',
+      position: n.position ?? { x: -300, y: nodes.length * 140 },
+      data: { nodeType: n.type, config: n.config, status: 'removed' },
+    });
   }
 
   const newEdges = new Set(diff.addedEdges.map(edgeKey));
@@ -41,7 +46,12 @@ export function diffToFlow(older: Journey, newer: Journey, diff: JourneyDiff): {
     type: 'smoothstep',
     className: `diff-edge-${status}`,
     style: edgeStyle[status],
-    markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18, ...(status === 'added' || status === 'removed' ? { color: edgeStyle[status]!.stroke as string } : {}) },
+    markerEnd: {
+      type: MarkerType.ArrowClosed,
+      width: 18,
+      height: 18,
+      ...(status === 'added' || status === 'removed' ? { color: edgeStyle[status]!.stroke as string } : {}),
+    },
     selectable: false,
   });
   const edges = [...newer.edges.map((e) => edge(e, newEdges.has(edgeKey(e)) ? 'added' : 'same')), ...diff.removedEdges.map((e) => edge(e, 'removed'))];

@@ -13,7 +13,7 @@ export function useDiffWords(): DiffWords {
   const catalog = useStore((s) => s.nodeTypes);
   return useMemo(() => {
     const locale = summary.locale;
-    const properties = (type: string) => ((catalog[type]?.configSchema as { properties?: Record<string, { title?: string }> } | undefined)?.properties ?? {});
+    const properties = (type: string) => (catalog[type]?.configSchema as { properties?: Record<string, { title?: string }> } | undefined)?.properties ?? {};
     return {
       ...summary,
       t: (key, params) => t(key, params ?? {}),

@@ -12,7 +12,11 @@ export const attributeSet = defineNode({
   category: 'action',
   labels: {
     'zh-CN': { title: '设置属性', description: '把客户的一个自定义属性设为一段文字（可用 {{order.id}} 等变量）。', ports: { next: '之后' } },
-    en: { title: 'Set attribute', description: "Sets one of the customer's attributes to a text (variables such as {{order.id}} allowed).", ports: { next: 'then' } },
+    en: {
+      title: 'Set attribute',
+      description: "Sets one of the customer's attributes to a text (variables such as {{order.id}} allowed).",
+      ports: { next: 'then' },
+    },
   },
   config: z.object({
     name: z
@@ -24,7 +28,9 @@ export const attributeSet = defineNode({
       .meta(field({ en: { title: 'Attribute' }, 'zh-CN': { title: '名称', description: '客户属性的名字，如 lastJourneyOrder' } })),
     value: templateField(500, 'write the value')
       .default('{{order.id}}')
-      .meta(field({ en: { title: 'Value', description: 'Text; variables as in messages' }, 'zh-CN': { title: '值', description: '一段文字；可用变量同消息' } })),
+      .meta(
+        field({ en: { title: 'Value', description: 'Text; variables as in messages' }, 'zh-CN': { title: '值', description: '一段文字；可用变量同消息' } }),
+      ),
   }),
   ports: () => ['next'],
   // Changes the customer record; nothing reaches the customer.

@@ -12,8 +12,16 @@ export const couponIssue = defineNode({
   version: 1,
   category: 'action',
   labels: {
-    'zh-CN': { title: '发优惠券', description: '从券活动给客户发一张券；后续消息可用 {{coupon.code}}。券发完或预算用尽走“已发完”。', ports: { next: '已发券', exhausted: '已发完' } },
-    en: { title: 'Issue coupon', description: 'Gives the customer a coupon from a campaign; later messages can show {{coupon.code}}. Goes on by "exhausted" when the cap is reached.', ports: { next: 'issued', exhausted: 'exhausted' } },
+    'zh-CN': {
+      title: '发优惠券',
+      description: '从券活动给客户发一张券；后续消息可用 {{coupon.code}}。券发完或预算用尽走“已发完”。',
+      ports: { next: '已发券', exhausted: '已发完' },
+    },
+    en: {
+      title: 'Issue coupon',
+      description: 'Gives the customer a coupon from a campaign; later messages can show {{coupon.code}}. Goes on by "exhausted" when the cap is reached.',
+      ports: { next: 'issued', exhausted: 'exhausted' },
+    },
   },
   config: z.object({
     campaignId: z
@@ -21,7 +29,12 @@ export const couponIssue = defineNode({
       .min(1, 'choose a coupon campaign')
       .max(100, 'must be at most 100 characters')
       .default('welcome')
-      .meta(field({ en: { title: 'Coupon campaign', description: 'The id of a campaign made under Coupons' }, 'zh-CN': { title: '券活动', description: '在“优惠券”中创建的券活动编号' } })),
+      .meta(
+        field({
+          en: { title: 'Coupon campaign', description: 'The id of a campaign made under Coupons' },
+          'zh-CN': { title: '券活动', description: '在“优惠券”中创建的券活动编号' },
+        }),
+      ),
   }),
   ports: () => ['next', 'exhausted'],
   // The code reaches the customer only through a later message, which counts itself.

@@ -21,4 +21,25 @@ import { splitRandom } from './split-random';
 import { webhookPost } from './webhook-post';
 
 /** The node types Huitou ships. Each is one file; adding one means adding it to this list. */
-export const builtinNodes: NodeDefinition[] = [eventTrigger, dateTrigger, broadcastTrigger, wait, waitForEvent, condition, sendMessage, exit, waitUntil, waitWindow, waitDate, splitMulti, splitRandom, webhookPost, couponIssue, tagAdd, tagRemove, tierRaise, attributeSet, taskCreate] as NodeDefinition[];
+export const builtinNodes: NodeDefinition[] = [
+  eventTrigger,
+  dateTrigger,
+  broadcastTrigger,
+  wait,
+  waitForEvent,
+  condition,
+  sendMessage,
+  exit,
+  waitUntil,
+  waitWindow,
+  waitDate,
+  splitMulti,
+  splitRandom,
+  webhookPost,
+  couponIssue,
+  tagAdd,
+  tagRemove,
+  tierRaise,
+  attributeSet,
+  taskCreate,
+] as NodeDefinition[];

@@ -39,20 +39,25 @@ export const sendMessage = defineNode({
       })
       .optional()
       .meta(field({ en: { title: 'Subject (email and task)' }, 'zh-CN': { title: '标题（邮件和任务）' } })),
-    template: templateSchema
-      .default('亲爱的{{customer.name}}，您的订单{{order.id}}还未付款哦。')
-      .meta(
-        field({
-          en: { title: 'Message', description: 'Variables: {{customer.name}}, {{order.id}}, {{order.amount}}, {{coupon.code}}, {{coupon.amount}}, {{coupon.expiresOn}} (date), {{coupon.expiresAt}} (instant)' },
-          'zh-CN': { title: '消息内容', description: '用“插入变量”放入客户姓名、订单号等；下方预览按示例客户显示。' },
-        }),
-      ),
+    template: templateSchema.default('亲爱的{{customer.name}}，您的订单{{order.id}}还未付款哦。').meta(
+      field({
+        en: {
+          title: 'Message',
+          description:
+            'Variables: {{customer.name}}, {{order.id}}, {{order.amount}}, {{coupon.code}}, {{coupon.amount}}, {{coupon.expiresOn}} (date), {{coupon.expiresAt}} (instant)',
+        },
+        'zh-CN': { title: '消息内容', description: '用“插入变量”放入客户姓名、订单号等；下方预览按示例客户显示。' },
+      }),
+    ),
     transactional: z
       .boolean()
       .default(false)
       .meta(
         field({
-          en: { title: 'Transactional', description: 'A message the customer expects about their order (payment, shipping): not held by quiet hours, not counted by frequency caps.' },
+          en: {
+            title: 'Transactional',
+            description: 'A message the customer expects about their order (payment, shipping): not held by quiet hours, not counted by frequency caps.',
+          },
           'zh-CN': { title: '交易类消息', description: '客户预期会收到的订单消息（催付、发货）：不受夜间免打扰和频次限制。' },
         }),
       ),
@@ -96,7 +101,7 @@ export const sendMessage = defineNode({
               timezone: typeof ctx.customer.timezone === 'string' && ctx.customer.timezone ? ctx.customer.timezone : undefined,
             },
     });
-    return { summary: `${c.channel} ${sent.duplicate ? 'already sent' : sent.status ?? 'queued'} (${sent.messageId})` };
+    return { summary: `${c.channel} ${sent.duplicate ? 'already sent' : (sent.status ?? 'queued')} (${sent.messageId})` };
   },
 });
 

@@ -8,13 +8,23 @@ const armSchema = z.object({
   label: z
     .string()
     .default('')
-    .meta(field({ en: { title: 'Label', description: 'Shown on the canvas, e.g. 10% coupon' }, 'zh-CN': { title: '名称', description: '显示在画布上，如 九折券' } })),
+    .meta(
+      field({
+        en: { title: 'Label', description: 'Shown on the canvas, e.g. 10% coupon' },
+        'zh-CN': { title: '名称', description: '显示在画布上，如 九折券' },
+      }),
+    ),
   weight: z
     .number()
     .int('a weight is a whole number')
     .min(0, 'a weight cannot be negative')
     .max(1000, 'a weight is at most 1000')
-    .meta(field({ en: { title: 'Weight', description: 'Share relative to the other arms, e.g. 50 and 50' }, 'zh-CN': { title: '权重', description: '相对于其他分组的比例，如 50 和 50' } })),
+    .meta(
+      field({
+        en: { title: 'Weight', description: 'Share relative to the other arms, e.g. 50 and 50' },
+        'zh-CN': { title: '权重', description: '相对于其他分组的比例，如 50 和 50' },
+      }),
+    ),
 });
 
 export const splitRandom = defineNode({
@@ -43,7 +53,12 @@ export const splitRandom = defineNode({
           { key: 'a', label: 'A', weight: 50 },
           { key: 'b', label: 'B', weight: 50 },
         ])
-        .meta(field({ en: { title: 'Arms', description: 'Each arm gets customers in proportion to its weight' }, 'zh-CN': { title: '分组', description: '按权重分配客户' } })),
+        .meta(
+          field({
+            en: { title: 'Arms', description: 'Each arm gets customers in proportion to its weight' },
+            'zh-CN': { title: '分组', description: '按权重分配客户' },
+          }),
+        ),
       holdoutPercent: z
         .number()
         .min(0, 'holdoutPercent is 0 to 50')

@@ -24,14 +24,21 @@ export const taskCreate = defineNode({
     title: templateField(200, 'give the task a title')
       .default('电话催付 {{order.id}}')
       .meta(field({ en: { title: 'Title' }, 'zh-CN': { title: '标题' } })),
-    note: templateField(2000, 'write the note').default('{{customer.name}} 的订单 {{order.id}}（¥{{order.amount}}）还未付款，请致电提醒。').meta(field({ en: { title: 'Note', description: 'Variables as in messages' }, 'zh-CN': { title: '任务说明', description: '可用变量同消息' } })),
+    note: templateField(2000, 'write the note')
+      .default('{{customer.name}} 的订单 {{order.id}}（¥{{order.amount}}）还未付款，请致电提醒。')
+      .meta(field({ en: { title: 'Note', description: 'Variables as in messages' }, 'zh-CN': { title: '任务说明', description: '可用变量同消息' } })),
     queue: z
       .string()
       .min(1, 'name the queue')
       .max(100, 'must be at most 100 characters')
       .regex(/^[A-Za-z0-9_-]+$/, 'may use only letters, digits, "-" and "_"')
       .default('staff')
-      .meta(field({ en: { title: 'Queue', description: 'Which staff list the task goes to, e.g. phone-calls' }, 'zh-CN': { title: '任务队列', description: '任务进入哪个客服列表，如 phone-calls' } })),
+      .meta(
+        field({
+          en: { title: 'Queue', description: 'Which staff list the task goes to, e.g. phone-calls' },
+          'zh-CN': { title: '任务队列', description: '任务进入哪个客服列表，如 phone-calls' },
+        }),
+      ),
     priority: z
       .enum(priorities, { error: `must be one of ${priorities.join(', ')}` })
       .default('normal')

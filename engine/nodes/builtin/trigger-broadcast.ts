@@ -30,20 +30,23 @@ export const broadcastTrigger = defineNode({
         'zh-CN': { title: '群发时间', description: '店铺时区的日期和时间 YYYY-MM-DDTHH:mm，如 2026-11-11T00:00' },
       }),
     ),
-    audience: topLevelConditionSchema
-      .default({ all: [] })
-      .meta(
-        field({
-          en: { title: 'Audience', description: 'json-rules-engine conditions on customer facts; empty = every customer' },
-          'zh-CN': { title: '受众', description: '按客户指标筛选；不设条件 = 所有客户' },
-        }),
-      ),
+    audience: topLevelConditionSchema.default({ all: [] }).meta(
+      field({
+        en: { title: 'Audience', description: 'json-rules-engine conditions on customer facts; empty = every customer' },
+        'zh-CN': { title: '受众', description: '按客户指标筛选；不设条件 = 所有客户' },
+      }),
+    ),
     ratePerMinute: z
       .number()
       .int('ratePerMinute must be a whole number')
       .min(0, 'ratePerMinute cannot be negative')
       .default(0)
-      .meta(field({ en: { title: 'Customers per minute', description: '0 = as fast as possible' }, 'zh-CN': { title: '每分钟人数', description: '0 = 不限速，尽快放入' } })),
+      .meta(
+        field({
+          en: { title: 'Customers per minute', description: '0 = as fast as possible' },
+          'zh-CN': { title: '每分钟人数', description: '0 = 不限速，尽快放入' },
+        }),
+      ),
   }),
   ports: () => ['next'],
   conditions: (c) => [{ condition: c.audience, path: ['audience'] }],

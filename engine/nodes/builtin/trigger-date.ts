@@ -15,7 +15,11 @@ export const dateTriggerConfig = z
       .meta(
         field({
           en: { title: 'Date', description: 'birthday, first purchase (firstOrderAt), last purchase (lastOrderAt), or a customer attribute' },
-          'zh-CN': { title: '日期', description: '生日、首次购买、最近购买，或客户属性', enum: { birthday: '生日', firstOrderAt: '首次购买', lastOrderAt: '最近购买', attribute: '客户属性' } },
+          'zh-CN': {
+            title: '日期',
+            description: '生日、首次购买、最近购买，或客户属性',
+            enum: { birthday: '生日', firstOrderAt: '首次购买', lastOrderAt: '最近购买', attribute: '客户属性' },
+          },
         }),
       ),
     attribute: z
@@ -40,7 +44,11 @@ export const dateTriggerConfig = z
       .optional()
       .meta(
         field({
-          en: { title: 'Every year', description: 'On by default for birthdays and first-purchase anniversaries (never in the first order’s own year), off for last purchase and attributes' },
+          en: {
+            title: 'Every year',
+            description:
+              'On by default for birthdays and first-purchase anniversaries (never in the first order’s own year), off for last purchase and attributes',
+          },
           'zh-CN': { title: '每年', description: '生日和首次购买周年默认每年触发（首单当年不算周年），最近购买和属性默认只触发一次' },
         }),
       ),
@@ -59,7 +67,8 @@ export const dateTrigger = defineNode({
     },
     en: {
       title: 'Date trigger',
-      description: "Checked every night: enrols customers whose birthday, first-purchase anniversary, last purchase or date attribute, plus or minus some days, is today (once per occurrence).",
+      description:
+        'Checked every night: enrols customers whose birthday, first-purchase anniversary, last purchase or date attribute, plus or minus some days, is today (once per occurrence).',
       ports: { next: 'enter' },
     },
   },

@@ -15,13 +15,20 @@ export const eventTrigger = defineNode({
     en: { title: 'Event trigger', description: 'Enrols a customer when an event (e.g. an order) happens and matches the filter.', ports: { next: 'enter' } },
   },
   config: z.object({
-    eventType: z.string().min(1, 'choose the event that starts the journey').default('order.created').meta({ ...field({ en: { title: 'Event type' }, 'zh-CN': { title: '事件类型' } }), examples: ['order.created', 'order.paid'] }),
-    perOrder: z.boolean().default(true).meta(
-      field({
-        en: { title: 'One enrolment per order', description: 'Each order enrols the customer once (payment reminders); otherwise once per customer.' },
-        'zh-CN': { title: '每个订单只进入一次', description: '每个订单让客户进入一次（催付场景）；否则每个客户只进入一次。' },
-      }),
-    ),
+    eventType: z
+      .string()
+      .min(1, 'choose the event that starts the journey')
+      .default('order.created')
+      .meta({ ...field({ en: { title: 'Event type' }, 'zh-CN': { title: '事件类型' } }), examples: ['order.created', 'order.paid'] }),
+    perOrder: z
+      .boolean()
+      .default(true)
+      .meta(
+        field({
+          en: { title: 'One enrolment per order', description: 'Each order enrols the customer once (payment reminders); otherwise once per customer.' },
+          'zh-CN': { title: '每个订单只进入一次', description: '每个订单让客户进入一次（催付场景）；否则每个客户只进入一次。' },
+        }),
+      ),
     // Checked against the event alone (decision facts with only the customer's id): customer data would never match.
     condition: topLevelConditionSchema.optional().meta(field({ en: { title: 'Only when' }, 'zh-CN': { title: '仅当' }, facts: ['event', 'orderAmount'] })),
   }),
@@ -31,8 +38,7 @@ export const eventTrigger = defineNode({
     kind: 'trigger',
     eventType: (c) => c.eventType,
     accepts: async (c, event) =>
-      event.type === c.eventType &&
-      (!c.condition || (await evaluateCondition(c.condition, decisionFacts({ event, customer: { id: event.customerId } })))),
+      event.type === c.eventType && (!c.condition || (await evaluateCondition(c.condition, decisionFacts({ event, customer: { id: event.customerId } })))),
     entryKey: (c, event) => (c.perOrder ? orderIdOf(event) : undefined),
   },
 });

@@ -37,7 +37,8 @@ export const waitDate = defineNode({
     },
     en: {
       title: 'Wait for customer date',
-      description: "Waits until a day before or after one of the customer's dates (birthday, first or last purchase, an attribute) at a time of day; customers without the date take “missing”.",
+      description:
+        "Waits until a day before or after one of the customer's dates (birthday, first or last purchase, an attribute) at a time of day; customers without the date take “missing”.",
       ports: { next: 'on the day', missing: 'date missing' },
     },
   },
@@ -49,7 +50,11 @@ export const waitDate = defineNode({
         .meta(
           field({
             en: { title: 'Date', description: 'birthday, first purchase (firstOrderAt), last purchase (lastOrderAt), or a customer attribute' },
-            'zh-CN': { title: '日期', description: '生日、首次购买、最近购买，或客户属性', enum: { birthday: '生日', firstOrderAt: '首次购买', lastOrderAt: '最近购买', attribute: '客户属性' } },
+            'zh-CN': {
+              title: '日期',
+              description: '生日、首次购买、最近购买，或客户属性',
+              enum: { birthday: '生日', firstOrderAt: '首次购买', lastOrderAt: '最近购买', attribute: '客户属性' },
+            },
           }),
         ),
       attribute: z
@@ -68,15 +73,21 @@ export const waitDate = defineNode({
           'zh-CN': { title: '提前（−）或推后（+）天数', description: '-1 = 前一天，0 = 当天，7 = 一周后' },
         }),
       ),
-      at: timeOfDaySchema
-        .default('10:00')
-        .meta(field({ en: { title: 'Time of day', description: "HH:mm in the customer's time zone (the shop's if unknown)" }, 'zh-CN': { title: '时刻', description: 'HH:mm，按客户时区（没有则用店铺的）' } })),
+      at: timeOfDaySchema.default('10:00').meta(
+        field({
+          en: { title: 'Time of day', description: "HH:mm in the customer's time zone (the shop's if unknown)" },
+          'zh-CN': { title: '时刻', description: 'HH:mm，按客户时区（没有则用店铺的）' },
+        }),
+      ),
       yearly: z
         .boolean()
         .optional()
         .meta(
           field({
-            en: { title: 'Every year', description: 'The next occurrence each year; on by default for birthdays, off for other dates (a past date goes on at once)' },
+            en: {
+              title: 'Every year',
+              description: 'The next occurrence each year; on by default for birthdays, off for other dates (a past date goes on at once)',
+            },
             'zh-CN': { title: '每年', description: '每年的下一次；生日默认开启，其他日期默认关闭（已过的日期立即继续）' },
           }),
         ),

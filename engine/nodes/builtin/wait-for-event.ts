@@ -21,21 +21,30 @@ export const waitForEvent = defineNode({
     },
   },
   config: z.object({
-    eventType: z.string().min(1, 'choose the event to wait for').default('order.paid').meta({ ...field({ en: { title: 'Event type' }, 'zh-CN': { title: '事件类型' } }), examples: ['order.paid'] }),
+    eventType: z
+      .string()
+      .min(1, 'choose the event to wait for')
+      .default('order.paid')
+      .meta({ ...field({ en: { title: 'Event type' }, 'zh-CN': { title: '事件类型' } }), examples: ['order.paid'] }),
     timeout: durationSchema.default('PT25M').meta(
       field({
         en: { title: 'Timeout', description: 'How long to wait for the event before taking the “timed out” branch' },
         'zh-CN': { title: '超时', description: '等待事件的最长时间，超过后走“超时”分支' },
       }),
     ),
-    sameOrder: z.boolean().default(true).meta(
-      field({
-        en: { title: 'Same order as the entry event', description: 'Only an event about the order that started the journey counts.' },
-        'zh-CN': { title: '与进入事件是同一订单', description: '只有与触发旅程的订单相关的事件才算。' },
-      }),
-    ),
+    sameOrder: z
+      .boolean()
+      .default(true)
+      .meta(
+        field({
+          en: { title: 'Same order as the entry event', description: 'Only an event about the order that started the journey counts.' },
+          'zh-CN': { title: '与进入事件是同一订单', description: '只有与触发旅程的订单相关的事件才算。' },
+        }),
+      ),
     // Checked against the awaited event (`lastEvent`, first) and the enrolling one (`event`) alone.
-    condition: topLevelConditionSchema.optional().meta(field({ en: { title: 'Only when' }, 'zh-CN': { title: '仅当' }, facts: ['lastEvent', 'event', 'orderAmount'] })),
+    condition: topLevelConditionSchema
+      .optional()
+      .meta(field({ en: { title: 'Only when' }, 'zh-CN': { title: '仅当' }, facts: ['lastEvent', 'event', 'orderAmount'] })),
   }),
   ports: () => ['event', 'timeout'],
   conditions: (c) => (c.condition ? [{ condition: c.condition, path: ['condition'] }] : []),

@@ -10,12 +10,19 @@ export const waitUntil = defineNode({
   category: 'wait',
   labels: {
     'zh-CN': { title: '等到指定时间', description: '等到某个日期和时间（按店铺或客户的时区）再继续；时间已过则立即继续。', ports: { next: '之后' } },
-    en: { title: 'Wait until', description: "Waits until a date and time (in the shop's or the customer's time zone); goes on at once if it has passed.", ports: { next: 'then' } },
+    en: {
+      title: 'Wait until',
+      description: "Waits until a date and time (in the shop's or the customer's time zone); goes on at once if it has passed.",
+      ports: { next: 'then' },
+    },
   },
   config: z.object({
-    dateTime: localDateTimeSchema
-      .default('2027-01-01T10:00')
-      .meta(field({ en: { title: 'Date and time', description: 'Local date and time, YYYY-MM-DDTHH:mm, e.g. 2026-11-11T10:00' }, 'zh-CN': { title: '日期和时间', description: '按所选时区的当地时间' } })),
+    dateTime: localDateTimeSchema.default('2027-01-01T10:00').meta(
+      field({
+        en: { title: 'Date and time', description: 'Local date and time, YYYY-MM-DDTHH:mm, e.g. 2026-11-11T10:00' },
+        'zh-CN': { title: '日期和时间', description: '按所选时区的当地时间' },
+      }),
+    ),
     zone: z
       .enum(['shop', 'customer'])
       .default('shop')
@@ -30,9 +37,7 @@ export const waitUntil = defineNode({
   // The fixed instant is only a length of time from a given now (the customer reaches the step
   // `elapsedMs` later at most). In the customer's zone it falls latest in the westernmost zone (UTC−12).
   maxWaitMs: (c, { now, timezone, elapsedMs }) =>
-    now === undefined
-      ? 'unknown'
-      : Math.max(0, fromLocal(parseLocalDateTime(c.dateTime)!, c.zone === 'customer' ? 'Etc/GMT+12' : timezone) - now - elapsedMs),
+    now === undefined ? 'unknown' : Math.max(0, fromLocal(parseLocalDateTime(c.dateTime)!, c.zone === 'customer' ? 'Etc/GMT+12' : timezone) - now - elapsedMs),
   behaviour: {
     kind: 'sleep',
     // Without the customer loaded the runtime's zone is the journey's (the shop's).

@@ -24,16 +24,21 @@ export const waitWindow = defineNode({
   },
   config: z
     .object({
-      from: timeOfDaySchema.default('09:00').meta(field({ en: { title: 'From', description: 'HH:mm, when the window opens' }, 'zh-CN': { title: '开始', description: '时间段开始' } })),
+      from: timeOfDaySchema
+        .default('09:00')
+        .meta(field({ en: { title: 'From', description: 'HH:mm, when the window opens' }, 'zh-CN': { title: '开始', description: '时间段开始' } })),
       to: timeOfDaySchema.default('21:00').meta(
         field({
           en: { title: 'To', description: 'HH:mm, when it closes; earlier than From means the next day (22:00–02:00)' },
           'zh-CN': { title: '结束', description: '时间段结束；早于开始表示到第二天（如 22:00–02:00）' },
         }),
       ),
-      weekdays: weekdaysSchema
-        .default([1, 2, 3, 4, 5, 6, 7])
-        .meta(field({ en: { title: 'Weekdays', description: '1 = Monday … 7 = Sunday; the day the window opens' }, 'zh-CN': { title: '星期', description: '时间段开始的那一天' } })),
+      weekdays: weekdaysSchema.default([1, 2, 3, 4, 5, 6, 7]).meta(
+        field({
+          en: { title: 'Weekdays', description: '1 = Monday … 7 = Sunday; the day the window opens' },
+          'zh-CN': { title: '星期', description: '时间段开始的那一天' },
+        }),
+      ),
     })
     .refine((c) => c.from !== c.to, { message: 'the window must not open and close at the same time', path: ['to'] }),
   ports: () => ['next'],

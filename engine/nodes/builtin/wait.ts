@@ -12,9 +12,12 @@ export const wait = defineNode({
     en: { title: 'Wait', description: 'Waits for a while before going on, e.g. 25 minutes or 3 days.', ports: { next: 'then' } },
   },
   config: z.object({
-    duration: durationSchema
-      .default('P1D')
-      .meta(field({ en: { title: 'Duration', description: 'How long customers wait here before the next step' }, 'zh-CN': { title: '时长', description: '客户在这一步等待多久再进入下一步' } })),
+    duration: durationSchema.default('P1D').meta(
+      field({
+        en: { title: 'Duration', description: 'How long customers wait here before the next step' },
+        'zh-CN': { title: '时长', description: '客户在这一步等待多久再进入下一步' },
+      }),
+    ),
   }),
   ports: () => ['next'],
   maxWaitMs: (c) => durationToMs(c.duration),

@@ -34,11 +34,19 @@ export const webhookPost = defineNode({
       .refine((u) => /^https?:\/\//i.test(u) && parses(u), 'must be an http or https URL')
       // A placeholder on a reserved domain, so a step drawn and never filled in reaches no one.
       .default('https://example.com/webhook')
-      .meta(field({ en: { title: 'URL', description: 'http(s)://… (the robot or system to call)' }, 'zh-CN': { title: '地址', description: 'http(s)://…（要调用的机器人或系统）' } })),
+      .meta(
+        field({
+          en: { title: 'URL', description: 'http(s)://… (the robot or system to call)' },
+          'zh-CN': { title: '地址', description: 'http(s)://…（要调用的机器人或系统）' },
+        }),
+      ),
     headers: z
       .record(
         z.string(),
-        z.string().max(2000).refine((v) => !/[\r\n]/.test(v), 'must be on one line'),
+        z
+          .string()
+          .max(2000)
+          .refine((v) => !/[\r\n]/.test(v), 'must be on one line'),
       )
       // Checked here rather than on the key schema, so the message names the header and the reason.
       .superRefine((headers, ctx) => {
@@ -53,7 +61,8 @@ export const webhookPost = defineNode({
       .json()
       .default({ msgtype: 'text', text: { content: '客户 {{customer.id}} 的订单 {{order.id}} 需要跟进' } })
       .superRefine((body, ctx) => {
-        for (const { path, problem } of templateProblems(body as JsonValue, [])) ctx.addIssue({ code: 'custom', path, message: `the template does not parse: ${problem}` });
+        for (const { path, problem } of templateProblems(body as JsonValue, []))
+          ctx.addIssue({ code: 'custom', path, message: `the template does not parse: ${problem}` });
       })
       .meta(
         field({

@@ -48,7 +48,10 @@ export class RowReader {
     if (!at) return this.fail(column, `${column} "${v.slice(0, 40)}" is not an ISO 8601 date-time with an offset, e.g. 2026-11-11T20:00:00+08:00`);
     // A date far ahead is a mistake (2099, a wrong offset): stored, it would never be counted.
     if (isTooFarAhead(at, this.startedAt)) {
-      return this.fail(column, `${column} ${v.slice(0, 40)} is more than a day after the import began (${this.startedAt.toISOString()}); dates must have happened`);
+      return this.fail(
+        column,
+        `${column} ${v.slice(0, 40)} is more than a day after the import began (${this.startedAt.toISOString()}); dates must have happened`,
+      );
     }
     return at.toISOString();
   }
@@ -67,7 +70,14 @@ export class RowReader {
   list(column: string, maxItem = 200): string[] {
     const v = this.raw(column);
     if (v === '') return [];
-    const items = [...new Set(v.split(';').map((s) => s.trim()).filter((s) => s !== ''))];
+    const items = [
+      ...new Set(
+        v
+          .split(';')
+          .map((s) => s.trim())
+          .filter((s) => s !== ''),
+      ),
+    ];
     const long = items.find((s) => s.length > maxItem);
     if (long !== undefined) this.fail(column, `${column}: each item must be at most ${maxItem} characters`);
     return items;

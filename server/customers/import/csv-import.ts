@@ -183,7 +183,11 @@ export async function importCsv<Row>(input: Readable, spec: ImportKind<Row>, bat
   await storing;
   if (!header) {
     if (stoppedAt) return { error: 'invalid_csv', message: `the header could not be read: ${stoppedAt.reason}`, missingColumns: [] };
-    return { error: 'invalid_csv', message: `the file is empty: a header line naming the columns is required (${spec.required.join(', ')})`, missingColumns: [...spec.required] };
+    return {
+      error: 'invalid_csv',
+      message: `the file is empty: a header line naming the columns is required (${spec.required.join(', ')})`,
+      missingColumns: [...spec.required],
+    };
   }
   if (stoppedAt) {
     await discard(input, parser);
@@ -206,7 +210,8 @@ function readHeader(record: string[]) {
 function cellProblems(record: string[], columns: string[]): CellProblem[] {
   const problems: CellProblem[] = [];
   for (const [i, cell] of record.entries()) {
-    if (cell.includes('\u0000')) problems.push({ column: columns[i] || `column ${i + 1}`, reason: `${columns[i] || `column ${i + 1}`} contains a NUL character` });
+    if (cell.includes('\u0000'))
+      problems.push({ column: columns[i] || `column ${i + 1}`, reason: `${columns[i] || `column ${i + 1}`} contains a NUL character` });
   }
   return problems;
 }

@@ -16,8 +16,16 @@ export function customersImport(customers: Customers): ImportKind<ImportedCustom
     read(r, attributes) {
       const id = r.required('customer_id');
       const name = r.optional('name');
-      const phone = r.optional('phone', 50) === null ? null : r.check('phone', (v) => /^\+?[0-9 ()-]{3,50}$/.test(v) && /\d{3}/.test(v.replace(/\D/g, '')), 'is not a phone number (digits, spaces, +, - and parentheses)');
-      const email = r.optional('email', 320) === null ? null : r.check('email', (v) => /^[^\s@]+@[^\s@]+$/.test(v), 'is not an email address such as name@example.com');
+      const phone =
+        r.optional('phone', 50) === null
+          ? null
+          : r.check(
+              'phone',
+              (v) => /^\+?[0-9 ()-]{3,50}$/.test(v) && /\d{3}/.test(v.replace(/\D/g, '')),
+              'is not a phone number (digits, spaces, +, - and parentheses)',
+            );
+      const email =
+        r.optional('email', 320) === null ? null : r.check('email', (v) => /^[^\s@]+@[^\s@]+$/.test(v), 'is not an email address such as name@example.com');
       const birthday = r.check('birthday', isBirthday, 'is not a date as YYYY-MM-DD (or MM-DD)');
       const timezone = r.check('timezone', isTimeZone, 'is not an IANA time zone such as Asia/Shanghai');
       const region = r.optional('region');
@@ -26,6 +34,7 @@ export function customersImport(customers: Customers): ImportKind<ImportedCustom
       return { id: id!, name, phone, email, birthday, timezone, region, attributes, setAt: updatedAt ?? r.startedAt.toISOString() };
     },
     id: (c) => c.id,
-    store: (rows, present) => customers.upsertImported(rows, new Set([...present].filter((c): c is ProfileField => (profileFields as readonly string[]).includes(c)))),
+    store: (rows, present) =>
+      customers.upsertImported(rows, new Set([...present].filter((c): c is ProfileField => (profileFields as readonly string[]).includes(c)))),
   };
 }

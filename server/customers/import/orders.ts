@@ -21,7 +21,18 @@ export function ordersImport(orders: Orders): ImportKind<ImportedOrder> {
       const discount = r.money('discount', false);
       const productIds = r.list('product_ids');
       if (r.problems.length > 0) return undefined;
-      return { id: id!, customerId: customerId!, status: status!, createdAt: createdAt!, paidAt, amount: amount!, discount: discount ?? '0', productIds, attributes, setAt: r.startedAt.toISOString() };
+      return {
+        id: id!,
+        customerId: customerId!,
+        status: status!,
+        createdAt: createdAt!,
+        paidAt,
+        amount: amount!,
+        discount: discount ?? '0',
+        productIds,
+        attributes,
+        setAt: r.startedAt.toISOString(),
+      };
     },
     id: (o) => o.id,
     store: (rows, present) => orders.upsertImported(rows, new Set([...present].flatMap((c) => (optional[c] ? [optional[c]] : [])))),

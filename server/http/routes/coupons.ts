@@ -10,7 +10,11 @@ const invalid = (reply: FastifyReply, error: string, problems: { path: string; c
 
 /** Pool codes from a text/plain body (one a line) or JSON (a list, or { codes: [...] }). */
 function codesOf(body: unknown): string[] | undefined {
-  if (typeof body === 'string') return body.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length > 0);
+  if (typeof body === 'string')
+    return body
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter((l) => l.length > 0);
   if (Array.isArray(body)) return body as string[];
   if (body && typeof body === 'object' && Array.isArray((body as { codes?: unknown }).codes)) return (body as { codes: string[] }).codes;
   return undefined;
@@ -43,7 +47,9 @@ export function couponRoutes(app: FastifyInstance, ctx: AppContext): void {
     const found = await campaigns.get(params.id);
     if (!found) return notFound(reply, params.id);
     if (found.campaign.codeSource !== 'pool') {
-      return invalid(reply, 'invalid_codes', [{ path: 'codes', code: 'invalid', message: 'codes: this campaign generates its codes; only a pool campaign takes uploaded codes' }]);
+      return invalid(reply, 'invalid_codes', [
+        { path: 'codes', code: 'invalid', message: 'codes: this campaign generates its codes; only a pool campaign takes uploaded codes' },
+      ]);
     }
     const codes = codesOf(body);
     if (!codes || codes.length === 0) {
@@ -52,7 +58,9 @@ export function couponRoutes(app: FastifyInstance, ctx: AppContext): void {
     if (codes.length > 100_000) return invalid(reply, 'invalid_codes', [{ path: 'codes', code: 'invalid', message: 'codes: at most 100000 codes an upload' }]);
     const problems = codes.flatMap((code, i) => {
       const checked = poolCodeSchema.safeParse(code, plainMessages);
-      return checked.success ? [] : [{ path: `codes[${i}]`, code: 'invalid', message: `codes[${i}] "${code.slice(0, 64)}": ${checked.error.issues[0]!.message}` }];
+      return checked.success
+        ? []
+        : [{ path: `codes[${i}]`, code: 'invalid', message: `codes[${i}] "${code.slice(0, 64)}": ${checked.error.issues[0]!.message}` }];
     });
     if (problems.length > 0) return invalid(reply, 'invalid_codes', problems.slice(0, 100));
     const result = await campaigns.addPoolCodes(params.id, codes);

@@ -50,7 +50,10 @@ export function customerRoutes(app: FastifyInstance, ctx: AppContext): void {
     const summary = await ctx.facts.refreshAllSummary(asOf, { full: query.full === 'true' });
     const count = (kind: FactChange['kind']) => summary.changes.filter((c) => c.kind === kind).length;
     const ms = Math.round(performance.now() - started);
-    ctx.log.info({ customers: summary.customers, mode: summary.mode, recomputed: summary.recomputed, changes: summary.changes.length, ms }, 'customer facts refreshed');
+    ctx.log.info(
+      { customers: summary.customers, mode: summary.mode, recomputed: summary.recomputed, changes: summary.changes.length, ms },
+      'customer facts refreshed',
+    );
     return {
       asOf: asOf.toISOString(),
       mode: summary.mode,

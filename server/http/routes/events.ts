@@ -42,7 +42,10 @@ export function eventRoutes(app: FastifyInstance, ctx: AppContext): void {
       const at = new Date(event.occurredAt);
       const now = new Date();
       if (isTooFarAhead(at, now)) {
-        rejected.push({ index, problems: [{ path: 'occurredAt', code: 'invalid', message: `occurredAt: ${tooFarAheadMessage(requestLocale(request), at, now)}` }] });
+        rejected.push({
+          index,
+          problems: [{ path: 'occurredAt', code: 'invalid', message: `occurredAt: ${tooFarAheadMessage(requestLocale(request), at, now)}` }],
+        });
         continue;
       }
       const { stored } = await storeAndApply(ctx.db, event);

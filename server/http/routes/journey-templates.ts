@@ -9,7 +9,9 @@ import { requestLocale } from '../locale';
 
 /** The journey templates Huitou ships, and "create journey from template". */
 export function journeyTemplateRoutes(app: FastifyInstance, ctx: AppContext): void {
-  route(app, listTemplates, async ({ request }) => ({ templates: ctx.templates.list(requestLocale(request), { timezone: (await ctx.settings.shop()).timezone }) }));
+  route(app, listTemplates, async ({ request }) => ({
+    templates: ctx.templates.list(requestLocale(request), { timezone: (await ctx.settings.shop()).timezone }),
+  }));
 
   route(app, getTemplate, async ({ params, request, reply }) => {
     const locale = requestLocale(request);

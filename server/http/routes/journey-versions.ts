@@ -14,7 +14,11 @@ export function journeyVersionRoutes(app: FastifyInstance, ctx: AppContext): voi
   route(app, listVersions, async ({ params, reply }) => {
     const journey = await ctx.journeys.get(params.id);
     if (!journey) return reply.code(404).send(notFound(params.id));
-    return { journeyId: journey.id, draft: { status: journey.status, version: journey.version, nodes: journey.nodes.length }, versions: await ctx.journeys.versionHistory(journey.id) };
+    return {
+      journeyId: journey.id,
+      draft: { status: journey.status, version: journey.version, nodes: journey.nodes.length },
+      versions: await ctx.journeys.versionHistory(journey.id),
+    };
   });
 
   route(app, getVersion, async ({ params: { id, version }, reply }) => {

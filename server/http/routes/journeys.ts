@@ -1,6 +1,17 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { WorkflowNotFoundError } from '@temporalio/client';
-import { createJourney, getJourney, journeyConversions, listJourneys, pauseJourney, publishJourney, resumeJourney, stopJourney, updateJourney, validateJourneyEndpoint } from '../../../contract/index';
+import {
+  createJourney,
+  getJourney,
+  journeyConversions,
+  listJourneys,
+  pauseJourney,
+  publishJourney,
+  resumeJourney,
+  stopJourney,
+  updateJourney,
+  validateJourneyEndpoint,
+} from '../../../contract/index';
 import { stampForPublish, validateJourney, type Journey } from '../../../engine/index';
 import { campaignProblems } from '../../coupons/journey-check';
 import type { AppContext } from '../context';
@@ -34,7 +45,9 @@ export function journeyRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   route(app, updateJourney, async ({ params, body: doc, request, reply }) => {
     if (doc.id !== params.id) {
-      return reply.code(400).send({ error: 'invalid_journey', problems: [{ path: 'id', code: 'invalid', message: `id: must be "${params.id}", the journey being saved` }] });
+      return reply
+        .code(400)
+        .send({ error: 'invalid_journey', problems: [{ path: 'id', code: 'invalid', message: `id: must be "${params.id}", the journey being saved` }] });
     }
     const journey = await ctx.journeys.update(doc);
     if (!journey) return notFound(reply, doc.id);

@@ -9,11 +9,17 @@ import { openApiDocument } from '../openapi';
 export function metaRoutes(app: FastifyInstance, ctx: AppContext): void {
   route(app, health, async ({ reply }) => {
     const [database, temporal] = await Promise.all([
-      sql`select 1`.execute(ctx.db).then(() => 'ok', (e: Error) => `unreachable: ${e.message}`),
+      sql`select 1`.execute(ctx.db).then(
+        () => 'ok',
+        (e: Error) => `unreachable: ${e.message}`,
+      ),
       // While the embedded server is being restarted, say so rather than wait on a dead port.
       ctx.temporal.embedded?.() === 'recovering'
         ? 'recovering'
-        : ctx.temporal.client.connection.workflowService.getSystemInfo({}).then(() => 'ok', (e: Error) => `unreachable: ${e.message}`),
+        : ctx.temporal.client.connection.workflowService.getSystemInfo({}).then(
+            () => 'ok',
+            (e: Error) => `unreachable: ${e.message}`,
+          ),
     ]);
     const ok = database === 'ok' && temporal === 'ok';
     return reply.code(ok ? 200 : 503).send({ ok, database, temporal });

@@ -15,7 +15,8 @@ export function simulateRoutes(app: FastifyInstance, ctx: AppContext): void {
     const document = typeof body.journey === 'string' ? await ctx.journeys.get(body.journey) : body.journey;
     if (!document) return reply.code(404).send({ error: 'not_found', message: `no journey with id "${String(body.journey)}"` });
     const checked = validateJourney(document, ctx.registry, requestLocale(request));
-    if (!checked.ok || !checked.journey) return reply.code(400).send({ error: 'invalid_journey', message: 'the journey has problems; fix them to simulate it', problems: checked.problems });
+    if (!checked.ok || !checked.journey)
+      return reply.code(400).send({ error: 'invalid_journey', message: 'the journey has problems; fix them to simulate it', problems: checked.problems });
     const journey = stampForPublish(checked.journey, ctx.registry);
 
     let customer: Record<string, unknown> & { id: string };
@@ -31,8 +32,18 @@ export function simulateRoutes(app: FastifyInstance, ctx: AppContext): void {
     const times = body.events.map((e) => Date.parse(e.at));
     const from = body.from ? Date.parse(body.from) : Math.min(...times);
     const until = body.until ? Date.parse(body.until) : Math.max(from + 30 * DAY, ...times);
-    if (until <= from) return reply.code(400).send({ error: 'invalid_simulation', message: 'until: must be after from', problems: [{ path: 'until', code: 'invalid', message: 'until: must be after from' }] });
-    if (until - from > 400 * DAY) return reply.code(400).send({ error: 'invalid_simulation', message: 'until: at most 400 days after from', problems: [{ path: 'until', code: 'invalid', message: 'until: at most 400 days after from' }] });
+    if (until <= from)
+      return reply.code(400).send({
+        error: 'invalid_simulation',
+        message: 'until: must be after from',
+        problems: [{ path: 'until', code: 'invalid', message: 'until: must be after from' }],
+      });
+    if (until - from > 400 * DAY)
+      return reply.code(400).send({
+        error: 'invalid_simulation',
+        message: 'until: at most 400 days after from',
+        problems: [{ path: 'until', code: 'invalid', message: 'until: at most 400 days after from' }],
+      });
 
     const shop = await ctx.settings.shop();
     const result = await simulateJourney({
@@ -52,4 +63,3 @@ export function simulateRoutes(app: FastifyInstance, ctx: AppContext): void {
     return reply.code(422).send({ error: 'simulation_budget', limit: result.budget.limit, max: result.budget.max, message, ...result });
   });
 }
-

@@ -34,10 +34,16 @@ export function triggerRoutes(app: FastifyInstance, ctx: AppContext): void {
     }
     const ids = [...new Set(body.customerIds)];
     const known = new Set((await ctx.db.selectFrom('customers').select('id').where('id', 'in', ids).execute()).map((r) => r.id));
-    const unknown = body.customerIds.flatMap((id, index) => (known.has(id) ? [] : [{ path: `customerIds[${index}]`, code: 'unknown_customer', message: `customerIds[${index}]: no customer "${id}"` }]));
+    const unknown = body.customerIds.flatMap((id, index) =>
+      known.has(id) ? [] : [{ path: `customerIds[${index}]`, code: 'unknown_customer', message: `customerIds[${index}]: no customer "${id}"` }],
+    );
     if (unknown.length > 0) {
       const shown = unknown.slice(0, 20);
-      return reply.code(400).send({ error: 'invalid_body', message: shown.map((p) => p.message).join('; ') + (unknown.length > shown.length ? `; and ${unknown.length - shown.length} more` : ''), problems: shown });
+      return reply.code(400).send({
+        error: 'invalid_body',
+        message: shown.map((p) => p.message).join('; ') + (unknown.length > shown.length ? `; and ${unknown.length - shown.length} more` : ''),
+        problems: shown,
+      });
     }
     const requestId = body.requestId ?? randomUUID();
     const occurredAt = new Date().toISOString();

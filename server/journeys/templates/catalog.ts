@@ -61,7 +61,9 @@ export class TemplateCatalog {
   readonly #templates = new Map<string, JourneyTemplate>();
 
   constructor(dir = shippedDir) {
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+    for (const file of readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()) {
       const parsed = templateFileSchema.safeParse(JSON.parse(readFileSync(join(dir, file), 'utf8')));
       if (!parsed.success) throw new Error(`journey template ${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
       this.#templates.set(parsed.data.id, parsed.data);
@@ -90,7 +92,14 @@ export class TemplateCatalog {
         description: text.description,
         channels: [...channels],
         eventDate: t.eventDate ? defaultEventDate(t.eventDate, options.now ?? Date.now(), zone) : null,
-        preview: { nodes: t.journey.nodes.map((n) => ({ id: n.id, type: n.type })), edges: t.journey.edges, positions: layoutByDepth(t.journey.nodes.map((n) => n.id), t.journey.edges) },
+        preview: {
+          nodes: t.journey.nodes.map((n) => ({ id: n.id, type: n.type })),
+          edges: t.journey.edges,
+          positions: layoutByDepth(
+            t.journey.nodes.map((n) => n.id),
+            t.journey.edges,
+          ),
+        },
       };
     });
   }
@@ -105,7 +114,9 @@ export class TemplateCatalog {
     if (!t) return undefined;
     const text = t.locales[locale];
     const zone = options.timezone ?? (typeof t.journey.settings.timezone === 'string' ? t.journey.settings.timezone : 'Asia/Shanghai');
-    const dated = t.eventDate ? datedFields(t.eventDate, options.eventDate ?? defaultEventDate(t.eventDate, options.now ?? Date.now(), zone)) : new Map<string, Record<string, string>>();
+    const dated = t.eventDate
+      ? datedFields(t.eventDate, options.eventDate ?? defaultEventDate(t.eventDate, options.now ?? Date.now(), zone))
+      : new Map<string, Record<string, string>>();
     const nodes = t.journey.nodes.map((n) => ({ ...n, config: { ...n.config, ...(text.texts[n.id] ?? {}), ...(dated.get(n.id) ?? {}) } }));
     return journeySchema.parse({
       id: options.journeyId ?? `${t.id}-${nanoid(6).replace(/[^A-Za-z0-9]/g, 'x')}`,
@@ -116,7 +127,12 @@ export class TemplateCatalog {
       nodes,
       edges: t.journey.edges,
       settings: t.journey.settings,
-      layout: { positions: layoutByDepth(nodes.map((n) => n.id), t.journey.edges) },
+      layout: {
+        positions: layoutByDepth(
+          nodes.map((n) => n.id),
+          t.journey.edges,
+        ),
+      },
     });
   }
 }

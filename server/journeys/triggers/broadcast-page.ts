@@ -1,11 +1,4 @@
-import {
-  broadcastDueEventType,
-  decisionFacts,
-  evaluateCondition,
-  type CustomerEvent,
-  type NodeRegistry,
-  type TopLevelCondition,
-} from '../../../engine/index';
+import { broadcastDueEventType, decisionFacts, evaluateCondition, type CustomerEvent, type NodeRegistry, type TopLevelCondition } from '../../../engine/index';
 import type { Db } from '../../db/database';
 import type { Events } from '../../events/event-log';
 import type { Journeys } from '../journey-store';
@@ -35,7 +28,13 @@ const MAX_EXAMINED_PER_PAGE = 5000;
 export async function broadcastPage(deps: BroadcastPageDeps, input: BroadcastPageInput): Promise<BroadcastPageResult> {
   const current = await deps.db.selectFrom('journeys').select(['status', 'version']).where('id', '=', input.journeyId).executeTakeFirst();
   if (!current || current.status !== 'live' || current.version !== input.version) {
-    return { next: null, examined: 0, matched: 0, stored: 0, halted: current ? (current.version !== input.version ? 'republished' : current.status) : 'deleted' };
+    return {
+      next: null,
+      examined: 0,
+      matched: 0,
+      stored: 0,
+      halted: current ? (current.version !== input.version ? 'republished' : current.status) : 'deleted',
+    };
   }
   const audience = await audienceOf(deps, input);
   let after = input.after;

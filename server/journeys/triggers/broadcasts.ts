@@ -28,7 +28,12 @@ export interface ScheduledBroadcast {
  * is terminated in the same call (conflict policy TERMINATE_EXISTING). A version without a broadcast
  * trigger ends any broadcast still waiting from before. Returns what was scheduled.
  */
-export async function scheduleBroadcast(deps: BroadcastSchedulerDeps, journey: Journey, version: number, now = Date.now()): Promise<ScheduledBroadcast | undefined> {
+export async function scheduleBroadcast(
+  deps: BroadcastSchedulerDeps,
+  journey: Journey,
+  version: number,
+  now = Date.now(),
+): Promise<ScheduledBroadcast | undefined> {
   const workflowId = broadcastWorkflowId(deps.taskQueue, journey.id);
   const trigger = journey.nodes
     .map((node) => ({ node, def: deps.registry.get(node.type, node.typeVersion) }))

@@ -51,7 +51,10 @@ async function candidates(db: Db, rule: CalendarRule, monthDays: string[]): Prom
   switch (rule.date) {
     case 'birthday':
       // `YYYY-MM-DD` or `MM-DD`: the month-day is the last five characters either way.
-      query = sql<{ id: string; value: string | null }>`select id, birthday as value from customers where birthday is not null and right(birthday, 5) in (${md})`;
+      query = sql<{
+        id: string;
+        value: string | null;
+      }>`select id, birthday as value from customers where birthday is not null and right(birthday, 5) in (${md})`;
       break;
     case 'firstOrderAt':
     case 'lastOrderAt':

@@ -19,7 +19,8 @@ export function channelConfigFromEnv(env: NodeJS.ProcessEnv): ChannelConfig {
     .filter(Boolean);
   createAddressGuard(httpAllow); // refuses a malformed entry at start, naming it
   const attempts = Number(env.HUITOU_DELIVERY_ATTEMPTS ?? 5);
-  if (!Number.isInteger(attempts) || attempts < 1 || attempts > 100) throw new Error(`HUITOU_DELIVERY_ATTEMPTS must be a whole number from 1 to 100, not "${env.HUITOU_DELIVERY_ATTEMPTS}"`);
+  if (!Number.isInteger(attempts) || attempts < 1 || attempts > 100)
+    throw new Error(`HUITOU_DELIVERY_ATTEMPTS must be a whole number from 1 to 100, not "${env.HUITOU_DELIVERY_ATTEMPTS}"`);
   return { httpAllow, sms: smsConfig(env), mail: mailConfig(env), deliveryAttempts: attempts };
 }
 
@@ -35,6 +36,7 @@ function mailConfig(env: NodeJS.ProcessEnv): ChannelConfig['mail'] {
   const smtpUrl = env.HUITOU_SMTP_URL;
   if (!smtpUrl) return undefined;
   if (!/^smtps?:\/\//.test(smtpUrl) || !URL.canParse(smtpUrl)) throw new Error('HUITOU_SMTP_URL must be an smtp:// or smtps:// URL');
-  if (!env.HUITOU_MAIL_FROM || !env.HUITOU_MAIL_FROM.includes('@')) throw new Error('HUITOU_MAIL_FROM must be set with HUITOU_SMTP_URL, as the sender address (shop@example.com or "Shop <shop@example.com>")');
+  if (!env.HUITOU_MAIL_FROM || !env.HUITOU_MAIL_FROM.includes('@'))
+    throw new Error('HUITOU_MAIL_FROM must be set with HUITOU_SMTP_URL, as the sender address (shop@example.com or "Shop <shop@example.com>")');
   return { smtpUrl, from: env.HUITOU_MAIL_FROM };
 }

@@ -12,7 +12,14 @@ export function localSink(file: string): ChannelProvider {
     name: 'local-sink',
     async send(message) {
       await mkdir(dirname(file), { recursive: true });
-      const line = { at: new Date().toISOString(), id: message.id, channel: message.channel, to: message.recipient, subject: message.subject, text: message.text };
+      const line = {
+        at: new Date().toISOString(),
+        id: message.id,
+        channel: message.channel,
+        to: message.recipient,
+        subject: message.subject,
+        text: message.text,
+      };
       await appendFile(file, `${JSON.stringify(line)}\n`, { mode: 0o600 });
       return { providerMessageId: `local-sink:${message.id}` };
     },

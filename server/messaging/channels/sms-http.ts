@@ -39,7 +39,8 @@ export function smsHttp(options: SmsHttpOptions): ChannelProvider {
         return { providerMessageId: providerId(answer.body) ?? message.id };
       } catch (e) {
         // A request the gateway refuses (4xx but time-outs and throttling) will be refused again.
-        if (e instanceof OutboundHttpStatus && e.status >= 400 && e.status < 500 && e.status !== 408 && e.status !== 429) throw new PermanentDeliveryError(e.message);
+        if (e instanceof OutboundHttpStatus && e.status >= 400 && e.status < 500 && e.status !== 408 && e.status !== 429)
+          throw new PermanentDeliveryError(e.message);
         if (e instanceof OutboundRefused) throw new PermanentDeliveryError(e.message);
         throw e;
       }

@@ -20,13 +20,31 @@ export interface BuilderContext {
  * An all/any group: its join, its items (rules, groups, each can be negated), and buttons to add a
  * rule or a group. `level` 1 is the top; groups are offered up to MAX_GROUP_DEPTH levels.
  */
-export function GroupView({ group, level, testId, ctx, onChange }: { group: GroupNode; level: number; testId: string; ctx: BuilderContext; onChange(group: GroupNode): void }) {
+export function GroupView({
+  group,
+  level,
+  testId,
+  ctx,
+  onChange,
+}: {
+  group: GroupNode;
+  level: number;
+  testId: string;
+  ctx: BuilderContext;
+  onChange(group: GroupNode): void;
+}) {
   const { t } = useTranslation();
   const firstFact = ctx.facts[0]?.name;
   return (
     <div className={`cond-group level-${level}`} data-testid={level === 1 ? `${testId}-group` : testId}>
       <div className="cond-group-head">
-        <select aria-label={t('condition.match')} value={group.mode} disabled={ctx.disabled} onChange={(e) => onChange({ ...group, mode: e.target.value as GroupNode['mode'] })} data-testid={`${testId}-mode`}>
+        <select
+          aria-label={t('condition.match')}
+          value={group.mode}
+          disabled={ctx.disabled}
+          onChange={(e) => onChange({ ...group, mode: e.target.value as GroupNode['mode'] })}
+          data-testid={`${testId}-mode`}
+        >
           <option value="all">{t('conditionBuilder.matchAll')}</option>
           <option value="any">{t('conditionBuilder.matchAny')}</option>
         </select>
@@ -38,7 +56,13 @@ export function GroupView({ group, level, testId, ctx, onChange }: { group: Grou
         ))}
       </ol>
       <div className="cond-actions">
-        <button type="button" className="btn btn-small" disabled={ctx.disabled || !firstFact} onClick={() => onChange({ ...group, items: [...group.items, newRule(ctx.facts, firstFact!)] })} data-testid={`${testId}-add`}>
+        <button
+          type="button"
+          className="btn btn-small"
+          disabled={ctx.disabled || !firstFact}
+          onClick={() => onChange({ ...group, items: [...group.items, newRule(ctx.facts, firstFact!)] })}
+          data-testid={`${testId}-add`}
+        >
           + {t('conditionBuilder.addRule')}
         </button>
         {level < MAX_GROUP_DEPTH ? (
@@ -47,7 +71,12 @@ export function GroupView({ group, level, testId, ctx, onChange }: { group: Grou
             className="btn btn-small"
             disabled={ctx.disabled || !firstFact}
             // A new group starts as "any" with one rule: the usual reason to add one is an "or" inside an "and".
-            onClick={() => onChange({ ...group, items: [...group.items, { kind: 'group', mode: group.mode === 'all' ? 'any' : 'all', items: [newRule(ctx.facts, firstFact!)] }] })}
+            onClick={() =>
+              onChange({
+                ...group,
+                items: [...group.items, { kind: 'group', mode: group.mode === 'all' ? 'any' : 'all', items: [newRule(ctx.facts, firstFact!)] }],
+              })
+            }
             data-testid={`${testId}-add-group`}
           >
             + {t('conditionBuilder.addGroup')}
@@ -61,7 +90,19 @@ export function GroupView({ group, level, testId, ctx, onChange }: { group: Grou
 }
 
 /** One item of a group with its NOT switch and remove button; `null` from onChange removes it. */
-function ItemView({ item, level, testId, ctx, onChange }: { item: CondNode; level: number; testId: string; ctx: BuilderContext; onChange(item: CondNode | null): void }) {
+function ItemView({
+  item,
+  level,
+  testId,
+  ctx,
+  onChange,
+}: {
+  item: CondNode;
+  level: number;
+  testId: string;
+  ctx: BuilderContext;
+  onChange(item: CondNode | null): void;
+}) {
   const { t } = useTranslation();
   const negated = item.kind === 'not';
   const inner = negated ? item.item : item;
@@ -87,7 +128,17 @@ function ItemView({ item, level, testId, ctx, onChange }: { item: CondNode; leve
       </div>
       {negated && <span className="cond-negated small">{t('conditionBuilder.negated')}</span>}
       {inner.kind === 'rule' ? (
-        <RuleRow rule={inner} facts={ctx.facts} allFacts={ctx.allFacts} locale={ctx.locale} timeZone={ctx.timeZone} disabled={ctx.disabled} testId={testId} error={ctx.errorOf(inner)} onChange={setInner} />
+        <RuleRow
+          rule={inner}
+          facts={ctx.facts}
+          allFacts={ctx.allFacts}
+          locale={ctx.locale}
+          timeZone={ctx.timeZone}
+          disabled={ctx.disabled}
+          testId={testId}
+          error={ctx.errorOf(inner)}
+          onChange={setInner}
+        />
       ) : inner.kind === 'group' ? (
         <GroupView group={inner} level={level + 1} testId={testId} ctx={ctx} onChange={setInner} />
       ) : (

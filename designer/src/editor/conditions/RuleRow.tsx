@@ -38,7 +38,13 @@ export function RuleRow({ rule, facts, allFacts, locale, timeZone, disabled, tes
 
   return (
     <div className={`cond-rule${error ? ' has-error' : ''}`} data-testid={testId}>
-      <select aria-label={t('conditionBuilder.fact')} value={rule.fact} disabled={disabled} onChange={(e) => setFact(e.target.value)} data-testid={`${testId}-fact`}>
+      <select
+        aria-label={t('conditionBuilder.fact')}
+        value={rule.fact}
+        disabled={disabled}
+        onChange={(e) => setFact(e.target.value)}
+        data-testid={`${testId}-fact`}
+      >
         {!listed && <option value={rule.fact}>{fact ? fact.labels[locale] : rule.fact}</option>}
         {facts.map((f) => (
           <option key={f.name} value={f.name}>
@@ -74,7 +80,13 @@ export function RuleRow({ rule, facts, allFacts, locale, timeZone, disabled, tes
           data-testid={`${testId}-custom-path`}
         />
       )}
-      <select aria-label={t('conditionBuilder.operator')} value={rule.operator} disabled={disabled} onChange={(e) => onChange(withOperator(allFacts, rule, e.target.value))} data-testid={`${testId}-operator`}>
+      <select
+        aria-label={t('conditionBuilder.operator')}
+        value={rule.operator}
+        disabled={disabled}
+        onChange={(e) => onChange(withOperator(allFacts, rule, e.target.value))}
+        data-testid={`${testId}-operator`}
+      >
         {!operators.includes(rule.operator) && <option value={rule.operator}>{rule.operator}</option>}
         {operators.map((op) => (
           <option key={op} value={op}>
@@ -82,7 +94,18 @@ export function RuleRow({ rule, facts, allFacts, locale, timeZone, disabled, tes
           </option>
         ))}
       </select>
-      <ValueInput rule={rule} kind={c.kind} unit={c.unit} choices={c.choices} locale={locale} timeZone={timeZone} disabled={disabled} invalid={!!error} testId={`${testId}-value`} onChange={(value) => onChange({ ...rule, value })} />
+      <ValueInput
+        rule={rule}
+        kind={c.kind}
+        unit={c.unit}
+        choices={c.choices}
+        locale={locale}
+        timeZone={timeZone}
+        disabled={disabled}
+        invalid={!!error}
+        testId={`${testId}-value`}
+        onChange={(value) => onChange({ ...rule, value })}
+      />
       {error && (
         <p className="field-error small" role="alert" data-testid={`${testId}-error`}>
           {error}

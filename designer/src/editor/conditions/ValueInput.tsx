@@ -55,7 +55,13 @@ export function ValueInput({ rule, kind, unit, choices, locale, timeZone, disabl
         <fieldset className={`choice-list${invalid ? ' is-invalid' : ''}`} aria-label={label} data-testid={testId}>
           {choices.map((c) => (
             <label key={c.value} className="choice">
-              <input type="checkbox" checked={chosen.includes(c.value)} disabled={disabled} onChange={(e) => toggle(c.value, e.target.checked)} data-testid={`${testId}-${c.value}`} />
+              <input
+                type="checkbox"
+                checked={chosen.includes(c.value)}
+                disabled={disabled}
+                onChange={(e) => toggle(c.value, e.target.checked)}
+                data-testid={`${testId}-${c.value}`}
+              />
               {c.labels[locale]}
             </label>
           ))}
@@ -64,7 +70,9 @@ export function ValueInput({ rule, kind, unit, choices, locale, timeZone, disabl
     }
     return (
       <select {...common} value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.target.value)}>
-        {!choices.some((c) => c.value === value) && <option value={typeof value === 'string' ? value : ''}>{value === '' || value === undefined ? t('conditionBuilder.choose') : String(value)}</option>}
+        {!choices.some((c) => c.value === value) && (
+          <option value={typeof value === 'string' ? value : ''}>{value === '' || value === undefined ? t('conditionBuilder.choose') : String(value)}</option>
+        )}
         {choices.map((c) => (
           <option key={c.value} value={c.value}>
             {c.labels[locale]}
@@ -77,7 +85,13 @@ export function ValueInput({ rule, kind, unit, choices, locale, timeZone, disabl
   if (takesList(operator)) {
     return (
       // Its own key: free typing of "a, b," stays as typed (uncontrolled) while the list is parsed.
-      <input key="list" {...common} placeholder={t('conditionBuilder.listHint')} defaultValue={Array.isArray(value) ? value.join(', ') : ''} onChange={(e) => onChange(parseList(e.target.value, kind === 'number'))} />
+      <input
+        key="list"
+        {...common}
+        placeholder={t('conditionBuilder.listHint')}
+        defaultValue={Array.isArray(value) ? value.join(', ') : ''}
+        onChange={(e) => onChange(parseList(e.target.value, kind === 'number'))}
+      />
     );
   }
   if (kind === 'number') {
@@ -93,7 +107,11 @@ export function ValueInput({ rule, kind, unit, choices, locale, timeZone, disabl
           // emptied input is "" and validation names it.
           onChange={(e) => onChange(e.target.value === '' ? '' : Number(e.target.value))}
         />
-        {unit && <span className="unit" data-testid={`${testId}-unit`}>{unitWord(unit, locale)}</span>}
+        {unit && (
+          <span className="unit" data-testid={`${testId}-unit`}>
+            {unitWord(unit, locale)}
+          </span>
+        )}
       </span>
     );
   }
@@ -105,7 +123,8 @@ export function ValueInput({ rule, kind, unit, choices, locale, timeZone, disabl
       </select>
     );
   }
-  if (kind === 'date') return <input key="date" {...common} type="date" value={valueToDay(value)} onChange={(e) => onChange(dayToValue(e.target.value, timeZone))} />;
+  if (kind === 'date')
+    return <input key="date" {...common} type="date" value={valueToDay(value)} onChange={(e) => onChange(dayToValue(e.target.value, timeZone))} />;
   return <input key="text" {...common} value={typeof value === 'string' ? value : String(value ?? '')} onChange={(e) => onChange(e.target.value)} />;
 }
 
@@ -116,7 +135,14 @@ function FreeValue({ rule, disabled, invalid, testId, onChange }: Pick<Props, 'r
   const list = takesList(rule.operator);
   const label = t('conditionBuilder.value');
   const typeSelect = (
-    <select aria-label={t('conditionBuilder.value')} className="free-type" value={type} disabled={disabled} onChange={(e) => onChange(convertFree(rule.value, e.target.value as FreeType))} data-testid={`${testId}-type`}>
+    <select
+      aria-label={t('conditionBuilder.value')}
+      className="free-type"
+      value={type}
+      disabled={disabled}
+      onChange={(e) => onChange(convertFree(rule.value, e.target.value as FreeType))}
+      data-testid={`${testId}-type`}
+    >
       {(['text', 'number', 'boolean'] as const).map((x) => (
         <option key={x} value={x}>
           {t(`conditionBuilder.valueType.${x}`)}
@@ -127,17 +153,56 @@ function FreeValue({ rule, disabled, invalid, testId, onChange }: Pick<Props, 'r
   let input;
   if (type === 'boolean' && !list) {
     input = (
-      <select aria-label={label} value={rule.value === false ? 'false' : 'true'} disabled={disabled} onChange={(e) => onChange(e.target.value === 'true')} data-testid={testId}>
+      <select
+        aria-label={label}
+        value={rule.value === false ? 'false' : 'true'}
+        disabled={disabled}
+        onChange={(e) => onChange(e.target.value === 'true')}
+        data-testid={testId}
+      >
         <option value="true">{t('conditionBuilder.yes')}</option>
         <option value="false">{t('conditionBuilder.no')}</option>
       </select>
     );
   } else if (list) {
-    input = <input key={`list-${type}`} aria-label={label} aria-invalid={invalid || undefined} placeholder={t('conditionBuilder.listHint')} defaultValue={Array.isArray(rule.value) ? rule.value.join(', ') : ''} disabled={disabled} onChange={(e) => onChange(parseList(e.target.value, type === 'number'))} data-testid={testId} />;
+    input = (
+      <input
+        key={`list-${type}`}
+        aria-label={label}
+        aria-invalid={invalid || undefined}
+        placeholder={t('conditionBuilder.listHint')}
+        defaultValue={Array.isArray(rule.value) ? rule.value.join(', ') : ''}
+        disabled={disabled}
+        onChange={(e) => onChange(parseList(e.target.value, type === 'number'))}
+        data-testid={testId}
+      />
+    );
   } else if (type === 'number') {
-    input = <input key="number" aria-label={label} aria-invalid={invalid || undefined} type="number" step="any" value={typeof rule.value === 'number' ? rule.value : ''} disabled={disabled} onChange={(e) => onChange(e.target.value === '' ? '' : Number(e.target.value))} data-testid={testId} />;
+    input = (
+      <input
+        key="number"
+        aria-label={label}
+        aria-invalid={invalid || undefined}
+        type="number"
+        step="any"
+        value={typeof rule.value === 'number' ? rule.value : ''}
+        disabled={disabled}
+        onChange={(e) => onChange(e.target.value === '' ? '' : Number(e.target.value))}
+        data-testid={testId}
+      />
+    );
   } else {
-    input = <input key="text" aria-label={label} aria-invalid={invalid || undefined} value={String(rule.value ?? '')} disabled={disabled} onChange={(e) => onChange(e.target.value)} data-testid={testId} />;
+    input = (
+      <input
+        key="text"
+        aria-label={label}
+        aria-invalid={invalid || undefined}
+        value={String(rule.value ?? '')}
+        disabled={disabled}
+        onChange={(e) => onChange(e.target.value)}
+        data-testid={testId}
+      />
+    );
   }
   return (
     <span className="free-value">

@@ -44,7 +44,13 @@ export function DurationWidget({ id, name, value, onChange, disabled, readonly }
         disabled={locked}
         onChange={(e) => emit(e.target.value, unit)}
       />
-      <select className="duration-unit" aria-label={t('inputs.duration.unit')} value={unit} disabled={locked} onChange={(e) => emit(amount, e.target.value as DurationUnit)}>
+      <select
+        className="duration-unit"
+        aria-label={t('inputs.duration.unit')}
+        value={unit}
+        disabled={locked}
+        onChange={(e) => emit(amount, e.target.value as DurationUnit)}
+      >
         {durationUnits.map((u) => (
           <option key={u} value={u}>
             {t(`inputs.duration.units.${u}`)}

@@ -16,7 +16,19 @@ export function TimeZoneWidget({ id, name, value, onChange, disabled, readonly }
 }
 
 /** The picker itself, for places outside a config form (the journey's own time zone). */
-export function TimeZonePicker({ id, name, value, onChange, disabled }: { id: string; name: string; value: string; onChange: (zone: string) => void; disabled?: boolean }) {
+export function TimeZonePicker({
+  id,
+  name,
+  value,
+  onChange,
+  disabled,
+}: {
+  id: string;
+  name: string;
+  value: string;
+  onChange: (zone: string) => void;
+  disabled?: boolean;
+}) {
   const { t } = useTranslation();
   const locale = currentLocale();
   const all = useMemo(knownZones, []);

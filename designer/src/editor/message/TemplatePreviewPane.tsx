@@ -9,11 +9,7 @@ import { useTemplatePreview } from './useTemplatePreview';
  * customer by id), the text, for SMS its length and parts with a warning over one part, and the
  * template's problems (a tag left open, a variable with no value).
  */
-export function TemplatePreviewPane(props: {
-  template: string;
-  channel: 'sms' | 'email' | 'task';
-  locale: Locale;
-}) {
+export function TemplatePreviewPane(props: { template: string; channel: 'sms' | 'email' | 'task'; locale: Locale }) {
   const { t } = useTranslation();
   const { template, channel, locale } = props;
   const [typedId, setTypedId] = useState('');
@@ -28,11 +24,7 @@ export function TemplatePreviewPane(props: {
         <strong>{t('messageEditor.preview')}</strong>
         <label className="small">
           <span className="muted">{t('messageEditor.previewWith')} </span>
-          <select
-            value={useReal ? 'real' : 'sample'}
-            data-testid="preview-customer-kind"
-            onChange={(e) => setUseReal(e.target.value === 'real')}
-          >
+          <select value={useReal ? 'real' : 'sample'} data-testid="preview-customer-kind" onChange={(e) => setUseReal(e.target.value === 'real')}>
             <option value="sample">{t('messageEditor.sampleCustomer')}</option>
             <option value="real">{t('messageEditor.realCustomer')}</option>
           </select>

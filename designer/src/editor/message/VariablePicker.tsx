@@ -21,7 +21,15 @@ export function VariablePicker({ onPick, disabled }: { onPick: (path: string) =>
         if (e.key === 'Escape') setOpen(false);
       }}
     >
-      <button type="button" className="btn btn-small" aria-haspopup="menu" aria-expanded={open} disabled={disabled} data-testid="variable-picker" onClick={() => setOpen((o) => !o)}>
+      <button
+        type="button"
+        className="btn btn-small"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        disabled={disabled}
+        data-testid="variable-picker"
+        onClick={() => setOpen((o) => !o)}
+      >
         {'{{ }}'} {t('messageEditor.variables')}
       </button>
       {open && (

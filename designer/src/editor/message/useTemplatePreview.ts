@@ -45,7 +45,8 @@ export function useTemplatePreview(template: string, channel: 'sms' | 'email' | 
           // A 400 about the template itself (an unclosed tag) is the marketer's to fix, shown inline.
           const problems = e instanceof ApiError ? (e.body.problems ?? []) : [];
           const aboutTemplate = problems.find((p) => p.path === 'template');
-          if (aboutTemplate) setState({ kind: 'invalid', message: describeTemplateProblem(aboutTemplate.message.replace(/^template: does not parse: /, ''), locale) });
+          if (aboutTemplate)
+            setState({ kind: 'invalid', message: describeTemplateProblem(aboutTemplate.message.replace(/^template: does not parse: /, ''), locale) });
           else setState({ kind: 'failed', message: e instanceof Error ? e.message : String(e) });
         });
     }, DEBOUNCE_MS);

@@ -22,7 +22,8 @@ export function ExitGoalSettings() {
   const setSettings = useStore((s) => s.setSettings);
   if (exitWhen === undefined) return null;
 
-  const setExit = (i: number, next: Exit | null) => setSettings({ exitWhen: next === null ? exitWhen.filter((_, j) => j !== i) : exitWhen.map((x, j) => (j === i ? next : x)) });
+  const setExit = (i: number, next: Exit | null) =>
+    setSettings({ exitWhen: next === null ? exitWhen.filter((_, j) => j !== i) : exitWhen.map((x, j) => (j === i ? next : x)) });
   const withCondition = <T extends { condition?: TopLevelCondition | undefined }>(x: T, condition: TopLevelCondition | undefined): T => {
     const { condition: _old, ...rest } = x;
     return (condition === undefined ? rest : { ...rest, condition }) as T;
@@ -36,25 +37,52 @@ export function ExitGoalSettings() {
         <div className="exit-rule" key={i} data-testid={`exit-${i}`}>
           <label>
             {t('conditionBuilder.settings.eventType')}
-            <input value={exit.eventType} placeholder="order.paid" onChange={(e) => setExit(i, { ...exit, eventType: e.target.value })} data-testid={`exit-${i}-event`} />
+            <input
+              value={exit.eventType}
+              placeholder="order.paid"
+              onChange={(e) => setExit(i, { ...exit, eventType: e.target.value })}
+              data-testid={`exit-${i}-event`}
+            />
           </label>
           <label className="inline-check">
-            <input type="checkbox" checked={exit.sameOrder} onChange={(e) => setExit(i, { ...exit, sameOrder: e.target.checked })} data-testid={`exit-${i}-same-order`} />
+            <input
+              type="checkbox"
+              checked={exit.sameOrder}
+              onChange={(e) => setExit(i, { ...exit, sameOrder: e.target.checked })}
+              data-testid={`exit-${i}-same-order`}
+            />
             {t('conditionBuilder.settings.sameOrder')}
           </label>
-          <ConditionEditor value={exit.condition} title={t('conditionBuilder.settings.onlyWhen')} testId={`condition-exit-${i}`} optional scope={exitFacts} onChange={(c) => setExit(i, withCondition(exit, c))} />
+          <ConditionEditor
+            value={exit.condition}
+            title={t('conditionBuilder.settings.onlyWhen')}
+            testId={`condition-exit-${i}`}
+            optional
+            scope={exitFacts}
+            onChange={(c) => setExit(i, withCondition(exit, c))}
+          />
           <button type="button" className="btn btn-ghost btn-small" onClick={() => setExit(i, null)} data-testid={`exit-${i}-remove`}>
             {t('conditionBuilder.settings.removeExit')}
           </button>
         </div>
       ))}
-      <button type="button" className="btn btn-small" onClick={() => setSettings({ exitWhen: [...exitWhen, { eventType: 'order.paid', sameOrder: true }] })} data-testid="exit-add">
+      <button
+        type="button"
+        className="btn btn-small"
+        onClick={() => setSettings({ exitWhen: [...exitWhen, { eventType: 'order.paid', sameOrder: true }] })}
+        data-testid="exit-add"
+      >
         + {t('conditionBuilder.settings.addExit')}
       </button>
 
       <h3>{t('conditionBuilder.settings.goalTitle')}</h3>
       <label className="inline-check">
-        <input type="checkbox" checked={goal !== undefined} onChange={(e) => setSettings({ goal: e.target.checked ? { eventType: 'order.paid', within: 'P7D' } : undefined })} data-testid="goal-on" />
+        <input
+          type="checkbox"
+          checked={goal !== undefined}
+          onChange={(e) => setSettings({ goal: e.target.checked ? { eventType: 'order.paid', within: 'P7D' } : undefined })}
+          data-testid="goal-on"
+        />
         {t('conditionBuilder.settings.goalOn')}
       </label>
       {goal && (
@@ -65,9 +93,22 @@ export function ExitGoalSettings() {
           </label>
           <label>
             {t('conditionBuilder.settings.within')}
-            <input className="mono" value={goal.within} placeholder="P7D" onChange={(e) => setSettings({ goal: { ...goal, within: e.target.value } })} data-testid="goal-within" />
+            <input
+              className="mono"
+              value={goal.within}
+              placeholder="P7D"
+              onChange={(e) => setSettings({ goal: { ...goal, within: e.target.value } })}
+              data-testid="goal-within"
+            />
           </label>
-          <ConditionEditor value={goal.condition} title={t('conditionBuilder.settings.onlyWhen')} testId="condition-goal" optional scope={goalFacts} onChange={(c) => setSettings({ goal: withCondition(goal, c) })} />
+          <ConditionEditor
+            value={goal.condition}
+            title={t('conditionBuilder.settings.onlyWhen')}
+            testId="condition-goal"
+            optional
+            scope={goalFacts}
+            onChange={(c) => setSettings({ goal: withCondition(goal, c) })}
+          />
         </div>
       )}
     </div>
