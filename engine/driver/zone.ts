@@ -1,4 +1,4 @@
-import { isValidTimeZone } from '../facts/dates';
+import { ownZoneOr } from '../facts/dates';
 import type { Customer } from './port';
 
 /**
@@ -6,6 +6,5 @@ import type { Customer } from './port';
  * (the shop's). An unknown zone would make every wall-clock computation throw.
  */
 export function customerZone(customer: Customer | undefined, journeyZone: string): string {
-  const own = customer?.timezone;
-  return typeof own === 'string' && own && isValidTimeZone(own) ? own : journeyZone;
+  return ownZoneOr(customer?.timezone, journeyZone);
 }

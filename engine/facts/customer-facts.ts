@@ -1,4 +1,4 @@
-import { birthdayMonthDay, daysBetween, daysToBirthday, isValidTimeZone, localDate } from './dates';
+import { birthdayMonthDay, daysBetween, daysToBirthday, localDate, ownZoneOr } from './dates';
 import { percentilesDisc, quintileBoundaries, rfmSegment, scoreHigherBetter, scoreLowerBetter, type FactPopulation, type RfmSegment } from './rfm';
 import { countedStatuses, tierIds, type LifecycleStage, type OrderStatus, type RfmRanges, type ShopSettings, type TierId } from './settings';
 
@@ -230,7 +230,7 @@ export function customerFactsDetail(input: CustomerFactsInput): { facts: Custome
           return { r, f, m, segment: rfmSegment(r, f, m) };
         })();
   // The customer's own zone for their birthday; the shop's when they have none or an unknown one.
-  const tz = customer.timezone && isValidTimeZone(customer.timezone) ? customer.timezone : settings.timezone;
+  const tz = ownZoneOr(customer.timezone, settings.timezone);
   const today = localDate(typeof input.asOf === 'string' ? new Date(input.asOf) : input.asOf, tz);
   const automatic = ruleTags(base.counted, input.products, settings);
   const tags = [...new Set([...(customer.manualTags ?? []), ...automatic])].sort(byCodePoint);

@@ -30,6 +30,14 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
+/**
+ * The zone a customer's wall clock reads: their own when Intl knows it, else the fallback (the
+ * journey's or the shop's). The one rule for waits, simulations, birthdays and the designer.
+ */
+export function ownZoneOr(own: unknown, fallback: string): string {
+  return typeof own === 'string' && own !== '' && isValidTimeZone(own) ? own : fallback;
+}
+
 const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 const monthDays = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { simulateBodySchema } from '../../../contract/simulate';
-import { isValidTimeZone } from '../../../engine/facts/dates';
+import { isValidTimeZone, ownZoneOr } from '../../../engine/facts/dates';
 import type { Journey } from '../../../engine/journey/schema';
 import { fromLocal, parseLocalDateTime } from '../../../engine/time/zoned';
 
@@ -62,7 +62,7 @@ export function parseOffset(text: string): number | null {
 /** The zone the simulation's times are shown in: the customer's own, else the journey's (as the engine runs it). */
 export function displayZone(choice: CustomerChoice, journey: Pick<Journey, 'settings'>): string {
   const own = choice.kind === 'real' ? choice.timezone : choice.draft.timezone.trim();
-  return own && isValidTimeZone(own) ? own : journey.settings.timezone;
+  return ownZoneOr(own, journey.settings.timezone);
 }
 
 /** Builds the request body, or the list of what is wrong, each naming its field. */
