@@ -50,6 +50,10 @@ const zhCNFieldNames: Record<string, string> = {
   template: '模板',
   eventDate: '活动日期',
   locale: '语言',
+  // A simulation's request (POST /api/simulate).
+  events: '事件',
+  from: '开始时间',
+  until: '结束时间',
 };
 
 /** A field named for a marketer: its name in `locale` where one is known, else its key. */

@@ -85,4 +85,12 @@ describe('POST /api/simulate', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error).toBe('invalid_journey');
   });
+
+  it('names the bad field in Chinese for a Chinese caller, the events and the time range included', async () => {
+    const r = await stack.api('/api/simulate?locale=zh-CN', { body: { journey: journeyId, customer: 'x', events: [], from: 'today' } });
+    expect(r.status).toBe(400);
+    const messages = (r.body.problems as { path: string; message: string }[]).map((p) => `${p.path} ${p.message}`);
+    expect(messages).toContainEqual(expect.stringMatching(/^events 事件：/));
+    expect(messages).toContainEqual(expect.stringMatching(/^from 开始时间：/));
+  });
 });
