@@ -43,16 +43,21 @@ export interface ExitInput {
   reason: string;
 }
 
-/** A batch of steps for the step log (server/journeys/step-log.ts StepReport). */
+/** A batch of steps for the step log (engine/driver/step-tally.ts makes these; server/journeys/step-log.ts counts them). */
 export interface StepReportInput {
   workflowId: string;
+  /** The first execution's run id: with `seq`, what makes a retried report a no-op. */
   runId: string;
+  /** 1, 2, 3… per enrolment run, carried across continue-as-new. */
   seq: number;
   journeyId: string;
   journeyVersion: number;
+  /** Per node id, how many times the customer arrived at it since the last report. */
   entered: Record<string, number>;
+  /** Per node id, how many times the customer finished it and went on. */
   passed: Record<string, number>;
-  /** Per node, actions that refused (a coupon campaign used up). */
-  refused?: Record<string, number>;
+  /** Per node id, actions that refused to do their work and let the customer go on (a coupon campaign used up). */
+  refused?: Record<string, number> | undefined;
+  /** The node the customer now waits at, or null when they move on or have left. */
   waitingAt: string | null;
 }

@@ -1,24 +1,9 @@
 import { sql } from 'kysely';
+import type { StepReportInput } from '../../workflows/shared';
 import type { Db } from '../db/database';
 
-/** Steps one journey workflow took since its previous report (engine/driver/step-tally.ts makes these). */
-export interface StepReport {
-  workflowId: string;
-  /** The first execution's run id: with `seq`, what makes a retried report a no-op. */
-  runId: string;
-  /** 1, 2, 3… per enrolment run, carried across continue-as-new. */
-  seq: number;
-  journeyId: string;
-  journeyVersion: number;
-  /** Per node id, how many times the customer arrived at it since the last report. */
-  entered: Record<string, number>;
-  /** Per node id, how many times the customer finished it and went on. */
-  passed: Record<string, number>;
-  /** Per node id, actions that refused to do their work and let the customer go on (a coupon campaign used up). */
-  refused?: Record<string, number> | undefined;
-  /** The node the customer now waits at, or null when they move on or have left. */
-  waitingAt: string | null;
-}
+/** Steps one journey workflow took since its previous report: the workflow's report, as its contract says. */
+export type StepReport = StepReportInput;
 
 /** Live figures of one node, over the versions asked for. */
 export interface NodeStats {

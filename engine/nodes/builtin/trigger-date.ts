@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { calendarDateSources, calendarRuleKey } from '../../triggers/calendar-due';
 import { offsetDaysSchema } from '../../time/schemas';
 import { defineNode } from '../define';
+import { customerDateAttributeTexts, customerDateChoice } from '../customer-date-fields';
 import { field } from '../field';
 
 /** The synthetic event the daily calendar job stores for each customer a date rule makes due. */
@@ -9,30 +10,8 @@ export const calendarDueEventType = 'calendar.due';
 
 export const dateTriggerConfig = z
   .object({
-    date: z
-      .enum(calendarDateSources)
-      .default('birthday')
-      .meta(
-        field({
-          en: { title: 'Date', description: 'birthday, first purchase (firstOrderAt), last purchase (lastOrderAt), or a customer attribute' },
-          'zh-CN': {
-            title: '日期',
-            description: '生日、首次购买、最近购买，或客户属性',
-            enum: { birthday: '生日', firstOrderAt: '首次购买', lastOrderAt: '最近购买', attribute: '客户属性' },
-          },
-        }),
-      ),
-    attribute: z
-      .string()
-      .trim()
-      .min(1, 'name the attribute')
-      .optional()
-      .meta(
-        field({
-          en: { title: 'Attribute', description: 'When Date is attribute: the attribute holding YYYY-MM-DD or an ISO date-time' },
-          'zh-CN': { title: '属性名', description: '日期选“客户属性”时：存放日期（YYYY-MM-DD 或 ISO 时间）的属性' },
-        }),
-      ),
+    date: customerDateChoice,
+    attribute: z.string().trim().min(1, 'name the attribute').optional().meta(customerDateAttributeTexts),
     offsetDays: offsetDaysSchema.meta(
       field({
         en: { title: 'Days before (−) or after (+)', description: '-3 = three days before, 0 = on the day, 30 = thirty days after' },

@@ -1,16 +1,15 @@
 import { z } from 'zod';
 import { customerDateWake, readCustomerDate } from '../../time/customer-date';
+import type { CalendarDateSource } from '../../triggers/calendar-due';
 import { offsetDaysSchema, timeOfDaySchema } from '../../time/schemas';
 import { defineNode, type WaitContext } from '../define';
+import { customerDateAttributeTexts, customerDateChoice } from '../customer-date-fields';
 import { field } from '../field';
 
 const DAY_MS = 86_400_000;
 
-const dateSources = ['birthday', 'firstOrderAt', 'lastOrderAt', 'attribute'] as const;
-type DateSource = (typeof dateSources)[number];
-
 /** The customer's value for the chosen date: profile field, fact, or free attribute. */
-function dateValue(source: DateSource, attribute: string | undefined, customer: WaitContext['customer']): unknown {
+function dateValue(source: CalendarDateSource, attribute: string | undefined, customer: WaitContext['customer']): unknown {
   if (!customer) return undefined;
   const facts = (customer.facts ?? {}) as Record<string, unknown>;
   switch (source) {
@@ -44,29 +43,8 @@ export const waitDate = defineNode({
   },
   config: z
     .object({
-      date: z
-        .enum(dateSources)
-        .default('birthday')
-        .meta(
-          field({
-            en: { title: 'Date', description: 'birthday, first purchase (firstOrderAt), last purchase (lastOrderAt), or a customer attribute' },
-            'zh-CN': {
-              title: '日期',
-              description: '生日、首次购买、最近购买，或客户属性',
-              enum: { birthday: '生日', firstOrderAt: '首次购买', lastOrderAt: '最近购买', attribute: '客户属性' },
-            },
-          }),
-        ),
-      attribute: z
-        .string()
-        .min(1, 'name the attribute')
-        .optional()
-        .meta(
-          field({
-            en: { title: 'Attribute', description: 'When Date is attribute: the attribute holding YYYY-MM-DD or an ISO date-time' },
-            'zh-CN': { title: '属性名', description: '日期选“客户属性”时：存放日期（YYYY-MM-DD 或 ISO 时间）的属性' },
-          }),
-        ),
+      date: customerDateChoice,
+      attribute: z.string().min(1, 'name the attribute').optional().meta(customerDateAttributeTexts),
       offsetDays: offsetDaysSchema.meta(
         field({
           en: { title: 'Days before (−) or after (+)', description: '-1 = the day before, 0 = on the day, 7 = a week after' },
