@@ -5,31 +5,9 @@
  * 24 hours before asOf, calendar dates and months are the shop's time zone's.
  */
 import { localDate } from '../../engine/index';
+import { offsetAt } from '../../engine/time/zoned';
 
 export const DAY_MS = 86_400_000;
-
-const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
-
-/** Milliseconds the time zone's wall clock is ahead of UTC at an instant. */
-function offsetAt(instant: number, timeZone: string): number {
-  let f = offsetFormatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    offsetFormatters.set(timeZone, f);
-  }
-  const p = Object.fromEntries(f.formatToParts(instant).map((x) => [x.type, x.value]));
-  const wall = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
-  return wall - (instant - (((instant % 1000) + 1000) % 1000));
-}
 
 /** The first instant of a local calendar date (`YYYY-MM-DD`) in a time zone. */
 export function startOfLocalDay(date: string, timeZone: string): number {
