@@ -57,6 +57,7 @@ export const campaignInputSchema = z
     if (c.codeSource === 'pool' && c.codePrefix !== '') ctx.addIssue({ code: 'custom', path: ['codePrefix'], message: 'applies to generated codes only' });
   })
   .meta({ id: 'CouponCampaignInput' });
+export type CampaignInput = z.infer<typeof campaignInputSchema>;
 
 export const campaignSchema = z
   .object({

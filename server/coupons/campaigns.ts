@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import { nanoid } from 'nanoid';
 import type { Db } from '../db/database';
 import type { Database } from '../db/schema';
-import type { CampaignInput } from './campaign-schema';
+import type { CampaignInput } from '../../contract/coupons';
 
 type CampaignRow = Selectable<Database['coupon_campaigns']>;
 

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { nanoid } from 'nanoid';
 import { z } from 'zod';
 import { journeySchema, type Journey, type Locale } from '../../../engine/index';
-import { campaignInputSchema } from '../../coupons/campaign-schema';
+import { campaignInputSchema } from '../../../contract/coupons';
 import { datedFields, defaultEventDate, eventDateSpecSchema } from './event-date';
 import { layoutByDepth } from './layout';
 
