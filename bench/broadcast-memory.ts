@@ -105,7 +105,7 @@ export const broadcastMemoryBenches = {
       let waiting = 0;
       while (messaged < buyers || waiting < buyers) {
         await new Promise((r) => setTimeout(r, 2000));
-        const worker = stack.huitou.worker?.current();
+        const worker = stack.huitou.worker?.lanes.bulk.current();
         peakCached = Math.max(peakCached, worker?.getStatus().numCachedWorkflows ?? 0);
         peakRss = Math.max(peakRss, process.memoryUsage().rss);
         const [health, list] = await Promise.all([timed(() => stack.api('/api/health')), timed(() => stack.api('/api/customers?limit=20'))]);
@@ -126,7 +126,7 @@ export const broadcastMemoryBenches = {
       figures['all messaged and waiting'] = `${seconds.toFixed(0)} s after the broadcast instant (${(buyers / seconds).toFixed(1)} /s)`;
       figures['workflows cached (peak)'] = `${n(peakCached)} (bound ${n(limits.maxCachedWorkflows)})`;
       figures['process RSS (peak)'] = mib(peakRss);
-      figures['worker recreated'] = `${stack.huitou.worker?.recreations() ?? 0} times`;
+      figures['worker recreated'] = `${stack.huitou.worker?.lanes.bulk.recreations() ?? 0} times`;
       figures['API while it ran'] =
         `${calls} calls, ${failedCalls} failed; slowest health ${slowestHealth.toFixed(0)} ms, slowest customer list ${slowestList.toFixed(0)} ms`;
     } finally {

@@ -1,9 +1,10 @@
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { WorkflowIdReusePolicy } from '@temporalio/common';
-import { admission, allowsReEntry, awaitedEventTypes, entryFor, type CustomerEvent, type Journey, type NodeRegistry } from '../../engine/index';
+import { admission, allowsReEntry, awaitedEventTypes, entryFor, journeyLane, type CustomerEvent, type Journey, type NodeRegistry } from '../../engine/index';
 import type { journeyWorkflow } from '../../workflows/journey-workflow';
 import { eventSignal } from '../../workflows/shared';
 import type { Logger } from '../logger';
+import { laneTaskQueue } from '../temporal/task-queues';
 import type { Enrolments } from './enrolments';
 import type { Events } from '../events/event-log';
 import type { Journeys } from './journey-store';
@@ -11,6 +12,7 @@ import type { Conversions } from './conversions';
 
 export interface EventRouterDeps {
   client: Client;
+  /** The installation's task queue (HUITOU_TASK_QUEUE); each enrolment goes to its lane's queue. */
   taskQueue: string;
   registry: NodeRegistry;
   journeys: Journeys;
@@ -153,7 +155,9 @@ export class EventRouter {
       // trigger) hears it as any event, and a new one drops the signal, whose id it has seen.
       await client.workflow.signalWithStart<typeof journeyWorkflow, [CustomerEvent]>('journeyWorkflow', {
         workflowId,
-        taskQueue,
+        // Urgent or bulk by the journey and its entry (engine/journey/lane.ts): a payment reminder
+        // never queues behind a broadcast's thousands.
+        taskQueue: laneTaskQueue(taskQueue, journeyLane(journey, event.type)),
         args: [{ journey, version, entry: event }],
         signal: eventSignal,
         signalArgs: [event],
