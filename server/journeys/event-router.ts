@@ -9,6 +9,7 @@ import type { Enrolments } from './enrolments';
 import type { Events } from '../events/event-log';
 import type { Journeys } from './journey-store';
 import type { Conversions } from './conversions';
+import type { RoutingLock } from './routing-lock';
 
 export interface EventRouterDeps {
   client: Client;
@@ -23,6 +24,8 @@ export interface EventRouterDeps {
   beforeRoute?: (event: CustomerEvent) => Promise<void>;
   /** Records the event as a conversion of journeys whose goal it is. */
   conversions?: Conversions | undefined;
+  /** Several API processes on one database: one routes at a time (server/journeys/routing-lock.ts). */
+  lock?: RoutingLock | undefined;
 }
 
 /**
@@ -40,6 +43,7 @@ export class EventRouter {
   #draining: Promise<void> | undefined;
   #again = false;
   #timer: NodeJS.Timeout | undefined;
+  #stopped = false;
 
   constructor(private readonly deps: EventRouterDeps) {}
 
@@ -53,13 +57,21 @@ export class EventRouter {
       try {
         do {
           this.#again = false;
-          await this.#drain();
+          const { lock } = this.deps;
+          if (!lock) await this.#drain();
+          // Another process is routing: it may have read just before our event was stored, so look
+          // again shortly rather than at the next periodic pass.
+          else if (!(await lock(() => this.#drain()))) this.#retrySoon();
         } while (this.#again);
       } finally {
         this.#draining = undefined;
       }
     })();
     return this.#draining;
+  }
+
+  #retrySoon(): void {
+    setTimeout(() => void (this.#stopped ? undefined : this.kick().catch(() => undefined)), 250).unref();
   }
 
   /** Retries unrouted events periodically (e.g. after Temporal was unreachable). */
@@ -69,6 +81,7 @@ export class EventRouter {
   }
 
   async stop(): Promise<void> {
+    this.#stopped = true;
     if (this.#timer) clearInterval(this.#timer);
     await this.#draining?.catch(() => undefined);
   }
