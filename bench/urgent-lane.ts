@@ -193,6 +193,8 @@ export const urgentBenches = {
       figures['worker lanes recreated'] =
         `urgent ${stack.huitou.worker?.lanes.urgent.recreations() ?? 0}, bulk ${stack.huitou.worker?.lanes.bulk.recreations() ?? 0}`;
       figures['load at end'] = load();
+      // Printed before the stack stops: stopping a worker with thousands of open journeys can be slow.
+      for (const [k, v] of Object.entries(figures)) note(`${k}: ${v}`);
     } finally {
       await stack.stop();
     }
