@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { cpus, totalmem } from 'node:os';
 import type { Journey } from '../engine/index';
 import { fromLocal, toLocal } from '../engine/time/zoned';
-import { workerLimits } from '../server/worker/memory-budget';
+import { laneLimits } from '../server/worker/lane-budget';
 import { insertCustomers, messageConfig, publish } from './journeys/setup';
 import { startBenchStack } from './journeys/stack';
 import type { BenchResult } from './run';
@@ -66,7 +66,8 @@ export const broadcastMemoryBenches = {
     const buyers = whole('BENCH_BUYERS', 35_000)!;
     const budget = whole('BENCH_WORKER_MEMORY_MB', undefined);
     const stack = await startBenchStack(budget ? { workerMemoryMb: budget } : {});
-    const limits = workerLimits(stack.config.workerMemoryMb);
+    // The broadcast runs in the bulk lane, with that lane's share of the budget.
+    const limits = laneLimits(stack.config.workerMemoryMb).bulk;
     const figures: Record<string, string> = {
       machine: `${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB memory`,
       'worker budget': `${n(limits.budgetMb)} MB: cache ${n(limits.maxCachedWorkflows)}, ${limits.maxConcurrentWorkflowTaskExecutions} workflow tasks and ${limits.maxConcurrentActivityTaskExecutions} activities at once, workflow heap ${n(limits.workflowThreadHeapMb)} MB`,
@@ -105,7 +106,7 @@ export const broadcastMemoryBenches = {
       let waiting = 0;
       while (messaged < buyers || waiting < buyers) {
         await new Promise((r) => setTimeout(r, 2000));
-        const worker = stack.huitou.worker?.current();
+        const worker = stack.huitou.worker?.lanes.bulk.current();
         peakCached = Math.max(peakCached, worker?.getStatus().numCachedWorkflows ?? 0);
         peakRss = Math.max(peakRss, process.memoryUsage().rss);
         const [health, list] = await Promise.all([timed(() => stack.api('/api/health')), timed(() => stack.api('/api/customers?limit=20'))]);
@@ -126,7 +127,7 @@ export const broadcastMemoryBenches = {
       figures['all messaged and waiting'] = `${seconds.toFixed(0)} s after the broadcast instant (${(buyers / seconds).toFixed(1)} /s)`;
       figures['workflows cached (peak)'] = `${n(peakCached)} (bound ${n(limits.maxCachedWorkflows)})`;
       figures['process RSS (peak)'] = mib(peakRss);
-      figures['worker recreated'] = `${stack.huitou.worker?.recreations() ?? 0} times`;
+      figures['worker recreated'] = `${stack.huitou.worker?.lanes.bulk.recreations() ?? 0} times`;
       figures['API while it ran'] =
         `${calls} calls, ${failedCalls} failed; slowest health ${slowestHealth.toFixed(0)} ms, slowest customer list ${slowestList.toFixed(0)} ms`;
     } finally {

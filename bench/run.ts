@@ -5,6 +5,8 @@ import { designerBenches } from './designer';
 import { engineBenches } from './engine';
 import { factsBenches } from './facts';
 import { journeysBenches } from './journeys';
+import { urgentBenches } from './urgent-lane';
+import { actionsBenches } from './temporal-actions';
 
 export interface BenchResult {
   name: string;
@@ -17,6 +19,8 @@ const benches: Record<string, () => Promise<BenchResult>> = {
   ...journeysBenches,
   ...designerBenches,
   ...broadcastMemoryBenches,
+  ...urgentBenches,
+  ...actionsBenches,
 };
 
 const wanted = process.argv.slice(2).filter((a) => a !== '--');

@@ -8,7 +8,10 @@ quietTemporalSdk();
 const started = Date.now();
 const config = configFromEnv();
 const log = createLogger();
-const huitou = await startHuitou(config, { log });
+// HUITOU_WORKFLOW_BUNDLE: a workflow bundle built ahead (a deployment builds it once for all its
+// workers; tests share one), instead of bundling the workflows at every worker start.
+const bundle = process.env.HUITOU_WORKFLOW_BUNDLE;
+const huitou = await startHuitou(config, { log, ...(bundle ? { workflowBundle: { codePath: bundle } } : {}) });
 
 const lines = [
   '',

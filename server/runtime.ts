@@ -8,7 +8,7 @@ import { startDelivery } from './compose/messaging';
 import { ensureSchedules } from './compose/schedules';
 import { openStores, shopTimezone } from './compose/stores';
 import { connectConfiguredTemporal } from './compose/temporal';
-import { startJourneyWorker } from './compose/worker';
+import { startJourneyWorkers, type LaneWorkers } from './compose/worker';
 import type { Config } from './config';
 import { openDatabase } from './db/database';
 import { loadOrCreateToken } from './http/auth';
@@ -16,7 +16,6 @@ import type { AppContext } from './http/context';
 import { createLogger, type Logger } from './logger';
 import { loadPlugins } from './compose/load-plugins';
 import type { TemporalHandle } from './temporal/connect';
-import type { KeptWorker } from './worker/kept-worker';
 
 export interface Huitou {
   /** The HTTP server's base URL (absent for a worker-only process). */
@@ -25,8 +24,8 @@ export interface Huitou {
   tokenGenerated: boolean;
   temporal: TemporalHandle;
   context: AppContext;
-  /** The journey worker (absent when this process is only the server). */
-  worker?: KeptWorker | undefined;
+  /** The journey workers, one per lane (absent when this process is only the server). */
+  worker?: LaneWorkers | undefined;
   stop(): Promise<void>;
 }
 
@@ -75,10 +74,10 @@ export async function startHuitou(config: Config, options: StartOptions = {}): P
   });
   const { token, generated } = loadOrCreateToken(join(config.dataDir, 'api-token'));
 
-  let worker: KeptWorker | undefined;
+  let worker: LaneWorkers | undefined;
   let dispatcher: MessageDispatcher | undefined;
   if (config.role !== 'server') {
-    worker = await startJourneyWorker({
+    worker = await startJourneyWorkers({
       config,
       db,
       stores,

@@ -1,8 +1,11 @@
 import { continueAsNew, proxyActivities, sleep, workflowInfo } from '@temporalio/workflow';
 import type { TriggerActivities } from './trigger-activities';
 
+// A page is bounded (at most 5,000 customers examined, one insert): a minute is ample, and it is
+// how long a broadcast stalls when the worker running its page dies (Temporal retries the page
+// elsewhere only when this runs out). Not part of the command's identity: histories still replay.
 const { broadcastPage } = proxyActivities<TriggerActivities>({
-  startToCloseTimeout: '5 minutes',
+  startToCloseTimeout: '1 minute',
   retry: { initialInterval: '5 seconds', maximumAttempts: 10 },
 });
 

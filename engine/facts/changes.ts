@@ -8,6 +8,13 @@ export type FactChange =
   | { customerId: string; kind: 'tier_changed'; from: TierId | null; to: TierId }
   | { customerId: string; kind: 'tagged'; tag: string };
 
+/** The event types a facts change produces: journeys they trigger run for many customers at once. */
+export const factChangeEventTypes: readonly string[] = [
+  'customer.stage_changed',
+  'customer.tier_changed',
+  'customer.tagged',
+] satisfies `customer.${FactChange['kind']}`[];
+
 /**
  * The events a change produces: `customer.stage_changed`, `customer.tier_changed`, `customer.tagged`.
  * Ids are deterministic per customer, change and local day, so a refresh that runs twice (a retried

@@ -18,6 +18,7 @@ const zhCNFieldNames: Record<string, string> = {
   settings: '设置',
   timezone: '时区',
   priority: '优先级',
+  urgent: '紧急',
   within: '期限',
   reEntry: '再次进入',
   reEntryCooldown: '冷却时长',

@@ -69,6 +69,12 @@ export const journeySettingsSchema = z
     /** When a frequency cap bites, the message of the journey with the higher priority goes (1–10). */
     priority: z.number().int().min(1).max(10).default(5),
     /**
+     * Time-critical: the journey's customers run in the urgent lane (its own task queue and worker),
+     * never behind a broadcast's. Journeys started by a customer's own event are urgent already
+     * (engine/journey/lane.ts); this marks any other one so.
+     */
+    urgent: z.boolean().optional(),
+    /**
      * Events that take a customer out of the journey at once, wherever they are (checked on every
      * event, not only at the end of a wait): e.g. `order.paid` for a payment reminder.
      */

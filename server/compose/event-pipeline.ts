@@ -1,4 +1,5 @@
 import type { NodeRegistry } from '../../engine/index';
+import { postgresRoutingLock } from '../journeys/routing-lock';
 import type { Config } from '../config';
 import type { Db } from '../db/database';
 import { FactsFollower } from '../events/facts-follower';
@@ -21,7 +22,7 @@ export interface EventPipeline {
 }
 
 export interface EventPipelineParts {
-  config: Pick<Config, 'taskQueue'>;
+  config: Pick<Config, 'taskQueue' | 'databaseUrl'>;
   db: Db;
   stores: Stores;
   registry: NodeRegistry;
@@ -48,6 +49,7 @@ export function composeEventPipeline({ config, db, stores, registry, temporal, l
     log,
     conversions: stores.conversions,
     beforeRoute: (event) => follower.afterEvent(event),
+    lock: config.databaseUrl ? postgresRoutingLock(db) : undefined,
   });
   const triggers = createTriggerServices({
     db,

@@ -14,6 +14,7 @@ export function startDelivery(config: Config, db: Db, log: Logger): MessageDispa
     providers: channelProviders(config),
     log,
     maxAttempts: config.deliveryAttempts,
+    claimTimeoutMs: config.deliveryClaimTimeoutMs,
   });
   dispatcher.start();
   return dispatcher;

@@ -1,5 +1,5 @@
 import type { WorkflowBundleOption } from '@temporalio/worker';
-import type { NodeRegistry } from '../../engine/index';
+import type { Lane, NodeRegistry } from '../../engine/index';
 // The worker and the activity factories it runs: the only imports to re-point when they move.
 import { createActivities } from '../worker/journey-activities';
 import { createFactsActivities } from '../worker/facts-activities';
@@ -12,7 +12,8 @@ import type { Db } from '../db/database';
 import type { Logger } from '../logger';
 import type { TemporalHandle } from '../temporal/connect';
 import { keepWorkerRunning, type KeptWorker } from '../worker/kept-worker';
-import { workerLimits } from '../worker/memory-budget';
+import { laneLimits } from '../worker/lane-budget';
+import { laneTaskQueue } from '../temporal/task-queues';
 import { withWorkflowThreadHeap } from '../worker/workflow-heap';
 import type { EventPipeline } from './event-pipeline';
 import type { Stores } from './stores';
@@ -29,27 +30,51 @@ export interface WorkerParts {
   log: Logger;
 }
 
+/** The worker role's two lanes, each a kept worker on its own task queue. */
+export interface LaneWorkers {
+  lanes: Record<Lane, KeptWorker>;
+  /** Shuts both lanes down and waits for them. */
+  stop(): Promise<void>;
+}
+
 /**
- * The journey worker: journey, facts-refresh and trigger workflows with their activities, sized by
- * the memory budget, and created again whenever it stops by itself.
+ * The journey workers: one per lane (urgent, bulk; server/temporal/task-queues.ts), each running
+ * every workflow type with the same activities, sized by its share of the memory budget
+ * (server/worker/lane-budget.ts), and created again whenever it stops by itself. A workflow's
+ * activities run on its own lane, so a broadcast's sends cannot take a payment reminder's slots.
  */
-export async function startJourneyWorker(parts: WorkerParts): Promise<KeptWorker> {
+export async function startJourneyWorkers(parts: WorkerParts): Promise<LaneWorkers> {
   const { config, temporal, log } = parts;
   const activities = composeActivities(parts);
-  const limits = workerLimits(config.workerMemoryMb);
-  const create = () =>
-    withWorkflowThreadHeap(limits.workflowThreadHeapMb, () =>
-      createJourneyWorker({
-        connection: temporal.workerConnection,
-        namespace: temporal.namespace,
-        taskQueue: config.taskQueue,
-        activities,
-        workflowBundle: parts.workflowBundle,
-        limits,
-      }),
+  const limitsByLane = laneLimits(config.workerMemoryMb);
+  const start = (lane: Lane) => {
+    const limits = limitsByLane[lane];
+    const taskQueue = laneTaskQueue(config.taskQueue, lane);
+    log.info({ lane, taskQueue, limits }, 'journey worker limits from its share of the memory budget');
+    return keepWorkerRunning(
+      () =>
+        withWorkflowThreadHeap(limits.workflowThreadHeapMb, () =>
+          createJourneyWorker({
+            connection: temporal.workerConnection,
+            namespace: temporal.namespace,
+            taskQueue,
+            activities,
+            workflowBundle: parts.workflowBundle,
+            limits,
+          }),
+        ),
+      log,
     );
-  log.info({ limits }, 'journey worker limits from its memory budget');
-  return keepWorkerRunning(create, log);
+  };
+  const urgent = await start('urgent');
+  const bulk = await start('bulk').catch(async (e: unknown) => {
+    await urgent.stop();
+    throw e;
+  });
+  return {
+    lanes: { urgent, bulk },
+    stop: async () => void (await Promise.all([urgent.stop(), bulk.stop()])),
+  };
 }
 
 /** Every activity the worker runs, each dependency named. */

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { CustomerEvent } from '../../engine/index';
+import { bulkEntryEventTypes, type CustomerEvent } from '../../engine/index';
 import type { Db } from '../db/database';
 import { json } from '../db/database';
 
@@ -51,9 +51,26 @@ export class Events {
   }
 
   /** Events not yet routed, oldest first. */
+  /**
+   * The next events to route, oldest first — customers' own events before bulk entries (a
+   * broadcast's or the date run's thousands, facts changes, bulk enrolment: engine/journey/lane.ts),
+   * so a payment reminder's order is not routed behind a 100,000-customer broadcast's entries. A
+   * customer's own events keep their order among themselves, as do the bulk entries.
+   */
   async unrouted(limit: number): Promise<CustomerEvent[]> {
-    const rows = await this.db.selectFrom('events').selectAll().where('routed_at', 'is', null).orderBy('received_at').orderBy('id').limit(limit).execute();
-    return rows.map((r) => ({ id: r.id, type: r.type, customerId: r.customer_id, occurredAt: r.occurred_at.toISOString(), data: r.data }));
+    const unrouted = () => this.db.selectFrom('events').selectAll().where('routed_at', 'is', null).orderBy('received_at').orderBy('id');
+    const own = await unrouted()
+      .where('type', 'not in', [...bulkEntryEventTypes])
+      .limit(limit)
+      .execute();
+    const bulk =
+      own.length < limit
+        ? await unrouted()
+            .where('type', 'in', [...bulkEntryEventTypes])
+            .limit(limit - own.length)
+            .execute()
+        : [];
+    return [...own, ...bulk].map((r) => ({ id: r.id, type: r.type, customerId: r.customer_id, occurredAt: r.occurred_at.toISOString(), data: r.data }));
   }
 
   async markRouted(id: string): Promise<void> {

@@ -7,9 +7,9 @@ export const factsScheduleId = (taskQueue: string) => `huitou-facts-daily:${task
  * The daily facts refresh as a Temporal Schedule: at 03:00 in the shop's time zone (after the
  * day's orders, before morning sends). Created once; an existing schedule is brought up to date.
  */
-export async function ensureFactsSchedule(client: Client, taskQueue: string, timezone: string): Promise<void> {
+export async function ensureFactsSchedule(client: Client, taskQueue: string, timezone: string, runOn = taskQueue): Promise<void> {
   const spec = { calendars: [{ hour: 3, minute: 0 }], timezone };
-  const action = { type: 'startWorkflow' as const, workflowType: 'factsRefreshWorkflow', taskQueue, args: [] as [] };
+  const action = { type: 'startWorkflow' as const, workflowType: 'factsRefreshWorkflow', taskQueue: runOn, args: [] as [] };
   try {
     await client.schedule.create({
       scheduleId: factsScheduleId(taskQueue),

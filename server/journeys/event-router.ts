@@ -1,16 +1,19 @@
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { WorkflowIdReusePolicy } from '@temporalio/common';
-import { admission, allowsReEntry, awaitedEventTypes, entryFor, type CustomerEvent, type Journey, type NodeRegistry } from '../../engine/index';
+import { admission, allowsReEntry, awaitedEventTypes, entryFor, journeyLane, type CustomerEvent, type Journey, type NodeRegistry } from '../../engine/index';
 import type { journeyWorkflow } from '../../workflows/journey-workflow';
 import { eventSignal } from '../../workflows/shared';
 import type { Logger } from '../logger';
+import { laneTaskQueue } from '../temporal/task-queues';
 import type { Enrolments } from './enrolments';
 import type { Events } from '../events/event-log';
 import type { Journeys } from './journey-store';
 import type { Conversions } from './conversions';
+import type { RoutingLock } from './routing-lock';
 
 export interface EventRouterDeps {
   client: Client;
+  /** The installation's task queue (HUITOU_TASK_QUEUE); each enrolment goes to its lane's queue. */
   taskQueue: string;
   registry: NodeRegistry;
   journeys: Journeys;
@@ -21,6 +24,8 @@ export interface EventRouterDeps {
   beforeRoute?: (event: CustomerEvent) => Promise<void>;
   /** Records the event as a conversion of journeys whose goal it is. */
   conversions?: Conversions | undefined;
+  /** Several API processes on one database: one routes at a time (server/journeys/routing-lock.ts). */
+  lock?: RoutingLock | undefined;
 }
 
 /**
@@ -38,6 +43,7 @@ export class EventRouter {
   #draining: Promise<void> | undefined;
   #again = false;
   #timer: NodeJS.Timeout | undefined;
+  #stopped = false;
 
   constructor(private readonly deps: EventRouterDeps) {}
 
@@ -51,13 +57,21 @@ export class EventRouter {
       try {
         do {
           this.#again = false;
-          await this.#drain();
+          const { lock } = this.deps;
+          if (!lock) await this.#drain();
+          // Another process is routing: it may have read just before our event was stored, so look
+          // again shortly rather than at the next periodic pass.
+          else if (!(await lock(() => this.#drain()))) this.#retrySoon();
         } while (this.#again);
       } finally {
         this.#draining = undefined;
       }
     })();
     return this.#draining;
+  }
+
+  #retrySoon(): void {
+    setTimeout(() => void (this.#stopped ? undefined : this.kick().catch(() => undefined)), 250).unref();
   }
 
   /** Retries unrouted events periodically (e.g. after Temporal was unreachable). */
@@ -67,6 +81,7 @@ export class EventRouter {
   }
 
   async stop(): Promise<void> {
+    this.#stopped = true;
     if (this.#timer) clearInterval(this.#timer);
     await this.#draining?.catch(() => undefined);
   }
@@ -153,7 +168,9 @@ export class EventRouter {
       // trigger) hears it as any event, and a new one drops the signal, whose id it has seen.
       await client.workflow.signalWithStart<typeof journeyWorkflow, [CustomerEvent]>('journeyWorkflow', {
         workflowId,
-        taskQueue,
+        // Urgent or bulk by the journey and its entry (engine/journey/lane.ts): a payment reminder
+        // never queues behind a broadcast's thousands.
+        taskQueue: laneTaskQueue(taskQueue, journeyLane(journey, event.type)),
         args: [{ journey, version, entry: event }],
         signal: eventSignal,
         signalArgs: [event],

@@ -31,5 +31,10 @@ describe('channel configuration from the environment', () => {
     expect(() => configFromEnv({ HUITOU_SMTP_URL: 'http://h', HUITOU_MAIL_FROM: 'a@b.c' })).toThrow(/HUITOU_SMTP_URL must be an smtp/);
     expect(() => configFromEnv({ HUITOU_HTTP_ALLOW: '10.0.0.0/40' })).toThrow(/HUITOU_HTTP_ALLOW: "10.0.0.0\/40"/);
     expect(() => configFromEnv({ HUITOU_DELIVERY_ATTEMPTS: '0' })).toThrow(/HUITOU_DELIVERY_ATTEMPTS must be a whole number/);
+    expect(() => configFromEnv({ HUITOU_DELIVERY_CLAIM_TIMEOUT_S: '1' })).toThrow(
+      /HUITOU_DELIVERY_CLAIM_TIMEOUT_S must be a whole number of seconds, at least 5/,
+    );
+    expect(configFromEnv({}).deliveryClaimTimeoutMs).toBe(300_000);
+    expect(configFromEnv({ HUITOU_DELIVERY_CLAIM_TIMEOUT_S: '30' }).deliveryClaimTimeoutMs).toBe(30_000);
   });
 });

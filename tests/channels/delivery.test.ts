@@ -99,7 +99,7 @@ describe.each(databaseKinds)('outbox delivery on %s', (kind) => {
   });
 
   it('without a configured provider writes SMS and email to local sink files and records them sent', async () => {
-    const providers = channelProviders({ dataDir: dir, httpAllow: [], deliveryAttempts: 5 });
+    const providers = channelProviders({ dataDir: dir, httpAllow: [], deliveryAttempts: 5, deliveryClaimTimeoutMs: 300_000 });
     const text = await enqueue('sms', '13800009999', 'local sink text');
     const mail = await enqueue('email', 'wang@example.com', '<p>Hi &lt;script&gt;</p>');
     await dispatcher(providers).drain();

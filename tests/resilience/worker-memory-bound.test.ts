@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Journey } from '../../engine/index';
-import { workerLimits } from '../../server/worker/memory-budget';
+import { laneLimits } from '../../server/worker/lane-budget';
 import { startEmbeddedHuitou, type EmbeddedHuitou } from '../support/embedded';
 import { eventually, lineJourney, uniqueId } from '../support/journeys';
 
-/** The smallest budget Huitou takes: 25 cached journeys, a 192 MB workflow heap. */
+/** The smallest budget Huitou takes: its bulk lane (where a bulk enrolment runs) gets 25 cached journeys, a 192 MB workflow heap. */
 const BUDGET_MB = 192;
 /**
  * Enough customers that, kept all in memory as the SDK's default cache would keep them (measured
@@ -35,7 +35,7 @@ describe('a bulk enrolment larger than the worker memory budget holds', () => {
 
   it('keeps the cache within the budget, answers the API throughout, and messages every customer once', async () => {
     const { huitou, api } = embedded;
-    const limits = workerLimits(BUDGET_MB);
+    const limits = laneLimits(BUDGET_MB).bulk;
     expect(CUSTOMERS * LEAST_MB_PER_CACHED_WORKFLOW).toBeGreaterThan(BUDGET_MB);
     expect(limits.maxCachedWorkflows).toBeLessThan(CUSTOMERS);
 
@@ -71,7 +71,7 @@ describe('a bulk enrolment larger than the worker memory budget holds', () => {
         .executeTakeFirstOrThrow();
     await eventually(
       async () => {
-        mostCached = Math.max(mostCached, huitou.worker!.current()?.getStatus().numCachedWorkflows ?? 0);
+        mostCached = Math.max(mostCached, huitou.worker!.lanes.bulk.current()?.getStatus().numCachedWorkflows ?? 0);
         // Each must be answered (a hung API fails the request after 10 s).
         const [health, list] = await Promise.all([api('/api/health', undefined, 10_000), api('/api/customers?limit=20', undefined, 10_000)]);
         expect(health.body).toMatchObject({ ok: true });
@@ -92,8 +92,8 @@ describe('a bulk enrolment larger than the worker memory budget holds', () => {
     expect(perCustomer).toHaveLength(CUSTOMERS);
     const active = await db.selectFrom('enrolments').select('workflow_id').where('journey_id', '=', journey.id).where('status', '=', 'active').execute();
     expect(active).toHaveLength(CUSTOMERS);
-    expect(huitou.worker!.current()?.getState()).toBe('RUNNING');
-    expect(huitou.worker!.recreations()).toBe(0);
-    expect(huitou.worker!.current()!.getStatus().numCachedWorkflows).toBeLessThanOrEqual(limits.maxCachedWorkflows);
+    expect(huitou.worker!.lanes.bulk.current()?.getState()).toBe('RUNNING');
+    expect(huitou.worker!.lanes.bulk.recreations()).toBe(0);
+    expect(huitou.worker!.lanes.bulk.current()!.getStatus().numCachedWorkflows).toBeLessThanOrEqual(limits.maxCachedWorkflows);
   }, 900_000);
 });

@@ -44,7 +44,8 @@ describe('the server and worker roles in two processes', () => {
     expect(server.huitou.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(server.huitou.worker).toBeUndefined();
     expect(worker.url).toBeUndefined();
-    expect(worker.worker?.current()).toBeDefined();
+    expect(worker.worker?.lanes.urgent.current()).toBeDefined();
+    expect(worker.worker?.lanes.bulk.current()).toBeDefined();
   });
 
   it('an event posted to the server is routed there, run and delivered by the worker', async () => {

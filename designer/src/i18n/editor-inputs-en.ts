@@ -46,5 +46,8 @@ export const inputsEn = {
     title: 'Journey settings',
     timezone: 'Time zone',
     timezoneHelp: "The shop's time zone: waits for a date, a time or a window read it when the customer has none of their own.",
+    urgent: 'Time-critical',
+    urgentHelp:
+      "Runs in the urgent lane, never behind a broadcast's thousands. Journeys started by a customer's own event (payment reminders, order care) are urgent already.",
   },
 };

@@ -43,5 +43,11 @@ export const inputsZhCN: Messages['inputs'] = {
   weekdays: { 1: '一', 2: '二', 3: '三', 4: '四', 5: '五', 6: '六', 7: '日' },
   weekdayNames: { 1: '周一', 2: '周二', 3: '周三', 4: '周四', 5: '周五', 6: '周六', 7: '周日' },
   timeZone: { placeholder: '搜索时区，如 上海、Shanghai', common: '常用', all: '全部时区', unknown: '浏览器不认识这个时区' },
-  journey: { title: '旅程设置', timezone: '时区', timezoneHelp: '店铺的时区：客户没有自己的时区时，等到指定时间、时间段等步骤按它计算。' },
+  journey: {
+    title: '旅程设置',
+    timezone: '时区',
+    timezoneHelp: '店铺的时区：客户没有自己的时区时，等到指定时间、时间段等步骤按它计算。',
+    urgent: '时效优先',
+    urgentHelp: '在紧急通道运行，不会排在群发的成千上万客户之后。由客户自己的事件触发的旅程（催付、订单关怀）已自动走紧急通道。',
+  },
 };

@@ -49,8 +49,8 @@ export interface EditorSlice {
   rename(name: string): void;
   /** The journey's time zone (settings.timezone), which its wall-clock waits read. */
   setTimezone(timezone: string): void;
-  /** Exit criteria and the conversion goal (the condition builder edits their conditions). */
-  setSettings(patch: Partial<Pick<JourneyMeta['settings'], 'exitWhen' | 'goal'>>): void;
+  /** Exit criteria, the conversion goal (the condition builder edits their conditions), urgency. */
+  setSettings(patch: Partial<Pick<JourneyMeta['settings'], 'exitWhen' | 'goal' | 'urgent'>>): void;
   removeNode(nodeId: string): void;
   removeEdge(edgeId: string): void;
   selectNode(nodeId: string | null): void;
@@ -202,6 +202,7 @@ export const createEditorSlice: StateCreator<Store, [], [], EditorSlice> = (set,
       const settings = { ...meta.settings, ...patch };
       // An absent goal is no key at all, as a document without one is stored.
       if (patch.goal === undefined && 'goal' in patch) delete settings.goal;
+      if (patch.urgent === undefined && 'urgent' in patch) delete settings.urgent;
       edit({ meta: { ...meta, settings } });
     },
 

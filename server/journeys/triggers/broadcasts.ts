@@ -3,6 +3,7 @@ import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { broadcastDueEventType, type Journey, type NodeRegistry } from '../../../engine/index';
 import { fromLocal, parseLocalDateTime } from '../../../engine/time/zoned';
 import type { Logger } from '../../logger';
+import { laneTaskQueue } from '../../temporal/task-queues';
 import type { broadcastWorkflow } from '../../../workflows/broadcast-workflow';
 
 /** One broadcast workflow per journey and task queue: publishing again replaces it. */
@@ -47,7 +48,8 @@ export async function scheduleBroadcast(
   const delay = at - now;
   await deps.client.workflow.start<typeof broadcastWorkflow>('broadcastWorkflow', {
     workflowId,
-    taskQueue: deps.taskQueue,
+    // Paging the audience is bulk work; the id keeps the installation's queue name.
+    taskQueue: laneTaskQueue(deps.taskQueue, 'bulk'),
     args: [{ journeyId: journey.id, version, nodeId: trigger.node.id, ratePerMinute: config.ratePerMinute }],
     ...(delay > 0 ? { startDelay: delay } : {}),
     workflowIdConflictPolicy: WorkflowIdConflictPolicy.TERMINATE_EXISTING,

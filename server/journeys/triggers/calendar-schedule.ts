@@ -7,9 +7,9 @@ export const calendarScheduleId = (taskQueue: string) => `huitou-calendar-daily:
  * The daily calendar job as a Temporal Schedule: at 00:05 in the shop's time zone, so a birthday
  * journey can greet in the morning of the day. Created once; an existing schedule is updated.
  */
-export async function ensureCalendarSchedule(client: Client, taskQueue: string, timezone: string): Promise<void> {
+export async function ensureCalendarSchedule(client: Client, taskQueue: string, timezone: string, runOn = taskQueue): Promise<void> {
   const spec = { calendars: [{ hour: 0, minute: 5 }], timezone };
-  const action = { type: 'startWorkflow' as const, workflowType: 'calendarWorkflow', taskQueue, args: [] as [] };
+  const action = { type: 'startWorkflow' as const, workflowType: 'calendarWorkflow', taskQueue: runOn, args: [] as [] };
   try {
     await client.schedule.create({
       scheduleId: calendarScheduleId(taskQueue),

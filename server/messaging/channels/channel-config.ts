@@ -10,6 +10,11 @@ export interface ChannelConfig {
   mail?: { smtpUrl: string; from: string } | undefined;
   /** `HUITOU_DELIVERY_ATTEMPTS`: tries per message before it is recorded failed (default 5). */
   deliveryAttempts: number;
+  /**
+   * `HUITOU_DELIVERY_CLAIM_TIMEOUT_S`: after how long a message claimed by a delivering process that
+   * never recorded it (the process died) is taken over by another (default 300).
+   */
+  deliveryClaimTimeoutMs: number;
 }
 
 export function channelConfigFromEnv(env: NodeJS.ProcessEnv): ChannelConfig {
@@ -21,7 +26,10 @@ export function channelConfigFromEnv(env: NodeJS.ProcessEnv): ChannelConfig {
   const attempts = Number(env.HUITOU_DELIVERY_ATTEMPTS ?? 5);
   if (!Number.isInteger(attempts) || attempts < 1 || attempts > 100)
     throw new Error(`HUITOU_DELIVERY_ATTEMPTS must be a whole number from 1 to 100, not "${env.HUITOU_DELIVERY_ATTEMPTS}"`);
-  return { httpAllow, sms: smsConfig(env), mail: mailConfig(env), deliveryAttempts: attempts };
+  const claimTimeoutS = Number(env.HUITOU_DELIVERY_CLAIM_TIMEOUT_S ?? 300);
+  if (!Number.isInteger(claimTimeoutS) || claimTimeoutS < 5)
+    throw new Error(`HUITOU_DELIVERY_CLAIM_TIMEOUT_S must be a whole number of seconds, at least 5, not "${env.HUITOU_DELIVERY_CLAIM_TIMEOUT_S}"`);
+  return { httpAllow, sms: smsConfig(env), mail: mailConfig(env), deliveryAttempts: attempts, deliveryClaimTimeoutMs: claimTimeoutS * 1000 };
 }
 
 function smsConfig(env: NodeJS.ProcessEnv): ChannelConfig['sms'] {
