@@ -4,6 +4,7 @@ import { broadcastMemoryBenches } from './broadcast-memory';
 import { designerBenches } from './designer';
 import { engineBenches } from './engine';
 import { factsBenches } from './facts';
+import { ingestBenches } from './ingest';
 import { journeysBenches } from './journeys';
 
 export interface BenchResult {
@@ -17,6 +18,7 @@ const benches: Record<string, () => Promise<BenchResult>> = {
   ...journeysBenches,
   ...designerBenches,
   ...broadcastMemoryBenches,
+  ...ingestBenches,
 };
 
 const wanted = process.argv.slice(2).filter((a) => a !== '--');

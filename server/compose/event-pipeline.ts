@@ -47,7 +47,7 @@ export function composeEventPipeline({ config, db, stores, registry, temporal, l
     enrolments: stores.enrolments,
     log,
     conversions: stores.conversions,
-    beforeRoute: (event) => follower.afterEvent(event),
+    beforeBatch: (events) => follower.afterEvents(events),
   });
   const triggers = createTriggerServices({
     db,

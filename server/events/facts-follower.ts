@@ -4,7 +4,7 @@ import type { Events } from './event-log';
 
 export interface FactsFollowerDeps {
   facts: { refreshCustomer(customerId: string, asOf?: Date): Promise<FactChange[]> };
-  events: Pick<Events, 'append'>;
+  events: Pick<Events, 'append' | 'appendMany'>;
   timezone(): Promise<string>;
   log: Logger;
 }
@@ -23,6 +23,21 @@ export class FactsFollower {
   async afterEvent(event: CustomerEvent): Promise<void> {
     if (!factEvents.test(event.type)) return;
     await this.afterChange(event.customerId);
+  }
+
+  /**
+   * After a batch of stored events: each customer whose facts the batch may have changed is
+   * refreshed once, however many of their events it holds, and the changes are stored together.
+   */
+  async afterEvents(events: readonly CustomerEvent[]): Promise<void> {
+    const customers = [...new Set(events.filter((e) => factEvents.test(e.type)).map((e) => e.customerId))];
+    if (customers.length === 0) return;
+    const asOf = new Date();
+    const changes: FactChange[] = [];
+    for (const customerId of customers) changes.push(...(await this.deps.facts.refreshCustomer(customerId, asOf)));
+    if (changes.length === 0) return;
+    await this.deps.events.appendMany(factChangeEvents(changes, asOf, await this.deps.timezone()));
+    this.deps.log.info({ customers: new Set(changes.map((c) => c.customerId)).size, changes: changes.length }, 'customer facts changed');
   }
 
   /** After anything changed what facts are made of (an event, a journey's tag or tier step). */

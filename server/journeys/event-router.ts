@@ -19,6 +19,8 @@ export interface EventRouterDeps {
   log: Logger;
   /** Runs before an event is routed (e.g. to refresh the customer's facts it may change). */
   beforeRoute?: (event: CustomerEvent) => Promise<void>;
+  /** Runs once before a pass's events are routed, with all of them (e.g. to refresh their customers' facts at once). */
+  beforeBatch?: (events: readonly CustomerEvent[]) => Promise<void>;
   /** Records the event as a conversion of journeys whose goal it is. */
   conversions?: Conversions | undefined;
 }
@@ -81,7 +83,11 @@ export class EventRouter {
       const byCustomer = new Map<string, CustomerEvent[]>();
       for (const e of batch) byCustomer.set(e.customerId, [...(byCustomer.get(e.customerId) ?? []), e]);
       const published = await this.deps.journeys.published();
+      await this.deps.beforeBatch?.(batch);
       let failed = false;
+      // Marked in one statement after the pass; routing again after a crash in between is harmless
+      // (deterministic workflow ids, signals the journey knows by event id).
+      const routed: string[] = [];
       const queue = [...byCustomer.values()];
       const lane = async () => {
         for (let events = queue.shift(); events; events = queue.shift()) {
@@ -89,7 +95,7 @@ export class EventRouter {
             try {
               await this.deps.beforeRoute?.(event);
               await this.route(event, published);
-              await this.deps.events.markRouted(event.id);
+              routed.push(event.id);
             } catch (e) {
               // Leave it unrouted, and the customer's later events with it; the next pass tries again.
               failed = true;
@@ -101,6 +107,7 @@ export class EventRouter {
         }
       };
       await Promise.all(Array.from({ length: Math.min(ROUTE_LANES, queue.length) }, lane));
+      await this.deps.events.markAllRouted(routed);
       if (failed) return;
     }
   }
