@@ -3,7 +3,10 @@ import type { Logger } from '../logger';
 import type { Events } from './event-log';
 
 export interface FactsFollowerDeps {
-  facts: { refreshCustomer(customerId: string, asOf?: Date): Promise<FactChange[]> };
+  facts: {
+    refreshCustomer(customerId: string, asOf?: Date): Promise<FactChange[]>;
+    refreshCustomers(customerIds: readonly string[], asOf?: Date): Promise<FactChange[]>;
+  };
   events: Pick<Events, 'append' | 'appendMany'>;
   timezone(): Promise<string>;
   log: Logger;
@@ -27,14 +30,14 @@ export class FactsFollower {
 
   /**
    * After a batch of stored events: each customer whose facts the batch may have changed is
-   * refreshed once, however many of their events it holds, and the changes are stored together.
+   * refreshed once, however many of their events it holds, all in one bulk call, and the changes
+   * are stored together.
    */
   async afterEvents(events: readonly CustomerEvent[]): Promise<void> {
     const customers = [...new Set(events.filter((e) => factEvents.test(e.type)).map((e) => e.customerId))];
     if (customers.length === 0) return;
     const asOf = new Date();
-    const changes: FactChange[] = [];
-    for (const customerId of customers) changes.push(...(await this.deps.facts.refreshCustomer(customerId, asOf)));
+    const changes = await this.deps.facts.refreshCustomers(customers, asOf);
     if (changes.length === 0) return;
     await this.deps.events.appendMany(factChangeEvents(changes, asOf, await this.deps.timezone()));
     this.deps.log.info({ customers: new Set(changes.map((c) => c.customerId)).size, changes: changes.length }, 'customer facts changed');
