@@ -37,7 +37,19 @@ export class FactsFollower {
     const customers = [...new Set(events.filter((e) => factEvents.test(e.type)).map((e) => e.customerId))];
     if (customers.length === 0) return;
     const asOf = new Date();
-    const changes = await this.deps.facts.refreshCustomers(customers, asOf);
+    const changes = await this.deps.facts.refreshCustomers(customers, asOf).catch(async (e: Error) => {
+      // One customer's bad data must not hold up everyone's routing: each alone, and a customer
+      // that still fails keeps their mark for the daily refresh.
+      this.deps.log.warn({ err: e.message, customers: customers.length }, 'bulk facts follow-up failed; refreshing one customer at a time');
+      const each: FactChange[] = [];
+      for (const customerId of customers) {
+        await this.deps.facts.refreshCustomer(customerId, asOf).then(
+          (c) => each.push(...c),
+          (err: Error) => this.deps.log.warn({ customerId, err: err.message }, 'customer facts follow-up failed'),
+        );
+      }
+      return each;
+    });
     if (changes.length === 0) return;
     await this.deps.events.appendMany(factChangeEvents(changes, asOf, await this.deps.timezone()));
     this.deps.log.info({ customers: new Set(changes.map((c) => c.customerId)).size, changes: changes.length }, 'customer facts changed');
