@@ -31,6 +31,11 @@ export class GroupCommit {
     private readonly options: GroupCommitOptions = { lanes: 2, maxEvents: 1000 },
   ) {}
 
+  /** Whether requests are being stored or wait to be. */
+  get busy(): boolean {
+    return this.#running > 0 || this.#waiting.length > 0;
+  }
+
   /** Stores the events (with others' when they arrive together); answers per event, in order. */
   store(events: readonly CustomerEvent[]): Promise<StoredEvent[]> {
     if (events.length === 0) return Promise.resolve([]);

@@ -10,6 +10,7 @@ import { route } from '../endpoint';
 export function eventRoutes(app: FastifyInstance, ctx: AppContext): void {
   // Requests arriving together share a transaction; each is answered after its commit.
   const store = new GroupCommit((events) => storeAndApplyBatch(ctx.db, events));
+  ctx.router.giveWayTo(() => store.busy);
   /**
    * One event or an array. Each good event is stored before the answer; a bad one is reported by
    * its index and does not stop the others. 202 means stored, routed to journeys soon after.
