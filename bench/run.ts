@@ -4,6 +4,7 @@ import { broadcastMemoryBenches } from './broadcast-memory';
 import { designerBenches } from './designer';
 import { engineBenches } from './engine';
 import { factsBenches } from './facts';
+import { ingestBenches } from './ingest';
 import { journeysBenches } from './journeys';
 import { urgentBenches } from './urgent-lane';
 import { actionsBenches } from './temporal-actions';
@@ -21,6 +22,7 @@ const benches: Record<string, () => Promise<BenchResult>> = {
   ...broadcastMemoryBenches,
   ...urgentBenches,
   ...actionsBenches,
+  ...ingestBenches,
 };
 
 const wanted = process.argv.slice(2).filter((a) => a !== '--');

@@ -48,7 +48,7 @@ export function composeEventPipeline({ config, db, stores, registry, temporal, l
     enrolments: stores.enrolments,
     log,
     conversions: stores.conversions,
-    beforeRoute: (event) => follower.afterEvent(event),
+    beforeBatch: (events) => follower.afterEvents(events),
     lock: config.databaseUrl ? postgresRoutingLock(db) : undefined,
   });
   const triggers = createTriggerServices({

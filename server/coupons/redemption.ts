@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { CustomerEvent, OrderEventData } from '../../engine/index';
 import type { Db } from '../db/database';
 
@@ -32,4 +33,34 @@ export async function applyCouponUse(tx: Db, event: CustomerEvent): Promise<void
     .where('customer_id', '=', event.customerId)
     .where('redeemed_at', 'is', null)
     .execute();
+}
+
+/**
+ * Coupon use for a batch of events, in the order given: events naming codes one by one (rare), and
+ * each run of `order.paid` events naming none — which only redeem what their orders claimed — in
+ * one statement, the first payment of an order in the run standing, as it would one by one.
+ */
+export async function applyCouponUses(tx: Db, events: readonly CustomerEvent[]): Promise<void> {
+  let run = new Map<string, { orderId: string; customerId: string; at: Date }>();
+  const flush = async () => {
+    if (run.size === 0) return;
+    const rows = [...run.values()].map((r) => sql`(${r.orderId}::text, ${r.customerId}::text, ${r.at}::timestamptz)`);
+    run = new Map();
+    await sql`update coupon_codes set redeemed_at = v.at
+      from (values ${sql.join(rows)}) as v (order_id, customer_id, at)
+      where coupon_codes.redeemed_order_id = v.order_id and coupon_codes.customer_id = v.customer_id and coupon_codes.redeemed_at is null`.execute(tx);
+  };
+  for (const event of events) {
+    if (event.type !== 'order.created' && event.type !== 'order.paid') continue;
+    const data = event.data as OrderEventData;
+    if (event.type === 'order.paid' && (data.couponCodes ?? []).length === 0) {
+      const key = `${data.orderId}\u0000${event.customerId}`;
+      if (!run.has(key)) run.set(key, { orderId: data.orderId, customerId: event.customerId, at: new Date(event.occurredAt) });
+      continue;
+    }
+    if ((data.couponCodes ?? []).length === 0) continue;
+    await flush();
+    await applyCouponUse(tx, event);
+  }
+  await flush();
 }

@@ -53,6 +53,23 @@ function timesOf(change: ProfileChange, fields: readonly ProfileField[]): Record
   };
 }
 
+/** What an event says about its customer (`data.customer`); empty values are not news and clear nothing. */
+export function changeFromSaid(id: string, said: { name?: unknown; phone?: unknown; email?: unknown }, at: string): ProfileChange | undefined {
+  const text = (v: unknown) => (typeof v === 'string' && v.length > 0 ? v : undefined);
+  const fields: ProfileChange['fields'] = {};
+  for (const f of ['name', 'phone', 'email'] as const) {
+    const value = text(said[f]);
+    if (value !== undefined) fields[f] = value;
+  }
+  return Object.keys(fields).length === 0 ? undefined : { id, fields, attributes: {}, at };
+}
+
+/** A `customer.updated` event's change: fields given replace (`null` clears), attributes merge key by key. */
+export function changeFromUpdate(id: string, data: CustomerUpdatedData, at: string): ProfileChange {
+  const fields = Object.fromEntries(profileFields.filter((f) => data[f] !== undefined).map((f) => [f, data[f] ?? null])) as ProfileChange['fields'];
+  return { id, fields, attributes: data.attributes ?? {}, at };
+}
+
 /** Customer profiles: imported, and kept current by `customer.updated` and events carrying `data.customer`. */
 export class Customers {
   constructor(private readonly db: Db) {}
@@ -71,14 +88,8 @@ export class Customers {
    * event's `occurredAt`; empty values are not news and clear nothing.
    */
   async upsertFromEvent(id: string, said: { name?: unknown; phone?: unknown; email?: unknown }, at: string = new Date().toISOString()): Promise<void> {
-    const text = (v: unknown) => (typeof v === 'string' && v.length > 0 ? v : undefined);
-    const fields: ProfileChange['fields'] = {};
-    for (const f of ['name', 'phone', 'email'] as const) {
-      const value = text(said[f]);
-      if (value !== undefined) fields[f] = value;
-    }
-    if (Object.keys(fields).length === 0) return;
-    await this.applyChange({ id, fields, attributes: {}, at });
+    const change = changeFromSaid(id, said, at);
+    if (change) await this.applyChange(change);
   }
 
   /**
@@ -87,8 +98,7 @@ export class Customers {
    * key by key.
    */
   async applyUpdate(id: string, data: CustomerUpdatedData, at: string = new Date().toISOString()): Promise<void> {
-    const fields = Object.fromEntries(profileFields.filter((f) => data[f] !== undefined).map((f) => [f, data[f] ?? null])) as ProfileChange['fields'];
-    await this.applyChange({ id, fields, attributes: data.attributes ?? {}, at });
+    await this.applyChange(changeFromUpdate(id, data, at));
   }
 
   /**
@@ -101,6 +111,41 @@ export class Customers {
     const given = profileFields.filter((f) => change.fields[f] !== undefined);
     if (given.length === 0 && Object.keys(change.attributes).length === 0) return;
     await this.write([change], given, true);
+  }
+
+  /**
+   * Many changes from events, in the order given, in a few statements: the k-th change of each
+   * customer goes in the k-th round (so a customer's changes apply in order, and no statement
+   * touches a row twice), and a round is one upsert per set of fields given. Rows are sorted by id
+   * so concurrent batches lock customers in the same order.
+   */
+  async applyChanges(changes: readonly ProfileChange[]): Promise<void> {
+    const rounds: ProfileChange[][] = [];
+    const seen = new Map<string, number>();
+    for (const change of changes) {
+      const given = profileFields.filter((f) => change.fields[f] !== undefined);
+      if (given.length === 0 && Object.keys(change.attributes).length === 0) continue;
+      const round = seen.get(change.id) ?? 0;
+      seen.set(change.id, round + 1);
+      (rounds[round] ??= []).push(change);
+    }
+    for (const round of rounds) {
+      const bySignature = new Map<string, { fields: ProfileField[]; changes: ProfileChange[] }>();
+      for (const change of round) {
+        const fields = profileFields.filter((f) => change.fields[f] !== undefined);
+        const key = fields.join(',');
+        const group = bySignature.get(key) ?? { fields, changes: [] };
+        group.changes.push(change);
+        bySignature.set(key, group);
+      }
+      for (const { fields, changes: group } of bySignature.values()) {
+        await this.write(
+          group.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+          fields,
+          true,
+        );
+      }
+    }
   }
 
   /**

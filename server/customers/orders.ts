@@ -181,7 +181,7 @@ export class Orders {
       .returning('id')
       .executeTakeFirst();
     if (inserted) {
-      await this.applyEarlierReports(data.orderId, event.id);
+      await this.applyEarlierReports(data.orderId, new Set([event.id]));
       return 'created';
     }
     // Another request created it a moment ago: apply this event to that row.
@@ -191,18 +191,20 @@ export class Orders {
   /**
    * Events about the order that arrived before it existed were skipped (no amount to count); now
    * that it does, they are applied from the event log, so a shipment reported before the order
-   * leaves the same row as one reported after it.
+   * leaves the same row as one reported after it. `except`: the creating event, and events a
+   * caller applies itself.
    */
-  private async applyEarlierReports(orderId: string, creatingEventId: string): Promise<void> {
+  async applyEarlierReports(orderId: string, except: ReadonlySet<string>): Promise<void> {
     const earlier = await this.db
       .selectFrom('events')
       .select(['id', 'type', 'customer_id', 'occurred_at', 'data'])
       .where('type', 'like', 'order.%')
       .where(sql<string>`data ->> 'orderId'`, '=', orderId)
-      .where('id', '<>', creatingEventId)
+      .orderBy('received_at')
+      .orderBy('id')
       .execute();
     for (const e of earlier) {
-      if (!isOrderEventType(e.type)) continue;
+      if (!isOrderEventType(e.type) || except.has(e.id)) continue;
       await this.applyEvent({ id: e.id, type: e.type, customerId: e.customer_id, occurredAt: e.occurred_at.toISOString(), data: e.data });
     }
   }

@@ -22,6 +22,34 @@ export class Events {
   }
 
   /**
+   * Stores a batch of events in one statement and answers which were new: an id already in the
+   * log is a duplicate, found by the same statement (`on conflict do nothing … returning`); an id
+   * given twice in the batch counts once, the first time. Received times step by a microsecond,
+   * so the router keeps the batch's order.
+   */
+  async appendBatch(events: readonly CustomerEvent[]): Promise<Set<string>> {
+    const seen = new Set<string>();
+    const first = events.filter((e) => !seen.has(e.id) && seen.add(e.id));
+    if (first.length === 0) return new Set();
+    const inserted = await this.db
+      .insertInto('events')
+      .values(
+        first.map((event, i) => ({
+          id: event.id,
+          type: event.type,
+          customer_id: event.customerId,
+          occurred_at: event.occurredAt,
+          data: json(event.data),
+          received_at: sql<Date>`now() + ${i} * interval '1 microsecond'`,
+        })),
+      )
+      .onConflict((oc) => oc.column('id').doNothing())
+      .returning('id')
+      .execute();
+    return new Set(inserted.map((r) => r.id));
+  }
+
+  /**
    * Stores many events (a bulk facts refresh may report a million changes), a thousand to a
    * statement rather than one round trip each; ids already known are skipped. Received times step
    * by a microsecond within a statement, so routing keeps the order given. Returns how many were new.
@@ -74,7 +102,17 @@ export class Events {
   }
 
   async markRouted(id: string): Promise<void> {
-    await this.db.updateTable('events').set({ routed_at: new Date(), routing_error: null }).where('id', '=', id).execute();
+    await this.markAllRouted([id]);
+  }
+
+  /** Marks a pass's routed events in one statement. */
+  async markAllRouted(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.db
+      .updateTable('events')
+      .set({ routed_at: new Date(), routing_error: null })
+      .where('id', 'in', [...ids])
+      .execute();
   }
 
   async markRoutingFailed(id: string, error: string): Promise<void> {

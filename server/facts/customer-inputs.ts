@@ -77,7 +77,25 @@ export async function loadCustomerInputs(db: Db, customerId: string, asOf: Date,
   >`select * from customer_fact_inputs(${customerId}::text, ${asOf}::timestamptz, ${needsProducts(settings)}::boolean, ${needsCategories(settings)}::boolean)`.execute(
     db,
   );
-  const profile = rows[0]!;
+  return inputsOf(customerId, rows[0]!);
+}
+
+/** The same for many customers in one statement (the function once per customer, in one round trip); customers with neither profile nor order are absent. */
+export async function loadManyCustomerInputs(db: Db, customerIds: readonly string[], asOf: Date, settings: ShopSettings): Promise<Map<string, CustomerInputs>> {
+  const { rows } = await sql<ProfileRow & { orders: OrderRow[]; customer_id: string }>`select c.id as customer_id, f.*
+    from unnest(${[...customerIds]}::text[]) as c(id)
+    cross join lateral customer_fact_inputs(c.id, ${asOf}::timestamptz, ${needsProducts(settings)}::boolean, ${needsCategories(settings)}::boolean) f`.execute(
+    db,
+  );
+  const found = new Map<string, CustomerInputs>();
+  for (const row of rows) {
+    const inputs = inputsOf(row.customer_id, row);
+    if (inputs) found.set(row.customer_id, inputs);
+  }
+  return found;
+}
+
+function inputsOf(customerId: string, profile: ProfileRow & { orders: OrderRow[] }): CustomerInputs | undefined {
   if (!profile.has_profile && !profile.has_orders) return undefined;
   const products = new Map<string, ProductRecord>();
   for (const o of profile.orders) for (const [id, category] of Object.entries(o[6] ?? {})) products.set(id, { id, category });

@@ -1,10 +1,19 @@
 import { sql } from 'kysely';
-import { birthdayMonthDay, customerFactsDetail, isValidTimeZone, toCents, type CustomerFacts, type FactChange } from '../../engine/index';
+import {
+  birthdayMonthDay,
+  customerFactsDetail,
+  isValidTimeZone,
+  toCents,
+  type CustomerFacts,
+  type FactChange,
+  type FactPopulation,
+  type ShopSettings,
+} from '../../engine/index';
 import type { Db } from '../db/database';
 import { bulkRefresh } from './bulk-refresh';
 import { changesOf } from './change-events';
 import { writeViewParameters } from './bulk-snapshot';
-import { loadCustomerInputs, type CustomerView } from './customer-inputs';
+import { loadCustomerInputs, loadManyCustomerInputs, type CustomerInputs, type CustomerView } from './customer-inputs';
 import type { RefreshMode } from './refresh-scope';
 import type { SettingsStore } from './settings-store';
 
@@ -23,6 +32,27 @@ export interface RefreshSummary {
   recomputed?: number;
   /** Milliseconds per step of the bulk SQL. */
   timings: Record<string, number>;
+}
+
+/** A customer's facts and what the snapshot stores beside them, from their inputs. */
+function detail(inputs: CustomerInputs, settings: ShopSettings, population: FactPopulation | null, asOf: Date) {
+  const {
+    facts,
+    ruleTags: ruleTagList,
+    mainCategory,
+  } = customerFactsDetail({ customer: inputs.record, orders: inputs.orders, products: inputs.products, settings, population, asOf });
+  // What the snapshot stores besides the facts (as the bulk refresh does): the rule tags, the main
+  // category where ranges per category use it, and the birthday's month-day when it is a day of some year.
+  const birthday = inputs.record.birthday;
+  return {
+    customer: inputs.view,
+    facts,
+    ruleTagList,
+    settings,
+    population,
+    mainCategory,
+    birthdayMonthDay: birthday && birthdayMonthDay(birthday) ? birthday.slice(-5) : null,
+  };
 }
 
 /**
@@ -122,24 +152,69 @@ export class FactsService {
     const settings = await this.settings.shop();
     const population = (await this.settings.population())?.population ?? null;
     const inputs = await loadCustomerInputs(this.db, customerId, asOf, settings);
-    if (!inputs) return undefined;
-    const {
-      facts,
-      ruleTags: ruleTagList,
-      mainCategory,
-    } = customerFactsDetail({ customer: inputs.record, orders: inputs.orders, products: inputs.products, settings, population, asOf });
-    // What the snapshot stores besides the facts (as the bulk refresh does): the rule tags, the main
-    // category where ranges per category use it, and the birthday's month-day when it is a day of some year.
-    const birthday = inputs.record.birthday;
-    return {
-      customer: inputs.view,
-      facts,
-      ruleTagList,
-      settings,
-      population,
-      mainCategory,
-      birthdayMonthDay: birthday && birthdayMonthDay(birthday) ? birthday.slice(-5) : null,
-    };
+    return inputs && detail(inputs, settings, population, asOf);
+  }
+
+  /**
+   * Recomputes many customers at once (the router's pass over a batch of events): their inputs in
+   * one statement, the facts computed as `refreshCustomer` does, then in one transaction the rows
+   * locked, the old facts read, the rows upserted and the rule tags replaced, each in one
+   * statement for all of them. Returns what changed, customer by customer.
+   */
+  async refreshCustomers(customerIds: readonly string[], asOf: Date = new Date()): Promise<FactChange[]> {
+    const ids = [...new Set(customerIds)].sort();
+    if (ids.length <= 1) return ids.length === 0 ? [] : this.refreshCustomer(ids[0]!, asOf);
+    const settings = await this.settings.shop();
+    const population = (await this.settings.population())?.population ?? null;
+    const inputs = await loadManyCustomerInputs(this.db, ids, asOf, settings);
+    const computed = [...inputs.values()].map((i) => detail(i, settings, population, asOf));
+    if (computed.length === 0) return [];
+    const zones = await Promise.all(computed.map((c) => this.zoneKnown(c.customer.timezone)));
+    const known = computed.map((c) => c.customer.id);
+    return this.db.transaction().execute(async (trx) => {
+      await sql`select 1 from customer_fact_rows where customer_id = any(${known}::text[]) order by customer_id for update`.execute(trx);
+      const old = new Map(
+        (
+          await sql<{ customer_id: string; stage: string; tier: string; tags: string[] }>`select customer_id, stage, tier, tags from customer_facts
+            where customer_id = any(${known}::text[])`.execute(trx)
+        ).rows.map((r) => [r.customer_id, r]),
+      );
+      await writeViewParameters(trx, settings, population, null, true);
+      const rows = computed.map(({ customer, facts, mainCategory, birthdayMonthDay: md }, i) => {
+        return sql`(${customer.id}::text, ${asOf}::timestamptz, now(), ${facts.orderCount}::int, ${toCents(facts.totalSpend)}::bigint, ${facts.frequency}::int,
+          ${toCents(facts.monetary)}::bigint, ${facts.firstOrderAt}::timestamptz, ${facts.lastOrderAt}::timestamptz, ${mainCategory}::text,
+          ${facts.tier}::text, ${facts.tags}::text[], ${md}::text, ${zones[i]}::text)`;
+      });
+      await sql`insert into customer_fact_rows (customer_id, as_of, computed_at, order_count, total_cents, frequency, monetary_cents, first_at, last_at,
+          main_category, tier, tags, birthday_md, zone)
+        values ${sql.join(rows)}
+        on conflict (customer_id) do update set (as_of, computed_at, order_count, total_cents, frequency, monetary_cents, first_at, last_at,
+          main_category, tier, tags, birthday_md, zone) = (excluded.as_of, excluded.computed_at, excluded.order_count, excluded.total_cents,
+          excluded.frequency, excluded.monetary_cents, excluded.first_at, excluded.last_at, excluded.main_category, excluded.tier, excluded.tags,
+          excluded.birthday_md, excluded.zone)`.execute(trx);
+      const ruleTags = computed.flatMap((c) => c.ruleTagList.map((tag) => ({ customer_id: c.customer.id, tag })));
+      await sql`delete from customer_tags t where t.source = 'rule' and t.customer_id = any(${known}::text[])
+        and not exists (select 1 from unnest(${ruleTags.map((r) => r.customer_id)}::text[], ${ruleTags.map((r) => r.tag)}::text[]) as k (customer_id, tag)
+          where k.customer_id = t.customer_id and k.tag = t.tag)`.execute(trx);
+      if (ruleTags.length > 0)
+        await trx
+          .insertInto('customer_tags')
+          .values(ruleTags.map((t) => ({ ...t, source: 'rule' })))
+          .onConflict((oc) => oc.doNothing())
+          .execute();
+      return computed.flatMap(({ customer, facts }) => {
+        const was = old.get(customer.id);
+        return changesOf({
+          customer_id: customer.id,
+          had: !!was,
+          old_stage: was?.stage ?? null,
+          stage: facts.lifecycleStage,
+          old_tier: was?.tier ?? null,
+          tier: facts.tier,
+          added: facts.tags.filter((t) => !was || !was.tags.includes(t)),
+        });
+      });
+    });
   }
 
   /** The customer's own zone when both the engine and the database know it (as the bulk refresh checks), else null. */

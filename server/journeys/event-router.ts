@@ -5,7 +5,7 @@ import type { journeyWorkflow } from '../../workflows/journey-workflow';
 import { eventSignal } from '../../workflows/shared';
 import type { Logger } from '../logger';
 import { laneTaskQueue } from '../temporal/task-queues';
-import type { Enrolments } from './enrolments';
+import type { EnrolmentRow, Enrolments } from './enrolments';
 import type { Events } from '../events/event-log';
 import type { Journeys } from './journey-store';
 import type { Conversions } from './conversions';
@@ -22,6 +22,8 @@ export interface EventRouterDeps {
   log: Logger;
   /** Runs before an event is routed (e.g. to refresh the customer's facts it may change). */
   beforeRoute?: (event: CustomerEvent) => Promise<void>;
+  /** Runs once before a pass's events are routed, with all of them (e.g. to refresh their customers' facts at once). */
+  beforeBatch?: (events: readonly CustomerEvent[]) => Promise<void>;
   /** Records the event as a conversion of journeys whose goal it is. */
   conversions?: Conversions | undefined;
   /** Several API processes on one database: one routes at a time (server/journeys/routing-lock.ts). */
@@ -38,6 +40,8 @@ export interface EventRouterDeps {
 /** Events read per routing pass, and how many customers' events are routed at once. */
 const ROUTE_BATCH = 200;
 const ROUTE_LANES = 8;
+/** How long a pass waits at most for the event log's writers to be done (see giveWayTo). */
+const GIVE_WAY_MS = 250;
 
 export class EventRouter {
   #draining: Promise<void> | undefined;
@@ -45,7 +49,18 @@ export class EventRouter {
   #timer: NodeJS.Timeout | undefined;
   #stopped = false;
 
+  #writersBusy: (() => boolean) | undefined;
+
   constructor(private readonly deps: EventRouterDeps) {}
+
+  /**
+   * Storing comes first: while `busy` says events wait to be stored, each routing pass waits (up to
+   * GIVE_WAY_MS), so under a burst the 202s keep their pace and routing catches up after. It
+   * matters most on the embedded database, whose statements all run in this thread.
+   */
+  giveWayTo(busy: () => boolean): void {
+    this.#writersBusy = busy;
+  }
 
   /** Routes everything not yet routed; concurrent calls share one pass. */
   kick(): Promise<void> {
@@ -88,6 +103,7 @@ export class EventRouter {
 
   async #drain(): Promise<void> {
     for (;;) {
+      for (const until = Date.now() + GIVE_WAY_MS; this.#writersBusy?.() && Date.now() < until; ) await new Promise((r) => setTimeout(r, 10));
       const batch = await this.deps.events.unrouted(ROUTE_BATCH);
       if (batch.length === 0) return;
       // Order matters within a customer (a payment after its order), not across customers: each
@@ -96,15 +112,23 @@ export class EventRouter {
       const byCustomer = new Map<string, CustomerEvent[]>();
       for (const e of batch) byCustomer.set(e.customerId, [...(byCustomer.get(e.customerId) ?? []), e]);
       const published = await this.deps.journeys.published();
+      await this.deps.beforeBatch?.(batch);
+      // The customers' active enrolments, read once for the pass; a customer's list is read again
+      // after one of their events enrolled them, so their next event reaches that enrolment.
+      const active = await this.deps.enrolments.activeForCustomers([...byCustomer.keys()]);
       let failed = false;
+      // Marked in one statement after the pass; routing again after a crash in between is harmless
+      // (deterministic workflow ids, signals the journey knows by event id).
+      const routed: string[] = [];
       const queue = [...byCustomer.values()];
       const lane = async () => {
         for (let events = queue.shift(); events; events = queue.shift()) {
+          let enrolled = active.get(events[0]!.customerId) ?? [];
           for (const event of events) {
             try {
               await this.deps.beforeRoute?.(event);
-              await this.route(event, published);
-              await this.deps.events.markRouted(event.id);
+              if ((await this.route(event, published, enrolled)) > 0) enrolled = await this.deps.enrolments.activeForCustomer(event.customerId);
+              routed.push(event.id);
             } catch (e) {
               // Leave it unrouted, and the customer's later events with it; the next pass tries again.
               failed = true;
@@ -116,12 +140,16 @@ export class EventRouter {
         }
       };
       await Promise.all(Array.from({ length: Math.min(ROUTE_LANES, queue.length) }, lane));
+      await this.deps.events.markAllRouted(routed);
       if (failed) return;
     }
   }
 
-  /** Routes one event; `published` (the journeys' live versions) may be passed in by a batch. */
-  async route(event: CustomerEvent, published?: Awaited<ReturnType<Journeys['published']>>): Promise<void> {
+  /**
+   * Routes one event; `published` (the journeys' live versions) and the customer's active
+   * enrolments may be passed in by a batch. Answers how many journeys the event enrolled in.
+   */
+  async route(event: CustomerEvent, published?: Awaited<ReturnType<Journeys['published']>>, active?: readonly EnrolmentRow[]): Promise<number> {
     const { journeys, registry, enrolments } = this.deps;
     const entered = new Set<string>();
     published ??= await journeys.published();
@@ -135,7 +163,7 @@ export class EventRouter {
       entered.add(entry.workflowId);
     }
     // Running journeys that wait for this kind of event hear about it.
-    for (const enrolment of await enrolments.activeForCustomer(event.customerId)) {
+    for (const enrolment of active ?? (await enrolments.activeForCustomer(event.customerId))) {
       if (entered.has(enrolment.workflowId)) continue;
       const journey = await this.#versionDocument(enrolment.journeyId, enrolment.journeyVersion);
       if (!journey || !awaitedEventTypes(journey, registry).includes(event.type)) continue;
@@ -146,6 +174,7 @@ export class EventRouter {
         // The journey ended between our read and the signal; nothing is waiting any more.
       }
     }
+    return entered.size;
   }
 
   async #enrol(journey: Journey, version: number, event: CustomerEvent, workflowId: string, entryKey: string | undefined): Promise<void> {

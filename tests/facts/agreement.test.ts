@@ -89,5 +89,9 @@ describe.each(databaseKinds)('bulk, per-customer and engine facts agree on %s', 
     for (const id of ids.slice(0, 20)) expect(await shop.facts.refreshCustomer(id, asOf), id).toEqual([]);
     const again = await snapshot(t.db);
     for (const id of ids.slice(0, 20)) expect(again.get(id)).toEqual(stored.get(id));
+    // So does the refresh of many customers at once (the router's, for a batch's customers).
+    expect(await shop.facts.refreshCustomers(ids.slice(20), asOf)).toEqual([]);
+    const third = await snapshot(t.db);
+    for (const id of ids.slice(20).filter((i) => inSnapshot.includes(i))) expect(third.get(id), id).toEqual(stored.get(id));
   });
 });
