@@ -100,6 +100,8 @@ export class JourneyDriver {
           break;
         }
         case 'waitForEvent': {
+          // A cohort member waits for its own event in a workflow of its own; lone customers never hand off.
+          if (port.handOff && (await port.handOff(step.nodeId, this.#carried()))) return { exitNodeId: step.nodeId, reason: 'handed-off', handedOff: true };
           await this.#report(step.nodeId);
           const event = await this.#awaitEvent(step.wait);
           if (event && 'exit' in event) return this.#leave(step.nodeId, event.exit);
@@ -109,8 +111,11 @@ export class JourneyDriver {
           break;
         }
         case 'decide': {
-          const customer = await port.loadCustomer();
-          next = await interpreter.decide(this.#state, decisionFacts({ event: entry, lastEvent: this.#lastEvent, customer }));
+          if (port.decide) next = await port.decide(this.#state, this.#lastEvent);
+          else {
+            const customer = await port.loadCustomer();
+            next = await interpreter.decide(this.#state, decisionFacts({ event: entry, lastEvent: this.#lastEvent, customer }));
+          }
           port.stepped?.(step.nodeId, { kind: 'decided', port: next });
           break;
         }

@@ -3,6 +3,7 @@ import type { Config } from '../config';
 import type { Db } from '../db/database';
 import { FactsFollower } from '../events/facts-follower';
 import type { Logger } from '../logger';
+import { Cohorts } from '../journeys/cohorts';
 import { EventRouter } from '../journeys/event-router';
 import type { TemporalHandle } from '../temporal/connect';
 import { createTriggerServices, type TriggerServices } from '../journeys/triggers/services';
@@ -21,7 +22,7 @@ export interface EventPipeline {
 }
 
 export interface EventPipelineParts {
-  config: Pick<Config, 'taskQueue'>;
+  config: Pick<Config, 'taskQueue' | 'cohortSize'>;
   db: Db;
   stores: Stores;
   registry: NodeRegistry;
@@ -48,6 +49,11 @@ export function composeEventPipeline({ config, db, stores, registry, temporal, l
     log,
     conversions: stores.conversions,
     beforeRoute: (event) => follower.afterEvent(event),
+    // Bulk entries run together in cohort workflows, unless the shop set the cohort size to 0.
+    cohorts:
+      config.cohortSize > 0
+        ? new Cohorts({ db, journeys: stores.journeys, client: temporal.client, taskQueue: config.taskQueue, size: config.cohortSize })
+        : undefined,
   });
   const triggers = createTriggerServices({
     db,

@@ -1,9 +1,21 @@
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { WorkflowIdReusePolicy } from '@temporalio/common';
-import { admission, allowsReEntry, awaitedEventTypes, entryFor, type CustomerEvent, type Journey, type NodeRegistry } from '../../engine/index';
+import {
+  admission,
+  allowsReEntry,
+  awaitedEventTypes,
+  cohortEntry,
+  entersInCohort,
+  entryFor,
+  type CustomerEvent,
+  type Journey,
+  type NodeRegistry,
+} from '../../engine/index';
 import type { journeyWorkflow } from '../../workflows/journey-workflow';
+import { memberEventSignal } from '../../workflows/cohort-shared';
 import { eventSignal } from '../../workflows/shared';
 import type { Logger } from '../logger';
+import type { Cohorts, CohortEntrant } from './cohorts';
 import type { Enrolments } from './enrolments';
 import type { Events } from '../events/event-log';
 import type { Journeys } from './journey-store';
@@ -21,6 +33,14 @@ export interface EventRouterDeps {
   beforeRoute?: (event: CustomerEvent) => Promise<void>;
   /** Records the event as a conversion of journeys whose goal it is. */
   conversions?: Conversions | undefined;
+  /** Where bulk entries (engine/journey/cohort.ts) go together; absent, every customer gets a workflow of their own. */
+  cohorts?: Cohorts | undefined;
+}
+
+/** What a routing pass gathers for cohorts: customers to enrol together, and cohorts formed earlier whose start is not known to have happened. */
+interface CohortGathering {
+  entrants: CohortEntrant[];
+  restart: Set<string>;
 }
 
 /**
@@ -31,7 +51,7 @@ export interface EventRouterDeps {
  * down is routed when it is back.
  */
 /** Events read per routing pass, and how many customers' events are routed at once. */
-const ROUTE_BATCH = 200;
+const ROUTE_BATCH = 1000;
 const ROUTE_LANES = 8;
 
 export class EventRouter {
@@ -83,12 +103,19 @@ export class EventRouter {
       const published = await this.deps.journeys.published();
       let failed = false;
       const queue = [...byCustomer.values()];
+      const gathering: CohortGathering = { entrants: [], restart: new Set() };
+      // Events that enrol into a cohort: marked routed once the cohort is formed and started.
+      const held: string[] = [];
       const lane = async () => {
         for (let events = queue.shift(); events; events = queue.shift()) {
           for (const event of events) {
             try {
               await this.deps.beforeRoute?.(event);
-              await this.route(event, published);
+              if (await this.route(event, published, gathering)) {
+                // The customer's later events wait for the next pass, after the cohort that enrols them has started.
+                held.push(event.id);
+                break;
+              }
               await this.deps.events.markRouted(event.id);
             } catch (e) {
               // Leave it unrouted, and the customer's later events with it; the next pass tries again.
@@ -101,14 +128,34 @@ export class EventRouter {
         }
       };
       await Promise.all(Array.from({ length: Math.min(ROUTE_LANES, queue.length) }, lane));
+      if (held.length > 0 && !(await this.#startCohorts(gathering, held))) failed = true;
       if (failed) return;
     }
   }
 
-  /** Routes one event; `published` (the journeys' live versions) may be passed in by a batch. */
-  async route(event: CustomerEvent, published?: Awaited<ReturnType<Journeys['published']>>): Promise<void> {
+  /** Forms and starts the gathered cohorts, then marks their entry events routed; false when that failed (the next pass retries). */
+  async #startCohorts(gathering: CohortGathering, held: string[]): Promise<boolean> {
+    const { cohorts, events, log } = this.deps;
+    try {
+      const formed = await cohorts!.form(gathering.entrants);
+      for (const id of [...formed, ...gathering.restart]) await cohorts!.start(id);
+      for (const id of held) await events.markRouted(id);
+      if (formed.length > 0) log.info({ cohorts: formed.length, customers: gathering.entrants.length }, 'customers enrolled in cohorts');
+      return true;
+    } catch (e) {
+      log.warn({ err: (e as Error).message }, 'starting cohorts failed; will retry');
+      return false;
+    }
+  }
+
+  /**
+   * Routes one event; `published` (the journeys' live versions) may be passed in by a batch. With
+   * `gathering`, a bulk entry is gathered there for a cohort instead of started: true then.
+   */
+  async route(event: CustomerEvent, published?: Awaited<ReturnType<Journeys['published']>>, gathering?: CohortGathering): Promise<boolean> {
     const { journeys, registry, enrolments } = this.deps;
     const entered = new Set<string>();
+    let gathered = false;
     published ??= await journeys.published();
     // Before enrolling: an event that is a goal credits the messages sent before it, not after.
     await this.deps.conversions?.attribute(event, published);
@@ -116,8 +163,17 @@ export class EventRouter {
       if (status !== 'live') continue;
       const entry = await entryFor(journey, registry, event);
       if (!entry) continue;
-      await this.#enrol(journey, version, event, entry.workflowId, entry.entryKey);
       entered.add(entry.workflowId);
+      if (
+        gathering &&
+        this.deps.cohorts &&
+        entersInCohort(event) &&
+        (await this.#gather(gathering, journey, version, event, entry.workflowId, entry.entryKey))
+      ) {
+        gathered = true;
+        continue;
+      }
+      await this.#enrol(journey, version, event, entry.workflowId, entry.entryKey);
     }
     // Running journeys that wait for this kind of event hear about it.
     for (const enrolment of await enrolments.activeForCustomer(event.customerId)) {
@@ -125,12 +181,54 @@ export class EventRouter {
       const journey = await this.#versionDocument(enrolment.journeyId, enrolment.journeyVersion);
       if (!journey || !awaitedEventTypes(journey, registry).includes(event.type)) continue;
       try {
-        await this.deps.client.workflow.getHandle(enrolment.workflowId).signal(eventSignal, event);
+        if (enrolment.cohortId) {
+          await this.deps.client.workflow.getHandle(enrolment.cohortId).signal(memberEventSignal, { workflowId: enrolment.workflowId, event });
+        } else {
+          await this.deps.client.workflow.getHandle(enrolment.workflowId).signal(eventSignal, event);
+        }
       } catch (e) {
         if (!(e instanceof WorkflowNotFoundError)) throw e;
         // The journey ended between our read and the signal; nothing is waiting any more.
       }
     }
+    return gathered;
+  }
+
+  /**
+   * Gathers a bulk entry for a cohort when admission lets the customer in (true); a customer the
+   * journey refuses is done with (true as well, nothing to start). False: an enrolment of its own
+   * already runs under the id, and hears the event as a lone customer would.
+   */
+  async #gather(
+    gathering: CohortGathering,
+    journey: Journey,
+    version: number,
+    event: CustomerEvent,
+    workflowId: string,
+    entryKey: string | undefined,
+  ): Promise<boolean> {
+    const known = await this.deps.enrolments.find(workflowId);
+    const decision = admission(known, journey.settings, event.occurredAt);
+    if (decision === 'start' || decision === 'reactivate') {
+      const entry = cohortEntry(event, entryKey);
+      gathering.entrants.push({
+        journeyId: journey.id,
+        version,
+        entry,
+        workflowId,
+        customerId: event.customerId,
+        entryKey,
+        entryEventId: event.id,
+        reactivate: decision === 'reactivate',
+      });
+      return true;
+    }
+    // This very event formed a cohort on an earlier pass that stopped before starting it.
+    if (decision === 'signal' && known?.cohortId && known.entryEventId === event.id) {
+      gathering.restart.add(known.cohortId);
+      return true;
+    }
+    return false;
   }
 
   async #enrol(journey: Journey, version: number, event: CustomerEvent, workflowId: string, entryKey: string | undefined): Promise<void> {
