@@ -1,4 +1,4 @@
-import { proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
+import { proxyActivities } from '@temporalio/workflow';
 import { DEFAULT_ACTIVITY, type ActionInput, type ActionOutcome, type ActivityOptions } from '../engine/index';
 import type { CohortClock } from './cohort-clock';
 import type { CohortActivities, HandOff, MemberActionOutcome, MemberDecision } from './cohort-shared';
@@ -12,8 +12,10 @@ const activities = proxyActivities<CohortActivities>({
   startToCloseTimeout: '10 minutes',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
-// Best effort, as for a lone customer: figures never hold a member up.
-const { cohortSteps } = proxyLocalActivities<CohortActivities>({
+// Best effort, as for a lone customer: a failed report is dropped. Not a local activity: a
+// cohort's reports would hold its workflow task open while they run, and a local activity's result
+// reaches a replay at another point than it reached the run, which moves the members' next commands.
+const { cohortSteps } = proxyActivities<CohortActivities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumAttempts: 5 },
 });
@@ -26,6 +28,8 @@ interface Pending<I, O> {
 /** One kind of call the members make, gathered while they run and made for all of them at once. */
 class Gathered<I, O> {
   #queue: Pending<I, O>[] = [];
+  /** Activity calls sent and not yet answered. */
+  inFlight = 0;
 
   constructor(private readonly send: (inputs: I[]) => Promise<O[]>) {}
 
@@ -44,7 +48,13 @@ class Gathered<I, O> {
     const sent: Promise<void>[] = [];
     for (let i = 0; i < queue.length; i += MEMBERS_PER_CALL) {
       const chunk = queue.slice(i, i + MEMBERS_PER_CALL);
-      sent.push(this.send(chunk.map((p) => p.input)).then((outs) => chunk.forEach((p, j) => p.resolve(outs[j]!))));
+      this.inFlight++;
+      sent.push(
+        this.send(chunk.map((p) => p.input)).then((outs) => {
+          this.inFlight--;
+          chunk.forEach((p, j) => p.resolve(outs[j]!));
+        }),
+      );
     }
     return sent;
   }
@@ -102,12 +112,21 @@ export class CohortCalls {
     }
   }
 
+  /** Whether an activity call is on its way: its members will move soon. */
+  get inFlight(): boolean {
+    return this.#kinds().some((kind) => kind.inFlight > 0);
+  }
+
+  #kinds(): Gathered<unknown, unknown>[] {
+    return [this.customers, this.decisions, this.#actions, this.exits, this.reports, this.#handOffs] as Gathered<unknown, unknown>[];
+  }
+
   get pending(): boolean {
     return this.customers.pending || this.decisions.pending || this.#actions.pending || this.exits.pending || this.reports.pending || this.#handOffs.pending;
   }
 
   flush(): void {
-    for (const kind of [this.customers, this.decisions, this.#actions, this.exits, this.reports, this.#handOffs] as Gathered<unknown, unknown>[]) {
+    for (const kind of this.#kinds()) {
       void Promise.all(kind.flush());
     }
   }

@@ -25,6 +25,8 @@ export interface CohortWorkflowInput {
   handedOff?: string[] | undefined;
   /** Members gone so far, per way out; carried across continue-as-new. */
   left?: Record<string, number> | undefined;
+  /** History events after which the cohort continues as new (default 1,000); tests make it small. */
+  historyEventsPerRun?: number | undefined;
   /** Whether the journey holds the cohort (paused); carried across continue-as-new. */
   paused?: boolean | undefined;
 }

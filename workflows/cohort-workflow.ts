@@ -5,6 +5,9 @@ import { CohortClock } from './cohort-clock';
 import { cohortProgressQuery, memberEventSignal, type CohortMember, type CohortWorkflowInput, type CohortWorkflowResult } from './cohort-shared';
 import { eventSignal, pauseSignal, resumeSignal, stopSignal } from './shared';
 
+/** History events after which a cohort continues as new when its members are all at a checkpoint: bounds the work of a replay. */
+const HISTORY_EVENTS_PER_RUN = 1_000;
+
 /**
  * Customers who entered one journey version at one moment (a broadcast, a daily date run, a facts
  * refresh, a bulk enrol), walking it together: each member is the engine's journey driver, as a
@@ -15,6 +18,8 @@ import { eventSignal, pauseSignal, resumeSignal, stopSignal } from './shared';
 export async function cohortWorkflow(input: CohortWorkflowInput): Promise<CohortWorkflowResult> {
   const { journey, version, cohortId } = input;
   const enrolmentRun = workflowInfo().firstExecutionRunId;
+  const historyLimit = input.historyEventsPerRun ?? HISTORY_EVENTS_PER_RUN;
+  const historyIsLong = () => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength >= historyLimit;
   const clock = new CohortClock();
   const calls = new CohortCalls(clock, { cohortId, journeyId: journey.id, version, enrolmentRun });
   const interpreter = new Interpreter(journey, createRegistry(), { opaqueActions: true });
@@ -22,7 +27,7 @@ export async function cohortWorkflow(input: CohortWorkflowInput): Promise<Cohort
   const handedOff = new Set(input.handedOff ?? []);
   const drivers = new Map<string, JourneyDriver>();
   /** Members at a checkpoint while the history asks to continue as new, with what they carry. */
-  const parked = new Map<string, { member: CohortMember; carried: CarriedState }>();
+  const parked = new Map<string, { member: CohortMember; carried: CarriedState; release: () => void }>();
   let paused = false;
 
   const portOf = (member: CohortMember): DriverPort => ({
@@ -35,11 +40,11 @@ export async function cohortWorkflow(input: CohortWorkflowInput): Promise<Cohort
     runAction: (action, options) => calls.runAction(action, options),
     report: (batch) => calls.reports.call({ workflowId: member.workflowId, runId: enrolmentRun, journeyId: journey.id, journeyVersion: version, ...batch }),
     recordExit: (nodeId, reason) => calls.exits.call({ workflowId: member.workflowId, nodeId, reason }),
-    checkpoint: async (carried) => {
-      if (!workflowInfo().continueAsNewSuggested) return;
-      parked.set(member.workflowId, { member, carried: carried() });
-      // The member stops here; the next run of the cohort picks it up from what it carries.
-      await new Promise<never>(() => undefined);
+    checkpoint: (carried) => {
+      if (!historyIsLong()) return undefined;
+      // The member stops here: the next run of the cohort picks it up from what it carries, or,
+      // when others are not at a checkpoint too, it is let go on and stops at its next one.
+      return new Promise<void>((release) => parked.set(member.workflowId, { member, carried: carried(), release }));
     },
     decide: (state, lastEvent) => calls.decisions.call({ customerId: member.customerId, entry: member.entry, lastEvent, state }),
     handOff: async (_nodeId, carried) => {
@@ -97,8 +102,10 @@ export async function cohortWorkflow(input: CohortWorkflowInput): Promise<Cohort
     (e: unknown) => (failure = e ?? new Error('a cohort member failed')),
   );
   const everyoneParked = () => parked.size > 0 && parked.size === drivers.size;
+  // Parked while others wait on a timer or an activity: continuing as new would wait on them.
+  const parkedAlone = () => parked.size > 0 && !everyoneParked() && !calls.pending && !calls.inFlight && !clock.anyReady();
   for (;;) {
-    await condition(() => finished || failure !== undefined || clock.anyReady() || calls.pending || everyoneParked());
+    await condition(() => finished || failure !== undefined || clock.anyReady() || calls.pending || everyoneParked() || parkedAlone());
     // A bug in a member's walk fails the workflow task (retried, visible) rather than dropping the member.
     if (failure !== undefined) throw failure;
     if (finished) return { members: Object.values(left).reduce((a, b) => a + b, 0), left };
@@ -110,6 +117,10 @@ export async function cohortWorkflow(input: CohortWorkflowInput): Promise<Cohort
         left,
         paused,
       });
+    }
+    if (parkedAlone()) {
+      for (const { release } of parked.values()) release();
+      parked.clear();
     }
     clock.release();
     calls.flush();

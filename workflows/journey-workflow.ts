@@ -66,9 +66,7 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
       }
     },
     recordExit: (nodeId, reason) => recordExit({ workflowId: info.workflowId, nodeId, reason }),
-    checkpoint: async (carried) => {
-      if (workflowInfo().continueAsNewSuggested) await continueAsNew<typeof journeyWorkflow>({ ...input, carried: carried() });
-    },
+    checkpoint: (carried) => (workflowInfo().continueAsNewSuggested ? continueAsNew<typeof journeyWorkflow>({ ...input, carried: carried() }) : undefined),
   };
   const interpreter = new Interpreter(journey, createRegistry(), { opaqueActions: true });
   const driver = new JourneyDriver(interpreter, version, entry, port, input.carried);

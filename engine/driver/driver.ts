@@ -72,9 +72,13 @@ export class JourneyDriver {
     for (;;) {
       port.beforeStep?.(this.#state.cursor);
       // A paused journey holds its customers here, between steps, until it is resumed.
-      if (this.#paused) await this.#report(this.#state.cursor);
-      await port.wait(() => !this.#paused || this.#stopped);
-      const leaving = await this.#exitReason();
+      // Awaited only when there is something to wait for: a cohort runs thousands of drivers, and
+      // every promise in a workflow costs a captured stack trace.
+      if (this.#paused) {
+        await this.#report(this.#state.cursor);
+        await port.wait(() => !this.#paused || this.#stopped);
+      }
+      const leaving = this.#stopped || this.#intake.exitPending ? await this.#exitReason() : undefined;
       if (leaving) return this.#leave(this.#state.cursor, leaving);
       const step = interpreter.instruction(this.#state);
       let next = 'next';
@@ -141,7 +145,8 @@ export class JourneyDriver {
       const from = this.#state.cursor;
       this.#state = interpreter.advance(this.#state, next, slept);
       this.#tally?.moved(from, this.#state.cursor);
-      await port.checkpoint(() => this.#carried());
+      const saving = port.checkpoint(() => this.#carried());
+      if (saving) await saving;
     }
   }
 

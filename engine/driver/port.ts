@@ -31,7 +31,7 @@ export interface DriverPort {
   report(batch: StepBatch): Promise<void>;
   recordExit(nodeId: string, reason: string): Promise<void>;
   /** Called after each step with what the customer carries; the workflow continues as new here when its history grows long. */
-  checkpoint(carried: () => CarriedState): Promise<void>;
+  checkpoint(carried: () => CarriedState): Promise<void> | undefined;
   /** Told what each step came to, for a timeline (the simulator's); the workflow leaves it out. */
   stepped?(nodeId: string, outcome: StepOutcome): void;
   /** Called before each step; the simulator stops a run that ran out of budget here by throwing. */

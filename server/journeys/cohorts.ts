@@ -128,6 +128,8 @@ export class Cohorts {
         taskQueue: this.deps.taskQueue,
         args: [{ cohortId, journey, version: cohort.journey_version, members }],
         workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+        // A task of a large cohort (or its replay after the worker's cache let it go) takes longer than a lone customer's 10 s.
+        workflowTaskTimeout: '1 minute',
       });
     } catch (e) {
       if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;

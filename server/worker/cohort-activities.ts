@@ -14,7 +14,7 @@ export interface CohortActivityDeps {
   registry: NodeRegistry;
   journeys: Pick<Journeys, 'version'>;
   enrolments: Pick<Enrolments, 'recordExit'>;
-  stepLog?: Pick<StepLog, 'report'> | undefined;
+  stepLog?: Pick<StepLog, 'reportMany'> | undefined;
   /** The lone customer's activities: a member's customer and action are the same work. */
   journey: Pick<JourneyActivities, 'loadCustomer' | 'runAction'>;
   client: Client;
@@ -73,8 +73,7 @@ export function createCohortActivities(deps: CohortActivityDeps): CohortActiviti
     },
 
     async cohortSteps(reports) {
-      if (!deps.stepLog) return;
-      for (const r of reports) await deps.stepLog.report(r);
+      await deps.stepLog?.reportMany(reports);
     },
 
     cohortHandOff: (input) => handOff(deps, input),

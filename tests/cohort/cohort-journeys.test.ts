@@ -28,7 +28,7 @@ function regionJourney(id: string): Journey {
       { from: 'pause', port: 'next', to: 'later' },
       { from: 'later', port: 'next', to: 'done' },
     ],
-    settings: { timezone: 'Asia/Shanghai', reEntry: 'never', priority: 5, exitWhen: [{ eventType: 'order.paid' }] },
+    settings: { timezone: 'Asia/Shanghai', reEntry: 'never', priority: 5, exitWhen: [{ eventType: 'order.paid', sameOrder: false }] },
     layout: { positions: {} },
   };
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseIdempotencyKey } from '../../engine/index';
+import type { cohortWorkflow } from '../../workflows/cohort-workflow';
 import { cohortProgressQuery } from '../../workflows/cohort-shared';
 import { eventually, lineJourney, orderCreatedTrigger, uniqueId } from '../support/journeys';
 import { startStack, type Stack } from '../support/stack';
@@ -106,5 +107,47 @@ describe('cohorts keep what lone customers get', () => {
     });
     expect(rows.map((r) => r.exit_reason)).toEqual(Array(4).fill('stopped:pause'));
     expect(await messages(second.id)).toEqual([]);
+  });
+
+  it('a long cohort continues as new, its members carrying their state and keys', async () => {
+    const ids = await customers(3);
+    const journey = lineJourney(uniqueId('long'), orderCreatedTrigger, [
+      { id: 's1', type: 'message.send', config: { channel: 'sms', template: '一' } },
+      { id: 'w1', type: 'wait', config: { duration: 'PT1S' } },
+      { id: 's2', type: 'message.send', config: { channel: 'sms', template: '二' } },
+      { id: 'w2', type: 'wait', config: { duration: 'PT1S' } },
+      { id: 's3', type: 'message.send', config: { channel: 'sms', template: '三' } },
+    ]);
+    expect((await stack.api('/api/journeys', { body: journey })).status).toBe(201);
+    expect((await stack.api(`/api/journeys/${journey.id}/publish`, { method: 'POST' })).status).toBe(200);
+    const published = (await stack.api(`/api/journeys/${journey.id}`)).body.journey;
+    const cohortId = `cohort:${journey.id}:1:test:1`;
+    const members = ids.map((id) => ({
+      workflowId: `journey:${journey.id}:${id}`,
+      customerId: id,
+      entry: { id: uniqueId('e'), type: 'journey.enrol', customerId: id, occurredAt: new Date().toISOString(), data: { journeyId: journey.id } },
+    }));
+    await db()
+      .insertInto('enrolments')
+      .values(members.map((m) => ({ workflow_id: m.workflowId, journey_id: journey.id, journey_version: 1, customer_id: m.customerId, entry_event_id: m.entry.id, status: 'active', cohort_id: cohortId })))
+      .execute();
+    const client = stack.huitou.temporal.client;
+    // A small history limit: the cohort must continue as new between its steps.
+    const handle = await client.workflow.start<typeof cohortWorkflow>('cohortWorkflow', {
+      workflowId: cohortId,
+      taskQueue: stack.taskQueue,
+      args: [{ cohortId, journey: { ...published, version: 1 }, version: 1, members, historyEventsPerRun: 12 }],
+    });
+    expect(await handle.result()).toEqual({ members: 3, left: { 'exit-node': 3 } });
+    const first = await client.workflow.getHandle(cohortId, handle.firstExecutionRunId).fetchHistory();
+    expect(first.events?.at(-1)?.workflowExecutionContinuedAsNewEventAttributes).toBeTruthy();
+
+    const sent = await messages(journey.id);
+    expect(sent).toHaveLength(9);
+    for (const id of ids) {
+      const mine = sent.filter((m) => m.customer_id === id);
+      expect(mine.map((m) => m.text)).toEqual(['一', '二', '三']);
+      for (const m of mine) expect(parseIdempotencyKey(m.idempotency_key)).toEqual({ workflowId: `journey:${journey.id}:${id}`, runId: handle.firstExecutionRunId });
+    }
   });
 });
