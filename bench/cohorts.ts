@@ -35,7 +35,11 @@ function waveJourney(id: string, at: string): Journey {
     status: 'draft',
     version: 0,
     nodes: [
-      { id: 'trigger', type: 'trigger.broadcast', config: { at, audience: { all: [{ fact: 'lifecycleStage', operator: 'equal', value: 'active' }] }, ratePerMinute: 0 } },
+      {
+        id: 'trigger',
+        type: 'trigger.broadcast',
+        config: { at, audience: { all: [{ fact: 'lifecycleStage', operator: 'equal', value: 'active' }] }, ratePerMinute: 0 },
+      },
       { id: 'send', type: 'message.send', config: messageConfig },
       { id: 'wait', type: 'wait', config: { duration: 'P1D' } },
       { id: 'done', type: 'exit', config: {} },
@@ -109,10 +113,16 @@ export const cohortBenches = {
       figures['first message after'] = `${firstSeconds.toFixed(1)} s`;
       figures['every first message after'] = `${seconds.toFixed(1)} s (load ${load()})`;
       figures['customers per second'] = `${rate.toFixed(0)} /s = ${(rate / baseline.rate).toFixed(1)}× the bare workflow (target ≥ 50×)`;
-      const count = async (type: string) => (await client.workflow.count(`WorkflowType = '${type}' AND StartTime >= '${new Date(atMs - 60_000).toISOString()}'`)).count;
+      const count = async (type: string) =>
+        (await client.workflow.count(`WorkflowType = '${type}' AND StartTime >= '${new Date(atMs - 60_000).toISOString()}'`)).count;
       const [cohorts, lone] = [await count('cohortWorkflow'), await count('journeyWorkflow')];
       figures['workflow executions'] = `${n(cohorts)} cohorts + ${n(lone)} lone = ${((cohorts + lone) / customers).toFixed(4)} per customer (target ≤ 0.1)`;
-      const waiting = await db.selectFrom('enrolments').select((eb) => eb.fn.countAll<string>().as('n')).where('journey_id', '=', journey.id).where('status', '=', 'active').executeTakeFirstOrThrow();
+      const waiting = await db
+        .selectFrom('enrolments')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('journey_id', '=', journey.id)
+        .where('status', '=', 'active')
+        .executeTakeFirstOrThrow();
       for (let i = 0; i < 10; i++) {
         await new Promise((r) => setTimeout(r, 1000));
         peakRss = Math.max(peakRss, process.memoryUsage().rss);

@@ -112,7 +112,16 @@ export class StepLog {
    */
   async reportMany(reports: readonly StepReport[]): Promise<number> {
     if (reports.length === 0) return 0;
-    const rows = { workflowId: [] as string[], journeyId: [] as string[], version: [] as number[], node: [] as string[], shard: [] as number[], entered: [] as number[], passed: [] as number[], refused: [] as number[] };
+    const rows = {
+      workflowId: [] as string[],
+      journeyId: [] as string[],
+      version: [] as number[],
+      node: [] as string[],
+      shard: [] as number[],
+      entered: [] as number[],
+      passed: [] as number[],
+      refused: [] as number[],
+    };
     for (const r of reports) {
       const refusedAt = r.refused ?? {};
       for (const node of new Set([...Object.keys(r.entered), ...Object.keys(r.passed), ...Object.keys(refusedAt)])) {

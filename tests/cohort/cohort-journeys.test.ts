@@ -80,13 +80,10 @@ describe('customers enrolled together run as cohorts', () => {
     });
     await post({ id: uniqueId('paid'), type: 'order.paid', customerId: payer.id, occurredAt: new Date().toISOString(), data: { orderId: 'o-1', amount: 10 } });
 
-    const messages = await eventually(
-      async () => {
-        const rows = await db.selectFrom('messages').select(['customer_id', 'text', 'idempotency_key']).where('journey_id', '=', journey.id).execute();
-        return rows.length === ids.length - 1 ? rows : undefined;
-      },
-      60_000,
-    );
+    const messages = await eventually(async () => {
+      const rows = await db.selectFrom('messages').select(['customer_id', 'text', 'idempotency_key']).where('journey_id', '=', journey.id).execute();
+      return rows.length === ids.length - 1 ? rows : undefined;
+    }, 60_000);
     // Let any duplicate arrive before counting.
     await new Promise((r) => setTimeout(r, 1500));
     const again = await db.selectFrom('messages').select('id').where('journey_id', '=', journey.id).execute();
@@ -102,6 +99,20 @@ describe('customers enrolled together run as cohorts', () => {
       expect(mine[0]!.text).toBe(c.region === '上海' ? `上海的${c.name}您好` : `${c.name}，稍后见`);
       // The key names the customer's own enrolment, as a lone customer's would.
       expect(parseIdempotencyKey(mine[0]!.idempotency_key)?.workflowId).toBe(`journey:${journey.id}:${c.id}`);
+    }
+
+    // Simulating one member gives what that customer got in the cohort: the same messages from the same steps, the same end.
+    const at = new Date().toISOString();
+    for (const c of customers) {
+      const events = [
+        { at, type: 'journey.enrol', data: { journeyId: journey.id } },
+        ...(c === payer ? [{ at: new Date(Date.parse(at) + 2000).toISOString(), type: 'order.paid', data: { orderId: 'o-1', amount: 10 } }] : []),
+      ];
+      const sim = await stack.api('/api/simulate', { body: { journey: journey.id, customer: c.id, events } });
+      expect(sim.status, JSON.stringify(sim.body)).toBe(200);
+      const got = messages.filter((m) => m.customer_id === c.id).map((m) => m.text);
+      expect((sim.body.messages as { text: string }[]).map((m) => m.text)).toEqual(got);
+      expect(sim.body.reason).toBe(c === payer ? 'exit-when order.paid' : 'exit-node');
     }
 
     // Every enrolment ends with its own reason; the payer's names the exit criterion.

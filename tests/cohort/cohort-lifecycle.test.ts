@@ -14,7 +14,15 @@ describe('cohorts keep what lone customers get', () => {
   const db = () => stack.huitou.context.db;
   const customers = async (n: number) => {
     const ids = Array.from({ length: n }, (_, i) => uniqueId(`k${i}`));
-    await post(ids.map((id, i) => ({ id: uniqueId('upd'), type: 'customer.updated', customerId: id, occurredAt: new Date().toISOString(), data: { name: `客${i}`, phone: `1390000${String(i).padStart(4, '0')}` } })));
+    await post(
+      ids.map((id, i) => ({
+        id: uniqueId('upd'),
+        type: 'customer.updated',
+        customerId: id,
+        occurredAt: new Date().toISOString(),
+        data: { name: `客${i}`, phone: `1390000${String(i).padStart(4, '0')}` },
+      })),
+    );
     await eventually(async () => ((await db().selectFrom('customers').select('id').where('id', 'in', ids).execute()).length === n ? true : undefined));
     return ids;
   };
@@ -99,7 +107,9 @@ describe('cohorts keep what lone customers get', () => {
       { id: 'send', type: 'message.send', config: { channel: 'sms', template: '不会发' } },
     ]);
     const others = await publishAndEnrol(second, ids);
-    await eventually(async () => ((await stack.huitou.temporal.client.workflow.getHandle(others[0]!.cohort_id!).query(cohortProgressQuery)).atNode.pause === 4 ? true : undefined));
+    await eventually(async () =>
+      (await stack.huitou.temporal.client.workflow.getHandle(others[0]!.cohort_id!).query(cohortProgressQuery)).atNode.pause === 4 ? true : undefined,
+    );
     expect((await stack.api(`/api/journeys/${second.id}/stop`, { method: 'POST' })).status).toBe(200);
     const rows = await eventually(async () => {
       const r = await db().selectFrom('enrolments').select(['status', 'exit_reason']).where('journey_id', '=', second.id).execute();
@@ -129,7 +139,17 @@ describe('cohorts keep what lone customers get', () => {
     }));
     await db()
       .insertInto('enrolments')
-      .values(members.map((m) => ({ workflow_id: m.workflowId, journey_id: journey.id, journey_version: 1, customer_id: m.customerId, entry_event_id: m.entry.id, status: 'active', cohort_id: cohortId })))
+      .values(
+        members.map((m) => ({
+          workflow_id: m.workflowId,
+          journey_id: journey.id,
+          journey_version: 1,
+          customer_id: m.customerId,
+          entry_event_id: m.entry.id,
+          status: 'active',
+          cohort_id: cohortId,
+        })),
+      )
       .execute();
     const client = stack.huitou.temporal.client;
     // A small history limit: the cohort must continue as new between its steps.
@@ -147,7 +167,8 @@ describe('cohorts keep what lone customers get', () => {
     for (const id of ids) {
       const mine = sent.filter((m) => m.customer_id === id);
       expect(mine.map((m) => m.text)).toEqual(['一', '二', '三']);
-      for (const m of mine) expect(parseIdempotencyKey(m.idempotency_key)).toEqual({ workflowId: `journey:${journey.id}:${id}`, runId: handle.firstExecutionRunId });
+      for (const m of mine)
+        expect(parseIdempotencyKey(m.idempotency_key)).toEqual({ workflowId: `journey:${journey.id}:${id}`, runId: handle.firstExecutionRunId });
     }
   });
 });
