@@ -171,4 +171,45 @@ describe('cohorts keep what lone customers get', () => {
         expect(parseIdempotencyKey(m.idempotency_key)).toEqual({ workflowId: `journey:${journey.id}:${id}`, runId: handle.firstExecutionRunId });
     }
   });
+
+  it("a wait on each customer's own clock splits the cohort by time zone: one timer per zone", async () => {
+    const ids = await customers(4);
+    const zones = ['Asia/Shanghai', 'Asia/Tokyo', 'Asia/Shanghai', 'Asia/Tokyo'];
+    await post(
+      ids.map((id, i) => ({
+        id: uniqueId('tz'),
+        type: 'customer.updated',
+        customerId: id,
+        occurredAt: new Date().toISOString(),
+        data: { timezone: zones[i] },
+      })),
+    );
+    await eventually(async () =>
+      (await db().selectFrom('customers').select('id').where('id', 'in', ids).where('timezone', 'is not', null).execute()).length === 4 ? true : undefined,
+    );
+    // A window opening three hours from now on a Shanghai clock: Tokyo's opens an hour sooner.
+    const hour = (Number(new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', hour: 'numeric', hourCycle: 'h23' }).format(Date.now())) + 3) % 24;
+    const from = `${String(hour).padStart(2, '0')}:00`;
+    const to = `${String((hour + 1) % 24).padStart(2, '0')}:00`;
+    const journey = lineJourney(uniqueId('zones'), orderCreatedTrigger, [
+      { id: 'window', type: 'wait.window', config: { from, to } },
+      { id: 'send', type: 'message.send', config: { channel: 'sms', template: '早上好' } },
+    ]);
+    const enrolled = await publishAndEnrol(journey, ids);
+    const handle = stack.huitou.temporal.client.workflow.getHandle(enrolled[0]!.cohort_id!);
+    await eventually(async () => ((await handle.query(cohortProgressQuery)).atNode.window === 4 ? true : undefined));
+    const timers = async () =>
+      ((await handle.fetchHistory()).events ?? [])
+        .filter((e) => e.timerStartedEventAttributes)
+        .map((e) => Number(e.timerStartedEventAttributes!.startToFireTimeout!.seconds));
+    const started = await eventually(async () => {
+      const t = await timers();
+      return t.length >= 2 ? t : undefined;
+    });
+    expect(started).toHaveLength(2);
+    // An hour apart, give or take the moments the members reached the wait.
+    expect(Math.abs(Math.abs(started[0]! - started[1]!) - 3600)).toBeLessThan(60);
+    expect((await stack.api(`/api/journeys/${journey.id}/stop`, { method: 'POST' })).status).toBe(200);
+    expect(await handle.result()).toEqual({ members: 4, left: { stopped: 4 } });
+  });
 });
