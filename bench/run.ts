@@ -1,6 +1,7 @@
 // `npm run bench [-- name...]`: prints figures and ratios against a baseline measured in the same
 // run. Never part of `npm test`; no timing is asserted anywhere.
 import { broadcastMemoryBenches } from './broadcast-memory';
+import { cohortBenches } from './cohorts';
 import { designerBenches } from './designer';
 import { engineBenches } from './engine';
 import { factsBenches } from './facts';
@@ -23,6 +24,7 @@ const benches: Record<string, () => Promise<BenchResult>> = {
   ...urgentBenches,
   ...actionsBenches,
   ...ingestBenches,
+  ...cohortBenches,
 };
 
 const wanted = process.argv.slice(2).filter((a) => a !== '--');

@@ -5,6 +5,7 @@ export * from './journey/stamp';
 export * from './journey/problems';
 export * from './journey/entry';
 export * from './journey/lane';
+export * from './journey/cohort';
 export * from './triggers/calendar-due';
 export { calendarDueEventType } from './nodes/builtin/trigger-date';
 export { broadcastDueEventType } from './nodes/builtin/trigger-broadcast';

@@ -1,6 +1,7 @@
 import { totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
+import { DEFAULT_COHORT_SIZE, MAX_COHORT_SIZE } from '../engine/index';
 import { channelConfigFromEnv, type ChannelConfig } from './messaging/channels/channel-config';
 import { defaultWorkerMemoryMb, MIN_WORKER_MEMORY_MB } from './worker/memory-budget';
 
@@ -31,6 +32,12 @@ export interface Config extends ChannelConfig {
    * concurrency and workflow-thread heap follow from it (server/worker/memory-budget.ts).
    */
   workerMemoryMb: number;
+  /**
+   * Members per cohort at most (HUITOU_COHORT_SIZE, default 1000): customers entering a journey by
+   * a bulk entry (a broadcast, a date run, a facts refresh, a bulk enrol) run together in cohort
+   * workflows of this size. 0 gives each of them a workflow of their own, as other entries have.
+   */
+  cohortSize: number;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
@@ -52,8 +59,17 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     binCacheDir: resolve(env.HUITOU_BIN_DIR ?? join(projectRoot, '.huitou', 'bin')),
     plugins: { manifest: resolve(env.HUITOU_PLUGINS || join(projectRoot, 'plugins', 'manifest.json')), required: Boolean(env.HUITOU_PLUGINS) },
     workerMemoryMb: workerMemoryFromEnv(env.HUITOU_WORKER_MEMORY_MB),
+    cohortSize: cohortSizeFromEnv(env.HUITOU_COHORT_SIZE),
     ...channelConfigFromEnv(env),
   };
+}
+
+function cohortSizeFromEnv(value: string | undefined): number {
+  if (!value) return DEFAULT_COHORT_SIZE;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > MAX_COHORT_SIZE)
+    throw new Error(`HUITOU_COHORT_SIZE must be a whole number from 0 to ${MAX_COHORT_SIZE}, not "${value}"`);
+  return n;
 }
 
 function workerMemoryFromEnv(value: string | undefined): number {

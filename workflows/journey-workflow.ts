@@ -42,13 +42,14 @@ const { reportSteps } = proxyLocalActivities<JourneyActivities>({
 export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<JourneyWorkflowResult> {
   const { journey, version, entry } = input;
   const info = workflowInfo();
+  const run = input.enrolmentRun ?? info.firstExecutionRunId;
   const port: DriverPort = {
     now: () => Date.now(),
     wait: (ready, timeoutMs) => (timeoutMs === undefined ? condition(ready).then(() => true) : condition(ready, timeoutMs)),
     sleep: (ms) => sleep(ms),
     patched: (change) => patched(change),
     loadCustomer: () => loadCustomer(entry.customerId),
-    actionKey: (nodeId, visit) => makeIdempotencyKey({ workflowId: info.workflowId, runId: info.firstExecutionRunId, nodeId, visit }),
+    actionKey: (nodeId, visit) => makeIdempotencyKey({ workflowId: info.workflowId, runId: run, nodeId, visit }),
     runAction: (action, options) =>
       (options ? activitiesWith(options).runAction : runAction)(action).catch((e: unknown) => {
         // An action that failed for good (retries spent, or not retryable): the customer leaves,
@@ -59,15 +60,13 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
       }),
     report: async (batch) => {
       try {
-        await reportSteps({ workflowId: info.workflowId, runId: info.firstExecutionRunId, journeyId: journey.id, journeyVersion: version, ...batch });
+        await reportSteps({ workflowId: info.workflowId, runId: run, journeyId: journey.id, journeyVersion: version, ...batch });
       } catch (e) {
         if (!(e instanceof ActivityFailure)) throw e;
       }
     },
     recordExit: (nodeId, reason) => recordExit({ workflowId: info.workflowId, nodeId, reason }),
-    checkpoint: async (carried) => {
-      if (workflowInfo().continueAsNewSuggested) await continueAsNew<typeof journeyWorkflow>({ journey, version, entry, carried: carried() });
-    },
+    checkpoint: (carried) => (workflowInfo().continueAsNewSuggested ? continueAsNew<typeof journeyWorkflow>({ ...input, carried: carried() }) : undefined),
   };
   const interpreter = new Interpreter(journey, createRegistry(), { opaqueActions: true });
   const driver = new JourneyDriver(interpreter, version, entry, port, input.carried);

@@ -30,6 +30,11 @@ export interface JourneyWorkflowInput {
   entry: CustomerEvent;
   /** Carried across continue-as-new. */
   carried?: CarriedState | undefined;
+  /**
+   * The run that keys the enrolment's actions and step reports, when it began in a cohort (the
+   * cohort's first run id): a member handed to its own workflow keeps its idempotency keys.
+   */
+  enrolmentRun?: string | undefined;
 }
 
 export interface JourneyWorkflowResult {

@@ -72,9 +72,13 @@ export class JourneyDriver {
     for (;;) {
       port.beforeStep?.(this.#state.cursor);
       // A paused journey holds its customers here, between steps, until it is resumed.
-      if (this.#paused) await this.#report(this.#state.cursor);
-      await port.wait(() => !this.#paused || this.#stopped);
-      const leaving = await this.#exitReason();
+      // Awaited only when there is something to wait for: a cohort runs thousands of drivers, and
+      // every promise in a workflow costs a captured stack trace.
+      if (this.#paused) {
+        await this.#report(this.#state.cursor);
+        await port.wait(() => !this.#paused || this.#stopped);
+      }
+      const leaving = this.#stopped || this.#intake.exitPending ? await this.#exitReason() : undefined;
       if (leaving) return this.#leave(this.#state.cursor, leaving);
       const step = interpreter.instruction(this.#state);
       let next = 'next';
@@ -100,6 +104,8 @@ export class JourneyDriver {
           break;
         }
         case 'waitForEvent': {
+          // A cohort member waits for its own event in a workflow of its own; lone customers never hand off.
+          if (port.handOff && (await port.handOff(step.nodeId, this.#carried()))) return { exitNodeId: step.nodeId, reason: 'handed-off', handedOff: true };
           await this.#report(step.nodeId);
           const event = await this.#awaitEvent(step.wait);
           if (event && 'exit' in event) return this.#leave(step.nodeId, event.exit);
@@ -109,8 +115,11 @@ export class JourneyDriver {
           break;
         }
         case 'decide': {
-          const customer = await port.loadCustomer();
-          next = await interpreter.decide(this.#state, decisionFacts({ event: entry, lastEvent: this.#lastEvent, customer }));
+          if (port.decide) next = await port.decide(this.#state, this.#lastEvent);
+          else {
+            const customer = await port.loadCustomer();
+            next = await interpreter.decide(this.#state, decisionFacts({ event: entry, lastEvent: this.#lastEvent, customer }));
+          }
           port.stepped?.(step.nodeId, { kind: 'decided', port: next });
           break;
         }
@@ -136,7 +145,8 @@ export class JourneyDriver {
       const from = this.#state.cursor;
       this.#state = interpreter.advance(this.#state, next, slept);
       this.#tally?.moved(from, this.#state.cursor);
-      await port.checkpoint(() => this.#carried());
+      const saving = port.checkpoint(() => this.#carried());
+      if (saving) await saving;
     }
   }
 

@@ -31,11 +31,21 @@ export interface DriverPort {
   report(batch: StepBatch): Promise<void>;
   recordExit(nodeId: string, reason: string): Promise<void>;
   /** Called after each step with what the customer carries; the workflow continues as new here when its history grows long. */
-  checkpoint(carried: () => CarriedState): Promise<void>;
+  checkpoint(carried: () => CarriedState): Promise<void> | undefined;
   /** Told what each step came to, for a timeline (the simulator's); the workflow leaves it out. */
   stepped?(nodeId: string, outcome: StepOutcome): void;
   /** Called before each step; the simulator stops a run that ran out of budget here by throwing. */
   beforeStep?(nodeId: string): void;
+  /**
+   * Decides a decision step elsewhere (a cohort decides for all its members in one activity, with
+   * the facts read in one query); absent, the driver loads the customer and decides itself.
+   */
+  decide?(state: RunState, lastEvent: CustomerEvent | undefined): Promise<string>;
+  /**
+   * Offered the customer before a wait for their own event: a cohort hands such a member to a
+   * workflow of its own, carrying its state, and answers true; the driver then ends here.
+   */
+  handOff?(nodeId: string, carried: CarriedState): Promise<boolean>;
 }
 
 export type StepOutcome =
@@ -60,4 +70,6 @@ export interface CarriedState {
 export interface DriverResult {
   exitNodeId: string;
   reason: string;
+  /** The customer went on in a runtime of their own (handOff); nothing was recorded as an exit. */
+  handedOff?: true;
 }

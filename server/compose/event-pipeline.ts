@@ -4,6 +4,8 @@ import type { Config } from '../config';
 import type { Db } from '../db/database';
 import { FactsFollower } from '../events/facts-follower';
 import type { Logger } from '../logger';
+import { Cohorts } from '../journeys/cohorts';
+import { laneTaskQueue } from '../temporal/task-queues';
 import { EventRouter } from '../journeys/event-router';
 import type { TemporalHandle } from '../temporal/connect';
 import { createTriggerServices, type TriggerServices } from '../journeys/triggers/services';
@@ -22,7 +24,7 @@ export interface EventPipeline {
 }
 
 export interface EventPipelineParts {
-  config: Pick<Config, 'taskQueue' | 'databaseUrl'>;
+  config: Pick<Config, 'taskQueue' | 'databaseUrl' | 'cohortSize'>;
   db: Db;
   stores: Stores;
   registry: NodeRegistry;
@@ -50,6 +52,11 @@ export function composeEventPipeline({ config, db, stores, registry, temporal, l
     conversions: stores.conversions,
     beforeBatch: (events) => follower.afterEvents(events),
     lock: config.databaseUrl ? postgresRoutingLock(db) : undefined,
+    // Bulk entries run together in cohort workflows (on the bulk lane), unless the shop set the cohort size to 0.
+    cohorts:
+      config.cohortSize > 0
+        ? new Cohorts({ db, journeys: stores.journeys, client: temporal.client, taskQueue: laneTaskQueue(config.taskQueue, 'bulk'), size: config.cohortSize })
+        : undefined,
   });
   const triggers = createTriggerServices({
     db,

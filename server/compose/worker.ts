@@ -2,6 +2,7 @@ import type { WorkflowBundleOption } from '@temporalio/worker';
 import type { Lane, NodeRegistry } from '../../engine/index';
 // The worker and the activity factories it runs: the only imports to re-point when they move.
 import { createActivities } from '../worker/journey-activities';
+import { createCohortActivities } from '../worker/cohort-activities';
 import { createFactsActivities } from '../worker/facts-activities';
 import { createTriggerActivities } from '../worker/trigger-activities';
 import { createJourneyWorker } from '../worker/journey-worker';
@@ -78,7 +79,7 @@ export async function startJourneyWorkers(parts: WorkerParts): Promise<LaneWorke
 }
 
 /** Every activity the worker runs, each dependency named. */
-function composeActivities({ config, db, stores, registry, pipeline }: WorkerParts) {
+function composeActivities({ config, db, stores, registry, pipeline, temporal }: WorkerParts) {
   const services = createActionServices(
     db,
     {
@@ -109,5 +110,15 @@ function composeActivities({ config, db, stores, registry, pipeline }: WorkerPar
     // A worker-only process has no router to kick: the server's router finds the events on its next pass.
     kickRouter: config.role === 'worker' ? undefined : () => void pipeline.router.kick().catch(() => undefined),
   });
-  return { ...journey, ...facts, ...triggers };
+  const cohorts = createCohortActivities({
+    db,
+    registry,
+    journeys: stores.journeys,
+    enrolments: stores.enrolments,
+    stepLog: stores.stepLog,
+    journey,
+    client: temporal.client,
+    taskQueue: config.taskQueue,
+  });
+  return { ...journey, ...facts, ...triggers, ...cohorts };
 }

@@ -18,6 +18,7 @@ import * as customerInputsLean from './migrations/0012-customer-inputs-lean';
 import * as messageReasons from './migrations/0013-message-reasons';
 import * as fieldTimes from './migrations/0014-field-times';
 import * as stepRefusals from './migrations/0015-step-refusals';
+import * as cohorts from './migrations/0016-cohorts';
 import { pglitePool } from './pglite-pool';
 import type { Database } from './schema';
 
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   '0013-message-reasons': messageReasons,
   '0014-field-times': fieldTimes,
   '0015-step-refusals': stepRefusals,
+  '0016-cohorts': cohorts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

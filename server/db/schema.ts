@@ -124,6 +124,17 @@ export interface Database {
     step_seq: ColumnType<number, number | undefined, number>;
     /** Where an active enrolment waits now; null while it moves on. */
     waiting_node: ColumnType<string | null, string | null | undefined, string | null>;
+    /** The cohort workflow hosting the enrolment (migration 0016); null when it runs in a workflow of its own. */
+    cohort_id: ColumnType<string | null, string | null | undefined, string | null>;
+  };
+  cohorts: {
+    id: string;
+    journey_id: string;
+    journey_version: number;
+    entry: string;
+    seq: number;
+    members: number;
+    created_at: CreatedAt;
   };
   messages: {
     id: Generated<string>;

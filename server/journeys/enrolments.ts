@@ -9,6 +9,14 @@ export interface EnrolmentRow {
   /** When it ended (ISO 8601); null while active. */
   endedAt?: string | null;
   exitReason?: string | null;
+  /** The cohort workflow hosting the enrolment; null or absent when it runs in a workflow of its own. */
+  cohortId?: string | null;
+  entryEventId?: string;
+}
+
+/** The workflow to signal for an enrolment: its cohort's while it is in one, else its own. */
+export function hostOf(e: Pick<EnrolmentRow, 'workflowId' | 'cohortId'>): string {
+  return e.cohortId ?? e.workflowId;
 }
 
 /** Who is in which journey; the event router signals the active ones. */
@@ -68,6 +76,8 @@ export class Enrolments {
         status: r.status,
         endedAt: r.ended_at ? r.ended_at.toISOString() : null,
         exitReason: r.exit_reason,
+        cohortId: r.cohort_id,
+        entryEventId: r.entry_event_id,
       }
     );
   }
@@ -78,13 +88,13 @@ export class Enrolments {
     if (customerIds.length === 0) return found;
     const rows = await this.db
       .selectFrom('enrolments')
-      .select(['workflow_id', 'journey_id', 'journey_version', 'customer_id', 'status'])
+      .select(['workflow_id', 'journey_id', 'journey_version', 'customer_id', 'status', 'cohort_id'])
       .where('customer_id', 'in', [...customerIds])
       .where('status', '=', 'active')
       .execute();
     for (const r of rows) {
       const list = found.get(r.customer_id) ?? [];
-      list.push({ workflowId: r.workflow_id, journeyId: r.journey_id, journeyVersion: r.journey_version, customerId: r.customer_id, status: r.status });
+      list.push({ workflowId: r.workflow_id, journeyId: r.journey_id, journeyVersion: r.journey_version, customerId: r.customer_id, status: r.status, cohortId: r.cohort_id });
       found.set(r.customer_id, list);
     }
     return found;
@@ -98,12 +108,30 @@ export class Enrolments {
       journeyVersion: r.journey_version,
       customerId: r.customer_id,
       status: r.status,
+      cohortId: r.cohort_id,
     }));
   }
 
+  /** The workflows hosting the journey's active enrolments: each cohort once, and each enrolment on its own. */
   async activeForJourney(journeyId: string): Promise<string[]> {
-    const rows = await this.db.selectFrom('enrolments').select('workflow_id').where('journey_id', '=', journeyId).where('status', '=', 'active').execute();
-    return rows.map((r) => r.workflow_id);
+    const rows = await this.db
+      .selectFrom('enrolments')
+      .select((eb) => eb.fn.coalesce('cohort_id', 'workflow_id').as('host'))
+      .distinct()
+      .where('journey_id', '=', journeyId)
+      .where('status', '=', 'active')
+      .execute();
+    return rows.map((r) => r.host);
+  }
+
+  /** Marks the enrolment, or every active member of the cohort, of a workflow that is gone as finished. */
+  async recordHostExit(host: string, reason: string): Promise<void> {
+    await this.db
+      .updateTable('enrolments')
+      .set({ status: 'completed', exit_reason: reason, ended_at: new Date() })
+      .where((eb) => eb.or([eb('workflow_id', '=', host), eb('cohort_id', '=', host)]))
+      .where('status', '=', 'active')
+      .execute();
   }
 
   async count(filter: { journeyId?: string; customerId?: string }): Promise<number> {

@@ -1,10 +1,12 @@
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { WorkflowIdReusePolicy } from '@temporalio/common';
-import { admission, allowsReEntry, awaitedEventTypes, entryFor, journeyLane, type CustomerEvent, type Journey, type NodeRegistry } from '../../engine/index';
+import { admission, allowsReEntry, awaitedEventTypes, cohortEntry, entersInCohort, entryFor, journeyLane, type CustomerEvent, type Journey, type NodeRegistry } from '../../engine/index';
 import type { journeyWorkflow } from '../../workflows/journey-workflow';
+import { memberEventSignal } from '../../workflows/cohort-shared';
 import { eventSignal } from '../../workflows/shared';
 import type { Logger } from '../logger';
 import { laneTaskQueue } from '../temporal/task-queues';
+import type { Cohorts, CohortEntrant } from './cohorts';
 import type { EnrolmentRow, Enrolments } from './enrolments';
 import type { Events } from '../events/event-log';
 import type { Journeys } from './journey-store';
@@ -28,6 +30,15 @@ export interface EventRouterDeps {
   conversions?: Conversions | undefined;
   /** Several API processes on one database: one routes at a time (server/journeys/routing-lock.ts). */
   lock?: RoutingLock | undefined;
+  /** Where bulk entries (engine/journey/cohort.ts) go together; absent, every customer gets a workflow of their own. */
+  cohorts?: Cohorts | undefined;
+}
+
+/** What a routing pass gathers for cohorts: customers to enrol together, cohorts formed earlier whose start is not known to have happened, and the events that enrol them. */
+interface CohortGathering {
+  entrants: CohortEntrant[];
+  restart: Set<string>;
+  held: Set<string>;
 }
 
 /**
@@ -38,7 +49,7 @@ export interface EventRouterDeps {
  * down is routed when it is back.
  */
 /** Events read per routing pass, and how many customers' events are routed at once. */
-const ROUTE_BATCH = 200;
+const ROUTE_BATCH = 500;
 const ROUTE_LANES = 8;
 /** How long a pass waits at most for the event log's writers to be done (see giveWayTo). */
 const GIVE_WAY_MS = 250;
@@ -120,6 +131,7 @@ export class EventRouter {
       // Marked in one statement after the pass; routing again after a crash in between is harmless
       // (deterministic workflow ids, signals the journey knows by event id).
       const routed: string[] = [];
+      const gathering: CohortGathering = { entrants: [], restart: new Set(), held: new Set() };
       const queue = [...byCustomer.values()];
       const lane = async () => {
         for (let events = queue.shift(); events; events = queue.shift()) {
@@ -127,7 +139,10 @@ export class EventRouter {
           for (const event of events) {
             try {
               await this.deps.beforeRoute?.(event);
-              if ((await this.route(event, published, enrolled)) > 0) enrolled = await this.deps.enrolments.activeForCustomer(event.customerId);
+              if ((await this.route(event, published, enrolled, gathering)) > 0) enrolled = await this.deps.enrolments.activeForCustomer(event.customerId);
+              // Enrolled into a cohort: marked routed once the cohort has started, and the customer's
+              // later events wait for the next pass, so they reach the cohort after it started.
+              if (gathering.held.has(event.id)) break;
               routed.push(event.id);
             } catch (e) {
               // Leave it unrouted, and the customer's later events with it; the next pass tries again.
@@ -141,15 +156,37 @@ export class EventRouter {
       };
       await Promise.all(Array.from({ length: Math.min(ROUTE_LANES, queue.length) }, lane));
       await this.deps.events.markAllRouted(routed);
+      if (gathering.held.size > 0 && !(await this.#startCohorts(gathering))) failed = true;
       if (failed) return;
+    }
+  }
+
+  /** Forms and starts the gathered cohorts, then marks their entry events routed; false when that failed (the next pass retries). */
+  async #startCohorts(gathering: CohortGathering): Promise<boolean> {
+    const { cohorts, events, log } = this.deps;
+    try {
+      const formed = await cohorts!.form(gathering.entrants);
+      for (const id of [...formed, ...gathering.restart]) await cohorts!.start(id);
+      await events.markAllRouted([...gathering.held]);
+      if (formed.length > 0) log.info({ cohorts: formed.length, customers: gathering.entrants.length }, 'customers enrolled in cohorts');
+      return true;
+    } catch (e) {
+      log.warn({ err: (e as Error).message }, 'starting cohorts failed; will retry');
+      return false;
     }
   }
 
   /**
    * Routes one event; `published` (the journeys' live versions) and the customer's active
-   * enrolments may be passed in by a batch. Answers how many journeys the event enrolled in.
+   * enrolments may be passed in by a batch. Answers how many journeys the event enrolled in. With
+   * `gathering`, a bulk entry is gathered there for a cohort (its event id in `held`) instead of started.
    */
-  async route(event: CustomerEvent, published?: Awaited<ReturnType<Journeys['published']>>, active?: readonly EnrolmentRow[]): Promise<number> {
+  async route(
+    event: CustomerEvent,
+    published?: Awaited<ReturnType<Journeys['published']>>,
+    active?: readonly EnrolmentRow[],
+    gathering?: CohortGathering,
+  ): Promise<number> {
     const { journeys, registry, enrolments } = this.deps;
     const entered = new Set<string>();
     published ??= await journeys.published();
@@ -159,8 +196,12 @@ export class EventRouter {
       if (status !== 'live') continue;
       const entry = await entryFor(journey, registry, event);
       if (!entry) continue;
-      await this.#enrol(journey, version, event, entry.workflowId, entry.entryKey);
       entered.add(entry.workflowId);
+      if (gathering && this.deps.cohorts && entersInCohort(event) && (await this.#gather(gathering, journey, version, event, entry.workflowId, entry.entryKey))) {
+        gathering.held.add(event.id);
+        continue;
+      }
+      await this.#enrol(journey, version, event, entry.workflowId, entry.entryKey);
     }
     // Running journeys that wait for this kind of event hear about it.
     for (const enrolment of active ?? (await enrolments.activeForCustomer(event.customerId))) {
@@ -168,13 +209,36 @@ export class EventRouter {
       const journey = await this.#versionDocument(enrolment.journeyId, enrolment.journeyVersion);
       if (!journey || !awaitedEventTypes(journey, registry).includes(event.type)) continue;
       try {
-        await this.deps.client.workflow.getHandle(enrolment.workflowId).signal(eventSignal, event);
+        // A member of a cohort hears it through the cohort hosting it.
+        if (enrolment.cohortId) await this.deps.client.workflow.getHandle(enrolment.cohortId).signal(memberEventSignal, { workflowId: enrolment.workflowId, event });
+        else await this.deps.client.workflow.getHandle(enrolment.workflowId).signal(eventSignal, event);
       } catch (e) {
         if (!(e instanceof WorkflowNotFoundError)) throw e;
         // The journey ended between our read and the signal; nothing is waiting any more.
       }
     }
     return entered.size;
+  }
+
+  /**
+   * Gathers a bulk entry for a cohort when admission lets the customer in (true). False: an
+   * enrolment under the id runs already, or the journey refuses the customer; #enrol does what a
+   * lone customer's entry does then.
+   */
+  async #gather(gathering: CohortGathering, journey: Journey, version: number, event: CustomerEvent, workflowId: string, entryKey: string | undefined): Promise<boolean> {
+    const known = await this.deps.enrolments.find(workflowId);
+    const decision = admission(known, journey.settings, event.occurredAt);
+    if (decision === 'start' || decision === 'reactivate') {
+      const entry = cohortEntry(event, entryKey);
+      gathering.entrants.push({ journeyId: journey.id, version, entry, workflowId, customerId: event.customerId, entryKey, entryEventId: event.id, reactivate: decision === 'reactivate' });
+      return true;
+    }
+    // This very event formed a cohort on an earlier pass that stopped before starting it.
+    if (decision === 'signal' && known?.cohortId && known.entryEventId === event.id) {
+      gathering.restart.add(known.cohortId);
+      return true;
+    }
+    return false;
   }
 
   async #enrol(journey: Journey, version: number, event: CustomerEvent, workflowId: string, entryKey: string | undefined): Promise<void> {

@@ -106,6 +106,62 @@ export class StepLog {
     return (result.rows[0]?.claimed ?? 0) > 0;
   }
 
+  /**
+   * Applies many reports (a cohort's members, one each) in one statement, each once as `report`
+   * applies it: the enrolments claimed, then the counters of the claimed ones added per node.
+   */
+  async reportMany(reports: readonly StepReport[]): Promise<number> {
+    if (reports.length === 0) return 0;
+    const rows = {
+      workflowId: [] as string[],
+      journeyId: [] as string[],
+      version: [] as number[],
+      node: [] as string[],
+      shard: [] as number[],
+      entered: [] as number[],
+      passed: [] as number[],
+      refused: [] as number[],
+    };
+    for (const r of reports) {
+      const refusedAt = r.refused ?? {};
+      for (const node of new Set([...Object.keys(r.entered), ...Object.keys(r.passed), ...Object.keys(refusedAt)])) {
+        rows.workflowId.push(r.workflowId);
+        rows.journeyId.push(r.journeyId);
+        rows.version.push(r.journeyVersion);
+        rows.node.push(node);
+        rows.shard.push(shardOf(r.workflowId));
+        rows.entered.push(r.entered[node] ?? 0);
+        rows.passed.push(r.passed[node] ?? 0);
+        rows.refused.push(refusedAt[node] ?? 0);
+      }
+    }
+    const result = await sql<{ claimed: number }>`
+      with input as (
+        select * from unnest(${reports.map((r) => r.workflowId)}::text[], ${reports.map((r) => r.runId)}::text[], ${reports.map((r) => r.seq)}::int[],
+          ${reports.map((r) => r.waitingAt ?? '')}::text[]) as i(workflow_id, run, seq, waiting)
+      ), claimed as (
+        update enrolments e set step_run = i.run, step_seq = i.seq, waiting_node = nullif(i.waiting, '')
+        from input i
+        where e.workflow_id = i.workflow_id and (e.step_run is distinct from i.run or e.step_seq < i.seq)
+        returning e.workflow_id
+      ), counted as (
+        insert into journey_step_counts (journey_id, journey_version, node_id, shard, entered, passed, refused)
+        select r.journey_id, r.journey_version, r.node_id, r.shard, sum(r.entered), sum(r.passed), sum(r.refused)
+        from unnest(${rows.workflowId}::text[], ${rows.journeyId}::text[], ${rows.version}::int[], ${rows.node}::text[], ${rows.shard}::smallint[],
+          ${rows.entered}::bigint[], ${rows.passed}::bigint[], ${rows.refused}::bigint[])
+          as r(workflow_id, journey_id, journey_version, node_id, shard, entered, passed, refused)
+        join claimed c on c.workflow_id = r.workflow_id
+        group by r.journey_id, r.journey_version, r.node_id, r.shard
+        order by r.journey_id, r.journey_version, r.node_id, r.shard
+        on conflict (journey_id, journey_version, node_id, shard) do update
+          set entered = journey_step_counts.entered + excluded.entered, passed = journey_step_counts.passed + excluded.passed,
+            refused = journey_step_counts.refused + excluded.refused
+        returning 1
+      )
+      select (select count(*) from claimed)::int as claimed, (select count(*) from counted)::int as counted`.execute(this.db);
+    return result.rows[0]?.claimed ?? 0;
+  }
+
   /** Per-node figures of a journey: one version, or all versions summed when `version` is undefined. */
   async stats(journeyId: string, version?: number): Promise<JourneyStats> {
     const versionFilter = version === undefined ? sql`` : sql`and journey_version = ${version}`;

@@ -118,8 +118,8 @@ export function journeyRoutes(app: FastifyInstance, ctx: AppContext): void {
         signalled++;
       } catch (e) {
         if (!(e instanceof WorkflowNotFoundError)) throw e;
-        // Its workflow is gone (ended or never started): record the end here.
-        await ctx.enrolments.recordExit(workflowId, 'stopped');
+        // Its workflow is gone (ended or never started): record the end here (every member, for a cohort).
+        await ctx.enrolments.recordHostExit(workflowId, 'stopped');
       }
     }
     ctx.log.info({ journeyId: journey.id, signalled }, 'journey stopped');
