@@ -1,5 +1,6 @@
 // `npm run bench [-- name...]`: prints figures and ratios against a baseline measured in the same
 // run. Never part of `npm test`; no timing is asserted anywhere.
+import { audienceBenches } from './audience';
 import { broadcastMemoryBenches } from './broadcast-memory';
 import { designerBenches } from './designer';
 import { engineBenches } from './engine';
@@ -17,6 +18,7 @@ const benches: Record<string, () => Promise<BenchResult>> = {
   ...journeysBenches,
   ...designerBenches,
   ...broadcastMemoryBenches,
+  ...audienceBenches,
 };
 
 const wanted = process.argv.slice(2).filter((a) => a !== '--');
