@@ -45,14 +45,24 @@ export async function selectAudiencePage(
   audience: SqlAudience,
   { after, limit, examineLimit }: { after: string | null; limit: number; examineLimit: number },
 ): Promise<AudiencePage> {
-  const rowsJoin = audience.joins.rows ? sql`left join customer_fact_rows r on r.customer_id = c.id` : sql``;
-  const from = after === null ? sql`true` : sql`c.id > ${after}`;
+  // The page's id range first (an index-only scan), so every join reads that range alone: joined by
+  // id without it, the planner hashes the whole facts view, computing every customer's facts per page.
+  const bound = await sql<{ id: string }>`select id from customers where ${after === null ? sql`true` : sql`id > ${after}`}
+    order by id offset ${examineLimit - 1} limit 1`.execute(db);
+  const upper = bound.rows[0]?.id ?? null;
+  const inRange = (column: string) =>
+    sql.join(
+      [sql`true`, ...(after === null ? [] : [sql`${sql.ref(column)} > ${after}`]), ...(upper === null ? [] : [sql`${sql.ref(column)} <= ${upper}`])],
+      sql` and `,
+    );
+  const rowsJoin = audience.joins.rows ? sql`left join customer_fact_rows r on r.customer_id = c.id and ${inRange('r.customer_id')}` : sql``;
   const { rows } = await sql<{ id: string; verdict: boolean | null; n: string; last: boolean }>`
     with scanned as (
       select c.id, ${audience.where} as verdict, row_number() over (order by c.id) as n
-      from (select * from customers c where ${from} order by id limit ${examineLimit}) c
-      left join customer_facts f on f.customer_id = c.id
+      from customers c
+      left join customer_facts f on f.customer_id = c.id and ${inRange('f.customer_id')}
       ${rowsJoin}
+      where ${inRange('c.id')}
     )
     (select id, verdict, n, false as last from scanned where verdict is not false order by n limit ${limit})
     union all
@@ -73,7 +83,8 @@ export async function selectAudiencePage(
   const end = candidates.at(-1);
   if (candidates.length === limit && end) return { ids, next: end.id, examined: Number(end.n) };
   const examined = last ? Number(last.n) : 0;
-  return { ids, next: examined < examineLimit ? null : last!.id, examined };
+  // Open-ended (no row examineLimit rows on): every customer has been examined. Else on from the range's end.
+  return { ids, next: upper === null ? null : upper, examined };
 }
 
 /** The undecided customers that match, by the engine's own evaluateCondition over their stored row. */
