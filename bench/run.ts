@@ -1,5 +1,6 @@
 // `npm run bench [-- name...]`: prints figures and ratios against a baseline measured in the same
 // run. Never part of `npm test`; no timing is asserted anywhere.
+import { audienceBenches } from './audience';
 import { broadcastMemoryBenches } from './broadcast-memory';
 import { cohortBenches } from './cohorts';
 import { designerBenches } from './designer';
@@ -25,6 +26,7 @@ const benches: Record<string, () => Promise<BenchResult>> = {
   ...actionsBenches,
   ...ingestBenches,
   ...cohortBenches,
+  ...audienceBenches,
 };
 
 const wanted = process.argv.slice(2).filter((a) => a !== '--');

@@ -18,6 +18,8 @@ export * from './nodes/registry';
 export * from './rules/conditions';
 export * from './rules/evaluate';
 export * from './rules/operators';
+export * from './rules/audience/predicate';
+export { compileAudience, type AudienceContext } from './rules/audience/compile';
 export * from './facts/catalog';
 export * from './facts/decision-facts';
 export * from './templates/render';
