@@ -94,7 +94,14 @@ export class Enrolments {
       .execute();
     for (const r of rows) {
       const list = found.get(r.customer_id) ?? [];
-      list.push({ workflowId: r.workflow_id, journeyId: r.journey_id, journeyVersion: r.journey_version, customerId: r.customer_id, status: r.status, cohortId: r.cohort_id });
+      list.push({
+        workflowId: r.workflow_id,
+        journeyId: r.journey_id,
+        journeyVersion: r.journey_version,
+        customerId: r.customer_id,
+        status: r.status,
+        cohortId: r.cohort_id,
+      });
       found.set(r.customer_id, list);
     }
     return found;

@@ -1,6 +1,17 @@
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { WorkflowIdReusePolicy } from '@temporalio/common';
-import { admission, allowsReEntry, awaitedEventTypes, cohortEntry, entersInCohort, entryFor, journeyLane, type CustomerEvent, type Journey, type NodeRegistry } from '../../engine/index';
+import {
+  admission,
+  allowsReEntry,
+  awaitedEventTypes,
+  cohortEntry,
+  entersInCohort,
+  entryFor,
+  journeyLane,
+  type CustomerEvent,
+  type Journey,
+  type NodeRegistry,
+} from '../../engine/index';
 import type { journeyWorkflow } from '../../workflows/journey-workflow';
 import { memberEventSignal } from '../../workflows/cohort-shared';
 import { eventSignal } from '../../workflows/shared';
@@ -197,7 +208,12 @@ export class EventRouter {
       const entry = await entryFor(journey, registry, event);
       if (!entry) continue;
       entered.add(entry.workflowId);
-      if (gathering && this.deps.cohorts && entersInCohort(event) && (await this.#gather(gathering, journey, version, event, entry.workflowId, entry.entryKey))) {
+      if (
+        gathering &&
+        this.deps.cohorts &&
+        entersInCohort(event) &&
+        (await this.#gather(gathering, journey, version, event, entry.workflowId, entry.entryKey))
+      ) {
         gathering.held.add(event.id);
         continue;
       }
@@ -210,7 +226,8 @@ export class EventRouter {
       if (!journey || !awaitedEventTypes(journey, registry).includes(event.type)) continue;
       try {
         // A member of a cohort hears it through the cohort hosting it.
-        if (enrolment.cohortId) await this.deps.client.workflow.getHandle(enrolment.cohortId).signal(memberEventSignal, { workflowId: enrolment.workflowId, event });
+        if (enrolment.cohortId)
+          await this.deps.client.workflow.getHandle(enrolment.cohortId).signal(memberEventSignal, { workflowId: enrolment.workflowId, event });
         else await this.deps.client.workflow.getHandle(enrolment.workflowId).signal(eventSignal, event);
       } catch (e) {
         if (!(e instanceof WorkflowNotFoundError)) throw e;
@@ -225,12 +242,28 @@ export class EventRouter {
    * enrolment under the id runs already, or the journey refuses the customer; #enrol does what a
    * lone customer's entry does then.
    */
-  async #gather(gathering: CohortGathering, journey: Journey, version: number, event: CustomerEvent, workflowId: string, entryKey: string | undefined): Promise<boolean> {
+  async #gather(
+    gathering: CohortGathering,
+    journey: Journey,
+    version: number,
+    event: CustomerEvent,
+    workflowId: string,
+    entryKey: string | undefined,
+  ): Promise<boolean> {
     const known = await this.deps.enrolments.find(workflowId);
     const decision = admission(known, journey.settings, event.occurredAt);
     if (decision === 'start' || decision === 'reactivate') {
       const entry = cohortEntry(event, entryKey);
-      gathering.entrants.push({ journeyId: journey.id, version, entry, workflowId, customerId: event.customerId, entryKey, entryEventId: event.id, reactivate: decision === 'reactivate' });
+      gathering.entrants.push({
+        journeyId: journey.id,
+        version,
+        entry,
+        workflowId,
+        customerId: event.customerId,
+        entryKey,
+        entryEventId: event.id,
+        reactivate: decision === 'reactivate',
+      });
       return true;
     }
     // This very event formed a cohort on an earlier pass that stopped before starting it.

@@ -1,6 +1,6 @@
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { ApplicationFailure, WorkflowIdReusePolicy } from '@temporalio/common';
-import { createRegistry, decisionFacts, Interpreter, type Journey, type NodeRegistry } from '../../engine/index';
+import { createRegistry, decisionFacts, Interpreter, journeyLane, type Journey, type NodeRegistry } from '../../engine/index';
 import type { CohortActivities, HandOff, MemberActionOutcome, MemberDecision } from '../../workflows/cohort-shared';
 import type { JourneyActivities } from '../../workflows/activities';
 import type { journeyWorkflow } from '../../workflows/journey-workflow';
@@ -8,6 +8,7 @@ import type { Db } from '../db/database';
 import type { Enrolments } from '../journeys/enrolments';
 import type { Journeys } from '../journeys/journey-store';
 import type { StepLog } from '../journeys/step-log';
+import { laneTaskQueue } from '../temporal/task-queues';
 
 export interface CohortActivityDeps {
   db: Db;
@@ -18,7 +19,7 @@ export interface CohortActivityDeps {
   /** The lone customer's activities: a member's customer and action are the same work. */
   journey: Pick<JourneyActivities, 'loadCustomer' | 'runAction'>;
   client: Client;
-  /** Where a handed-off member's own workflow runs. */
+  /** The installation's task queue (HUITOU_TASK_QUEUE): a handed-off member's own workflow runs on its lane's. */
   taskQueue: string;
   /** Members worked on at once within one activity. */
   concurrency?: number | undefined;
@@ -91,7 +92,7 @@ async function handOff(deps: CohortActivityDeps, input: HandOff): Promise<void> 
     try {
       await deps.client.workflow.start<typeof journeyWorkflow>('journeyWorkflow', {
         workflowId: m.workflowId,
-        taskQueue: deps.taskQueue,
+        taskQueue: laneTaskQueue(deps.taskQueue, journeyLane(journey, m.entry.type)),
         args: [{ journey, version: input.version, entry: m.entry, carried: m.carried, enrolmentRun: input.enrolmentRun }],
         // An earlier enrolment under this id (a re-entry) has ended; the running one, if started by a retry, is kept.
         workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE,
