@@ -1,7 +1,7 @@
 import type { WorkflowBundleOption } from '@temporalio/worker';
 import type { Lane, NodeRegistry } from '../../engine/index';
 // The worker and the activity factories it runs: the only imports to re-point when they move.
-import { createActivities } from '../worker/journey-activities';
+import { createActivities, createJourneyWork } from '../worker/journey-activities';
 import { createCohortActivities } from '../worker/cohort-activities';
 import { createFactsActivities } from '../worker/facts-activities';
 import { createTriggerActivities } from '../worker/trigger-activities';
@@ -91,7 +91,7 @@ function composeActivities({ config, db, stores, registry, pipeline, temporal }:
       afterCustomerChange: (customerId) => pipeline.follower.afterChange(customerId),
     },
   );
-  const journey = createActivities({
+  const journeyDeps = {
     registry,
     customers: stores.customers,
     outbox: stores.outbox,
@@ -100,7 +100,8 @@ function composeActivities({ config, db, stores, registry, pipeline, temporal }:
     issuedCoupons: stores.coupons,
     stepLog: stores.stepLog,
     services,
-  });
+  };
+  const journey = createActivities(journeyDeps);
   const facts = createFactsActivities({
     facts: stores.facts,
   });
@@ -116,7 +117,7 @@ function composeActivities({ config, db, stores, registry, pipeline, temporal }:
     journeys: stores.journeys,
     enrolments: stores.enrolments,
     stepLog: stores.stepLog,
-    journey,
+    journey: createJourneyWork(journeyDeps),
     client: temporal.client,
     taskQueue: config.taskQueue,
   });

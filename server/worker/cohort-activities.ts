@@ -2,12 +2,12 @@ import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/c
 import { ApplicationFailure, WorkflowIdReusePolicy } from '@temporalio/common';
 import { createRegistry, decisionFacts, Interpreter, journeyLane, type Journey, type NodeRegistry } from '../../engine/index';
 import type { CohortActivities, HandOff, MemberActionOutcome, MemberDecision } from '../../workflows/cohort-shared';
-import type { JourneyActivities } from '../../workflows/activities';
 import type { journeyWorkflow } from '../../workflows/journey-workflow';
 import type { Db } from '../db/database';
 import type { Enrolments } from '../journeys/enrolments';
 import type { Journeys } from '../journeys/journey-store';
 import type { StepLog } from '../journeys/step-log';
+import type { JourneyWork } from './journey-activities';
 import { laneTaskQueue } from '../temporal/task-queues';
 
 export interface CohortActivityDeps {
@@ -16,8 +16,8 @@ export interface CohortActivityDeps {
   journeys: Pick<Journeys, 'version'>;
   enrolments: Pick<Enrolments, 'recordExit'>;
   stepLog?: Pick<StepLog, 'reportMany'> | undefined;
-  /** The lone customer's activities: a member's customer and action are the same work. */
-  journey: Pick<JourneyActivities, 'loadCustomer' | 'runAction'>;
+  /** The lone customer's work: a member's customer and action are the same, its customer read with the chunk's. */
+  journey: JourneyWork;
   client: Client;
   /** The installation's task queue (HUITOU_TASK_QUEUE): a handed-off member's own workflow runs on its lane's. */
   taskQueue: string;
@@ -45,21 +45,26 @@ export function createCohortActivities(deps: CohortActivityDeps): CohortActiviti
   };
 
   return {
-    cohortCustomers: (ids) => eachOf(ids, width, (id) => deps.journey.loadCustomer(id)),
+    async cohortCustomers(ids) {
+      const loaded = await deps.journey.loadCustomers(ids);
+      return ids.map((id) => loaded.get(id)!);
+    },
 
     async cohortDecisions({ journeyId, version, members }) {
       const interpreter = await interpreterOf(journeyId, version);
       if (!interpreter) throw ApplicationFailure.nonRetryable(`journey ${journeyId} v${version} is not published`, 'JourneyVersionMissing');
-      return eachOf(members, width, async (m: MemberDecision) => {
-        const customer = await deps.journey.loadCustomer(m.customerId);
-        return interpreter.decide(m.state, decisionFacts({ event: m.entry, lastEvent: m.lastEvent, customer }));
-      });
+      // The chunk's customers and facts read together, then each decided as a lone customer is.
+      const customers = await deps.journey.loadCustomers(members.map((m) => m.customerId));
+      return eachOf(members, width, (m: MemberDecision) =>
+        interpreter.decide(m.state, decisionFacts({ event: m.entry, lastEvent: m.lastEvent, customer: customers.get(m.customerId)! })),
+      );
     },
 
-    cohortActions: (actions) =>
-      eachOf(actions, width, async ({ input, nonRetryableErrorTypes }): Promise<MemberActionOutcome> => {
+    cohortActions: async (actions) => {
+      const customers = await deps.journey.loadCustomers(actions.map((a) => a.input.customerId));
+      return eachOf(actions, width, async ({ input, nonRetryableErrorTypes }): Promise<MemberActionOutcome> => {
         try {
-          const { port, summary, retryAt, refused } = await deps.journey.runAction(input);
+          const { port, summary, retryAt, refused } = await deps.journey.runAction(input, customers.get(input.customerId));
           return { port, summary, retryAt, refused };
         } catch (e) {
           const type = e instanceof ApplicationFailure && e.type ? e.type : ((e as Error)?.name ?? 'Error');
@@ -67,7 +72,8 @@ export function createCohortActivities(deps: CohortActivityDeps): CohortActiviti
           const forGood = (e instanceof ApplicationFailure && e.nonRetryable) || (nonRetryableErrorTypes ?? []).includes(type);
           return forGood ? { failed: type } : { retry: type };
         }
-      }),
+      });
+    },
 
     async cohortExits(exits) {
       await eachOf(exits, width, (x) => deps.enrolments.recordExit(x.workflowId, `${x.reason}:${x.nodeId}`));

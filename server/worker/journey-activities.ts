@@ -18,10 +18,14 @@ import type { StepLog } from '../journeys/step-log';
 
 export interface ActivityDeps {
   registry: NodeRegistry;
-  customers: Pick<Customers, 'profile'>;
+  customers: Pick<Customers, 'profile'> & Partial<Pick<Customers, 'profiles'>>;
   outbox: Pick<Outbox, 'enqueue'>;
   enrolments: Pick<Enrolments, 'recordExit'>;
-  facts: { forCustomer(customerId: string): Promise<{ facts: CustomerFacts } | undefined> };
+  facts: {
+    forCustomer(customerId: string): Promise<{ facts: CustomerFacts } | undefined>;
+    /** Many at once (a cohort's chunk); absent, one at a time. */
+    forCustomers?(customerIds: readonly string[]): Promise<Map<string, { facts: CustomerFacts }>>;
+  };
   /** Everything actions use besides the outbox (server/worker/action-services.ts). */
   services: Omit<ActionServices, 'dispatchMessage'>;
   /** The coupon issued earlier in an enrolment, for templates (absent: templates see none). */
@@ -36,16 +40,54 @@ export interface ActivityDeps {
  * recorded in history.
  */
 export function createActivities(deps: ActivityDeps): JourneyActivities {
-  const loadCustomer = async (customerId: string) => {
+  const work = createJourneyWork(deps);
+  return {
+    loadCustomer: (customerId) => work.loadCustomer(customerId),
+    runAction: (input) => work.runAction(input),
+
+    async recordExit(input: ExitInput): Promise<void> {
+      await deps.enrolments.recordExit(input.workflowId, `${input.reason}:${input.nodeId}`);
+    },
+
+    async reportSteps(input: StepReportInput): Promise<void> {
+      await deps.stepLog?.report(input);
+    },
+  };
+}
+
+type LoadedCustomer = Record<string, unknown> & { id: string };
+
+/** A customer's and an action's work, shared by the journey's activities and the cohort's (which load many customers at once and hand each in). */
+export interface JourneyWork {
+  loadCustomer(customerId: string): Promise<LoadedCustomer>;
+  /** Profiles and facts of many customers, read together, each as `loadCustomer` gives it. */
+  loadCustomers(customerIds: readonly string[]): Promise<Map<string, LoadedCustomer>>;
+  /** Runs an action node's handler, for `customer` when the caller loaded it already. */
+  runAction(input: ActionInput, customer?: LoadedCustomer): Promise<ActionResult>;
+}
+
+export function createJourneyWork(deps: ActivityDeps): JourneyWork {
+  const loadCustomer = async (customerId: string): Promise<LoadedCustomer> => {
     const [profile, found] = await Promise.all([deps.customers.profile(customerId), deps.facts.forCustomer(customerId)]);
     return found ? { ...profile, facts: found.facts } : profile;
   };
+  const loadCustomers = async (ids: readonly string[]): Promise<Map<string, LoadedCustomer>> => {
+    const { profiles } = deps.customers;
+    const { forCustomers } = deps.facts;
+    if (!profiles || !forCustomers) return new Map(await Promise.all(ids.map(async (id) => [id, await loadCustomer(id)] as const)));
+    const [found, facts] = await Promise.all([profiles.call(deps.customers, ids), forCustomers.call(deps.facts, ids)]);
+    const loaded = new Map<string, LoadedCustomer>();
+    for (const id of ids) {
+      const profile = found.get(id) ?? { id };
+      const f = facts.get(id);
+      loaded.set(id, f ? { ...profile, facts: f.facts } : profile);
+    }
+    return loaded;
+  };
   return {
-    async loadCustomer(customerId: string): Promise<Record<string, unknown> & { id: string }> {
-      return loadCustomer(customerId);
-    },
-
-    async runAction(input: ActionInput): Promise<ActionResult> {
+    loadCustomer,
+    loadCustomers,
+    async runAction(input: ActionInput, loaded?: LoadedCustomer): Promise<ActionResult> {
       // The version the journey was published with; documents older than versions mean 1.
       const version = input.typeVersion ?? 1;
       const def = deps.registry.get(input.nodeType, version);
@@ -63,7 +105,7 @@ export function createActivities(deps: ActivityDeps): JourneyActivities {
       const now = runtimeNow();
       const prefix = enrolmentKeyPrefix(input.idempotencyKey);
       const [customer, coupon] = await Promise.all([
-        loadCustomer(input.customerId),
+        loaded ?? loadCustomer(input.customerId),
         prefix && deps.issuedCoupons ? deps.issuedCoupons.latestInEnrolment(input.customerId, prefix) : undefined,
       ]);
       return def.behaviour.run(
@@ -76,14 +118,6 @@ export function createActivities(deps: ActivityDeps): JourneyActivities {
           coupon,
         }),
       );
-    },
-
-    async recordExit(input: ExitInput): Promise<void> {
-      await deps.enrolments.recordExit(input.workflowId, `${input.reason}:${input.nodeId}`);
-    },
-
-    async reportSteps(input: StepReportInput): Promise<void> {
-      await deps.stepLog?.report(input);
     },
   };
 }

@@ -30,10 +30,23 @@ describe('cohorts keep what lone customers get', () => {
     expect((await stack.api('/api/journeys', { body: journey })).status).toBe(201);
     expect((await stack.api(`/api/journeys/${journey.id}/publish`, { method: 'POST' })).status).toBe(200);
     expect((await stack.api(`/api/journeys/${journey.id}/enrol`, { body: { customerIds: ids } })).status).toBe(202);
-    return eventually(async () => {
-      const rows = await db().selectFrom('enrolments').select(['workflow_id', 'customer_id', 'cohort_id']).where('journey_id', '=', journey.id).execute();
-      return rows.length === ids.length && rows.every((r) => r.cohort_id) ? rows : undefined;
+    const rows = await eventually(async () => {
+      const found = await db().selectFrom('enrolments').select(['workflow_id', 'customer_id', 'cohort_id']).where('journey_id', '=', journey.id).execute();
+      return found.length === ids.length && found.every((r) => r.cohort_id) ? found : undefined;
     });
+    // The enrolments are written first, then the cohort's workflow started.
+    for (const id of new Set(rows.map((r) => r.cohort_id!))) {
+      await eventually(() =>
+        stack.huitou.temporal.client.workflow
+          .getHandle(id)
+          .describe()
+          .then(
+            () => true,
+            () => undefined,
+          ),
+      );
+    }
+    return rows;
   };
   const messages = (journeyId: string) =>
     db().selectFrom('messages').select(['customer_id', 'text', 'idempotency_key']).where('journey_id', '=', journeyId).orderBy('created_at').execute();
