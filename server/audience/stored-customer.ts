@@ -1,4 +1,4 @@
-import { profileFields } from '../customers/customers';
+import { profileOf } from '../customers/customers';
 
 /** A customer row as the audience reads it: `customers` and the `customer_facts` view's document. */
 export interface StoredCustomerRow {
@@ -15,7 +15,5 @@ export interface StoredCustomerRow {
 
 /** The profile a decision sees (as broadcast-page.ts builds it): attributes, id, the fields that are set, and the facts document. */
 export function storedCustomer(row: StoredCustomerRow): Record<string, unknown> {
-  const profile: Record<string, unknown> = { ...row.attributes, id: row.id };
-  for (const field of profileFields) if (row[field] !== null) profile[field] = row[field];
-  return { ...profile, facts: row.facts ?? {} };
+  return { ...profileOf(row), facts: row.facts ?? {} };
 }

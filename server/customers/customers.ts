@@ -16,6 +16,13 @@ export interface CustomerProfile extends Record<string, unknown> {
   region?: string | undefined;
 }
 
+/** The profile a stored customer row gives: its attributes, its id, and the profile fields that are set (they win over attributes of the same name). */
+export function profileOf(row: { id: string; attributes: Record<string, unknown> } & Record<(typeof profileFields)[number], string | null>): CustomerProfile {
+  const profile: CustomerProfile = { ...row.attributes, id: row.id };
+  for (const field of profileFields) if (row[field] !== null) profile[field] = row[field];
+  return profile;
+}
+
 /** A customer as a CSV import gives it. */
 export interface ImportedCustomer {
   id: string;
@@ -77,25 +84,19 @@ export class Customers {
   /** The profile as journeys see it; a customer we know nothing about is just their id. */
   async profile(id: string): Promise<CustomerProfile> {
     const row = await this.db.selectFrom('customers').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!row) return { id };
-    const profile: CustomerProfile = { ...row.attributes, id: row.id };
-    for (const field of profileFields) if (row[field] !== null) profile[field] = row[field];
-    return profile;
+    return row ? profileOf(row) : { id };
   }
 
   /** Many profiles in one statement, in the shape `profile` gives one ({ id } for a customer without a row). */
   async profiles(ids: readonly string[]): Promise<Map<string, CustomerProfile>> {
     const found = new Map<string, CustomerProfile>(ids.map((id) => [id, { id }]));
     if (ids.length === 0) return found;
-    for (const row of await this.db
+    const rows = await this.db
       .selectFrom('customers')
       .selectAll()
       .where('id', 'in', [...new Set(ids)])
-      .execute()) {
-      const profile: CustomerProfile = { ...row.attributes, id: row.id };
-      for (const field of profileFields) if (row[field] !== null) profile[field] = row[field];
-      found.set(row.id, profile);
-    }
+      .execute();
+    for (const row of rows) found.set(row.id, profileOf(row));
     return found;
   }
 

@@ -94,14 +94,7 @@ export class Enrolments {
       .execute();
     for (const r of rows) {
       const list = found.get(r.customer_id) ?? [];
-      list.push({
-        workflowId: r.workflow_id,
-        journeyId: r.journey_id,
-        journeyVersion: r.journey_version,
-        customerId: r.customer_id,
-        status: r.status,
-        cohortId: r.cohort_id,
-      });
+      list.push(activeRow(r));
       found.set(r.customer_id, list);
     }
     return found;
@@ -109,14 +102,7 @@ export class Enrolments {
 
   async activeForCustomer(customerId: string): Promise<EnrolmentRow[]> {
     const rows = await this.db.selectFrom('enrolments').selectAll().where('customer_id', '=', customerId).where('status', '=', 'active').execute();
-    return rows.map((r) => ({
-      workflowId: r.workflow_id,
-      journeyId: r.journey_id,
-      journeyVersion: r.journey_version,
-      customerId: r.customer_id,
-      status: r.status,
-      cohortId: r.cohort_id,
-    }));
+    return rows.map(activeRow);
   }
 
   /** The workflows hosting the journey's active enrolments: each cohort once, and each enrolment on its own. */
@@ -148,4 +134,23 @@ export class Enrolments {
     const row = await q.executeTakeFirstOrThrow();
     return Number(row.n);
   }
+}
+
+/** An active enrolment as the router reads it. */
+function activeRow(r: {
+  workflow_id: string;
+  journey_id: string;
+  journey_version: number;
+  customer_id: string;
+  status: string;
+  cohort_id: string | null;
+}): EnrolmentRow {
+  return {
+    workflowId: r.workflow_id,
+    journeyId: r.journey_id,
+    journeyVersion: r.journey_version,
+    customerId: r.customer_id,
+    status: r.status,
+    cohortId: r.cohort_id,
+  };
 }
