@@ -56,25 +56,7 @@ export class Events {
    */
   async appendMany(events: readonly CustomerEvent[]): Promise<number> {
     let added = 0;
-    for (let from = 0; from < events.length; from += APPEND_BATCH) {
-      const batch = events.slice(from, from + APPEND_BATCH);
-      const inserted = await this.db
-        .insertInto('events')
-        .values(
-          batch.map((event, i) => ({
-            id: event.id,
-            type: event.type,
-            customer_id: event.customerId,
-            occurred_at: event.occurredAt,
-            data: json(event.data),
-            received_at: sql<Date>`now() + ${i} * interval '1 microsecond'`,
-          })),
-        )
-        .onConflict((oc) => oc.column('id').doNothing())
-        .returning('id')
-        .execute();
-      added += inserted.length;
-    }
+    for (let from = 0; from < events.length; from += APPEND_BATCH) added += (await this.appendBatch(events.slice(from, from + APPEND_BATCH))).size;
     return added;
   }
 
