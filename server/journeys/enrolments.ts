@@ -1,4 +1,6 @@
+import type { Selectable } from 'kysely';
 import type { Db } from '../db/database';
+import type { Database } from '../db/schema';
 
 export interface EnrolmentRow {
   workflowId: string;
@@ -67,19 +69,18 @@ export class Enrolments {
 
   async find(workflowId: string): Promise<EnrolmentRow | undefined> {
     const r = await this.db.selectFrom('enrolments').selectAll().where('workflow_id', '=', workflowId).executeTakeFirst();
-    return (
-      r && {
-        workflowId: r.workflow_id,
-        journeyId: r.journey_id,
-        journeyVersion: r.journey_version,
-        customerId: r.customer_id,
-        status: r.status,
-        endedAt: r.ended_at ? r.ended_at.toISOString() : null,
-        exitReason: r.exit_reason,
-        cohortId: r.cohort_id,
-        entryEventId: r.entry_event_id,
-      }
-    );
+    return r && storedRow(r);
+  }
+
+  /** The enrolments under many workflow ids in one statement (a routing pass's bulk entries), by id; ids without one are absent. */
+  async findMany(workflowIds: readonly string[]): Promise<Map<string, EnrolmentRow>> {
+    const found = new Map<string, EnrolmentRow>();
+    for (let i = 0; i < workflowIds.length; i += FIND_CHUNK) {
+      const ids = workflowIds.slice(i, i + FIND_CHUNK);
+      const rows = await this.db.selectFrom('enrolments').selectAll().where('workflow_id', 'in', ids).execute();
+      for (const r of rows) found.set(r.workflow_id, storedRow(r));
+    }
+    return found;
   }
 
   /** The active enrolments of many customers in one statement (the router's pass), by customer. */
@@ -134,6 +135,23 @@ export class Enrolments {
     const row = await q.executeTakeFirstOrThrow();
     return Number(row.n);
   }
+}
+
+/** Ids per statement of `findMany`: far below PostgreSQL's limit of parameters. */
+const FIND_CHUNK = 1000;
+
+function storedRow(r: Selectable<Database['enrolments']>): EnrolmentRow {
+  return {
+    workflowId: r.workflow_id,
+    journeyId: r.journey_id,
+    journeyVersion: r.journey_version,
+    customerId: r.customer_id,
+    status: r.status,
+    endedAt: r.ended_at ? r.ended_at.toISOString() : null,
+    exitReason: r.exit_reason,
+    cohortId: r.cohort_id,
+    entryEventId: r.entry_event_id,
+  };
 }
 
 /** An active enrolment as the router reads it. */

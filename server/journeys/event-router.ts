@@ -45,10 +45,18 @@ export interface EventRouterDeps {
   cohorts?: Cohorts | undefined;
 }
 
-/** What a routing pass gathers for cohorts: customers to enrol together, cohorts formed earlier whose start is not known to have happened, and the events that enrol them. */
+/** A bulk entry a routing pass gathered; whether it joins a cohort is decided with the pass's others. */
+interface BulkEntry {
+  journey: Journey;
+  version: number;
+  event: CustomerEvent;
+  workflowId: string;
+  entryKey: string | undefined;
+}
+
+/** What a routing pass gathers for cohorts: its bulk entries, and the events that carry them (routed once they are enrolled). */
 interface CohortGathering {
-  entrants: CohortEntrant[];
-  restart: Set<string>;
+  entries: BulkEntry[];
   held: Set<string>;
 }
 
@@ -142,7 +150,7 @@ export class EventRouter {
       // Marked in one statement after the pass; routing again after a crash in between is harmless
       // (deterministic workflow ids, signals the journey knows by event id).
       const routed: string[] = [];
-      const gathering: CohortGathering = { entrants: [], restart: new Set(), held: new Set() };
+      const gathering: CohortGathering = { entries: [], held: new Set() };
       const queue = [...byCustomer.values()];
       const lane = async () => {
         for (let events = queue.shift(); events; events = queue.shift()) {
@@ -150,10 +158,11 @@ export class EventRouter {
           for (const event of events) {
             try {
               await this.deps.beforeRoute?.(event);
-              if ((await this.route(event, published, enrolled, gathering)) > 0) enrolled = await this.deps.enrolments.activeForCustomer(event.customerId);
-              // Enrolled into a cohort: marked routed once the cohort has started, and the customer's
+              const entered = await this.route(event, published, enrolled, gathering);
+              // Gathered for a cohort: marked routed once the cohort has started, and the customer's
               // later events wait for the next pass, so they reach the cohort after it started.
               if (gathering.held.has(event.id)) break;
+              if (entered > 0) enrolled = await this.deps.enrolments.activeForCustomer(event.customerId);
               routed.push(event.id);
             } catch (e) {
               // Leave it unrouted, and the customer's later events with it; the next pass tries again.
@@ -172,19 +181,54 @@ export class EventRouter {
     }
   }
 
-  /** Forms and starts the gathered cohorts, then marks their entry events routed; false when that failed (the next pass retries). */
+  /**
+   * Enrols the pass's bulk entries: the ones admission lets in form cohorts, which are started;
+   * then their events are marked routed. False when that failed (the next pass retries).
+   */
   async #startCohorts(gathering: CohortGathering): Promise<boolean> {
     const { cohorts, events, log } = this.deps;
     try {
-      const formed = await cohorts!.form(gathering.entrants);
-      for (const id of [...formed, ...gathering.restart]) await cohorts!.start(id);
+      const { entrants, restart } = await this.#admit(gathering.entries);
+      const formed = await cohorts!.form(entrants);
+      for (const id of [...formed, ...restart]) await cohorts!.start(id);
       await events.markAllRouted([...gathering.held]);
-      if (formed.length > 0) log.info({ cohorts: formed.length, customers: gathering.entrants.length }, 'customers enrolled in cohorts');
+      if (formed.length > 0) log.info({ cohorts: formed.length, customers: entrants.length }, 'customers enrolled in cohorts');
       return true;
     } catch (e) {
       log.warn({ err: (e as Error).message }, 'starting cohorts failed; will retry');
       return false;
     }
+  }
+
+  /**
+   * Admission for a pass's bulk entries, their known enrolments read in one statement: those let in
+   * become cohort entrants; an entry whose event formed a cohort on an earlier pass that stopped
+   * before starting it names that cohort to restart; any other goes the way of a lone customer's
+   * entry (a running enrolment hears the event, a refused one nothing).
+   */
+  async #admit(entries: readonly BulkEntry[]): Promise<{ entrants: CohortEntrant[]; restart: Set<string> }> {
+    const entrants: CohortEntrant[] = [];
+    const restart = new Set<string>();
+    const known = await this.deps.enrolments.findMany(entries.map((e) => e.workflowId));
+    for (const { journey, version, event, workflowId, entryKey } of entries) {
+      const found = known.get(workflowId);
+      const decision = admission(found, journey.settings, event.occurredAt);
+      if (decision === 'start' || decision === 'reactivate') {
+        const entry = cohortEntry(event, entryKey);
+        entrants.push({
+          journeyId: journey.id,
+          version,
+          entry,
+          workflowId,
+          customerId: event.customerId,
+          entryKey,
+          entryEventId: event.id,
+          reactivate: decision === 'reactivate',
+        });
+      } else if (decision === 'signal' && found?.cohortId && found.entryEventId === event.id) restart.add(found.cohortId);
+      else await this.#enrol(journey, version, event, workflowId, entryKey, found ?? null);
+    }
+    return { entrants, restart };
   }
 
   /**
@@ -208,12 +252,9 @@ export class EventRouter {
       const entry = await entryFor(journey, registry, event);
       if (!entry) continue;
       entered.add(entry.workflowId);
-      if (
-        gathering &&
-        this.deps.cohorts &&
-        entersInCohort(event) &&
-        (await this.#gather(gathering, journey, version, event, entry.workflowId, entry.entryKey))
-      ) {
+      if (gathering && this.deps.cohorts && entersInCohort(event)) {
+        // Admitted with the pass's other bulk entries, in one read (#admit).
+        gathering.entries.push({ journey, version, event, workflowId: entry.workflowId, entryKey: entry.entryKey });
         gathering.held.add(event.id);
         continue;
       }
@@ -224,61 +265,26 @@ export class EventRouter {
       if (entered.has(enrolment.workflowId)) continue;
       const journey = await this.#versionDocument(enrolment.journeyId, enrolment.journeyVersion);
       if (!journey || !awaitedEventTypes(journey, registry).includes(event.type)) continue;
-      try {
-        // A member of a cohort hears it through the cohort hosting it.
-        if (enrolment.cohortId)
-          await this.deps.client.workflow.getHandle(enrolment.cohortId).signal(memberEventSignal, { workflowId: enrolment.workflowId, event });
-        else await this.deps.client.workflow.getHandle(enrolment.workflowId).signal(eventSignal, event);
-      } catch (e) {
-        if (!(e instanceof WorkflowNotFoundError)) throw e;
-        // The journey ended between our read and the signal; nothing is waiting any more.
-      }
+      await this.#signal(enrolment, event);
     }
     return entered.size;
   }
 
-  /**
-   * Gathers a bulk entry for a cohort when admission lets the customer in (true). False: an
-   * enrolment under the id runs already, or the journey refuses the customer; #enrol does what a
-   * lone customer's entry does then.
-   */
-  async #gather(
-    gathering: CohortGathering,
+  /** A lone customer's entry; `found` is the enrolment under the id when the caller read it already (null: none). */
+  async #enrol(
     journey: Journey,
     version: number,
     event: CustomerEvent,
     workflowId: string,
     entryKey: string | undefined,
-  ): Promise<boolean> {
-    const known = await this.deps.enrolments.find(workflowId);
-    const decision = admission(known, journey.settings, event.occurredAt);
-    if (decision === 'start' || decision === 'reactivate') {
-      const entry = cohortEntry(event, entryKey);
-      gathering.entrants.push({
-        journeyId: journey.id,
-        version,
-        entry,
-        workflowId,
-        customerId: event.customerId,
-        entryKey,
-        entryEventId: event.id,
-        reactivate: decision === 'reactivate',
-      });
-      return true;
-    }
-    // This very event formed a cohort on an earlier pass that stopped before starting it.
-    if (decision === 'signal' && known?.cohortId && known.entryEventId === event.id) {
-      gathering.restart.add(known.cohortId);
-      return true;
-    }
-    return false;
-  }
-
-  async #enrol(journey: Journey, version: number, event: CustomerEvent, workflowId: string, entryKey: string | undefined): Promise<void> {
+    found?: EnrolmentRow | null,
+  ): Promise<void> {
     const { enrolments, client, taskQueue, log } = this.deps;
-    const known = await enrolments.find(workflowId);
+    const known = found === undefined ? await enrolments.find(workflowId) : (found ?? undefined);
     const decision = admission(known, journey.settings, event.occurredAt);
     if (decision === 'refuse') return;
+    // Running in a cohort: the enrolment hears the event through it, as a running lone one would.
+    if (decision === 'signal' && known?.cohortId) return this.#signal(known, event);
     if (decision === 'reactivate') await enrolments.reactivate(workflowId, version, event.id);
     else if (decision === 'start')
       await enrolments.recordStart({
@@ -306,6 +312,18 @@ export class EventRouter {
     } catch (e) {
       if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
       // A closed enrolment under this id and the journey does not allow re-entry.
+    }
+  }
+
+  /** A running enrolment hears the event; a member of a cohort hears it through the cohort hosting it. */
+  async #signal(enrolment: Pick<EnrolmentRow, 'workflowId' | 'cohortId'>, event: CustomerEvent): Promise<void> {
+    try {
+      if (enrolment.cohortId)
+        await this.deps.client.workflow.getHandle(enrolment.cohortId).signal(memberEventSignal, { workflowId: enrolment.workflowId, event });
+      else await this.deps.client.workflow.getHandle(enrolment.workflowId).signal(eventSignal, event);
+    } catch (e) {
+      if (!(e instanceof WorkflowNotFoundError)) throw e;
+      // The journey ended between our read and the signal; nothing is waiting any more.
     }
   }
 

@@ -132,6 +132,26 @@ describe('cohorts keep what lone customers get', () => {
     expect(await messages(second.id)).toEqual([]);
   });
 
+  it('enrolling members again while their cohort runs starts no second workflow for them: they hear it through the cohort', async () => {
+    const ids = await customers(3);
+    const journey = lineJourney(uniqueId('again'), orderCreatedTrigger, [
+      { id: 'pause', type: 'wait', config: { duration: 'PT3S' } },
+      { id: 'send', type: 'message.send', config: { channel: 'sms', template: '一次就好' } },
+    ]);
+    const enrolled = await publishAndEnrol(journey, ids);
+    expect((await stack.api(`/api/journeys/${journey.id}/enrol`, { body: { customerIds: ids } })).status).toBe(202);
+    // Both enrol requests routed: nothing of them is left to route.
+    await eventually(async () => {
+      const left = await db().selectFrom('events').select('id').where('routed_at', 'is', null).where('customer_id', 'in', ids).execute();
+      return left.length === 0 ? true : undefined;
+    });
+    await eventually(async () => ((await messages(journey.id)).length === 3 ? true : undefined), 30_000);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect((await messages(journey.id)).map((m) => m.customer_id).sort()).toEqual([...ids].sort());
+    const client = stack.huitou.temporal.client;
+    for (const e of enrolled) await expect(client.workflow.getHandle(e.workflow_id).describe()).rejects.toThrow();
+  });
+
   it('a long cohort continues as new, its members carrying their state and keys', async () => {
     const ids = await customers(3);
     const journey = lineJourney(uniqueId('long'), orderCreatedTrigger, [
