@@ -101,6 +101,22 @@ export class Coupons implements CouponService {
     return row && toIssued(row, row);
   }
 
+  /**
+   * `latestInEnrolment` for many customers' enrolments in one statement (a cohort's chunk of
+   * actions): the answers in the order asked, undefined where an enrolment issued none.
+   */
+  async latestInEnrolments(asked: readonly { customerId: string; keyPrefix: string }[]): Promise<(IssuedCoupon | undefined)[]> {
+    if (asked.length === 0) return [];
+    const { rows } = await sql<{ n: number; code: string; campaign_id: string; expires_at: Date | null; kind: string; value: string }>`
+      select distinct on (a.n) a.n, c.code, c.campaign_id, c.expires_at, k.kind, k.value
+      from unnest(${asked.map((a) => a.customerId)}::text[], ${asked.map((a) => a.keyPrefix)}::text[]) with ordinality as a(customer_id, key_prefix, n)
+      join coupon_codes c on c.customer_id = a.customer_id and starts_with(c.idempotency_key, a.key_prefix)
+      join coupon_campaigns k on k.id = c.campaign_id
+      order by a.n, c.issued_at desc, c.code desc`.execute(this.db);
+    const found = new Map(rows.map((r) => [Number(r.n), toIssued(r, r)]));
+    return asked.map((_, i) => found.get(i + 1));
+  }
+
   private async byKey(db: Db, idempotencyKey: string): Promise<IssuedCoupon | undefined> {
     const row = await issuedCodes(db).where('coupon_codes.idempotency_key', '=', idempotencyKey).executeTakeFirst();
     return row && toIssued(row, row);

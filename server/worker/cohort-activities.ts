@@ -61,18 +61,23 @@ export function createCohortActivities(deps: CohortActivityDeps): CohortActiviti
     },
 
     cohortActions: async (actions) => {
-      const customers = await deps.journey.loadCustomers(actions.map((a) => a.input.customerId));
-      return eachOf(actions, width, async ({ input, nonRetryableErrorTypes }): Promise<MemberActionOutcome> => {
-        try {
-          const { port, summary, retryAt, refused } = await deps.journey.runAction(input, customers.get(input.customerId));
-          return { port, summary, retryAt, refused };
-        } catch (e) {
-          const type = e instanceof ApplicationFailure && e.type ? e.type : ((e as Error)?.name ?? 'Error');
-          // As Temporal would for a lone customer: not retryable, or a type the step says never to retry, fails for good.
-          const forGood = (e instanceof ApplicationFailure && e.nonRetryable) || (nonRetryableErrorTypes ?? []).includes(type);
-          return forGood ? { failed: type } : { retry: type };
-        }
-      });
+      // What the chunk's actions read (customers, facts, coupons) read together, then each run as a lone customer's is.
+      const reads = await deps.journey.readForActions(actions.map((a) => a.input));
+      return eachOf(
+        actions.map((a, i) => ({ ...a, reads: reads[i]! })),
+        width,
+        async ({ input, nonRetryableErrorTypes, reads }): Promise<MemberActionOutcome> => {
+          try {
+            const { port, summary, retryAt, refused } = await deps.journey.runAction(input, reads);
+            return { port, summary, retryAt, refused };
+          } catch (e) {
+            const type = e instanceof ApplicationFailure && e.type ? e.type : ((e as Error)?.name ?? 'Error');
+            // As Temporal would for a lone customer: not retryable, or a type the step says never to retry, fails for good.
+            const forGood = (e instanceof ApplicationFailure && e.nonRetryable) || (nonRetryableErrorTypes ?? []).includes(type);
+            return forGood ? { failed: type } : { retry: type };
+          }
+        },
+      );
     },
 
     async cohortExits(exits) {

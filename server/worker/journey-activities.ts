@@ -29,7 +29,11 @@ export interface ActivityDeps {
   /** Everything actions use besides the outbox (server/worker/action-services.ts). */
   services: Omit<ActionServices, 'dispatchMessage'>;
   /** The coupon issued earlier in an enrolment, for templates (absent: templates see none). */
-  issuedCoupons?: { latestInEnrolment(customerId: string, keyPrefix: string): Promise<IssuedCoupon | undefined> };
+  issuedCoupons?: {
+    latestInEnrolment(customerId: string, keyPrefix: string): Promise<IssuedCoupon | undefined>;
+    /** Many enrolments' at once (a cohort's chunk); absent, one at a time. */
+    latestInEnrolments?(asked: readonly { customerId: string; keyPrefix: string }[]): Promise<(IssuedCoupon | undefined)[]>;
+  };
   /** Where the steps customers take are counted (absent: reports are dropped, as in some test rigs). */
   stepLog?: Pick<StepLog, 'report'>;
 }
@@ -57,13 +61,22 @@ export function createActivities(deps: ActivityDeps): JourneyActivities {
 
 type LoadedCustomer = Record<string, unknown> & { id: string };
 
+/** What an action reads before it runs, when the caller read it already for many (a cohort's chunk). */
+export interface ActionReads {
+  customer: LoadedCustomer;
+  /** The coupon the enrolment issued last, for templates. */
+  coupon: IssuedCoupon | undefined;
+}
+
 /** A customer's and an action's work, shared by the journey's activities and the cohort's (which load many customers at once and hand each in). */
 export interface JourneyWork {
   loadCustomer(customerId: string): Promise<LoadedCustomer>;
   /** Profiles and facts of many customers, read together, each as `loadCustomer` gives it. */
   loadCustomers(customerIds: readonly string[]): Promise<Map<string, LoadedCustomer>>;
-  /** Runs an action node's handler, for `customer` when the caller loaded it already. */
-  runAction(input: ActionInput, customer?: LoadedCustomer): Promise<ActionResult>;
+  /** What many actions read before they run, in a statement or two: each as `runAction` would read it. */
+  readForActions(inputs: readonly ActionInput[]): Promise<ActionReads[]>;
+  /** Runs an action node's handler, with what it reads when the caller read it already. */
+  runAction(input: ActionInput, reads?: ActionReads): Promise<ActionResult>;
 }
 
 export function createJourneyWork(deps: ActivityDeps): JourneyWork {
@@ -84,10 +97,32 @@ export function createJourneyWork(deps: ActivityDeps): JourneyWork {
     }
     return loaded;
   };
+  const couponOf = (input: ActionInput): Promise<IssuedCoupon | undefined> => {
+    const prefix = enrolmentKeyPrefix(input.idempotencyKey);
+    return prefix && deps.issuedCoupons ? deps.issuedCoupons.latestInEnrolment(input.customerId, prefix) : Promise.resolve(undefined);
+  };
+  /** Each input's coupon, in one statement when the store reads many at once; inputs whose key names no enrolment have none. */
+  const couponsOf = async (inputs: readonly ActionInput[]): Promise<(IssuedCoupon | undefined)[]> => {
+    const issued = deps.issuedCoupons;
+    if (!issued?.latestInEnrolments) return Promise.all(inputs.map(couponOf));
+    const asked = inputs.flatMap((input, i) => {
+      const keyPrefix = enrolmentKeyPrefix(input.idempotencyKey);
+      return keyPrefix ? [{ i, customerId: input.customerId, keyPrefix }] : [];
+    });
+    const found = await issued.latestInEnrolments(asked);
+    const coupons = new Array<IssuedCoupon | undefined>(inputs.length);
+    asked.forEach((a, j) => (coupons[a.i] = found[j]));
+    return coupons;
+  };
+  const readForActions = async (inputs: readonly ActionInput[]): Promise<ActionReads[]> => {
+    const [customers, coupons] = await Promise.all([loadCustomers([...new Set(inputs.map((i) => i.customerId))]), couponsOf(inputs)]);
+    return inputs.map((input, i) => ({ customer: customers.get(input.customerId)!, coupon: coupons[i] }));
+  };
   return {
     loadCustomer,
     loadCustomers,
-    async runAction(input: ActionInput, loaded?: LoadedCustomer): Promise<ActionResult> {
+    readForActions,
+    async runAction(input: ActionInput, reads?: ActionReads): Promise<ActionResult> {
       // The version the journey was published with; documents older than versions mean 1.
       const version = input.typeVersion ?? 1;
       const def = deps.registry.get(input.nodeType, version);
@@ -103,11 +138,7 @@ export function createJourneyWork(deps: ActivityDeps): JourneyWork {
       }
       if (def.behaviour.kind !== 'action') throw ApplicationFailure.nonRetryable(`node type ${input.nodeType} is not an action`, 'NotAnAction');
       const now = runtimeNow();
-      const prefix = enrolmentKeyPrefix(input.idempotencyKey);
-      const [customer, coupon] = await Promise.all([
-        loaded ?? loadCustomer(input.customerId),
-        prefix && deps.issuedCoupons ? deps.issuedCoupons.latestInEnrolment(input.customerId, prefix) : undefined,
-      ]);
+      const [customer, coupon] = reads ? [reads.customer, reads.coupon] : await Promise.all([loadCustomer(input.customerId), couponOf(input)]);
       return def.behaviour.run(
         def.config.parse(input.config),
         actionContext(input, {

@@ -128,6 +128,30 @@ describe.each(databaseKinds)('issuing coupons on %s', (kind) => {
     expect(await coupons.latestInEnrolment('cust-e', 'jx:cust-e/run-8/')).toBeUndefined();
   });
 
+  it('finds many enrolments\' latest coupons in one read, each as the lone read finds it', async () => {
+    const c = await generated();
+    const other = await generated({ kind: 'percent', value: 15, codePrefix: 'PC-' });
+    const run = uniqueId('run');
+    await coupons.issue(c.id, 'cust-m1', `jm:cust-m1/${run}/a/1`);
+    await new Promise((r) => setTimeout(r, 5));
+    await coupons.issue(other.id, 'cust-m1', `jm:cust-m1/${run}/b/1`);
+    await coupons.issue(c.id, 'cust-m2', `jm:cust-m2/${run}/a/1`);
+    await coupons.issue(c.id, 'cust-m2', `jm:cust-m2/other-${run}/a/1`);
+    const asked = [
+      { customerId: 'cust-m1', keyPrefix: `jm:cust-m1/${run}/` },
+      { customerId: 'cust-m2', keyPrefix: `jm:cust-m2/${run}/` },
+      { customerId: 'cust-m3', keyPrefix: `jm:cust-m3/${run}/` },
+      // Another customer's prefix finds nothing for this one.
+      { customerId: 'cust-m2', keyPrefix: `jm:cust-m1/${run}/` },
+      { customerId: 'cust-m1', keyPrefix: `jm:cust-m1/${run}/` },
+    ];
+    const many = await coupons.latestInEnrolments(asked);
+    const lone = await Promise.all(asked.map((a) => coupons.latestInEnrolment(a.customerId, a.keyPrefix)));
+    expect(many).toEqual(lone);
+    expect(many.map((x) => x?.code.slice(0, 3))).toEqual(['PC-', 'HT-', undefined, undefined, 'PC-']);
+    expect(await coupons.latestInEnrolments([])).toEqual([]);
+  });
+
   it('refuses an unknown campaign with its id', async () => {
     await expect(coupons.issue('no-such', 'a', 'u/1/n/1')).rejects.toThrow('no coupon campaign "no-such"');
   });
