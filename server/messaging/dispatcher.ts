@@ -26,6 +26,13 @@ export interface DispatcherOptions {
   pausedRecheckMs?: number;
 }
 
+/** A message its provider accepted, waiting to be recorded as sent. */
+interface Sent {
+  id: string;
+  provider: string;
+  providerMessageId: string | null;
+}
+
 interface Claimed extends DeliverableMessage, FollowedMessage {
   attempts: number;
 }
@@ -95,9 +102,22 @@ export class MessageDispatcher {
       if (batch.length === 0) return handled;
       // A message follows its customer: asked again right before it goes, whatever held it.
       const verdicts = await this.follow.verdicts(batch);
-      await Promise.all(batch.map((m) => this.settle(m, verdicts.get(m.id) ?? { kind: 'deliver' })));
+      const sent: Sent[] = [];
+      await Promise.all(batch.map((m) => this.settle(m, verdicts.get(m.id) ?? { kind: 'deliver' }, sent)));
+      await this.markSent(sent);
       handled += batch.length;
     }
+  }
+
+  /** The batch's sent messages recorded at once: a claim that timed out and was taken again is left to its new holder. */
+  private async markSent(sent: readonly Sent[]): Promise<void> {
+    if (sent.length === 0) return;
+    await sql`
+      update messages m
+      set status = 'sent', sent_at = now(), provider = s.provider, provider_message_id = s.provider_message_id, last_error = null, claimed_at = null
+      from unnest(${sent.map((x) => x.id)}::text[], ${sent.map((x) => x.provider)}::text[], ${sent.map((x) => x.providerMessageId)}::text[])
+        as s(id, provider, provider_message_id)
+      where m.id = s.id and m.status = 'sending'`.execute(this.o.db);
   }
 
   private async claim(): Promise<Claimed[]> {
@@ -142,8 +162,8 @@ export class MessageDispatcher {
   }
 
   /** Delivers a claimed message, or gives it back undelivered: cancelled, or held while its journey is paused (the claim was no try). */
-  private async settle(message: Claimed, verdict: DeliveryVerdict): Promise<void> {
-    if (verdict.kind === 'deliver') return this.deliver(message);
+  private async settle(message: Claimed, verdict: DeliveryVerdict, sent: Sent[]): Promise<void> {
+    if (verdict.kind === 'deliver') return this.deliver(message, sent);
     const back =
       verdict.kind === 'cancel'
         ? { status: 'cancelled', guard_reason: verdict.text }
@@ -160,16 +180,12 @@ export class MessageDispatcher {
     );
   }
 
-  private async deliver(message: Claimed): Promise<void> {
+  /** Sends a claimed message; a success joins `sent`, recorded with the batch's others in one statement (markSent). */
+  private async deliver(message: Claimed, sent: Sent[]): Promise<void> {
     const provider = this.o.providers[message.channel]!;
     try {
       const { providerMessageId } = await provider.send(message);
-      await this.o.db
-        .updateTable('messages')
-        .set({ status: 'sent', sent_at: sql<Date>`now()`, provider: provider.name, provider_message_id: providerMessageId, last_error: null, claimed_at: null })
-        .where('id', '=', message.id)
-        .where('status', '=', 'sending')
-        .execute();
+      sent.push({ id: message.id, provider: provider.name, providerMessageId: providerMessageId ?? null });
       this.o.log.info({ messageId: message.id, channel: message.channel, provider: provider.name, attempt: message.attempts }, 'message sent');
     } catch (e) {
       const error = safeErrorText(e);
