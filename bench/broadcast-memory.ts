@@ -67,7 +67,7 @@ export const broadcastMemoryBenches = {
     const budget = whole('BENCH_WORKER_MEMORY_MB', undefined);
     const stack = await startBenchStack(budget ? { workerMemoryMb: budget } : {});
     // The broadcast runs in the bulk lane, with that lane's share of the budget.
-    const limits = laneLimits(stack.config.workerMemoryMb).bulk;
+    const limits = laneLimits(stack.config.workerMemoryMb, stack.config.cohortSize).bulk;
     const figures: Record<string, string> = {
       machine: `${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB memory`,
       'worker budget': `${n(limits.budgetMb)} MB: cache ${n(limits.maxCachedWorkflows)}, ${limits.maxConcurrentWorkflowTaskExecutions} workflow tasks and ${limits.maxConcurrentActivityTaskExecutions} activities at once, workflow heap ${n(limits.workflowThreadHeapMb)} MB`,

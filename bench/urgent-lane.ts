@@ -120,7 +120,7 @@ export const urgentBenches = {
     const buyers = whole('BENCH_URGENT_BUYERS', 20_000);
     const minutes = whole('BENCH_URGENT_MINUTES', 10);
     const stack = await startBenchStack();
-    const lanes = laneLimits(stack.config.workerMemoryMb);
+    const lanes = laneLimits(stack.config.workerMemoryMb, stack.config.cohortSize);
     const figures: Record<string, string> = {
       machine: `${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB memory`,
       lanes: `budget ${n(stack.config.workerMemoryMb)} MB: urgent cache ${n(lanes.urgent.maxCachedWorkflows)}, ${lanes.urgent.maxConcurrentWorkflowTaskExecutions} workflow tasks; bulk cache ${n(lanes.bulk.maxCachedWorkflows)}, ${lanes.bulk.maxConcurrentWorkflowTaskExecutions} workflow tasks`,

@@ -47,7 +47,7 @@ export interface LaneWorkers {
 export async function startJourneyWorkers(parts: WorkerParts): Promise<LaneWorkers> {
   const { config, temporal, log } = parts;
   const activities = composeActivities(parts);
-  const limitsByLane = laneLimits(config.workerMemoryMb);
+  const limitsByLane = laneLimits(config.workerMemoryMb, config.cohortSize);
   const start = (lane: Lane) => {
     const limits = limitsByLane[lane];
     const taskQueue = laneTaskQueue(config.taskQueue, lane);

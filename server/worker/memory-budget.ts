@@ -20,6 +20,12 @@ export interface WorkerLimits {
 
 /** The worst measured memory of one cached waiting journey (process RSS over the cached count). */
 export const MB_PER_CACHED_WORKFLOW = 2.5;
+/**
+ * What one member of a cached cohort costs (its driver, its state and the SDK's record of its
+ * pending promises): measured 17–26 KB of process memory per waiting member with 100,000 waiting
+ * in cohorts of 500. A cached cohort of 1,000 is about 25 MB, ten cached lone journeys.
+ */
+export const MB_PER_COHORT_MEMBER = 0.025;
 /** What the workflow thread needs before any journey: the bundle, its V8 context, in-flight tasks. */
 export const WORKFLOW_THREAD_BASE_MB = 128;
 /** The smallest budget Huitou runs with; below it a worker cannot hold the bundle and a few journeys. */
@@ -27,13 +33,18 @@ export const MIN_WORKER_MEMORY_MB = 192;
 /** The default never exceeds this: beyond a few thousand cached journeys evictions cost little. */
 export const MAX_DEFAULT_WORKER_MEMORY_MB = 4096;
 
-/** The limits for a budget: a pure function, so the numbers in the docs are the numbers that run. */
-export function workerLimits(budgetMb: number): WorkerLimits {
+/**
+ * The limits for a budget: a pure function, so the numbers in the docs are the numbers that run.
+ * `largestWorkflowMb` is what the largest workflow the worker runs may hold in its cache: a lone
+ * journey's by default, a full cohort's on the lane that runs cohorts (cohortWorkflowMb).
+ */
+export function workerLimits(budgetMb: number, largestWorkflowMb = MB_PER_CACHED_WORKFLOW): WorkerLimits {
   if (!Number.isFinite(budgetMb) || budgetMb < MIN_WORKER_MEMORY_MB) {
     throw new Error(`the worker memory budget must be at least ${MIN_WORKER_MEMORY_MB} MB, not ${budgetMb}`);
   }
   const budget = Math.floor(budgetMb);
-  const maxCachedWorkflows = Math.max(16, Math.floor((budget - WORKFLOW_THREAD_BASE_MB) / MB_PER_CACHED_WORKFLOW));
+  // At least 4: the SDK needs a cache of at least 2 and the slots below at least 2.
+  const maxCachedWorkflows = Math.max(4, Math.floor((budget - WORKFLOW_THREAD_BASE_MB) / Math.max(MB_PER_CACHED_WORKFLOW, largestWorkflowMb)));
   return {
     budgetMb: budget,
     maxCachedWorkflows,
@@ -47,6 +58,11 @@ export function workerLimits(budgetMb: number): WorkerLimits {
     maxConcurrentActivityTaskExecutions: clamp(Math.floor(budget / 16), 8, 100),
     workflowThreadHeapMb: budget,
   };
+}
+
+/** The most a cached cohort of `cohortSize` members holds (0: cohorts off). */
+export function cohortWorkflowMb(cohortSize: number): number {
+  return cohortSize * MB_PER_COHORT_MEMBER;
 }
 
 /**
