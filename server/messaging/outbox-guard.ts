@@ -15,6 +15,9 @@ import type { Database } from '../db/schema';
 /** What the guardrails decided for a message entering the outbox (engine/guardrails/decide.ts). */
 export type GuardOutcome = GuardDecision;
 
+/** The shop settings guardrails read; absent, marketing messages are queued like any other. */
+export type GuardSettings = () => Promise<{ messaging: MessagingSettings; timezone: string }>;
+
 /**
  * Applies the shop's guardrails to a marketing message about to enter the outbox, inside the
  * transaction that will insert it: reads what the decision needs (the journey's newest send-rate
@@ -39,7 +42,7 @@ export async function applyGuardrails(
 
 /** The journey's newest send-rate window, under the journey's rate lock (held until commit). */
 async function newestRateWindow(tx: Transaction<Database>, journeyId: string, windowMs: number): Promise<RateWindow | null> {
-  await sql`select pg_advisory_xact_lock(hashtext(${`rate/${journeyId}`}))`.execute(tx);
+  await sql`select pg_advisory_xact_lock(hashtext(${rateLockKey(journeyId)}))`.execute(tx);
   const newest = await tx
     .selectFrom('journey_send_windows')
     .select(['window_start', 'sent'])
@@ -61,23 +64,40 @@ async function takeRateSlot(tx: Transaction<Database>, journeyId: string, slot: 
 
 /** The customer's marketing messages on the channel that count against its caps, locked. */
 async function countedSends(tx: Transaction<Database>, message: OutgoingMessage, since: number): Promise<CountedSend[]> {
-  await sql`select pg_advisory_xact_lock(hashtext(${`${message.customerId}/${message.channel}`}))`.execute(tx);
+  await sql`select pg_advisory_xact_lock(hashtext(${capLockKey(message.customerId, message.channel)}))`.execute(tx);
   const rows = await tx
     .selectFrom('messages')
     .select(['id', 'status', 'priority', 'created_at', 'sent_at', 'next_attempt_at'])
     .where('customer_id', '=', message.customerId)
     .where('channel', '=', message.channel)
     .where('category', '=', 'marketing')
-    .where('status', 'in', ['queued', 'sending', 'sent'])
+    .where('status', 'in', countedStatuses)
     .where('created_at', '>', new Date(since))
+    // A fixed order: among pending messages of one priority and one instant, the one that gives way
+    // is then the same whatever plan the database picks (the batch sorts its own the same way).
+    .orderBy('created_at')
+    .orderBy(sql`idempotency_key collate "C"`)
     // Locked, so a dispatcher cannot claim a pending message this one is about to displace (its
     // claim skips locked rows), and a claim already under way is waited for and seen as such.
     .forUpdate()
     .execute();
-  return rows.map((r) => ({
+  return rows.map(countedSendOf);
+}
+
+/** The lock of a journey's send rate: held while its newest window is read and a place taken. */
+export const rateLockKey = (journeyId: string): string => `rate/${journeyId}`;
+/** The lock of a customer's caps on a channel: held while its counted sends are read and one added. */
+export const capLockKey = (customerId: string, channel: string): string => `${customerId}/${channel}`;
+
+/** The statuses of a marketing message that count against the caps: pending or delivered. */
+export const countedStatuses = ['queued', 'sending', 'sent'];
+
+/** A stored marketing message as the cap decision counts it: when it goes (went) out, and whether it may still give way. */
+export function countedSendOf(r: { id: string; status: string; priority: number; created_at: Date; sent_at: Date | null; next_attempt_at: Date }): CountedSend {
+  return {
     id: r.id,
     at: (r.sent_at ?? (r.status === 'queued' ? r.next_attempt_at : r.created_at)).getTime(),
     priority: r.priority,
     pending: r.status === 'queued',
-  }));
+  };
 }

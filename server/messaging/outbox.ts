@@ -1,11 +1,11 @@
-import { isGuarded, keyOwner, reasonOf, type DispatchResult, type MessageReason, type MessagingSettings, type OutgoingMessage } from '../../engine/index';
+import { isGuarded, type DispatchResult, type MessageReason, type OutgoingMessage } from '../../engine/index';
 import type { Db } from '../db/database';
-import { json } from '../db/database';
 import { reasonForApi } from './message-reason';
-import { applyGuardrails, type GuardOutcome } from './outbox-guard';
+import { enqueueBatch } from './outbox-batch';
+import { applyGuardrails, type GuardOutcome, type GuardSettings } from './outbox-guard';
+import { gaveWayTo, initialStatus, newMessageRow, storedResult } from './outbox-row';
 
-/** The shop settings guardrails read; absent, marketing messages are queued like any other. */
-export type GuardSettings = () => Promise<{ messaging: MessagingSettings; timezone: string }>;
+export type { GuardSettings } from './outbox-guard';
 
 export interface MessageRow {
   id: string;
@@ -40,7 +40,7 @@ export class Outbox {
   ) {}
 
   async enqueue(message: OutgoingMessage): Promise<DispatchResult> {
-    const status = message.recipient === null ? 'skipped_no_recipient' : message.channel === 'task' ? 'open' : 'queued';
+    const status = initialStatus(message);
     const guard = message.guard;
     if (status !== 'queued' || !isGuarded(guard) || !this.guardSettings) return this.insert(this.db, message, status);
     const settings = await this.guardSettings();
@@ -50,51 +50,29 @@ export class Outbox {
       if (existing) return { messageId: existing.id, duplicate: true, status: existing.status };
       const outcome = await applyGuardrails(tx, { ...message, guard }, settings, message.at ?? Date.now());
       if (outcome.displaced.length > 0) {
-        const gaveWay = reasonOf('gave_way', { journeyId: message.journeyId, priority: guard.priority });
-        await tx
-          .updateTable('messages')
-          .set({
-            status: 'capped',
-            guard_reason: `frequency cap: gave way to a message of higher priority (${keyOwner(message.idempotencyKey)})`,
-            reason_code: gaveWay.code,
-            reason_params: json(gaveWay.params),
-          })
-          .where('id', 'in', outcome.displaced)
-          .where('status', '=', 'queued')
-          .execute();
+        await tx.updateTable('messages').set(gaveWayTo(message, guard)).where('id', 'in', outcome.displaced).where('status', '=', 'queued').execute();
       }
       return this.insert(tx, message, outcome.status, outcome);
     });
   }
 
+  /**
+   * What `enqueue` on each message in turn would give — the same statuses, rows, displaced
+   * messages and send-rate windows — in a handful of statements per few hundred messages
+   * (outbox-batch.ts), for a cohort sending to many customers at once.
+   */
+  enqueueMany(messages: readonly OutgoingMessage[]): Promise<DispatchResult[]> {
+    return enqueueBatch(this.db, messages, this.guardSettings);
+  }
+
   private async insert(db: Db, message: OutgoingMessage, status: string, outcome?: GuardOutcome): Promise<DispatchResult> {
-    const why = outcome?.reason ?? (status === 'skipped_no_recipient' ? reasonOf('no_recipient') : undefined);
     const inserted = await db
       .insertInto('messages')
-      .values({
-        idempotency_key: message.idempotencyKey,
-        channel: message.channel,
-        recipient: message.recipient,
-        subject: message.subject ?? null,
-        text: message.text,
-        status,
-        journey_id: message.journeyId,
-        journey_version: message.journeyVersion,
-        node_id: message.nodeId,
-        customer_id: message.customerId,
-        category: message.guard?.category ?? 'transactional',
-        priority: message.guard?.priority ?? 5,
-        guard_reason: outcome?.guardReason ?? null,
-        reason_code: why?.code ?? null,
-        reason_params: json(why?.params ?? {}),
-        ...(message.at !== undefined ? { created_at: new Date(message.at) } : {}),
-        ...(outcome?.notBefore !== undefined ? { next_attempt_at: new Date(outcome.notBefore) } : {}),
-      })
+      .values(newMessageRow(message, status, outcome))
       .onConflict((oc) => oc.column('idempotency_key').doNothing())
       .returning(['id', 'status'])
       .executeTakeFirst();
-    // `held` tells the journey a guardrail holds it; the short arbitration wait is not worth saying.
-    if (inserted) return { messageId: inserted.id, duplicate: false, status: outcome?.held ? 'held' : inserted.status };
+    if (inserted) return storedResult(inserted.id, inserted.status, outcome);
     const existing = await db.selectFrom('messages').select(['id', 'status']).where('idempotency_key', '=', message.idempotencyKey).executeTakeFirstOrThrow();
     return { messageId: existing.id, duplicate: true, status: existing.status };
   }
