@@ -8,6 +8,7 @@ import { engineBenches } from './engine';
 import { factsBenches } from './facts';
 import { ingestBenches } from './ingest';
 import { journeysBenches } from './journeys';
+import { outboxBenches } from './outbox';
 import { urgentBenches } from './urgent-lane';
 import { actionsBenches } from './temporal-actions';
 
@@ -27,6 +28,7 @@ const benches: Record<string, () => Promise<BenchResult>> = {
   ...ingestBenches,
   ...cohortBenches,
   ...audienceBenches,
+  ...outboxBenches,
 };
 
 const wanted = process.argv.slice(2).filter((a) => a !== '--');
