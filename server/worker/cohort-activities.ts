@@ -23,6 +23,8 @@ export interface CohortActivityDeps {
   taskQueue: string;
   /** Members worked on at once within one activity. */
   concurrency?: number | undefined;
+  /** Members whose actions run at once within one activity: as many messages go to the outbox in one batch. */
+  actionConcurrency?: number | undefined;
 }
 
 /**
@@ -32,6 +34,9 @@ export interface CohortActivityDeps {
  */
 export function createCohortActivities(deps: CohortActivityDeps): CohortActivities {
   const width = deps.concurrency ?? 8;
+  // Wider for actions, so their messages are stored in batches; still bounded, as a step may call
+  // out to a shop's endpoint (a webhook) for each member.
+  const actionWidth = deps.actionConcurrency ?? 50;
   const interpreters = new Map<string, Promise<Interpreter | undefined>>();
   const interpreterOf = (journeyId: string, version: number) => {
     const key = `${journeyId}@${version}`;
@@ -63,12 +68,14 @@ export function createCohortActivities(deps: CohortActivityDeps): CohortActiviti
     cohortActions: async (actions) => {
       // What the chunk's actions read (customers, facts, coupons) read together, then each run as a lone customer's is.
       const reads = await deps.journey.readForActions(actions.map((a) => a.input));
+      // Their messages reach the outbox together, a batch for the members running at once.
+      const outbox = deps.journey.gatherOutbox();
       return eachOf(
         actions.map((a, i) => ({ ...a, reads: reads[i]! })),
-        width,
+        actionWidth,
         async ({ input, nonRetryableErrorTypes, reads }): Promise<MemberActionOutcome> => {
           try {
-            const { port, summary, retryAt, refused } = await deps.journey.runAction(input, reads);
+            const { port, summary, retryAt, refused } = await deps.journey.runAction(input, reads, outbox);
             return { port, summary, retryAt, refused };
           } catch (e) {
             const type = e instanceof ApplicationFailure && e.type ? e.type : ((e as Error)?.name ?? 'Error');

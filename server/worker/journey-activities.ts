@@ -15,11 +15,13 @@ import type { Customers } from '../customers/customers';
 import type { Enrolments } from '../journeys/enrolments';
 import type { Outbox } from '../messaging/outbox';
 import type { StepLog } from '../journeys/step-log';
+import { GatheredOutbox } from './gathered-outbox';
 
 export interface ActivityDeps {
   registry: NodeRegistry;
   customers: Pick<Customers, 'profile'> & Partial<Pick<Customers, 'profiles'>>;
-  outbox: Pick<Outbox, 'enqueue'>;
+  /** With `enqueueMany`, a cohort's members' messages go to the outbox in batches (gatherOutbox). */
+  outbox: Pick<Outbox, 'enqueue'> & Partial<Pick<Outbox, 'enqueueMany'>>;
   enrolments: Pick<Enrolments, 'recordExit'>;
   facts: {
     forCustomer(customerId: string): Promise<{ facts: CustomerFacts } | undefined>;
@@ -75,8 +77,10 @@ export interface JourneyWork {
   loadCustomers(customerIds: readonly string[]): Promise<Map<string, LoadedCustomer>>;
   /** What many actions read before they run, in a statement or two: each as `runAction` would read it. */
   readForActions(inputs: readonly ActionInput[]): Promise<ActionReads[]>;
-  /** Runs an action node's handler, with what it reads when the caller read it already. */
-  runAction(input: ActionInput, reads?: ActionReads): Promise<ActionResult>;
+  /** Runs an action node's handler, with what it reads when the caller read it already, and its messages to `outbox` when given. */
+  runAction(input: ActionInput, reads?: ActionReads, outbox?: Pick<Outbox, 'enqueue'>): Promise<ActionResult>;
+  /** An outbox for actions running side by side: their messages are stored together, each as `enqueue` would store it. */
+  gatherOutbox(): Pick<Outbox, 'enqueue'>;
 }
 
 export function createJourneyWork(deps: ActivityDeps): JourneyWork {
@@ -122,7 +126,8 @@ export function createJourneyWork(deps: ActivityDeps): JourneyWork {
     loadCustomer,
     loadCustomers,
     readForActions,
-    async runAction(input: ActionInput, reads?: ActionReads): Promise<ActionResult> {
+    gatherOutbox: () => (deps.outbox.enqueueMany ? new GatheredOutbox(deps.outbox as Pick<Outbox, 'enqueueMany'>) : deps.outbox),
+    async runAction(input: ActionInput, reads?: ActionReads, outbox: Pick<Outbox, 'enqueue'> = deps.outbox): Promise<ActionResult> {
       // The version the journey was published with; documents older than versions mean 1.
       const version = input.typeVersion ?? 1;
       const def = deps.registry.get(input.nodeType, version);
@@ -145,7 +150,7 @@ export function createJourneyWork(deps: ActivityDeps): JourneyWork {
           now,
           customer,
           // Messages carry the runtime's time: quiet hours, caps and the outbox's record read it.
-          services: { ...deps.services, dispatchMessage: (m) => deps.outbox.enqueue({ at: now, ...m }) },
+          services: { ...deps.services, dispatchMessage: (m) => outbox.enqueue({ at: now, ...m }) },
           coupon,
         }),
       );
