@@ -2,11 +2,14 @@
 // dev server with its SQLite file, PGlite), run as cohorts: time from the broadcast's instant until
 // every customer's first message is in the outbox, customers per second against the bare-workflow
 // rate measured in the same run, Temporal workflow executions per customer (counted on the
-// server), and this process's memory while they all wait a day. Sizes from the environment:
+// server), and this process's memory while they all wait a day. From the environment:
 //   BENCH_COHORT_CUSTOMERS (100,000)   BENCH_BARE (300): bare workflows for the baseline
+//   BENCH_COHORT_DATABASE (embedded | postgresql: DATABASE_URL's server, else a throwaway one)
+//   BENCH_WORKER_MEMORY_MB (the machine's default budget)
 import { cpus, loadavg, totalmem } from 'node:os';
 import { fromLocal, toLocal } from '../engine/time/zoned';
 import { bareRun } from './journeys/throughput';
+import { freshPostgres } from './facts/databases';
 import { insertCustomers, messageConfig, publish, until } from './journeys/setup';
 import { startBenchStack } from './journeys/stack';
 import type { BenchResult } from './run';
@@ -58,11 +61,17 @@ export const cohortBenches = {
   async cohorts(): Promise<BenchResult> {
     const customers = sized('BENCH_COHORT_CUSTOMERS', 100_000);
     const bare = sized('BENCH_BARE', 300);
+    const database = process.env.BENCH_COHORT_DATABASE ?? 'embedded';
+    if (database !== 'embedded' && database !== 'postgresql') throw new Error(`BENCH_COHORT_DATABASE must be embedded or postgresql, not "${database}"`);
+    const budget = process.env.BENCH_WORKER_MEMORY_MB ? sized('BENCH_WORKER_MEMORY_MB', 0) : undefined;
     const cpu = cpus();
     const figures: Record<string, string> = {
       machine: `${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, load average ${load()} at start`,
     };
-    const stack = await startBenchStack();
+    const postgres = database === 'postgresql' ? await freshPostgres('huitou_cohorts') : undefined;
+    const stack = await startBenchStack({ ...(postgres ? { databaseUrl: postgres.url } : {}), ...(budget ? { workerMemoryMb: budget } : {}) });
+    figures['database'] = postgres ? `PostgreSQL ${postgres.where}` : 'embedded (PGlite, in this process)';
+    figures['worker memory budget'] = `${stack.config.workerMemoryMb} MB (cohorts of at most ${stack.config.cohortSize})`;
     try {
       const db = stack.huitou.context.db;
       const client = stack.huitou.temporal.client;
@@ -129,7 +138,11 @@ export const cohortBenches = {
       }
       figures['waiting a day'] = `${n(Number(waiting.n))} customers; RSS peak ${mib(peakRss)}, now ${mib(process.memoryUsage().rss)} (target < 1.5 GB)`;
     } finally {
-      await stack.stop();
+      try {
+        await stack.stop();
+      } finally {
+        await postgres?.drop();
+      }
     }
     return { name: 'cohorts: a broadcast to every customer, run in cohorts, against a bare workflow per customer', figures };
   },

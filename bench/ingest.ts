@@ -8,12 +8,12 @@
 // Sizes: BENCH_INGEST_EVENTS (4,000 a kind), BENCH_INGEST_CUSTOMERS (1,000); BENCH_INGEST_DATABASES
 // (embedded,postgresql). PostgreSQL: DATABASE_URL's server, else a throwaway one.
 import { cpus, loadavg } from 'node:os';
-import pg from 'pg';
 import { storeAndApply } from '../server/events/event-effects';
 import type { Db } from '../server/db/database';
 import { benchEvents, chunks, type EventKind } from './ingest/load';
 import { startBenchStack, type BenchStack } from './journeys/stack';
 import type { BenchResult } from './run';
+import { freshPostgres } from './facts/databases';
 
 const n = (x: number) => Math.round(x).toLocaleString('en');
 const load = () =>
@@ -30,38 +30,6 @@ function whole(name: string, fallback: number): number {
   const value = Number(process.env[name] ?? fallback);
   if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number of at least 1`);
   return value;
-}
-
-async function startTestPostgres(): Promise<{ url: string; stop(): void }> {
-  const module = (await import(new URL('../scripts/lib/test-postgres.mjs', import.meta.url).href)) as {
-    startTestPostgres(): Promise<{ url: string; stop(): void }>;
-  };
-  return module.startTestPostgres();
-}
-
-/** A fresh database on DATABASE_URL's server or a throwaway one; its URL and how to drop it. */
-async function freshPostgres(): Promise<{ url: string; drop(): Promise<void> }> {
-  const server = process.env.DATABASE_URL ? { url: process.env.DATABASE_URL, stop() {} } : await startTestPostgres();
-  const name = `huitou_ingest_${process.pid}_${Date.now()}`;
-  const admin = async (q: string) => {
-    const c = new pg.Client(server.url);
-    await c.connect();
-    await c.query(q);
-    await c.end();
-  };
-  await admin(`create database ${name}`);
-  const url = new URL(server.url);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      try {
-        await admin(`drop database if exists ${name}`);
-      } finally {
-        server.stop();
-      }
-    },
-  };
 }
 
 /** Runs `work` over `items` with `lanes` at a time. */
@@ -138,7 +106,7 @@ const show = (r: Rates) => `stored ${n(r.stored)} /s, routed ${n(r.routed)} /s`;
 async function onDatabase(kind: 'embedded' | 'postgresql', figures: Record<string, string>): Promise<void> {
   const count = whole('BENCH_INGEST_EVENTS', 4_000);
   const customers = whole('BENCH_INGEST_CUSTOMERS', 1_000);
-  const pgDb = kind === 'postgresql' ? await freshPostgres() : undefined;
+  const pgDb = kind === 'postgresql' ? await freshPostgres('huitou_ingest') : undefined;
   note(`${kind}: starting a Temporal dev server and Huitou`);
   const stack = await startBenchStack(pgDb ? { databaseUrl: pgDb.url } : {});
   try {

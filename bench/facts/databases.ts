@@ -39,32 +39,47 @@ export async function openEmbedded(): Promise<BenchDatabase> {
 
 /**
  * A fresh database on the server DATABASE_URL names, or else on a throwaway server started from the
- * machine's PostgreSQL binaries (scripts/lib/test-postgres.mjs); the database, and a server we
- * started, are gone after close.
+ * machine's PostgreSQL binaries (scripts/lib/test-postgres.mjs): its URL, and how to drop it (and
+ * stop a server we started).
  */
-export async function openPostgres(): Promise<BenchDatabase> {
+export async function freshPostgres(prefix = 'huitou_bench'): Promise<{ url: string; where: string; drop(): Promise<void> }> {
   const server = process.env.DATABASE_URL ? { url: process.env.DATABASE_URL, stop() {} } : await startTestPostgres();
-  const name = `huitou_bench_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client(server.url);
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
+  const name = `${prefix}_${process.pid}_${Date.now()}`;
+  const admin = async (q: string) => {
+    const c = new pg.Client(server.url);
+    await c.connect();
+    await c.query(q);
+    await c.end();
+  };
+  await admin(`create database ${name}`);
   const url = new URL(server.url);
   url.pathname = `/${name}`;
-  const db = await openDatabase({ url: url.toString() });
+  return {
+    url: url.toString(),
+    where: `${url.hostname}:${url.port || 5432}/${name}${process.env.DATABASE_URL ? '' : ' (throwaway server)'}`,
+    drop: async () => {
+      try {
+        await admin(`drop database if exists ${name}`);
+      } finally {
+        server.stop();
+      }
+    },
+  };
+}
+
+/** A fresh PostgreSQL database (freshPostgres), opened; gone after close. */
+export async function openPostgres(): Promise<BenchDatabase> {
+  const fresh = await freshPostgres();
+  const db = await openDatabase({ url: fresh.url });
   return {
     kind: 'postgresql',
     db,
-    where: `${url.hostname}:${url.port || 5432}/${name}${process.env.DATABASE_URL ? '' : ' (throwaway server)'}`,
+    where: fresh.where,
     close: async () => {
-      await db.destroy();
       try {
-        const admin = new pg.Client(server.url);
-        await admin.connect();
-        await admin.query(`drop database if exists ${name}`);
-        await admin.end();
+        await db.destroy();
       } finally {
-        server.stop();
+        await fresh.drop();
       }
     },
   };

@@ -8,7 +8,7 @@ import { uniqueId } from '../support/journeys';
 /** The outbox a cohort's members share: messages sent side by side are stored in one batch, each answered for itself. */
 describe('the gathered outbox', () => {
   let t: TestDatabase;
-  beforeAll(async () => void (t = await openTestDatabase('pglite')));
+  beforeAll(async () => void (t = await openTestDatabase('embedded')));
   afterAll(() => t?.close());
 
   const message = (key: string, customerId: string): OutgoingMessage => ({
