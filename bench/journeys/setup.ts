@@ -47,7 +47,9 @@ export async function publish(stack: BenchStack, journey: Journey): Promise<any>
  * (its `lifecycleStage`, `active` or `lost`, is what the row gives).
  */
 export async function insertCustomers(db: Db, prefix: string, count: number, facts?: Record<string, unknown>): Promise<string[]> {
-  const id = sql`${prefix} || lpad(i::text, 6, '0')`;
+  // Six digits at least, and as many as the largest number has (lpad would cut 1,000,000 to 100000).
+  const width = Math.max(6, String(count).length);
+  const id = sql`${prefix} || lpad(i::text, ${width}::int, '0')`;
   await sql`insert into customers (id, name, phone, attributes)
     select ${id}, '客户' || i, '139' || lpad(i::text, 8, '0'), '{}'::jsonb from generate_series(1, ${count}) as i`.execute(db);
   if (facts) {
@@ -58,7 +60,7 @@ export async function insertCustomers(db: Db, prefix: string, count: number, fac
       select ${id}, now(), 1, 0, 1, 0, now() - ${daysAgo}::int * interval '1 day', now() - ${daysAgo}::int * interval '1 day', 'ordinary'
       from generate_series(1, ${count}) as i`.execute(db);
   }
-  return Array.from({ length: count }, (_, i) => `${prefix}${String(i + 1).padStart(6, '0')}`);
+  return Array.from({ length: count }, (_, i) => `${prefix}${String(i + 1).padStart(width, '0')}`);
 }
 
 /** Enrolments of a journey by status. */

@@ -142,14 +142,9 @@ const FIND_CHUNK = 1000;
 
 function storedRow(r: Selectable<Database['enrolments']>): EnrolmentRow {
   return {
-    workflowId: r.workflow_id,
-    journeyId: r.journey_id,
-    journeyVersion: r.journey_version,
-    customerId: r.customer_id,
-    status: r.status,
+    ...activeRow(r),
     endedAt: r.ended_at ? r.ended_at.toISOString() : null,
     exitReason: r.exit_reason,
-    cohortId: r.cohort_id,
     entryEventId: r.entry_event_id,
   };
 }
