@@ -128,7 +128,7 @@ describe.each(databaseKinds)('issuing coupons on %s', (kind) => {
     expect(await coupons.latestInEnrolment('cust-e', 'jx:cust-e/run-8/')).toBeUndefined();
   });
 
-  it('finds many enrolments\' latest coupons in one read, each as the lone read finds it', async () => {
+  it("finds many enrolments' latest coupons in one read, each as the lone read finds it", async () => {
     const c = await generated();
     const other = await generated({ kind: 'percent', value: 15, codePrefix: 'PC-' });
     const run = uniqueId('run');
