@@ -7,10 +7,9 @@
 //   BENCH_BUYERS (35000)   BENCH_WORKER_MEMORY_MB (the machine's default budget)
 import { performance } from 'node:perf_hooks';
 import { cpus, totalmem } from 'node:os';
-import type { Journey } from '../engine/index';
 import { fromLocal, toLocal } from '../engine/time/zoned';
 import { laneLimits } from '../server/worker/lane-budget';
-import { insertCustomers, messageConfig, publish } from './journeys/setup';
+import { broadcastThenWait, insertCustomers, publish } from './journeys/setup';
 import { startBenchStack } from './journeys/stack';
 import type { BenchResult } from './run';
 
@@ -24,30 +23,6 @@ function whole(name: string, fallback: number | undefined): number | undefined {
   const x = Number(value.replace(/[_,]/g, ''));
   if (!Number.isInteger(x) || x < 1) throw new Error(`${name} must be a whole number, not "${value}"`);
   return x;
-}
-
-/** trigger.broadcast (everyone, at once) → SMS → wait P1D → exit. */
-function broadcastThenWait(at: string): Journey {
-  return {
-    schemaVersion: 1,
-    id: 'bench-broadcast-memory',
-    name: 'bench-broadcast-memory',
-    status: 'draft',
-    version: 0,
-    nodes: [
-      { id: 'trigger', type: 'trigger.broadcast', config: { at, audience: { all: [] }, ratePerMinute: 0 } },
-      { id: 'send', type: 'message.send', config: { ...messageConfig } },
-      { id: 'wait', type: 'wait', config: { duration: 'P1D' } },
-      { id: 'done', type: 'exit', config: {} },
-    ],
-    edges: [
-      { from: 'trigger', port: 'next', to: 'send' },
-      { from: 'send', port: 'next', to: 'wait' },
-      { from: 'wait', port: 'next', to: 'done' },
-    ],
-    settings: { timezone: 'Asia/Shanghai', reEntry: 'never', priority: 5, exitWhen: [] },
-    layout: { positions: {} },
-  };
 }
 
 /** How long one API call took, in ms; a failed or refused call counts as a failure. */
@@ -82,7 +57,7 @@ export const broadcastMemoryBenches = {
       const pad = (x: number) => String(x).padStart(2, '0');
       const at = `${l.year}-${pad(l.month)}-${pad(l.day)}T${pad(l.hour)}:${pad(l.minute)}`;
       if (fromLocal(l, zone) !== atMs) throw new Error(`the shop zone ${zone} does not put whole minutes on whole UTC minutes`);
-      const journey = broadcastThenWait(at);
+      const journey = broadcastThenWait('bench-broadcast-memory', at);
       await publish(stack, journey);
       note(`broadcast at ${at} (${zone})`);
       await new Promise((r) => setTimeout(r, Math.max(0, atMs - Date.now())));

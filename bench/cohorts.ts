@@ -10,10 +10,9 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { fromLocal, toLocal } from '../engine/time/zoned';
 import { bareRun } from './journeys/throughput';
 import { freshPostgres } from './facts/databases';
-import { insertCustomers, messageConfig, publish, until } from './journeys/setup';
+import { broadcastThenWait, insertCustomers, publish, until } from './journeys/setup';
 import { startBenchStack } from './journeys/stack';
 import type { BenchResult } from './run';
-import type { Journey } from '../engine/index';
 
 const note = (line: string) => console.error(`[cohorts bench] ${line}`);
 const n = (x: number) => x.toLocaleString('en');
@@ -28,34 +27,6 @@ const sized = (name: string, fallback: number) => {
   if (!Number.isInteger(v) || v < 1) throw new Error(`${name} must be a whole number of at least 1, not "${raw}"`);
   return v;
 };
-
-/** trigger.broadcast (audience: active customers) → SMS → wait a day → exit. */
-function waveJourney(id: string, at: string): Journey {
-  return {
-    schemaVersion: 1,
-    id,
-    name: id,
-    status: 'draft',
-    version: 0,
-    nodes: [
-      {
-        id: 'trigger',
-        type: 'trigger.broadcast',
-        config: { at, audience: { all: [{ fact: 'lifecycleStage', operator: 'equal', value: 'active' }] }, ratePerMinute: 0 },
-      },
-      { id: 'send', type: 'message.send', config: messageConfig },
-      { id: 'wait', type: 'wait', config: { duration: 'P1D' } },
-      { id: 'done', type: 'exit', config: {} },
-    ],
-    edges: [
-      { from: 'trigger', port: 'next', to: 'send' },
-      { from: 'send', port: 'next', to: 'wait' },
-      { from: 'wait', port: 'next', to: 'done' },
-    ],
-    settings: { timezone: 'Asia/Shanghai', reEntry: 'never', priority: 5, exitWhen: [] },
-    layout: { positions: {} },
-  };
-}
 
 export const cohortBenches = {
   async cohorts(): Promise<BenchResult> {
@@ -86,7 +57,10 @@ export const cohortBenches = {
       const l = toLocal(atMs, zone);
       if (fromLocal(l, zone) !== atMs) throw new Error(`the shop zone ${zone} does not put whole minutes on whole UTC minutes`);
       const pad = (x: number) => String(x).padStart(2, '0');
-      const journey = waveJourney('bench-wave', `${l.year}-${pad(l.month)}-${pad(l.day)}T${pad(l.hour)}:${pad(l.minute)}`);
+      // Audience: active customers, selected in SQL as a shop's wave would be.
+      const journey = broadcastThenWait('bench-wave', `${l.year}-${pad(l.month)}-${pad(l.day)}T${pad(l.hour)}:${pad(l.minute)}`, {
+        all: [{ fact: 'lifecycleStage', operator: 'equal', value: 'active' }],
+      });
       await publish(stack, journey);
       note(`broadcast at ${new Date(atMs).toISOString()}, ${Math.round((atMs - Date.now()) / 1000)} s from now`);
 

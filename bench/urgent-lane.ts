@@ -10,7 +10,7 @@ import { cpus, totalmem } from 'node:os';
 import type { Journey } from '../engine/index';
 import { fromLocal, toLocal } from '../engine/time/zoned';
 import { laneLimits } from '../server/worker/lane-budget';
-import { insertCustomers, messageConfig, publish, SHOP_ZONE } from './journeys/setup';
+import { broadcastThenWait, insertCustomers, messageConfig, publish, SHOP_ZONE } from './journeys/setup';
 import { startBenchStack, type BenchStack } from './journeys/stack';
 import type { BenchResult } from './run';
 
@@ -51,27 +51,6 @@ function reminder(): Journey {
     ],
     settings: { timezone: SHOP_ZONE, reEntry: 'never', priority: 5, exitWhen: [] },
     layout: { positions: {} },
-  };
-}
-
-/** trigger.broadcast (everyone) → SMS → wait P1D → exit, as bench/broadcast-memory.ts. */
-function broadcast(at: string): Journey {
-  const journey = reminder();
-  return {
-    ...journey,
-    id: 'bench-urgent-broadcast',
-    name: 'bench-urgent-broadcast',
-    nodes: [
-      { id: 'trigger', type: 'trigger.broadcast', config: { at, audience: { all: [] }, ratePerMinute: 0 } },
-      { id: 'send', type: 'message.send', config: { ...messageConfig } },
-      { id: 'wait', type: 'wait', config: { duration: 'P1D' } },
-      { id: 'done', type: 'exit', config: {} },
-    ],
-    edges: [
-      { from: 'trigger', port: 'next', to: 'send' },
-      { from: 'send', port: 'next', to: 'wait' },
-      { from: 'wait', port: 'next', to: 'done' },
-    ],
   };
 }
 
@@ -149,7 +128,7 @@ export const urgentBenches = {
       const pad = (x: number) => String(x).padStart(2, '0');
       const at = `${l.year}-${pad(l.month)}-${pad(l.day)}T${pad(l.hour)}:${pad(l.minute)}`;
       if (fromLocal(l, SHOP_ZONE) !== atMs) throw new Error('the shop zone does not put whole minutes on whole UTC minutes');
-      const wave = broadcast(at);
+      const wave = broadcastThenWait('bench-urgent-broadcast', at);
       await publish(stack, wave);
       await new Promise((r) => setTimeout(r, Math.max(0, atMs - Date.now())));
       note(`broadcast to ${n(buyers)} at ${at}`);

@@ -8,6 +8,30 @@ export const SHOP_ZONE = 'Asia/Shanghai';
 /** Transactional so neither quiet hours nor frequency caps hold it: the bench measures the run, not the clock. */
 export const messageConfig = { channel: 'sms', template: '{{customer.name}}，您好，双十一活动开始了', transactional: true } as const;
 
+/** trigger.broadcast (to `audience` at `at`, shop time) → SMS → wait a day → exit: a wave whose customers all stay waiting. */
+export function broadcastThenWait(id: string, at: string, audience: Record<string, unknown> = { all: [] }): Journey {
+  return {
+    schemaVersion: 1,
+    id,
+    name: id,
+    status: 'draft',
+    version: 0,
+    nodes: [
+      { id: 'trigger', type: 'trigger.broadcast', config: { at, audience, ratePerMinute: 0 } },
+      { id: 'send', type: 'message.send', config: { ...messageConfig } },
+      { id: 'wait', type: 'wait', config: { duration: 'P1D' } },
+      { id: 'done', type: 'exit', config: {} },
+    ],
+    edges: [
+      { from: 'trigger', port: 'next', to: 'send' },
+      { from: 'send', port: 'next', to: 'wait' },
+      { from: 'wait', port: 'next', to: 'done' },
+    ],
+    settings: { timezone: SHOP_ZONE, reEntry: 'never', priority: 5, exitWhen: [] },
+    layout: { positions: {} },
+  };
+}
+
 /** trigger → wait → SMS → exit. */
 export function threeStepJourney(id: string, trigger: { type: string; config: Record<string, unknown> }, wait: string): Journey {
   return {
