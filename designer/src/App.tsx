@@ -16,6 +16,20 @@ import { useStore } from './store';
 const KpiPage = lazy(() => import('./kpis/KpiPage'));
 const DataPage = lazy(() => import('./data/DataPage'));
 const MessagesPage = lazy(() => import('./messages/MessagesPage'));
+const CustomersPage = lazy(() => import('./customers/CustomersPage'));
+const SegmentsPage = lazy(() => import('./segments/SegmentsPage'));
+const TagsPage = lazy(() => import('./tags/TagsPage'));
+const SettingsPage = lazy(() => import('./settings/SettingsPage'));
+
+const pages = {
+  kpis: KpiPage,
+  customers: CustomersPage,
+  segments: SegmentsPage,
+  tags: TagsPage,
+  data: DataPage,
+  messages: MessagesPage,
+  settings: SettingsPage,
+} as const;
 
 export function App() {
   const { t } = useTranslation();
@@ -45,11 +59,12 @@ export function App() {
   if (!token) return <SignIn />;
 
   if (view !== 'journeys') {
+    const Page = pages[view];
     return (
       <div className="app">
         <Header view={view} />
         <Suspense fallback={<p className="page-message muted">{t('loading')}</p>}>
-          {view === 'kpis' ? <KpiPage /> : view === 'messages' ? <MessagesPage /> : <DataPage />}
+          <Page />
         </Suspense>
       </div>
     );

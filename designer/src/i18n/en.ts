@@ -6,6 +6,10 @@ import { dataEn, kpiEn, navEn } from './sections-en';
 import { simulateEn, publishEn } from './simulate-en';
 import { versionsEn } from './versions-en';
 import { statsEn } from './stats-en';
+import { customersPageEn } from './customers-en';
+import { segmentsPageEn } from './segments-en';
+import { tagsPageEn } from './tags-en';
+import { settingsPageEn } from './settings-en';
 
 export const en = {
   app: { name: 'Huitou', tagline: 'Customer journeys' },
@@ -140,6 +144,10 @@ export const en = {
   versions: versionsEn,
   stats: statsEn,
   messages: messagesEn,
+  customersPage: customersPageEn,
+  segmentsPage: segmentsPageEn,
+  tagsPage: tagsPageEn,
+  settingsPage: settingsPageEn,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -1,5 +1,15 @@
 /** UI strings of the KPI board and the data page (English); zh-CN mirrors them key for key. */
-export const navEn = { label: 'Sections', journeys: 'Journeys', kpis: 'KPI board', data: 'Data', messages: 'Messages' };
+export const navEn = {
+  label: 'Sections',
+  journeys: 'Journeys',
+  kpis: 'KPI board',
+  data: 'Data',
+  messages: 'Messages',
+  customers: 'Customers',
+  segments: 'Segments',
+  tags: 'Tags',
+  settings: 'Settings',
+};
 
 export const kpiEn = {
   title: 'KPI board',

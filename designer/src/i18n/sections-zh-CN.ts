@@ -1,7 +1,17 @@
 import type { Messages } from './en';
 
 /** 指标看板与数据导入页的界面文字（与英文逐键对应）。 */
-export const navZhCN: Messages['nav'] = { label: '栏目', journeys: '旅程', kpis: '指标看板', data: '数据', messages: '发送记录' };
+export const navZhCN: Messages['nav'] = {
+  label: '栏目',
+  journeys: '旅程',
+  kpis: '指标看板',
+  data: '数据',
+  messages: '发送记录',
+  customers: '客户',
+  segments: '人群',
+  tags: '标签',
+  settings: '店铺设置',
+};
 
 export const kpiZhCN: Messages['kpi'] = {
   title: '指标看板',

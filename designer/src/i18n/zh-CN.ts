@@ -6,6 +6,10 @@ import { dataZhCN, kpiZhCN, navZhCN } from './sections-zh-CN';
 import { simulateZhCN, publishZhCN } from './simulate-zh-CN';
 import { versionsZhCN } from './versions-zh-CN';
 import { statsZhCN } from './stats-zh-CN';
+import { customersPageZhCN } from './customers-zh-CN';
+import { segmentsPageZhCN } from './segments-zh-CN';
+import { tagsPageZhCN } from './tags-zh-CN';
+import { settingsPageZhCN } from './settings-zh-CN';
 
 export const zhCN: Messages = {
   app: { name: '回头', tagline: '客户旅程' },
@@ -140,4 +144,8 @@ export const zhCN: Messages = {
   versions: versionsZhCN,
   stats: statsZhCN,
   messages: messagesZhCN,
+  customersPage: customersPageZhCN,
+  segmentsPage: segmentsPageZhCN,
+  tagsPage: tagsPageZhCN,
+  settingsPage: settingsPageZhCN,
 };

@@ -1,17 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../store';
-import type { View } from './route';
+import { sections, type View } from './route';
 
-/** The sections: journeys (list or the open journey), the KPI board, data import, sent messages. */
+/** The sections: journeys (list or the open journey), then the workspace's sections in their order (nav/route.ts). */
 export function NavTabs({ view }: { view: View }) {
   const { t } = useTranslation();
   // Back to the open journey's own address, so a reload there reopens it.
   const openId = useStore((s) => (s.meta && !s.isNew ? s.meta.id : null));
   const tabs: { id: View; href: string }[] = [
     { id: 'journeys', href: openId ? `#/journeys/${encodeURIComponent(openId)}` : '#/journeys' },
-    { id: 'kpis', href: '#/kpis' },
-    { id: 'data', href: '#/data' },
-    { id: 'messages', href: '#/messages' },
+    ...sections.map((id) => ({ id, href: `#/${id}` })),
   ];
   return (
     <nav className="nav-tabs" aria-label={t('nav.label')}>

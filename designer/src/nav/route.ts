@@ -2,16 +2,32 @@ import { useSyncExternalStore } from 'react';
 
 /**
  * The designer's sections live in the hash, beside the open journey's `#/journeys/<id>`:
- * `#/kpis` (with `?asOf=&periodDays=`), `#/data` and `#/messages`. Anything else is the journeys section, so
- * the addresses the designer used before keep working.
+ * `#/kpis` (with `?asOf=&periodDays=`), `#/data`, `#/messages`, and the CRM workspace's
+ * `#/customers` (a customer's page at `#/customers/<id>`), `#/segments`, `#/tags` and `#/settings`.
+ * Anything else is the journeys section, so the addresses the designer used before keep working.
  */
-export type View = 'journeys' | 'kpis' | 'data' | 'messages';
+export const sections = ['kpis', 'customers', 'segments', 'tags', 'data', 'messages', 'settings'] as const;
+export type View = 'journeys' | (typeof sections)[number];
 
 export function viewOf(hash: string): View {
-  if (hash === '#/kpis' || hash.startsWith('#/kpis?')) return 'kpis';
-  if (hash === '#/data' || hash.startsWith('#/data?')) return 'data';
-  if (hash === '#/messages' || hash.startsWith('#/messages?')) return 'messages';
+  for (const section of sections) {
+    const prefix = `#/${section}`;
+    if (hash === prefix || hash.startsWith(`${prefix}?`) || hash.startsWith(`${prefix}/`)) return section;
+  }
   return 'journeys';
+}
+
+/** The path after a section's name (`#/customers/c-1?x` → `c-1`), decoded; null when there is none. */
+export function subPath(view: Exclude<View, 'journeys'>, hash: string = window.location.hash): string | null {
+  const prefix = `#/${view}/`;
+  if (!hash.startsWith(prefix)) return null;
+  const rest = hash.slice(prefix.length).split('?')[0]!;
+  if (rest === '') return null;
+  try {
+    return decodeURIComponent(rest);
+  } catch {
+    return null;
+  }
 }
 
 function subscribe(onChange: () => void): () => void {

@@ -1,0 +1,2 @@
+/** The customers section's words (`#/customers`). */
+export const customersPageEn = { title: 'Customers' };

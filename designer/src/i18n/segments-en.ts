@@ -1,0 +1,2 @@
+/** The segments section's words (`#/segments`). */
+export const segmentsPageEn = { title: 'Segments' };

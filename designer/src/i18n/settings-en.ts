@@ -1,0 +1,2 @@
+/** The settings section's words (`#/settings`). */
+export const settingsPageEn = { title: 'Settings' };

@@ -1,0 +1,2 @@
+/** The tags section's words (`#/tags`). */
+export const tagsPageEn = { title: 'Tags' };
