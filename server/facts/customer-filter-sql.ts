@@ -1,0 +1,88 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { CustomerFilter } from '../../contract/customer-filters';
+import { localDate } from '../../engine/index';
+import type { Db } from '../db/database';
+import { addDays, startOfLocalDay } from '../kpis/moments';
+
+/** The instants the last-purchase filters compare `last_at` with (computed once, in JavaScript, as the KPIs do). */
+export interface LastPurchaseBounds {
+  /** last_at at or after this. */
+  from?: Date;
+  /** last_at before this. */
+  before?: Date;
+}
+
+/**
+ * The last-purchase filters as instants: days are counted in the shop's zone from the snapshot's
+ * day (facts_snapshot.as_of, the day recencyDays and the stage in the list are counted from), so
+ * "within 30 days" lists exactly the customers whose listed recencyDays is at most 30.
+ */
+export async function lastPurchaseBounds(db: Db, q: CustomerFilter): Promise<LastPurchaseBounds> {
+  if (q.lastWithinDays === undefined && q.lastOverDays === undefined && q.lastFrom === undefined && q.lastTo === undefined) return {};
+  const { rows } = await sql<{ as_of: Date | null; timezone: string }>`select as_of, timezone from facts_snapshot`.execute(db);
+  const asOf = rows[0]?.as_of ?? null;
+  const timezone = rows[0]?.timezone;
+  const zone = timezone ?? 'Asia/Shanghai';
+  const today = localDate(asOf ?? new Date(), zone);
+  const dayStart = (date: string) => new Date(startOfLocalDay(date, zone));
+  const later = (a: Date | undefined, b: Date) => (a === undefined || b > a ? b : a);
+  const earlier = (a: Date | undefined, b: Date) => (a === undefined || b < a ? b : a);
+  let bounds: LastPurchaseBounds = {};
+  if (q.lastWithinDays !== undefined) bounds = { ...bounds, from: later(bounds.from, dayStart(addDays(today, -q.lastWithinDays))) };
+  if (q.lastOverDays !== undefined) bounds = { ...bounds, before: earlier(bounds.before, dayStart(addDays(today, -q.lastOverDays))) };
+  if (q.lastFrom !== undefined) bounds = { ...bounds, from: later(bounds.from, dayStart(q.lastFrom)) };
+  if (q.lastTo !== undefined) bounds = { ...bounds, before: earlier(bounds.before, dayStart(addDays(q.lastTo, 1))) };
+  return bounds;
+}
+
+/** Whether a filter reads the stored day-stable columns (customer_fact_rows) or the profile (customers). */
+export const needsRows = (q: CustomerFilter, last: LastPurchaseBounds) =>
+  q.spendMin !== undefined ||
+  q.spendMax !== undefined ||
+  q.ordersMin !== undefined ||
+  q.ordersMax !== undefined ||
+  last.from !== undefined ||
+  last.before !== undefined;
+export const needsProfile = (q: CustomerFilter) => q.region !== undefined || q.hasPhone !== undefined || q.hasEmail !== undefined;
+
+const present = (column: 'phone' | 'email') => sql`(c.${sql.raw(column)} is not null and c.${sql.raw(column)} <> '')`;
+const yes = (v: 'true' | 'false' | undefined) => v === 'true';
+
+/**
+ * The conditions of every filter but the stage's, over `customer_facts f` (the view), and when
+ * needsRows `customer_fact_rows r`, when needsProfile `customers c`, joined by customer id. Spend
+ * and orders compare the stored whole cents and counts (spend in yuan × 100), last purchase the
+ * stored instant: plain column comparisons the planner can use indexes for.
+ */
+export function filterConditions(q: CustomerFilter, last: LastPurchaseBounds): RawBuilder<unknown>[] {
+  const where: RawBuilder<unknown>[] = [];
+  if (q.tier !== undefined) where.push(sql`f.tier = ${q.tier}`);
+  if (q.rfm !== undefined) where.push(sql`f.rfm_segment = ${q.rfm}`);
+  if (q.tag !== undefined) where.push(sql`f.customer_id in (select t.customer_id from customer_tags t where t.tag = ${q.tag})`);
+  if (q.spendMin !== undefined) where.push(sql`r.total_cents >= ${Math.ceil(q.spendMin * 100)}`);
+  if (q.spendMax !== undefined) where.push(sql`r.total_cents <= ${Math.floor(q.spendMax * 100)}`);
+  if (q.ordersMin !== undefined) where.push(sql`r.order_count >= ${q.ordersMin}`);
+  if (q.ordersMax !== undefined) where.push(sql`r.order_count <= ${q.ordersMax}`);
+  if (last.from !== undefined) where.push(sql`r.last_at >= ${last.from}`);
+  if (last.before !== undefined) where.push(sql`r.last_at < ${last.before}`);
+  if (q.region !== undefined) where.push(sql`c.region = ${q.region}`);
+  if (q.hasPhone !== undefined) where.push(yes(q.hasPhone) ? present('phone') : sql`not ${present('phone')}`);
+  if (q.hasEmail !== undefined) where.push(yes(q.hasEmail) ? present('email') : sql`not ${present('email')}`);
+  return where;
+}
+
+/** `from customer_facts f` with the joins the filters need. */
+export function filteredFrom(q: CustomerFilter, last: LastPurchaseBounds, profile: 'join' | 'left join' | 'none'): RawBuilder<unknown> {
+  const joinProfile = needsProfile(q)
+    ? sql` join customers c on c.id = f.customer_id`
+    : profile === 'left join'
+      ? sql` left join customers c on c.id = f.customer_id`
+      : profile === 'join'
+        ? sql` join customers c on c.id = f.customer_id`
+        : sql``;
+  const joinRows = needsRows(q, last) ? sql` join customer_fact_rows r on r.customer_id = f.customer_id` : sql``;
+  return sql`from customer_facts f${joinRows}${joinProfile}`;
+}
+
+/** `where a and b …`, or nothing. */
+export const whereAll = (conditions: RawBuilder<unknown>[]) => (conditions.length === 0 ? sql`` : sql` where ${sql.join(conditions, sql` and `)}`);
