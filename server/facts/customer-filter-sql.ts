@@ -86,3 +86,20 @@ export function filteredFrom(q: CustomerFilter, last: LastPurchaseBounds, profil
 
 /** `where a and b …`, or nothing. */
 export const whereAll = (conditions: RawBuilder<unknown>[]) => (conditions.length === 0 ? sql`` : sql` where ${sql.join(conditions, sql` and `)}`);
+
+/**
+ * Runs a list or count statement with the planner settings it needs, in a transaction of its own
+ * (`set local`). JIT off: these statements are costed far above jit_above_cost at a million rows,
+ * and compiling them took seconds for a query that runs in milliseconds. For a page, sequential
+ * scans off: the stage and RFM segment are expressions of the view the planner cannot estimate
+ * (it guessed 50 rows where 20,000 matched), and with a low guess it scans and sorts every row
+ * for 50 of them; walking the primary key in id order stops after a page of matches. Index-backed
+ * filters (a tag) still start from their own index.
+ */
+export function withListPlan<T>(db: Db, kind: 'page' | 'count', run: (trx: Db) => Promise<T>): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    await sql`set local jit = off`.execute(trx);
+    if (kind === 'page') await sql`set local enable_seqscan = off`.execute(trx);
+    return run(trx);
+  });
+}

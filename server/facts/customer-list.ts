@@ -4,7 +4,7 @@ import type { CustomerFacts } from '../../engine/index';
 // The list's query is the wire contract's (contract/customers.ts).
 import { customerListQuerySchema } from '../../contract/customers';
 import type { Db } from '../db/database';
-import { filterConditions, filteredFrom, lastPurchaseBounds, whereAll } from './customer-filter-sql';
+import { filterConditions, filteredFrom, lastPurchaseBounds, whereAll, withListPlan } from './customer-filter-sql';
 
 export { customerListQuerySchema };
 export type CustomerListQuery = z.infer<typeof customerListQuerySchema>;
@@ -46,9 +46,11 @@ export async function listCustomers(db: Db, q: CustomerListQuery): Promise<{ cus
   const conditions = filterConditions(q, last);
   if (q.stage !== undefined) conditions.push(sql`f.stage = ${q.stage}`);
   if (q.cursor !== undefined) conditions.push(sql`f.customer_id > ${q.cursor}`);
-  const { rows } = await sql<Row>`select f.customer_id, c.name, c.phone, c.email, c.region, f.stage, f.tier, f.rfm_segment, f.tags, f.facts
+  const { rows } = await withListPlan(db, 'page', (trx) =>
+    sql<Row>`select f.customer_id, c.name, c.phone, c.email, c.region, f.stage, f.tier, f.rfm_segment, f.tags, f.facts
     ${filteredFrom(q, last, 'left join')}${whereAll(conditions)}
-    order by f.customer_id limit ${q.limit + 1}`.execute(db);
+    order by f.customer_id limit ${q.limit + 1}`.execute(trx),
+  );
   const page = rows.slice(0, q.limit);
   return {
     customers: page.map((r) => ({
