@@ -48,7 +48,7 @@ export async function listCustomers(db: Db, q: CustomerListQuery): Promise<{ cus
   if (q.cursor !== undefined) conditions.push(sql`f.customer_id > ${q.cursor}`);
   const { rows } = await withListPlan(db, 'page', (trx) =>
     sql<Row>`select f.customer_id, c.name, c.phone, c.email, c.region, f.stage, f.tier, f.rfm_segment, f.tags, f.facts
-    ${filteredFrom(q, last, 'left join')}${whereAll(conditions)}
+    ${filteredFrom(q, last, 'left join', q.cursor)}${whereAll(conditions)}
     order by f.customer_id limit ${q.limit + 1}`.execute(trx),
   );
   const page = rows.slice(0, q.limit);
