@@ -54,7 +54,12 @@ export function CustomerActivityView({ activity }: { activity: CustomerActivity 
         title={w('orders.title')}
         empty={w('orders.none')}
         head={[w('orders.id'), w('orders.status'), w('orders.amount'), w('orders.created')]}
-        rows={activity.orders.map((o) => [o.id, o.status, `¥${o.amount.toLocaleString(locale)}`, when(o.createdAt, locale)])}
+        rows={activity.orders.map((o) => [
+          o.id,
+          t(`customersPage.orderStatus.${o.status}`, { defaultValue: o.status }),
+          `¥${o.amount.toLocaleString(locale)}`,
+          when(o.createdAt, locale),
+        ])}
       />
       <Section
         id="journeys"
@@ -66,7 +71,7 @@ export function CustomerActivityView({ activity }: { activity: CustomerActivity 
             {j.journeyName ?? j.journeyId}
           </a>,
           `v${j.version}`,
-          j.status,
+          t(`customersPage.journeyStatus.${j.status}`, { defaultValue: j.status }),
           j.step ? `${stepName(j.step.type, j.step.nodeId)} (${j.step.nodeId})` : j.status === 'active' ? w('journeys.moving') : '—',
           when(j.startedAt, locale),
         ])}
@@ -79,7 +84,7 @@ export function CustomerActivityView({ activity }: { activity: CustomerActivity 
         rows={activity.messages.map((m) => [
           `${m.channel}${m.recipient ? ` → ${m.recipient}` : ''}`,
           m.subject ? `${m.subject}: ${m.text}` : m.text,
-          m.status,
+          t(`messages.status.${m.status}`, { defaultValue: m.status }),
           m.journeyName ?? m.journeyId,
           when(m.createdAt, locale),
         ])}

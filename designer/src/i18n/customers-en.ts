@@ -98,6 +98,8 @@ export const customersPageEn = {
   },
   messages: { title: 'Messages', channel: 'Channel', text: 'Message', status: 'Status', journey: 'Journey', created: 'Created', none: 'No messages.' },
   coupons: { title: 'Coupons', code: 'Code', campaign: 'Campaign', issued: 'Issued', expires: 'Expires', redeemed: 'Redeemed', none: 'No coupons.' },
+  orderStatus: { created: 'Unpaid', paid: 'Paid', shipped: 'Shipped', delivered: 'Delivered', closed: 'Closed', refunded: 'Refunded' },
+  journeyStatus: { active: 'In the journey', completed: 'Finished' },
   shownNewest: 'Newest {{count}} shown.',
   failed: 'Could not load: {{message}}',
 };

@@ -100,6 +100,8 @@ export const customersPageZhCN: Messages['customersPage'] = {
   },
   messages: { title: '消息', channel: '渠道', text: '内容', status: '状态', journey: '旅程', created: '创建时间', none: '暂无消息。' },
   coupons: { title: '优惠券', code: '券码', campaign: '券活动', issued: '发放时间', expires: '到期时间', redeemed: '核销时间', none: '暂无优惠券。' },
+  orderStatus: { created: '待付款', paid: '已付款', shipped: '已发货', delivered: '已签收', closed: '已关闭', refunded: '已退款' },
+  journeyStatus: { active: '进行中', completed: '已结束' },
   shownNewest: '显示最新 {{count}} 条。',
   failed: '加载失败：{{message}}',
 };
