@@ -47,6 +47,8 @@ export const needsProfile = (q: CustomerFilter) => q.region !== undefined || q.h
 
 const present = (column: 'phone' | 'email') => sql`(c.${sql.raw(column)} is not null and c.${sql.raw(column)} <> '')`;
 const yes = (v: 'true' | 'false' | undefined) => v === 'true';
+/** Yuan as cents, without floating point's 0.1 × 100 = 10.000000000000002 tipping a ceiling. */
+const cents = (yuan: number) => Math.round(yuan * 100 * 1e6) / 1e6;
 
 /**
  * The conditions of every filter but the stage's, over `customer_facts f` (the view), and when
@@ -59,8 +61,8 @@ export function filterConditions(q: CustomerFilter, last: LastPurchaseBounds): R
   if (q.tier !== undefined) where.push(sql`f.tier = ${q.tier}`);
   if (q.rfm !== undefined) where.push(sql`f.rfm_segment = ${q.rfm}`);
   if (q.tag !== undefined) where.push(sql`f.customer_id in (select t.customer_id from customer_tags t where t.tag = ${q.tag})`);
-  if (q.spendMin !== undefined) where.push(sql`r.total_cents >= ${Math.ceil(q.spendMin * 100)}`);
-  if (q.spendMax !== undefined) where.push(sql`r.total_cents <= ${Math.floor(q.spendMax * 100)}`);
+  if (q.spendMin !== undefined) where.push(sql`r.total_cents >= ${Math.ceil(cents(q.spendMin))}`);
+  if (q.spendMax !== undefined) where.push(sql`r.total_cents <= ${Math.floor(cents(q.spendMax))}`);
   if (q.ordersMin !== undefined) where.push(sql`r.order_count >= ${q.ordersMin}`);
   if (q.ordersMax !== undefined) where.push(sql`r.order_count <= ${q.ordersMax}`);
   if (last.from !== undefined) where.push(sql`r.last_at >= ${last.from}`);

@@ -79,6 +79,8 @@ describe.each(databaseKinds)('customers list filters and count, %s database', (k
     ['spendMin=100', ['a1', 'a6']],
     ['spendMin=80&spendMax=100', ['a4', 'a5']],
     ['spendMax=50', ['a2', 'a3']],
+    ['spendMin=80.1&spendMax=90', ['a5']],
+    ['spendMin=0.1&spendMax=89.99', ['a2', 'a4']],
     ['ordersMin=2', ['a1', 'a5']],
     ['ordersMax=1', ['a2', 'a3', 'a4', 'a6']],
     ['ordersMin=1&ordersMax=1', ['a2', 'a4', 'a6']],
