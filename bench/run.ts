@@ -3,6 +3,7 @@
 import { audienceBenches } from './audience';
 import { broadcastMemoryBenches } from './broadcast-memory';
 import { cohortBenches } from './cohorts';
+import { crmBenches } from './crm';
 import { designerBenches } from './designer';
 import { engineBenches } from './engine';
 import { factsBenches } from './facts';
@@ -29,6 +30,7 @@ const benches: Record<string, () => Promise<BenchResult>> = {
   ...cohortBenches,
   ...audienceBenches,
   ...outboxBenches,
+  ...crmBenches,
 };
 
 const wanted = process.argv.slice(2).filter((a) => a !== '--');
