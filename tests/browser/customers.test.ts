@@ -132,4 +132,19 @@ describe('customers pages in the browser', () => {
   it('does the same in English', async () => {
     await walk('en-US', { count: '56 customers match', stage: 'Active', journey: 'Wait', tagRule: 'from a rule' });
   });
+
+  it('shows an analyst the customer masked and read-only: no tag editing', async () => {
+    const analyst = (await b.stack.api('/api/tokens', { body: { name: 'reports', role: 'analyst' } })).body.token as string;
+    const context = await b.browser.newContext({ viewport: { width: 1440, height: 1100 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.goto(`${b.stack.baseUrl}/#token=${analyst}`);
+    await page.getByTestId('nav-customers').waitFor();
+    await page.goto(`${b.stack.baseUrl}/#/customers/vip-1`);
+    await expect.poll(() => page.getByTestId('customer-profile').innerText()).toContain('林*');
+    expect(await page.getByTestId('customer-profile').innerText()).not.toContain('晓雯');
+    await expect.poll(() => page.locator('[data-testid="customer-tag"][data-tag="老客"]').count()).toBe(1);
+    expect(await page.getByTestId('tag-input').count()).toBe(0);
+    expect(await page.getByTestId('tag-remove').count()).toBe(0);
+    await context.close();
+  });
 });

@@ -1,7 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { reaches, useRole } from '../auth/role';
 
-/** The customer's tags: manual ones removable, rule ones shown as such; a new manual tag added by name. */
+/**
+ * The customer's tags: manual ones removable, rule ones shown as such; a new manual tag added by
+ * name. Changing them needs the marketer role, so an analyst only reads them (the server refuses
+ * them anyway).
+ */
 export function TagEditor({
   tags,
   manualTags,
@@ -15,6 +20,8 @@ export function TagEditor({
 }) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState('');
+  const role = useRole();
+  const edits = role !== null && reaches(role, 'marketer');
   const manual = new Set(manualTags);
   return (
     <section className="card" data-testid="customer-tags">
@@ -24,35 +31,36 @@ export function TagEditor({
         {tags.map((tag) => (
           <li key={tag} className={manual.has(tag) ? 'tag-chip manual' : 'tag-chip rule'} data-testid="customer-tag" data-tag={tag}>
             {tag}
-            {manual.has(tag) ? (
+            {!manual.has(tag) && <span className="muted"> ({t('customersPage.tags.rule')})</span>}
+            {manual.has(tag) && edits && (
               <button type="button" aria-label={t('customersPage.tags.remove', { tag })} onClick={() => onRemove(tag)} data-testid="tag-remove">
                 ×
               </button>
-            ) : (
-              <span className="muted"> ({t('customersPage.tags.rule')})</span>
             )}
           </li>
         ))}
       </ul>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          const tag = draft.trim();
-          if (tag) onAdd(tag);
-          setDraft('');
-        }}
-      >
-        <input
-          value={draft}
-          onChange={(e) => setDraft(e.target.value)}
-          placeholder={t('customersPage.tags.placeholder')}
-          maxLength={100}
-          data-testid="tag-input"
-        />
-        <button type="submit" data-testid="tag-add">
-          {t('customersPage.tags.add')}
-        </button>
-      </form>
+      {edits && (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            const tag = draft.trim();
+            if (tag) onAdd(tag);
+            setDraft('');
+          }}
+        >
+          <input
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+            placeholder={t('customersPage.tags.placeholder')}
+            maxLength={100}
+            data-testid="tag-input"
+          />
+          <button type="submit" data-testid="tag-add">
+            {t('customersPage.tags.add')}
+          </button>
+        </form>
+      )}
     </section>
   );
 }
