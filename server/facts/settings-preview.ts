@@ -1,0 +1,105 @@
+import { sql } from 'kysely';
+import type { ShopSettings } from '../../engine/index';
+import type { Db } from '../db/database';
+import type { FactsService } from './facts-service';
+
+/** Customers moving from one value to another (`from` null: a customer without an earlier row). */
+export interface Move {
+  from: string | null;
+  to: string | null;
+  customers: number;
+}
+
+/** A fact change as the refresh would store it (fx_changes), counted: the journeys' entries are evaluated per group. */
+export interface ChangeGroup {
+  kind: 'stage_changed' | 'tier_changed' | 'tagged';
+  from: string | null;
+  to: string | null;
+  tag: string | null;
+  customers: number;
+}
+
+export interface FactsPreview {
+  /** The moment the proposed facts are computed as of, and the stored snapshot's (the one compared with). */
+  asOf: string;
+  snapshotAsOf: string | null;
+  stage: Move[];
+  tier: Move[];
+  rfmSegment: Move[];
+  tags: { tag: string; added: number; removed: number }[];
+  changes: ChangeGroup[];
+}
+
+/** Thrown by the rehearsal's last hook: rolls the refresh back and carries what it saw. */
+class Seen extends Error {
+  constructor(readonly preview: Omit<FactsPreview, 'asOf' | 'snapshotAsOf'>) {
+    super('settings preview: rolled back');
+  }
+}
+
+/**
+ * What a full facts refresh with `proposed` settings would move, against the stored snapshot,
+ * computed as that refresh computes (set-based SQL over every customer, bulk-refresh.ts) inside a
+ * transaction that is rolled back: nothing is stored. Only the grouped differences come back, so
+ * the answer stays small whatever the shop's size. The snapshot's moment is the last refresh's;
+ * `asOf` is now, so a snapshot a day old also shows what tomorrow's refresh would move anyway.
+ */
+export async function previewFacts(facts: FactsService, proposed: ShopSettings, asOf: Date, snapshotAsOf: string | null): Promise<FactsPreview> {
+  const empty = { stage: [], tier: [], rfmSegment: [], tags: [], changes: [] };
+  // Before the first refresh nothing is compared with, and the first one announces no change.
+  if (snapshotAsOf === null) return { asOf: asOf.toISOString(), snapshotAsOf, ...empty };
+  try {
+    await facts.rehearseRefresh(proposed, asOf, {
+      before: async (trx) => {
+        // The RFM segments before (fx_old, the refresh's own copy, keeps stage, tier and tags).
+        await sql`create temporary table fx_preview_rfm on commit drop as
+          select customer_id, rfm_segment from customer_facts where rfm_segment is not null`.execute(trx);
+        await sql`analyze fx_preview_rfm`.execute(trx);
+      },
+      after: async (trx) => {
+        throw new Seen(await readDifferences(trx));
+      },
+    });
+  } catch (e) {
+    if (e instanceof Seen) return { asOf: asOf.toISOString(), snapshotAsOf, ...e.preview };
+    throw e;
+  }
+  throw new Error('settings preview: the rehearsal ended without reading its effect');
+}
+
+async function readDifferences(trx: Db): Promise<Omit<FactsPreview, 'asOf' | 'snapshotAsOf'>> {
+  const moves = async (column: 'stage' | 'tier', quiet: string) =>
+    (
+      await sql<Move>`select o.${sql.ref(column)} as "from", n.${sql.ref(column)} as "to", count(*)::int as customers
+        from customer_facts n left join fx_old o on o.customer_id = n.customer_id
+        where case when o.customer_id is null then n.${sql.ref(column)} <> ${quiet} else o.${sql.ref(column)} <> n.${sql.ref(column)} end
+        group by 1, 2 order by 3 desc, 1, 2`.execute(trx)
+    ).rows;
+  const stage = await moves('stage', 'none');
+  const tier = await moves('tier', 'ordinary');
+  const rfmSegment = (
+    await sql<Move>`select o.rfm_segment as "from", n.rfm_segment as "to", count(*)::int as customers
+      from customer_facts n full join fx_preview_rfm o on o.customer_id = n.customer_id
+      where n.rfm_segment is distinct from o.rfm_segment
+      group by 1, 2 order by 3 desc, 1, 2`.execute(trx)
+  ).rows;
+  const tags = (
+    await sql<{
+      tag: string;
+      added: number;
+      removed: number;
+    }>`select tag, count(*) filter (where added)::int as added, count(*) filter (where not added)::int as removed
+      from (
+        select t.tag, true as added from customer_facts n left join fx_old o on o.customer_id = n.customer_id cross join unnest(n.tags) as t(tag)
+          where o.tags is null or not (t.tag = any(o.tags))
+        union all
+        select t.tag, false from fx_old o join customer_facts n on n.customer_id = o.customer_id cross join unnest(o.tags) as t(tag)
+          where not (t.tag = any(n.tags))
+      ) d group by tag order by tag collate "C"`.execute(trx)
+  ).rows;
+  const changes = (
+    await sql<ChangeGroup>`select kind, from_value as "from", to_value as "to", tag, count(*)::int as customers
+      from fx_changes group by 1, 2, 3, 4 order by 5 desc, 1, 2, 3, 4`.execute(trx)
+  ).rows;
+  return { stage, tier, rfmSegment, tags, changes };
+}
