@@ -68,19 +68,24 @@ export async function previewFacts(facts: FactsService, proposed: ShopSettings, 
 }
 
 async function readDifferences(trx: Db): Promise<Omit<FactsPreview, 'asOf' | 'snapshotAsOf'>> {
-  const moves = async (column: 'stage' | 'tier', quiet: string) =>
-    (
-      await sql<Move>`select o.${sql.ref(column)} as "from", n.${sql.ref(column)} as "to", count(*)::int as customers
-        from customer_facts n left join fx_old o on o.customer_id = n.customer_id
-        where case when o.customer_id is null then n.${sql.ref(column)} <> ${quiet} else o.${sql.ref(column)} <> n.${sql.ref(column)} end
+  // The view derives stage and RFM segment per row as it is read: read it once, then group.
+  await sql`create temporary table fx_preview_new on commit drop as
+    select n.customer_id, n.stage, n.tier, n.rfm_segment, n.tags, o.customer_id is not null as had,
+      o.stage as old_stage, o.tier as old_tier, o.tags as old_tags, r.rfm_segment as old_rfm
+    from customer_facts n left join fx_old o on o.customer_id = n.customer_id left join fx_preview_rfm r on r.customer_id = n.customer_id`.execute(trx);
+  const moves = async (column: 'stage' | 'tier', quiet: string) => {
+    const [now, was] = [sql.ref(column), sql.ref(`old_${column}`)];
+    return (
+      await sql<Move>`select ${was} as "from", ${now} as "to", count(*)::int as customers from fx_preview_new
+        where case when had then ${was} <> ${now} else ${now} <> ${quiet} end
         group by 1, 2 order by 3 desc, 1, 2`.execute(trx)
     ).rows;
+  };
   const stage = await moves('stage', 'none');
   const tier = await moves('tier', 'ordinary');
   const rfmSegment = (
-    await sql<Move>`select o.rfm_segment as "from", n.rfm_segment as "to", count(*)::int as customers
-      from customer_facts n full join fx_preview_rfm o on o.customer_id = n.customer_id
-      where n.rfm_segment is distinct from o.rfm_segment
+    await sql<Move>`select old_rfm as "from", rfm_segment as "to", count(*)::int as customers from fx_preview_new
+      where rfm_segment is distinct from old_rfm
       group by 1, 2 order by 3 desc, 1, 2`.execute(trx)
   ).rows;
   const tags = (
@@ -90,11 +95,9 @@ async function readDifferences(trx: Db): Promise<Omit<FactsPreview, 'asOf' | 'sn
       removed: number;
     }>`select tag, count(*) filter (where added)::int as added, count(*) filter (where not added)::int as removed
       from (
-        select t.tag, true as added from customer_facts n left join fx_old o on o.customer_id = n.customer_id cross join unnest(n.tags) as t(tag)
-          where o.tags is null or not (t.tag = any(o.tags))
+        select t.tag, true as added from fx_preview_new n cross join unnest(n.tags) as t(tag) where n.old_tags is null or not (t.tag = any(n.old_tags))
         union all
-        select t.tag, false from fx_old o join customer_facts n on n.customer_id = o.customer_id cross join unnest(o.tags) as t(tag)
-          where not (t.tag = any(n.tags))
+        select t.tag, false from fx_preview_new n cross join unnest(n.old_tags) as t(tag) where not (t.tag = any(n.tags))
       ) d group by tag order by tag collate "C"`.execute(trx)
   ).rows;
   const changes = (
