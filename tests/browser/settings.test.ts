@@ -93,6 +93,7 @@ describe('settings page in the browser', () => {
     await page.getByTestId('settings-save').click(); // not a change that moves customers: straight to the server, which refuses it
     await expect.poll(() => page.getByTestId('problem-sms.signature').innerText()).toBe(message);
     expect((await stored()).sms.signature).toBeNull();
+    await page.getByTestId('problem-sms.signature').scrollIntoViewIfNeeded();
     await page.screenshot({ path: artifact('settings-zh-CN.png'), fullPage: true });
     expect(errors.filter((e) => !e.includes('400'))).toEqual([]);
     await page.context().close();
@@ -118,6 +119,7 @@ describe('settings page in the browser', () => {
     // A bad number is named beside its field as it is typed.
     await page.getByTestId('field-lifecycle.activeDays').fill('200');
     await expect.poll(() => page.getByTestId('problem-lifecycle').innerText()).toBe('lifecycle: windows must go up: active < silent < sleeping');
+    await page.getByTestId('problem-lifecycle').scrollIntoViewIfNeeded();
     await page.screenshot({ path: artifact('settings-en.png'), fullPage: true });
     expect(errors).toEqual([]);
     await page.context().close();
