@@ -124,4 +124,16 @@ describe('settings page in the browser', () => {
     expect(errors).toEqual([]);
     await page.context().close();
   });
+  it('shows an analyst the settings read-only, with the history', async () => {
+    const analyst = (await b.stack.api('/api/tokens', { body: { name: 'analysis', role: 'analyst' } })).body.token;
+    const context = await b.browser.newContext({ viewport: { width: 1440, height: 1100 }, locale: 'en-US' });
+    const page = await context.newPage();
+    await page.goto(`${b.stack.baseUrl}/#token=${analyst}`);
+    await page.getByTestId('nav-settings').click();
+    await expect.poll(() => page.getByText('Only an admin may change the settings').count()).toBe(1);
+    expect(await page.getByTestId('field-tiers.1.minSpend').isDisabled()).toBe(true);
+    expect(await page.getByTestId('settings-save').count()).toBe(0);
+    expect(await page.getByTestId('settings-change').count()).toBe(2);
+    await context.close();
+  });
 });

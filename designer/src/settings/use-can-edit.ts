@@ -1,8 +1,9 @@
+import { useRole } from '../auth/role';
+
 /**
- * Whether the signed-in token may change the settings. Until the designer knows its role
- * (`useRole()` of designer/src/auth/role.ts), every signed-in user is taken for an admin; the
- * server still refuses another role's save or preview (403), and the page shows its message.
+ * Whether the signed-in token may change the settings: admins only, as the server decides. Until
+ * the server has said which role the token has, the page stays read-only.
  */
 export function useCanEdit(): boolean {
-  return true;
+  return useRole() === 'admin';
 }

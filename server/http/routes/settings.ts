@@ -8,7 +8,6 @@ import { getSettings, getSettingsChanges, previewSettings, putSettings } from '.
 import type { AppContext } from '../context';
 import { route } from '../endpoint';
 import { requestLocale } from '../locale';
-import { requestActor } from '../request-actor';
 
 /** The 400 answer of bad settings (PUT and preview alike). */
 function invalidSettings(reply: FastifyReply, e: InvalidSettingsError, locale: Locale) {
@@ -28,7 +27,7 @@ export function settingsRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   route(app, putSettings, async ({ body, request, reply }) => {
     try {
-      const { settings, paths } = await ctx.settings.putShop(body ?? {}, await requestActor(request, ctx.db));
+      const { settings, paths } = await ctx.settings.putShop(body ?? {}, request.actor);
       if (paths.length > 0) ctx.log.info({ changed: paths, timezone: settings.timezone, lifecycle: settings.lifecycle.mode }, 'shop settings changed');
       return { settings, changed: paths };
     } catch (e) {
