@@ -10,6 +10,7 @@ import { factsBenches } from './facts';
 import { ingestBenches } from './ingest';
 import { journeysBenches } from './journeys';
 import { outboxBenches } from './outbox';
+import { settingsPreviewBenches } from './settings-preview';
 import { urgentBenches } from './urgent-lane';
 import { actionsBenches } from './temporal-actions';
 
@@ -31,6 +32,7 @@ const benches: Record<string, () => Promise<BenchResult>> = {
   ...audienceBenches,
   ...outboxBenches,
   ...crmBenches,
+  ...settingsPreviewBenches,
 };
 
 const wanted = process.argv.slice(2).filter((a) => a !== '--');

@@ -43,6 +43,15 @@ const tierRuleSchema = z.object({
   minSpend: z.number().min(0),
   /** … or the counted order count is at least this. */
   minOrders: z.number().int().min(0),
+  /** The shop's own name for the tier (银卡会员); absent: the localized default name. */
+  name: z.string().trim().min(1, 'must not be empty').max(20, 'must be at most 20 characters').optional(),
+});
+
+/** An SMS signature as Chinese carriers require it: 2–12 characters inside 【】. */
+export const smsSignaturePattern = /^【[^【】]{2,12}】$/;
+const smsSettingsSchema = z.object({
+  /** Put before every SMS text by the gateway; null until the shop sets one. */
+  signature: z.string().trim().regex(smsSignaturePattern, 'must be 2 to 12 characters inside 【】, e.g. 【回头小店】').nullable().default(null),
 });
 
 /** A shop's CRM settings. Every field has a default that suits most shops. */
@@ -77,6 +86,7 @@ export const shopSettingsSchema = z.object({
   tagRules: z.array(tagRuleSchema).default([]),
   /** Quiet hours and frequency caps for marketing messages (engine/guardrails). */
   messaging: messagingSettingsSchema.prefault({}),
+  sms: smsSettingsSchema.prefault({}),
 });
 
 export type ShopSettings = z.infer<typeof shopSettingsSchema>;

@@ -129,6 +129,15 @@ const zhReasons: Record<string, string> = {
   'not a known IANA time zone (e.g. Asia/Shanghai)': '不是已知的时区（例如 Asia/Shanghai）',
   'must be a date as YYYY-MM-DD (or MM-DD when the year is unknown)': '应为日期，写作 YYYY-MM-DD（不知道年份时写 MM-DD）',
   'must be a duration such as 30 minutes (PT30M) or 3 days (P3D)': '格式不对，请填写时长，例如 30 分钟（PT30M）或 3 天（P3D）',
+  // Shop settings (engine/facts/settings.ts, engine/guardrails/settings.ts).
+  'give four thresholds, between scores 1|2|3|4|5': '请填写四个分界值（分隔 1|2|3|4|5 分）',
+  'thresholds must go up': '分界值须逐个增大',
+  'windows must go up: active < silent < sleeping': '天数须逐级增大：活跃 < 沉默 < 沉睡',
+  'must be a time of day HH:mm, e.g. 21:00': '应为时刻 HH:mm，例如 21:00',
+  'must be 0 (off) or more': '应为 0（关闭）或更大',
+  'must be at most 3600 (an hour)': '最大为 3600（一小时）',
+  'must be at most 20 characters': '最多 20 个字符',
+  'must be 2 to 12 characters inside 【】, e.g. 【回头小店】': '应为【】内 2 到 12 个字，例如【回头小店】',
   // Step configs.
   'name the attribute': '请填写属性名',
   'name the attribute that holds the date': '请填写存放日期的属性名',

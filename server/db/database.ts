@@ -19,6 +19,7 @@ import * as messageReasons from './migrations/0013-message-reasons';
 import * as fieldTimes from './migrations/0014-field-times';
 import * as stepRefusals from './migrations/0015-step-refusals';
 import * as cohorts from './migrations/0016-cohorts';
+import * as settingsChanges from './migrations/0017-settings-changes';
 import { pglitePool } from './pglite-pool';
 import type { Database } from './schema';
 
@@ -42,6 +43,7 @@ const migrations: Record<string, Migration> = {
   '0014-field-times': fieldTimes,
   '0015-step-refusals': stepRefusals,
   '0016-cohorts': cohorts,
+  '0017-settings-changes': settingsChanges,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

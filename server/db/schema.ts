@@ -90,6 +90,17 @@ export interface Database {
     value: Json<unknown>;
     updated_at: Timestamp;
   };
+  /** The settings change log (migration 0017). */
+  settings_changes: {
+    seq: Generated<string>;
+    changed_at: CreatedAt;
+    actor_name: string;
+    actor_role: string;
+    actor_token_id: string | null;
+    before: Json<unknown>;
+    after: Json<unknown>;
+    paths: ColumnType<string[], string[], string[]>;
+  };
   api_tokens: {
     id: string;
     name: string;

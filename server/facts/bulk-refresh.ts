@@ -20,6 +20,16 @@ export interface BulkRefreshResult {
   timings: Record<string, number>;
 }
 
+/**
+ * Hooks of a refresh run only to see its effect (the settings preview): `before` runs once the
+ * refresh holds its lock, before anything is written; `after` once the new snapshot, the view's
+ * parameters and the change rows (fx_changes) are in place, and must throw so nothing commits.
+ */
+export interface Rehearsal {
+  before(trx: Db): Promise<void>;
+  after(trx: Db): Promise<never>;
+}
+
 /** Serialises bulk refreshes (the daily schedule and a manual one) so they never interleave. */
 const REFRESH_LOCK = 72_630_301;
 
@@ -38,7 +48,7 @@ export async function bulkRefresh(
   asOf: Date,
   customerZones: string[],
   storePopulation: (trx: Db, population: FactPopulation) => Promise<void>,
-  options: { full?: boolean } = {},
+  options: { full?: boolean; rehearse?: Rehearsal } = {},
 ): Promise<BulkRefreshResult> {
   const timings: Record<string, number> = {};
   const step = async <T>(label: string, run: () => Promise<T>): Promise<T> => {
@@ -53,6 +63,7 @@ export async function bulkRefresh(
     // these one-off statements costs seconds and saves little.
     await sql`set local work_mem = '256MB'`.execute(trx);
     await sql`set local jit = off`.execute(trx);
+    await options.rehearse?.before(trx);
     const basis = refreshBasis(settings);
     const plan = await step('plan', () => planRefresh(trx, settings, asOf, basis, options.full ?? false));
     const scoped = plan.mode === 'changed';
@@ -65,6 +76,8 @@ export async function bulkRefresh(
     await writeViewParameters(trx, settings, population, asOf);
     await sql`update facts_snapshot set basis = ${basis}`.execute(trx);
     const recorded = await step('changes', () => recordChanges(trx, asOf, settings.timezone, plan.mode === 'full' && plan.firstSnapshot));
+    // A rehearsal reads what the refresh did and throws, which rolls all of it back.
+    await options.rehearse?.after(trx);
     // Last: clearing many marks at once holds off new ones until the commit.
     await step('marks', () => clearMarks(trx));
     const count = await sql<{ n: number }>`select count(*)::int as n from customer_fact_rows`.execute(trx);

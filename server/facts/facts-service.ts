@@ -12,7 +12,7 @@ import {
   type ShopSettings,
 } from '../../engine/index';
 import type { Db } from '../db/database';
-import { bulkRefresh } from './bulk-refresh';
+import { bulkRefresh, type Rehearsal } from './bulk-refresh';
 import { changesOf } from './change-events';
 import { writeViewParameters } from './bulk-snapshot';
 import { loadCustomerInputs, loadManyCustomerInputs, type CustomerInputs, type CustomerView } from './customer-inputs';
@@ -125,6 +125,15 @@ export class FactsService {
     this.settings.invalidate();
     const { population: _population, ...summary } = result;
     return summary;
+  }
+
+  /**
+   * Runs a full refresh with `settings` (not the stored ones) as of `asOf` only to look at it: the
+   * rehearsal's hooks read what it did and roll it back (bulk-refresh.ts). Nothing is stored.
+   */
+  async rehearseRefresh(settings: ShopSettings, asOf: Date, rehearsal: Rehearsal): Promise<void> {
+    await this.checkZoneKnown(settings.timezone);
+    await bulkRefresh(this.db, settings, asOf, await this.customerZones(), async () => {}, { full: true, rehearse: rehearsal });
   }
 
   /** Recomputes one customer: their snapshot row (with the kept tier) and rule tags; returns what changed. */

@@ -1,7 +1,9 @@
 import type { z } from 'zod';
-import { defaultShopSettings, shopSettingsSchema, type FactPopulation, type ShopSettings } from '../../engine/index';
+import { sql } from 'kysely';
+import { changedPaths, defaultShopSettings, shopSettingsSchema, type FactPopulation, type ShopSettings } from '../../engine/index';
 import type { Db } from '../db/database';
 import { json } from '../db/database';
+import { recordSettingsChange, SETTINGS_WRITE_LOCK, type SettingsActor } from './settings-changes';
 
 /** The population boundaries of the last bulk refresh, and the moment they describe. */
 export interface StoredPopulation {
@@ -9,6 +11,9 @@ export interface StoredPopulation {
   asOf: string;
   computedAt: string;
 }
+
+/** Who a write not made through the API is recorded as (a script, a test's setup). */
+export const operatorActor: SettingsActor = { tokenId: null, name: 'operator', role: 'admin' };
 
 export class InvalidSettingsError extends Error {
   constructor(readonly issues: z.core.$ZodIssue[]) {
@@ -31,21 +36,42 @@ export class SettingsStore {
   ) {}
 
   async shop(): Promise<ShopSettings> {
-    return this.cached('shop', async () => {
-      const stored = await this.read('shop');
-      if (stored === undefined) return defaultShopSettings;
-      // Stored settings were valid when written; parsing again fills defaults added since.
-      const parsed = shopSettingsSchema.safeParse(stored);
-      return parsed.success ? parsed.data : defaultShopSettings;
-    });
+    return this.cached('shop', async () => this.storedShop(this.db));
   }
 
-  /** Validates and stores the whole settings document; absent fields take their defaults. */
-  async putShop(input: unknown): Promise<ShopSettings> {
+  /** Checks settings as a write would, without storing them: the parsed document (defaults filled in). */
+  parseShop(input: unknown): ShopSettings {
     const parsed = shopSettingsSchema.safeParse(input);
     if (!parsed.success) throw new InvalidSettingsError(parsed.error.issues);
-    await this.write('shop', parsed.data);
     return parsed.data;
+  }
+
+  /**
+   * Validates and stores the whole settings document (absent fields take their defaults) and, in
+   * the same transaction, records the change in the log (who, before, after, the paths that
+   * differ). A document equal to the stored one is neither written nor logged.
+   */
+  async putShop(input: unknown, actor: SettingsActor = operatorActor): Promise<{ settings: ShopSettings; paths: string[] }> {
+    const after = this.parseShop(input);
+    const paths = await this.db.transaction().execute(async (trx) => {
+      await sql`select pg_advisory_xact_lock(${SETTINGS_WRITE_LOCK})`.execute(trx);
+      const before = await this.storedShop(trx);
+      const differ = changedPaths(before, after);
+      if (differ.length === 0) return differ;
+      await this.write('shop', after, trx);
+      await recordSettingsChange(trx, { actor, before, after, paths: differ });
+      return differ;
+    });
+    this.cache.delete('shop');
+    return { settings: after, paths };
+  }
+
+  private async storedShop(db: Db): Promise<ShopSettings> {
+    const stored = await this.read('shop', db);
+    if (stored === undefined) return defaultShopSettings;
+    // Stored settings were valid when written; parsing again fills defaults added since.
+    const parsed = shopSettingsSchema.safeParse(stored);
+    return parsed.success ? parsed.data : defaultShopSettings;
   }
 
   async population(): Promise<StoredPopulation | null> {
@@ -69,8 +95,8 @@ export class SettingsStore {
     return value;
   }
 
-  private async read(key: string): Promise<unknown> {
-    const row = await this.db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
+  private async read(key: string, db: Db = this.db): Promise<unknown> {
+    const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
     return row?.value;
   }
 

@@ -33,7 +33,7 @@ export const guardrailsEn = {
   quietShort: { hold: 'Quiet hours: hold', skip: 'Quiet hours: skip', ignore: 'Ignores quiet hours', transactional: 'Transactional' },
   cap: 'At most {{max}} {{channel}} per customer every {{within}}',
   noCaps: 'No frequency cap on this channel',
-  settingsWhere: 'Changed by an admin in the shop settings (messaging, PUT /api/settings).',
+  settingsWhere: 'An admin changes them on the Settings page.',
   settingsHelp: 'Quiet hours and frequency caps are shop settings; they apply to every journey.',
 };
 

@@ -34,7 +34,7 @@ export const guardrailsZhCN: Messages['guardrails'] = {
   quietShort: { hold: '夜间免打扰：顺延', skip: '夜间免打扰：不发', ignore: '忽略免打扰', transactional: '交易类，不受免打扰' },
   cap: '每人每{{within}}最多{{max}}条{{channel}}',
   noCaps: '此渠道没有频次限制',
-  settingsWhere: '由管理员在店铺设置的 messaging 中修改（PUT /api/settings）。',
+  settingsWhere: '由管理员在“店铺设置”页修改。',
   settingsHelp: '夜间免打扰和频次限制是店铺设置，对所有旅程生效。',
 };
 

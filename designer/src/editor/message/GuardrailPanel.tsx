@@ -31,7 +31,10 @@ export function GuardrailPanel({ config }: { config: Record<string, unknown> }) 
           ))}
       </ul>
       <p className="muted small">
-        {t('guardrails.settingsHelp')} {t('guardrails.settingsWhere')}
+        {t('guardrails.settingsHelp')}{' '}
+        <a href="#/settings" data-testid="guardrail-settings-link">
+          {t('guardrails.settingsWhere')}
+        </a>
       </p>
     </section>
   );
