@@ -29,6 +29,7 @@ export * from './interpreter/interpreter';
 export * from './driver/index';
 export * from './journey/parse-messages';
 export * from './facts/settings';
+export { isDerivedFactRule, minSpendCents, tagRuleId, tagRuleKinds, withRuleIds, type TagRuleKind } from './facts/tag-rules';
 export * from './facts/dates';
 export * from './facts/rfm';
 export * from './facts/customer-facts';
