@@ -30,6 +30,7 @@ export * from './driver/index';
 export * from './journey/parse-messages';
 export * from './facts/settings';
 export { isDerivedFactRule, minSpendCents, tagRuleId, tagRuleKinds, withRuleIds, type TagRuleKind } from './facts/tag-rules';
+export { tagRuleProblem, type TagRuleProblem } from './facts/tag-rule-words';
 export * from './facts/dates';
 export * from './facts/rfm';
 export * from './facts/customer-facts';
