@@ -6,6 +6,7 @@ import { cohortBenches } from './cohorts';
 import { designerBenches } from './designer';
 import { engineBenches } from './engine';
 import { factsBenches } from './facts';
+import { tagRuleBenches } from './tag-rules';
 import { ingestBenches } from './ingest';
 import { journeysBenches } from './journeys';
 import { outboxBenches } from './outbox';
@@ -20,6 +21,7 @@ export interface BenchResult {
 const benches: Record<string, () => Promise<BenchResult>> = {
   ...engineBenches,
   ...factsBenches,
+  ...tagRuleBenches,
   ...journeysBenches,
   ...designerBenches,
   ...broadcastMemoryBenches,
