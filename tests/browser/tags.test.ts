@@ -101,4 +101,18 @@ describe('tag rules in the browser', () => {
     await page.screenshot({ path: artifact('tags-en.png'), fullPage: true });
     expect(unexpected(errors)).toEqual([]);
   });
+
+  it('shows an analyst the rules and counts, without the buttons that change them', async () => {
+    const analyst = (await b.stack.api('/api/tokens', { body: { name: 'analysis', role: 'analyst' } })).body.token as string;
+    await b.stack.api('/api/tag-rules', { body: { kind: 'stage', tag: '待唤醒', stages: ['silent', 'sleeping', 'lost'] } });
+    const context = await b.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.goto(`${b.stack.baseUrl}/#token=${analyst}`);
+    await page.getByTestId('nav-tags').click();
+    await page.getByTestId('rule-row-待唤醒').waitFor();
+    expect(await page.getByTestId('rule-row-待唤醒').innerText()).toContain('生命周期阶段为 沉默或睡眠或流失 → 待唤醒');
+    expect(await page.getByTestId('rule-new').count()).toBe(0);
+    expect(await page.getByTestId('rule-delete-待唤醒').count()).toBe(0);
+    await context.close();
+  });
 });

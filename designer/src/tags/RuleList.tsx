@@ -4,13 +4,15 @@ import { currentLocale } from '../i18n';
 import type { TagRule, TagRuleList } from '../api/tag-rules';
 import { describeCondition, describeRule } from './describe-rule';
 
-/** The rules in words with the customers each tags now; edit, and delete after a confirmation. */
+/** The rules in words with the customers each tags now; for roles that may, edit, and delete after a confirmation. */
 export function RuleList({
   rules,
+  canEdit,
   onEdit,
   onDelete,
 }: {
   rules: TagRuleList['rules'];
+  canEdit: boolean;
   onEdit: (rule: TagRule) => void;
   onDelete: (rule: TagRule) => Promise<void>;
 }) {
@@ -36,7 +38,7 @@ export function RuleList({
               {t('tagsPage.customersNow', { count: customers })}
             </td>
             <td className="tag-actions">
-              {confirming === rule.id ? (
+              {!canEdit ? null : confirming === rule.id ? (
                 <span role="alertdialog" data-testid="rule-delete-confirm">
                   {t('tagsPage.confirmDelete', { rule: describeRule(rule, t, locale) })}{' '}
                   <button

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { reaches, useRole } from '../auth/role';
 import { deleteRule, fetchTagRules, type TagRule, type TagRuleDraft, type TagRuleList } from '../api/tag-rules';
 import { draftOfKind } from './default-drafts';
 import { RuleForm } from './RuleForm';
@@ -13,6 +14,9 @@ export default function TagsPage() {
   const [list, setList] = useState<TagRuleList | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState<Editing>(null);
+  // Writing a rule needs the marketer's role (the server refuses others anyway): analysts read.
+  const role = useRole();
+  const canEdit = role !== null && reaches(role, 'marketer');
   const load = useCallback(() => fetchTagRules().then(setList, (e: unknown) => setError(e instanceof Error ? e.message : String(e))), []);
   useEffect(() => void load(), [load]);
 
@@ -40,17 +44,26 @@ export default function TagsPage() {
       <section className="card">
         <div className="row tag-heading">
           <h2>{t('tagsPage.rules')}</h2>
-          <button
-            className="btn btn-primary"
-            data-testid="rule-new"
-            disabled={editing !== null}
-            onClick={() => setEditing({ initial: draftOfKind('bought-category', {}) })}
-          >
-            {t('tagsPage.newRule')}
-          </button>
+          {canEdit ? (
+            <button
+              className="btn btn-primary"
+              data-testid="rule-new"
+              disabled={editing !== null}
+              onClick={() => setEditing({ initial: draftOfKind('bought-category', {}) })}
+            >
+              {t('tagsPage.newRule')}
+            </button>
+          ) : null}
         </div>
         <p className="muted">{t('tagsPage.rulesHint')}</p>
-        {list ? <RuleList rules={list.rules} onEdit={(rule) => setEditing({ initial: rule, ...(rule.id ? { id: rule.id } : {}) })} onDelete={remove} /> : null}
+        {list ? (
+          <RuleList
+            rules={list.rules}
+            canEdit={canEdit}
+            onEdit={(rule) => setEditing({ initial: rule, ...(rule.id ? { id: rule.id } : {}) })}
+            onDelete={remove}
+          />
+        ) : null}
       </section>
       <section className="card" data-testid="manual-tags">
         <h2>{t('tagsPage.manual')}</h2>
