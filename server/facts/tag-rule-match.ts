@@ -46,16 +46,25 @@ export interface RulePreview {
   sample: { customerId: string; name: string | null; value: string }[];
 }
 
-/** How many customers the rule tags as of `asOf`, and the first `sampleSize` of them by id. */
+/**
+ * How many customers the rule tags as of `asOf`, and the first `sampleSize` of them by id: one
+ * statement, the matches computed once (materialized) for both the count and the sample.
+ */
 export async function previewRule(db: Db, rule: TagRule, asOf: Date, sampleSize = 10): Promise<RulePreview> {
-  const matches = ruleMatches(rule, asOf);
-  const count = await sql<{ n: number }>`select count(*)::int as n from (${matches}) m`.execute(db);
-  const sample = await sql<{ customer_id: string; value: string; name: string | null }>`select m.customer_id, m.value, c.name
-    from (${matches}) m left join customers c on c.id = m.customer_id order by m.customer_id collate "C" limit ${sampleSize}`.execute(db);
-  return {
-    customers: count.rows[0]!.n,
-    sample: sample.rows.map((r) => ({ customerId: r.customer_id, name: r.name, value: r.value })),
-  };
+  const { rows } = await sql<{ n: number; sample: { customer_id: string; value: string; name: string | null }[] | string | null }>`
+    with m as materialized (${ruleMatches(rule, asOf)})
+    select (select count(*)::int from m) as n,
+      (select json_agg(json_build_object('customer_id', s.customer_id, 'value', s.value, 'name', c.name) order by s.customer_id collate "C")
+        from (select customer_id, value from m order by customer_id collate "C" limit ${sampleSize}) s
+        left join customers c on c.id = s.customer_id) as sample`.execute(db);
+  const row = rows[0]!;
+  // PGlite hands json back as text, PostgreSQL as parsed values.
+  const sample = (typeof row.sample === 'string' ? JSON.parse(row.sample) : (row.sample ?? [])) as {
+    customer_id: string;
+    value: string;
+    name: string | null;
+  }[];
+  return { customers: row.n, sample: sample.map((r) => ({ customerId: r.customer_id, name: r.name, value: String(r.value) })) };
 }
 
 /** The customers each rule tags as of `asOf`: one count per rule. */
