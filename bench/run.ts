@@ -7,6 +7,7 @@ import { crmBenches } from './crm';
 import { designerBenches } from './designer';
 import { engineBenches } from './engine';
 import { factsBenches } from './facts';
+import { tagRuleBenches } from './tag-rules';
 import { ingestBenches } from './ingest';
 import { journeysBenches } from './journeys';
 import { outboxBenches } from './outbox';
@@ -22,6 +23,7 @@ export interface BenchResult {
 const benches: Record<string, () => Promise<BenchResult>> = {
   ...engineBenches,
   ...factsBenches,
+  ...tagRuleBenches,
   ...journeysBenches,
   ...designerBenches,
   ...broadcastMemoryBenches,

@@ -12,6 +12,7 @@ import { metaEndpoints } from './meta';
 import { settingsEndpoints } from './settings';
 import { simulateEndpoints } from './simulate';
 import { statsEndpoints } from './stats';
+import { tagRuleEndpoints } from './tag-rules';
 import { tagEndpoints } from './tags';
 import { templateEndpoints } from './templates';
 import { tokenEndpoints } from './tokens';
@@ -36,6 +37,7 @@ export * from './meta';
 export * from './settings';
 export * from './simulate';
 export * from './stats';
+export * from './tag-rules';
 export * from './tags';
 export * from './templates';
 export * from './tokens';
@@ -60,6 +62,7 @@ export const endpoints: readonly Endpoint[] = [
   ...customerEndpoints,
   ...settingsEndpoints,
   ...tagEndpoints,
+  ...tagRuleEndpoints,
   ...couponEndpoints,
   ...tokenEndpoints,
 ];

@@ -31,6 +31,8 @@ export * from './journey/parse-messages';
 export * from './facts/settings';
 export * from './facts/settings-diff';
 export * from './facts/settings-problems';
+export { isDerivedFactRule, minSpendCents, tagRuleId, tagRuleKinds, withRuleIds, type TagRuleKind } from './facts/tag-rules';
+export { tagRuleProblem, type TagRuleProblem } from './facts/tag-rule-words';
 export * from './facts/dates';
 export * from './facts/rfm';
 export * from './facts/customer-facts';

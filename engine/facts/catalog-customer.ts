@@ -11,7 +11,7 @@ const tierLabels: Record<(typeof tierIds)[number], FactChoice['labels']> = {
   vip: { 'zh-CN': 'VIP会员', en: 'VIP' },
   supreme: { 'zh-CN': '至尊VIP会员', en: 'Supreme VIP' },
 };
-const stageLabels: Record<(typeof lifecycleStages)[number], FactChoice['labels']> = {
+export const stageLabels: Record<(typeof lifecycleStages)[number], FactChoice['labels']> = {
   active: { 'zh-CN': '活跃', en: 'Active' },
   silent: { 'zh-CN': '沉默', en: 'Silent' },
   sleeping: { 'zh-CN': '睡眠', en: 'Sleeping' },

@@ -1,5 +1,6 @@
 import { birthdayMonthDay, daysBetween, daysToBirthday, localDate, ownZoneOr } from './dates';
 import { percentilesDisc, quintileBoundaries, rfmSegment, scoreHigherBetter, scoreLowerBetter, type FactPopulation, type RfmSegment } from './rfm';
+import { minSpendCents } from './tag-rules';
 import { countedStatuses, tierIds, type LifecycleStage, type OrderStatus, type RfmRanges, type ShopSettings, type TierId } from './settings';
 
 export interface OrderRecord {
@@ -166,14 +167,24 @@ export function lifecycleStage(recencyDays: number | null, settings: ShopSetting
   return 'lost';
 }
 
-/** The automatic tags the shop's rules give for these counted orders. */
-export function ruleTags(counted: OrderRecord[], products: Map<string, ProductRecord>, settings: ShopSettings): string[] {
+/** What a customer's rule tags are decided on besides their counted orders: the facts derived from them. */
+export interface RuleTagInputs {
+  /** The moment facts are computed as of, in ms (the windows end there). */
+  asOfMs: number;
+  stage: LifecycleStage;
+  segment: RfmSegment | null;
+}
+
+/** The automatic tags the shop's rules give for these counted orders (placed up to asOf) and derived facts. */
+export function ruleTags(counted: OrderRecord[], products: Map<string, ProductRecord>, settings: ShopSettings, derived: RuleTagInputs): string[] {
   const tags = new Set<string>();
   // What was bought is gathered only when a rule asks (a heavy buyer has hundreds of orders).
   let bought: Set<string> | undefined;
   let categories: Set<string> | undefined;
   const boughtProducts = () => (bought ??= new Set(counted.flatMap((o) => o.productIds)));
   const boughtCategories = () => (categories ??= new Set([...boughtProducts()].map((p) => products.get(p)?.category).filter((c): c is string => !!c)));
+  // Windows are spans of 24-hour days before asOf, as the RFM window is (baseFacts).
+  const inLastDays = (days: number) => counted.filter((o) => Date.parse(o.createdAt) > derived.asOfMs - days * 86_400_000);
   for (const rule of settings.tagRules) {
     if (rule.kind === 'bought-product' && rule.productIds.some((p) => boughtProducts().has(p))) tags.add(rule.tag);
     if (rule.kind === 'bought-category' && rule.categories.some((c) => boughtCategories().has(c))) tags.add(rule.tag);
@@ -182,6 +193,13 @@ export function ruleTags(counted: OrderRecord[], products: Map<string, ProductRe
       // "Most orders": strictly more than half.
       if (discounted.length * 2 > counted.length) tags.add(rule.tag);
     }
+    if (rule.kind === 'spend-in-window') {
+      const spent = inLastDays(rule.days).reduce((sum, o) => sum + toCents(o.amount), 0);
+      if (spent >= minSpendCents(rule.minSpend)) tags.add(rule.tag);
+    }
+    if (rule.kind === 'orders-in-window' && inLastDays(rule.days).length >= rule.minOrders) tags.add(rule.tag);
+    if (rule.kind === 'rfm-segment' && derived.segment && rule.segments.includes(derived.segment)) tags.add(rule.tag);
+    if (rule.kind === 'stage' && rule.stages.includes(derived.stage)) tags.add(rule.tag);
   }
   return [...tags];
 }
@@ -232,7 +250,9 @@ export function customerFactsDetail(input: CustomerFactsInput): { facts: Custome
   // The customer's own zone for their birthday; the shop's when they have none or an unknown one.
   const tz = ownZoneOr(customer.timezone, settings.timezone);
   const today = localDate(typeof input.asOf === 'string' ? new Date(input.asOf) : input.asOf, tz);
-  const automatic = ruleTags(base.counted, input.products, settings);
+  const lifecycle = lifecycleStage(base.recencyDays, settings, input.population);
+  const asOfMs = typeof input.asOf === 'string' ? Date.parse(input.asOf) : input.asOf.getTime();
+  const automatic = ruleTags(base.counted, input.products, settings, { asOfMs, stage: lifecycle, segment: rfm?.segment ?? null });
   const tags = [...new Set([...(customer.manualTags ?? []), ...automatic])].sort(byCodePoint);
   const facts: CustomerFacts = {
     orderCount: base.orderCount,
@@ -245,7 +265,7 @@ export function customerFactsDetail(input: CustomerFactsInput): { facts: Custome
     // Half a cent rounds up, exactly (in floating point 100.01 / 2 is 50.00499…).
     aov: base.orderCount > 0 ? roundedQuotient(base.totalCents, base.orderCount) / 100 : null,
     rfm,
-    lifecycleStage: lifecycleStage(base.recencyDays, settings, input.population),
+    lifecycleStage: lifecycle,
     tier: higherTier(earnedTier(base.orderCount, base.totalSpend, settings), customer.tier),
     tags,
     daysToBirthday: customer.birthday && birthdayMonthDay(customer.birthday) ? daysToBirthday(customer.birthday, today) : null,

@@ -22,7 +22,8 @@ export function scoreLowerBetter(value: number, thresholds: readonly number[]): 
   return 5 - thresholds.filter((t) => value > t).length;
 }
 
-export type RfmSegment = 'champions' | 'loyal' | 'new' | 'potential' | 'at_risk' | 'hibernating' | 'needs_attention';
+export const rfmSegments = ['champions', 'loyal', 'new', 'potential', 'at_risk', 'hibernating', 'needs_attention'] as const;
+export type RfmSegment = (typeof rfmSegments)[number];
 
 /** A combined segment name from the three scores; the first rule that holds names it. */
 export function rfmSegment(r: number, f: number, m: number): RfmSegment {

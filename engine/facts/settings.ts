@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isValidTimeZone } from './dates';
 import { messagingSettingsSchema } from '../guardrails/settings';
+import { tagRuleSchema } from './tag-rules';
 
 /** Order statuses that count as a purchase. Unpaid, closed and refunded orders never count. */
 export const countedStatuses = ['paid', 'shipped', 'delivered'] as const;
@@ -10,8 +11,7 @@ export type OrderStatus = (typeof orderStatuses)[number];
 export const tierIds = ['ordinary', 'senior', 'vip', 'supreme'] as const;
 export type TierId = (typeof tierIds)[number];
 
-export const lifecycleStages = ['active', 'silent', 'sleeping', 'lost', 'none'] as const;
-export type LifecycleStage = (typeof lifecycleStages)[number];
+export { lifecycleStages, type LifecycleStage } from './stages';
 
 /**
  * Fixed RFM ranges: the four thresholds between scores 1–5, ascending. For recency (days, lower is
@@ -25,17 +25,7 @@ const thresholds = z
 export const rfmRangesSchema = z.object({ recencyDays: thresholds, frequency: thresholds, monetary: thresholds });
 export type RfmRanges = z.infer<typeof rfmRangesSchema>;
 
-const tagRuleSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('bought-product'), tag: z.string().min(1), productIds: z.array(z.string().min(1)).min(1) }),
-  z.object({ kind: z.literal('bought-category'), tag: z.string().min(1), categories: z.array(z.string().min(1)).min(1) }),
-  z.object({
-    kind: z.literal('price-sensitive'),
-    tag: z.string().min(1).default('价格敏感'),
-    /** An order is discounted when discount / (amount + discount) is at least this percentage. */
-    minDiscountPct: z.number().min(0).max(100).default(20),
-  }),
-]);
-export type TagRule = z.infer<typeof tagRuleSchema>;
+export { tagRuleSchema, type TagRule } from './tag-rules';
 
 const tierRuleSchema = z.object({
   id: z.enum(tierIds),
@@ -83,7 +73,16 @@ export const shopSettingsSchema = z.object({
     { id: 'vip', minSpend: 5000, minOrders: 10 },
     { id: 'supreme', minSpend: 20000, minOrders: 30 },
   ]),
-  tagRules: z.array(tagRuleSchema).default([]),
+  tagRules: z
+    .array(tagRuleSchema)
+    .default([])
+    .superRefine((rules, ctx) => {
+      const seen = new Set<string>();
+      rules.forEach((rule, i) => {
+        if (rule.id && seen.has(rule.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `another rule has the id "${rule.id}"` });
+        if (rule.id) seen.add(rule.id);
+      });
+    }),
   /** Quiet hours and frequency caps for marketing messages (engine/guardrails). */
   messaging: messagingSettingsSchema.prefault({}),
   sms: smsSettingsSchema.prefault({}),

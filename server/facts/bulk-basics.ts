@@ -1,12 +1,13 @@
 import { sql } from 'kysely';
-import { scoresByCategory, type FactPopulation, type ShopSettings } from '../../engine/index';
+import { minSpendCents, scoresByCategory, type FactPopulation, type ShopSettings } from '../../engine/index';
 import type { Db } from '../db/database';
-import { boughtRules, countedSql, discountedSql, priceRules } from './bulk-expressions';
+import { boughtRules, countedSql, discountedSql, priceRules, windowRules } from './bulk-expressions';
 
 /**
  * The buyers' basics as of `asOf` into temporary tables (dropped at commit):
  * - fx_base: baseFacts per buyer — one GROUP BY over the counted orders up to asOf (money in
- *   whole cents, as the engine sums it) — and the price-sensitive rule tags (ruleTags);
+ *   whole cents, as the engine sums it) — and the rule tags decided on the orders alone (ruleTags:
+ *   price-sensitive, spend and orders in a window);
  * - fx_bought: the bought-product / bought-category rule tags (only when such rules exist);
  * - fx_main: mainCategory in the RFM window (only when per-category ranges are in use).
  * `scoped`: only the customers in fx_scope (refresh-scope.ts), their orders found by the index
@@ -21,21 +22,28 @@ export async function buyerBasics(trx: Db, settings: ShopSettings, asOf: Date, s
   // instead (seen: 3.9 s against 2.0 s by the index for 12k customers of 1M). Scopes as large as
   // the whole stock (after a big import) still get the scan.
   if (scoped) await sql`set local random_page_cost = 1.1`.execute(trx);
+  const cents = sql`(o.amount * 100)::bigint`;
+  // The rule tags decided on a buyer's counted orders alone: price-sensitive and the windows.
   const price = priceRules(settings).map(
     ({ rule, bp }) => sql`case when count(*) filter (where ${discountedSql(bp)}) * 2 > count(*) then ${rule.tag}::text end`,
   );
-  const priceTags = price.length > 0 ? sql`array_remove(array[${sql.join(price)}], null)` : sql`'{}'::text[]`;
+  const windows = windowRules(settings, asOf).map(({ rule, start }) =>
+    rule.kind === 'spend-in-window'
+      ? sql`case when coalesce(sum_cents(${cents}) filter (where o.created_at > ${start}::timestamptz), 0) >= ${minSpendCents(rule.minSpend)}::bigint then ${rule.tag}::text end`
+      : sql`case when count(*) filter (where o.created_at > ${start}::timestamptz) >= ${rule.minOrders}::int then ${rule.tag}::text end`,
+  );
+  const decided = [...price, ...windows];
+  const orderTags = decided.length > 0 ? sql`array_remove(array[${sql.join(decided)}], null)` : sql`'{}'::text[]`;
   // Created from its query (no key, nothing to maintain per row). Amounts have two decimals, so
   // each is a whole number of cents, summed by sum_cents (migration 0011) with a bigint state
   // rather than sum over numeric (arbitrary precision, and large partial states to hand between
   // parallel workers): 10M orders took 7.4–7.7 s in numeric and 4.5 s so.
-  const cents = sql`(o.amount * 100)::bigint`;
   await sql`create temporary table fx_base on commit drop as
     select o.customer_id, count(*)::int as order_count, sum_cents(${cents}) as total_cents,
       (count(*) filter (where ${inWindow}))::int as frequency,
       coalesce(sum_cents(${cents}) filter (where ${inWindow}), 0) as monetary_cents,
       min(o.created_at) as first_at, max(o.created_at) as last_at,
-      ${priceTags}::text[] as price_tags
+      ${orderTags}::text[] as order_tags
     from ${orders}
     where ${countedSql} and o.created_at <= ${asOf}::timestamptz
     group by o.customer_id`.execute(trx);

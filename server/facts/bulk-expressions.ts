@@ -36,6 +36,12 @@ export const priceRules = (settings: ShopSettings) =>
 /** isDiscounted on the orders row `o`: discount ≥ bp/10000 of (amount + discount), exactly. */
 export const discountedSql = (bp: number) => sql`(o.amount + o.discount > 0 and o.discount * 1000000 >= ${bp}::numeric * (o.amount + o.discount) * 100)`;
 
+/** The `spend-in-window` and `orders-in-window` rules, each with the instant its window starts after (baseFacts' windows: 24-hour days before asOf). */
+export const windowRules = (settings: ShopSettings, asOf: Date) =>
+  settings.tagRules.flatMap((rule) =>
+    rule.kind === 'spend-in-window' || rule.kind === 'orders-in-window' ? [{ rule, start: new Date(asOf.getTime() - rule.days * 86_400_000) }] : [],
+  );
+
 /** The rules that look at what was bought. */
 export const boughtRules = (settings: ShopSettings) =>
   settings.tagRules.flatMap((rule, index) =>

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { FactChange, FactPopulation, ShopSettings } from '../../engine/index';
 import type { Db } from '../db/database';
 import { buyerBasics, computePopulationSql } from './bulk-basics';
+import { derivedTagNames, writeDerivedTags } from './bulk-derived-tags';
 import { writeSnapshot, writeViewParameters } from './bulk-snapshot';
 import { recordChanges } from './change-events';
 import { clearMarks, collectScope, planRefresh, refreshBasis, type RefreshMode } from './refresh-scope';
@@ -37,8 +38,9 @@ const REFRESH_LOCK = 72_630_301;
  * Every customer's facts as of `asOf`, in set-based SQL inside one transaction. A full refresh
  * takes the buyers' basics from one GROUP BY over the counted orders; the daily one (`changed`,
  * refresh-scope.ts) from the orders of the customers whose stored values may have moved since the
- * last refresh. Then the rule tags, the stored rows (only those that differ), the population
- * boundaries over the stored rows, the view's parameters, and the changes against the previous
+ * last refresh. Then the stored rows (only those that differ), the population boundaries over the
+ * stored rows, the view's parameters, the stage and RFM segment rules' tags (decided on what the
+ * view derives), the rule tags in customer_tags, and the changes against the previous
  * snapshot, stored as events in the same transaction. Nothing goes row by row through JavaScript
  * but the changes it returns.
  */
@@ -69,11 +71,13 @@ export async function bulkRefresh(
     const scoped = plan.mode === 'changed';
     const recomputed = plan.mode === 'changed' ? await step('scope', () => collectScope(trx, settings, plan.lastAsOf, asOf)) : undefined;
     await step('basics', () => buyerBasics(trx, settings, asOf, scoped));
-    await step('ruleTags', () => writeRuleTags(trx, scoped));
     await writeSnapshot(trx, settings, customerZones, scoped, step);
     const population = await step('population', () => computePopulationSql(trx, asOf, settings.timezone));
     await storePopulation(trx, population);
     await writeViewParameters(trx, settings, population, asOf);
+    // The stage and RFM segment rules decide on what the view derives with these parameters.
+    await step('derivedTags', () => writeDerivedTags(trx, settings, scoped));
+    await step('ruleTags', () => writeRuleTags(trx, scoped, derivedTagNames(settings)));
     await sql`update facts_snapshot set basis = ${basis}`.execute(trx);
     const recorded = await step('changes', () => recordChanges(trx, asOf, settings.timezone, plan.mode === 'full' && plan.firstSnapshot));
     // A rehearsal reads what the refresh did and throws, which rolls all of it back.
@@ -94,15 +98,20 @@ export async function bulkRefresh(
   });
 }
 
-/** The rule tags in customer_tags (source 'rule'), so tag filters find them: added and withdrawn (for the scope's customers alone when scoped). */
-async function writeRuleTags(trx: Db, scoped: boolean): Promise<void> {
+/**
+ * The rule tags in customer_tags (source 'rule'), so tag filters find them: added and withdrawn —
+ * for the scope's customers alone when scoped, except the stage and RFM segment rules' tags
+ * (`derived`), decided for everyone.
+ */
+async function writeRuleTags(trx: Db, scoped: boolean, derived: string[]): Promise<void> {
   await sql`create temporary table fx_rule_tags on commit drop as
     select distinct customer_id, tag from (
-      select customer_id, unnest(price_tags) as tag from fx_base where cardinality(price_tags) > 0
+      select customer_id, unnest(order_tags) as tag from fx_base where cardinality(order_tags) > 0
       union all select customer_id, unnest(tags) from fx_bought
+      union all select customer_id, tag from fx_derived_tags
     ) t`.execute(trx);
   await sql`delete from customer_tags t where t.source = 'rule'
-    ${scoped ? sql`and t.customer_id in (select customer_id from fx_scope)` : sql``}
+    ${scoped ? sql`and (t.customer_id in (select customer_id from fx_scope) or t.tag = any(${derived}::text[]))` : sql``}
     and not exists (select 1 from fx_rule_tags n where n.customer_id = t.customer_id and n.tag = t.tag)`.execute(trx);
   await sql`insert into customer_tags (customer_id, tag, source) select customer_id, tag, 'rule' from fx_rule_tags on conflict do nothing`.execute(trx);
 }

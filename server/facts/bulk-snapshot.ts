@@ -176,7 +176,7 @@ export function stableRowsQuery(settings: ShopSettings, customerZones: string[],
         coalesce(b.order_count, 0) as order_count, coalesce(b.total_cents, 0) as total_cents,
         coalesce(b.frequency, 0) as frequency, coalesce(b.monetary_cents, 0) as monetary_cents,
         b.first_at, b.last_at, ${from.mainCategory ? sql`fm.category` : sql`null::text`} as main_category,
-        coalesce(b.price_tags, '{}') ${from.boughtTags ? sql`|| coalesce(bt.tags, '{}')` : sql``} as rule_tags,
+        coalesce(b.order_tags, '{}') ${from.boughtTags ? sql`|| coalesce(bt.tags, '{}')` : sql``} as rule_tags,
         ${from.manualTags ? sql`mt.tags` : sql`null::text[]`} as manual_tags,
         ${birthdayMonthDaySql(col('c.birthday'))} as birthday_md,
         case when c.timezone = any(${customerZones}::text[]) then c.timezone end as zone

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { ShopSettings } from '../../engine/index';
+import { isDerivedFactRule, type ShopSettings } from '../../engine/index';
 import type { Db } from '../db/database';
 import { needsCategories } from './customer-inputs';
 
@@ -50,14 +50,26 @@ export async function planRefresh(trx: Db, settings: ShopSettings, asOf: Date, b
   if (last.basis !== basis) return again('settings changed');
   if (asOf.getTime() < new Date(last.as_of).getTime()) return again('asOf before the last refresh');
   if (last.products && needsCategories(settings)) return again('products changed');
+  if (sharedDerivedTags(settings)) return again('a tag given both by a stage or RFM segment rule and by another rule');
   return { mode: 'changed', lastAsOf: new Date(last.as_of) };
+}
+
+/**
+ * Whether a stage or RFM segment rule gives a tag another kind of rule gives too. The derived-tags
+ * pass (bulk-derived-tags.ts) tells a derived tag from the others by its name when it updates the
+ * customers outside a `changed` refresh's scope, so such shared names need a full refresh.
+ */
+export function sharedDerivedTags(settings: ShopSettings): boolean {
+  const derived = new Set(settings.tagRules.filter(isDerivedFactRule).map((r) => r.tag));
+  return settings.tagRules.some((r) => !isDerivedFactRule(r) && derived.has(r.tag));
 }
 
 /**
  * The customers a `changed` refresh recomputes, into fx_scope: those marked since the last refresh
  * (orders, profile, manual tags), rows a per-customer refresh wrote as of its own moment, and the
  * buyers whose frequency and monetary moved because days passed — an order left the RFM window,
- * or entered the asOf range. Nothing else a stored value is made of moves with the day.
+ * or entered the asOf range — and those with an order that left a window tag rule's window. (Stage
+ * and RFM segment rules move with the day for everyone: bulk-derived-tags.ts covers them.)
  */
 export async function collectScope(trx: Db, settings: ShopSettings, lastAsOf: Date, asOf: Date): Promise<number> {
   const window = settings.rfm.windowDays * 86_400_000;
@@ -68,10 +80,23 @@ export async function collectScope(trx: Db, settings: ShopSettings, lastAsOf: Da
     select customer_id from fx_marks
     union select customer_id from customer_fact_rows where as_of is not null
     union select customer_id from orders where created_at > ${lastWindowStart}::timestamptz and created_at <= ${windowStart}::timestamptz
-    union select customer_id from orders where created_at > ${lastAsOf}::timestamptz and created_at <= ${asOf}::timestamptz`.execute(trx);
+    union select customer_id from orders where created_at > ${lastAsOf}::timestamptz and created_at <= ${asOf}::timestamptz
+    ${sql.join(
+      windowDays(settings).map(
+        (days) =>
+          sql`union select customer_id from orders where created_at > ${new Date(lastAsOf.getTime() - days * 86_400_000)}::timestamptz
+            and created_at <= ${new Date(asOf.getTime() - days * 86_400_000)}::timestamptz`,
+      ),
+      sql` `,
+    )}`.execute(trx);
   await sql`analyze fx_scope`.execute(trx);
   return Number(result.numAffectedRows ?? 0);
 }
+
+/** The distinct windows of the window tag rules, in days. */
+const windowDays = (settings: ShopSettings) => [
+  ...new Set(settings.tagRules.flatMap((r) => (r.kind === 'spend-in-window' || r.kind === 'orders-in-window' ? [r.days] : []))),
+];
 
 /** From this many marks on, clearMarks tries to empty the table at once rather than row by row. */
 const MANY_MARKS = 10_000;

@@ -90,7 +90,10 @@ describe.each(databaseKinds)('bulk, per-customer and engine facts agree on %s', 
     const again = await snapshot(t.db);
     for (const id of ids.slice(0, 20)) expect(again.get(id)).toEqual(stored.get(id));
     // So does the refresh of many customers at once (the router's, for a batch's customers).
-    expect(await shop.facts.refreshCustomers(ids.slice(20), asOf)).toEqual([]);
+    // (A customer the snapshot lacked gets their first row: under a rule on the stage 'none' that
+    // row tags them, and the change is theirs alone.)
+    const firstRows = (await shop.facts.refreshCustomers(ids.slice(20), asOf)).filter((c) => inSnapshot.includes(c.customerId));
+    expect(firstRows).toEqual([]);
     const third = await snapshot(t.db);
     for (const id of ids.slice(20).filter((i) => inSnapshot.includes(i))) expect(third.get(id), id).toEqual(stored.get(id));
   });

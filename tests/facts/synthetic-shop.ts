@@ -79,6 +79,8 @@ export const variants: [string, unknown][] = [
         { kind: 'price-sensitive', tag: '大折扣', minDiscountPct: 33.33 },
         { kind: 'bought-category', tag: '油性肤质', categories: ['控油', 'Z'] },
         { kind: 'bought-product', tag: '回访', productIds: ['p3', 'p4'] },
+        { id: 'spend-30', kind: 'spend-in-window', tag: '近30天高消费', minSpend: 300.5, days: 30 },
+        { kind: 'orders-in-window', tag: '近期复购', minOrders: 2, days: 120 },
       ],
       tiers: [
         { id: 'ordinary', minSpend: 0, minOrders: 0 },
@@ -89,4 +91,21 @@ export const variants: [string, unknown][] = [
     },
   ],
   ['ratio mode, 90-day window, London', { timezone: 'Europe/London', rfm: { windowDays: 90 }, lifecycle: { mode: 'ratio' } }],
+  [
+    'window, RFM segment and stage tag rules, ratio mode',
+    {
+      lifecycle: { mode: 'ratio' },
+      tagRules: [
+        { kind: 'spend-in-window', tag: '月消费满500', minSpend: 500, days: 30, note: 'a month of spend' },
+        { kind: 'orders-in-window', tag: '活跃复购', minOrders: 3, days: 200 },
+        { kind: 'orders-in-window', tag: '近7天下单', minOrders: 1, days: 7 },
+        { kind: 'rfm-segment', tag: '高价值', segments: ['champions', 'loyal'] },
+        { kind: 'rfm-segment', tag: '需挽留', segments: ['at_risk', 'hibernating'] },
+        { kind: 'stage', tag: '待唤醒', stages: ['silent', 'sleeping'] },
+        // A manual tag too: the refresh must keep it where set by hand.
+        { kind: 'stage', tag: 'VIP客户', stages: ['active'] },
+        { kind: 'stage', tag: '未购', stages: ['none'] },
+      ],
+    },
+  ],
 ];
