@@ -9,6 +9,7 @@ import { journeyEndpoints } from './journeys';
 import { kpiEndpoints } from './kpis';
 import { messageEndpoints } from './messages';
 import { metaEndpoints } from './meta';
+import { segmentEndpoints } from './segments';
 import { settingsEndpoints } from './settings';
 import { simulateEndpoints } from './simulate';
 import { statsEndpoints } from './stats';
@@ -31,6 +32,7 @@ export * from './journeys';
 export * from './kpis';
 export * from './messages';
 export * from './meta';
+export * from './segments';
 export * from './settings';
 export * from './simulate';
 export * from './stats';
@@ -58,6 +60,7 @@ export const endpoints: readonly Endpoint[] = [
   ...customerEndpoints,
   ...settingsEndpoints,
   ...tagEndpoints,
+  ...segmentEndpoints,
   ...couponEndpoints,
   ...tokenEndpoints,
 ];

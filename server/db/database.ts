@@ -19,6 +19,7 @@ import * as messageReasons from './migrations/0013-message-reasons';
 import * as fieldTimes from './migrations/0014-field-times';
 import * as stepRefusals from './migrations/0015-step-refusals';
 import * as cohorts from './migrations/0016-cohorts';
+import * as segments from './migrations/0018-segments';
 import { pglitePool } from './pglite-pool';
 import type { Database } from './schema';
 
@@ -42,6 +43,7 @@ const migrations: Record<string, Migration> = {
   '0014-field-times': fieldTimes,
   '0015-step-refusals': stepRefusals,
   '0016-cohorts': cohorts,
+  '0018-segments': segments,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

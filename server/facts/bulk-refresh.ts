@@ -4,6 +4,7 @@ import type { Db } from '../db/database';
 import { buyerBasics, computePopulationSql } from './bulk-basics';
 import { writeSnapshot, writeViewParameters } from './bulk-snapshot';
 import { recordChanges } from './change-events';
+import { recomputeSegments } from '../segments/membership';
 import { clearMarks, collectScope, planRefresh, refreshBasis, type RefreshMode } from './refresh-scope';
 
 export interface BulkRefreshResult {
@@ -65,6 +66,8 @@ export async function bulkRefresh(
     await writeViewParameters(trx, settings, population, asOf);
     await sql`update facts_snapshot set basis = ${basis}`.execute(trx);
     const recorded = await step('changes', () => recordChanges(trx, asOf, settings.timezone, plan.mode === 'full' && plan.firstSnapshot));
+    // Segment memberships on the new snapshot, their entries and leavings stored as events with the changes.
+    await step('segments', () => recomputeSegments(trx, { asOf, timezone: settings.timezone }));
     // Last: clearing many marks at once holds off new ones until the commit.
     await step('marks', () => clearMarks(trx));
     const count = await sql<{ n: number }>`select count(*)::int as n from customer_fact_rows`.execute(trx);

@@ -25,6 +25,7 @@ import { metaRoutes } from './routes/meta';
 import { settingsRoutes } from './routes/settings';
 import { simulateRoutes } from './routes/simulate';
 import { tagRoutes } from './routes/tags';
+import { segmentRoutes } from './routes/segments';
 import { templateRoutes } from './routes/templates';
 import { tokenRoutes } from './routes/tokens';
 import { triggerRoutes } from './routes/triggers';
@@ -75,6 +76,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
   customerRoutes(app, ctx);
   settingsRoutes(app, ctx);
   tagRoutes(app, ctx);
+  segmentRoutes(app, ctx);
   couponRoutes(app, ctx);
   templateRoutes(app, ctx);
   simulateRoutes(app, ctx);
