@@ -9,6 +9,7 @@ import { factsBenches } from './facts';
 import { ingestBenches } from './ingest';
 import { journeysBenches } from './journeys';
 import { outboxBenches } from './outbox';
+import { segmentBenches } from './segments';
 import { urgentBenches } from './urgent-lane';
 import { actionsBenches } from './temporal-actions';
 
@@ -29,6 +30,7 @@ const benches: Record<string, () => Promise<BenchResult>> = {
   ...cohortBenches,
   ...audienceBenches,
   ...outboxBenches,
+  ...segmentBenches,
 };
 
 const wanted = process.argv.slice(2).filter((a) => a !== '--');
