@@ -81,13 +81,15 @@ async function matchingInto(trx: Db, condition: TopLevelCondition, asOf: Date, c
     return;
   }
   const scope = customerIds ? sql`and c.id = any(${[...customerIds]}::text[])` : sql``;
-  await sql`insert into seg_now select c.id from ${audienceFrom(audience)} where (${audience.where}) is true ${scope}`.execute(trx);
-  const undecided = await sql<{ id: string }>`select c.id from ${audienceFrom(audience)} where (${audience.where}) is null ${scope}`.execute(trx);
+  // One scan: the matches into seg_now, and back the rows SQL cannot decide (a handful), which the engine then decides.
+  const { rows } = await sql<{ id: string }>`with scanned as (select c.id, ${audience.where} as v from ${audienceFrom(audience)} where true ${scope}),
+      matched as (insert into seg_now select id from scanned where v returning customer_id)
+    select id from scanned where v is null`.execute(trx);
   const matched = [
     ...(await decideInEngine(
       trx,
       audience,
-      undecided.rows.map((r) => r.id),
+      rows.map((r) => r.id),
     )),
   ];
   if (matched.length > 0) await sql`insert into seg_now select unnest(${matched}::text[])`.execute(trx);

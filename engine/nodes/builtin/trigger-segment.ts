@@ -29,7 +29,7 @@ export const segmentTrigger = defineNode({
       .string()
       .min(1, 'choose a segment')
       .default('')
-      .meta(field({ en: { title: 'Segment' }, 'zh-CN': { title: '人群' } })),
+      .meta({ ...field({ en: { title: 'Segment' }, 'zh-CN': { title: '人群' } }), format: 'segment-id' }),
     on: z
       .enum(['enter', 'leave'])
       .default('enter')
