@@ -3,6 +3,7 @@
 import { audienceBenches } from './audience';
 import { broadcastMemoryBenches } from './broadcast-memory';
 import { cohortBenches } from './cohorts';
+import { crmBenches } from './crm';
 import { designerBenches } from './designer';
 import { engineBenches } from './engine';
 import { factsBenches } from './facts';
@@ -31,6 +32,7 @@ const benches: Record<string, () => Promise<BenchResult>> = {
   ...audienceBenches,
   ...outboxBenches,
   ...segmentBenches,
+  ...crmBenches,
 };
 
 const wanted = process.argv.slice(2).filter((a) => a !== '--');

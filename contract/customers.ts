@@ -1,20 +1,20 @@
 import { z } from 'zod';
 import type { CustomerFacts } from '../engine/facts/customer-facts';
-import { lifecycleStages, tierIds } from '../engine/facts/settings';
-import { rfmSegmentLabels } from '../engine/facts/rfm';
+import type { FactsExplanation } from '../engine/facts/explain';
 import { idParams } from './common';
+import { countCustomersEndpoint, getCustomerActivity } from './customer-activity';
+import { customerFilterShape, withRangeChecks } from './customer-filters';
 import { endpoint } from './endpoint';
 import { asOfSchema } from './kpis';
 
-export const customerListQuerySchema = z.object({
-  stage: z.enum(lifecycleStages).optional(),
-  tier: z.enum(tierIds).optional(),
-  tag: z.string().trim().min(1).max(100).optional(),
-  rfm: z.enum(Object.keys(rfmSegmentLabels) as [string, ...string[]]).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-  /** The last id of the previous page. */
-  cursor: z.string().min(1).max(200).optional().meta({ description: 'The last id of the previous page' }),
-});
+export const customerListQuerySchema = withRangeChecks(
+  z.object({
+    ...customerFilterShape,
+    limit: z.coerce.number().int().min(1).max(500).default(50),
+    /** The last id of the previous page. */
+    cursor: z.string().min(1).max(200).optional().meta({ description: 'The last id of the previous page' }),
+  }),
+);
 
 /** The facts of one customer (engine/facts/customer-facts.ts computes them). */
 const customerFacts = z.custom<CustomerFacts>().meta({
@@ -31,9 +31,18 @@ export const customerRowSchema = z.object({
   tags: z.array(z.string()),
   facts: customerFacts,
 });
+/** Why the RFM scores, stage and tier are what they are (engine/facts/explain.ts): numbers and the rule, worded by the designer. */
+const factsExplanation = z.custom<FactsExplanation>().meta({
+  id: 'FactsExplanation',
+  description:
+    'rfm (mode quintiles|ranges, category, windowDays, r/f/m each with score, value and the four thresholds), stage (stage, recencyDays, mode windows|ratio, bounds in days), tier (tier, earned, totalSpend, orderCount, rule, next)',
+});
 export const customerDetailSchema = z.object({
   customer: z.object({ ...contact, birthday: z.string().nullable(), timezone: z.string().nullable(), attributes: z.record(z.string(), z.unknown()) }),
   facts: customerFacts,
+  /** The tags a marketer set by hand (removable); the others in facts.tags come from rules. */
+  manualTags: z.array(z.string()),
+  explanation: factsExplanation,
 });
 
 export const listCustomersEndpoint = endpoint({
@@ -41,7 +50,8 @@ export const listCustomersEndpoint = endpoint({
   path: '/api/customers',
   access: 'analyst',
   summary: 'A page of customers',
-  description: 'Customers from the facts snapshot of the last refresh, in id order (keyset pages). Names, phones and emails masked unless the role is admin.',
+  description:
+    'Customers from the facts snapshot of the last refresh matching every filter given, in id order (keyset pages: pass the last id as cursor). Names, phones and emails masked unless the role is admin.',
   query: customerListQuerySchema,
   invalid: 'invalid_query',
   response: z.object({ customers: z.array(customerRowSchema), nextCursor: z.string().nullable() }),
@@ -52,7 +62,8 @@ export const getCustomer = endpoint({
   path: '/api/customers/:id',
   access: 'analyst',
   summary: 'The customer and their facts',
-  description: 'One customer with facts computed fresh as of asOf (a date: the end of that day in the shop time zone; or an instant; default now).',
+  description:
+    'One customer with facts computed fresh as of asOf (a date: the end of that day in the shop time zone; or an instant; default now), their manual tags, and the explanation of their RFM scores, stage and tier.',
   params: idParams,
   query: z.object({ asOf: asOfSchema }),
   invalid: 'invalid_query',
@@ -99,4 +110,12 @@ export const refreshFacts = endpoint({
   }),
 });
 
-export const customerEndpoints = [listCustomersEndpoint, getCustomer, addCustomerTag, removeCustomerTag, refreshFacts] as const;
+export const customerEndpoints = [
+  listCustomersEndpoint,
+  countCustomersEndpoint,
+  getCustomer,
+  getCustomerActivity,
+  addCustomerTag,
+  removeCustomerTag,
+  refreshFacts,
+] as const;

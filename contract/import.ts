@@ -41,4 +41,17 @@ export const importOrders = importOf('orders');
 export const importCustomers = importOf('customers');
 export const importProducts = importOf('products');
 
-export const importEndpoints = [importOrders, importCustomers, importProducts] as const;
+export const importSample = endpoint({
+  method: 'POST',
+  path: '/api/import/sample',
+  access: 'marketer',
+  summary: "Imports the sample shop's history",
+  description:
+    "Imports the sample shop that ships in examples/data (40 products, 500 customers, 3000 orders over two years) exactly as the three CSV imports would, then refreshes every customer's facts so the customer list, tags and segments show it at once. Importing it again changes nothing.",
+  response: z.object({
+    imports: z.array(importSummarySchema),
+    facts: z.object({ customers: z.number().int(), ms: z.number().int() }),
+  }),
+});
+
+export const importEndpoints = [importOrders, importCustomers, importProducts, importSample] as const;

@@ -22,6 +22,8 @@ import { versionEndpoints } from './versions';
 export * from './analysis';
 export * from './common';
 export * from './coupons';
+export * from './customer-activity';
+export * from './customer-filters';
 export * from './customers';
 export * from './endpoint';
 export * from './errors';

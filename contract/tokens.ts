@@ -43,4 +43,14 @@ export const revokeToken = endpoint({
   answers: { 404: 'Unknown id' },
 });
 
-export const tokenEndpoints = [createToken, listTokens, revokeToken] as const;
+export const getSession = endpoint({
+  method: 'GET',
+  path: '/api/session',
+  access: 'analyst',
+  summary: 'Who the token belongs to',
+  description:
+    "The signed-in token's role and name (tokenId null for the installation's own token), so a screen can offer only what the role may do; the server checks every route's role anyway.",
+  response: z.object({ role: z.enum(roles), name: z.string(), tokenId: z.string().nullable() }),
+});
+
+export const tokenEndpoints = [createToken, listTokens, revokeToken, getSession] as const;

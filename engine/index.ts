@@ -36,6 +36,7 @@ export * from './facts/rfm';
 export * from './facts/customer-facts';
 export * from './facts/changes';
 export * from './facts/catalog-customer';
+export * from './facts/explain';
 export * from './guardrails/index';
 export * from './simulate/index';
 export * from './analysis/summary';

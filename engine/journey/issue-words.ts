@@ -182,6 +182,10 @@ const zhReasons: Record<string, string> = {
   'must be a date as YYYY-MM-DD, e.g. 2026-11-11': '应为日期，写作 YYYY-MM-DD，例如 2026-11-11',
   'must be zh-CN or en': '应为 zh-CN 或 en',
   'must be at most 20 codes': '最多 20 个券码',
+  'must be true or false': '应为 true 或 false',
+  'must not be below spendMin': '不能低于最低消费金额（spendMin）',
+  'must not be below ordersMin': '不能低于最少订单数（ordersMin）',
+  'must not be before lastFrom': '不能早于开始日期（lastFrom）',
 };
 
 /** Reasons that carry a detail of their own (a parser's message, a list of choices). */

@@ -1,8 +1,10 @@
+import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { CustomerFacts } from '../../engine/index';
 // The list's query is the wire contract's (contract/customers.ts).
 import { customerListQuerySchema } from '../../contract/customers';
 import type { Db } from '../db/database';
+import { filterConditions, filteredFrom, lastPurchaseBounds, whereAll, withListPlan } from './customer-filter-sql';
 
 export { customerListQuerySchema };
 export type CustomerListQuery = z.infer<typeof customerListQuerySchema>;
@@ -20,26 +22,35 @@ export interface CustomerListItem {
   facts: CustomerFacts;
 }
 
+interface Row {
+  customer_id: string;
+  name: string | null;
+  phone: string | null;
+  email: string | null;
+  region: string | null;
+  stage: string;
+  tier: string;
+  rfm_segment: string | null;
+  tags: string[];
+  facts: unknown;
+}
+
 /**
- * A page of customers from the facts snapshot (as of the last refresh), filtered by stage, tier,
- * RFM segment and tag, in id order: keyset pagination, so page N costs what page 1 does. A tag is
- * looked up in customer_tags (manual and rule tags, index on tag).
+ * A page of customers from the facts snapshot (as of the last refresh) matching every filter, in id
+ * order: keyset pagination, so page N costs what page 1 does. A tag is looked up in customer_tags
+ * (manual and rule tags, index on tag); the other filters are conditions on the snapshot's
+ * columns and the profile (customer-filter-sql.ts).
  */
 export async function listCustomers(db: Db, q: CustomerListQuery): Promise<{ customers: CustomerListItem[]; nextCursor: string | null }> {
-  const rows = await db
-    .selectFrom('customer_facts as f')
-    .leftJoin('customers as c', 'c.id', 'f.customer_id')
-    .select(['f.customer_id', 'c.name', 'c.phone', 'c.email', 'c.region', 'f.stage', 'f.tier', 'f.rfm_segment', 'f.tags', 'f.facts'])
-    .$if(q.stage !== undefined, (b) => b.where('f.stage', '=', q.stage!))
-    .$if(q.tier !== undefined, (b) => b.where('f.tier', '=', q.tier!))
-    .$if(q.rfm !== undefined, (b) => b.where('f.rfm_segment', '=', q.rfm!))
-    .$if(q.tag !== undefined, (b) =>
-      b.where('f.customer_id', 'in', (s) => s.selectFrom('customer_tags as t').select('t.customer_id').where('t.tag', '=', q.tag!)),
-    )
-    .$if(q.cursor !== undefined, (b) => b.where('f.customer_id', '>', q.cursor!))
-    .orderBy('f.customer_id')
-    .limit(q.limit + 1)
-    .execute();
+  const last = await lastPurchaseBounds(db, q);
+  const conditions = filterConditions(q, last);
+  if (q.stage !== undefined) conditions.push(sql`f.stage = ${q.stage}`);
+  if (q.cursor !== undefined) conditions.push(sql`f.customer_id > ${q.cursor}`);
+  const { rows } = await withListPlan(db, 'page', (trx) =>
+    sql<Row>`select f.customer_id, c.name, c.phone, c.email, c.region, f.stage, f.tier, f.rfm_segment, f.tags, f.facts
+    ${filteredFrom(q, last, 'left join', q.cursor)}${whereAll(conditions)}
+    order by f.customer_id limit ${q.limit + 1}`.execute(trx),
+  );
   const page = rows.slice(0, q.limit);
   return {
     customers: page.map((r) => ({
@@ -52,7 +63,7 @@ export async function listCustomers(db: Db, q: CustomerListQuery): Promise<{ cus
       tier: r.tier,
       rfmSegment: r.rfm_segment,
       tags: r.tags,
-      facts: r.facts as unknown as CustomerFacts,
+      facts: (typeof r.facts === 'string' ? JSON.parse(r.facts) : r.facts) as CustomerFacts,
     })),
     nextCursor: rows.length > q.limit ? page[page.length - 1]!.customer_id : null,
   };

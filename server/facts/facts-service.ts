@@ -2,11 +2,13 @@ import { sql } from 'kysely';
 import {
   birthdayMonthDay,
   customerFactsDetail,
+  explainFacts,
   isValidTimeZone,
   toCents,
   type CustomerFacts,
   type FactChange,
   type FactPopulation,
+  type FactsExplanation,
   type ShopSettings,
 } from '../../engine/index';
 import type { Db } from '../db/database';
@@ -52,6 +54,7 @@ function detail(inputs: CustomerInputs, settings: ShopSettings, population: Fact
     settings,
     population,
     mainCategory,
+    manualTags: [...(inputs.record.manualTags ?? [])].sort(),
     birthdayMonthDay: birthday && birthdayMonthDay(birthday) ? birthday.slice(-5) : null,
   };
 }
@@ -74,6 +77,20 @@ export class FactsService {
   async forCustomer(customerId: string, asOf: Date = new Date()): Promise<{ customer: CustomerView; facts: CustomerFacts } | undefined> {
     const computed = await this.compute(customerId, asOf);
     return computed && { customer: computed.customer, facts: computed.facts };
+  }
+
+  /**
+   * One customer's facts as forCustomer computes them, with their manual tags and the explanation
+   * of their RFM scores, stage and tier (the same settings and population boundaries).
+   */
+  async explainedForCustomer(
+    customerId: string,
+    asOf: Date = new Date(),
+  ): Promise<{ customer: CustomerView; facts: CustomerFacts; manualTags: string[]; explanation: FactsExplanation } | undefined> {
+    const computed = await this.compute(customerId, asOf);
+    if (!computed) return undefined;
+    const { customer, facts, settings, population, mainCategory, manualTags } = computed;
+    return { customer, facts, manualTags, explanation: explainFacts({ facts, settings, population, mainCategory }) };
   }
 
   /** Many customers' facts, computed fresh as `forCustomer` computes one, their inputs read in one statement; customers we know nothing of are absent. */

@@ -7,6 +7,17 @@ import type { Db } from '../db/database';
 export { roles };
 export type Role = (typeof roles)[number];
 
+/** Who a request comes from: the token's holder, as recorded in change logs. */
+export interface TokenHolder {
+  /** Null for the installation's own token (HUITOU_API_TOKEN or the one in the data folder). */
+  tokenId: string | null;
+  name: string;
+  role: Role;
+}
+
+/** The holder of the installation's own token, which is always admin. */
+export const installationHolder: TokenHolder = { tokenId: null, name: 'installation token', role: 'admin' };
+
 export interface ApiTokenInfo {
   id: string;
   name: string;
@@ -58,14 +69,14 @@ export class ApiTokens {
     return row && info(row);
   }
 
-  /** The role of a live token, or undefined. Looked up on every request, so a revocation counts at once. */
-  async roleOf(token: string): Promise<Role | undefined> {
+  /** Who holds a live token (its id, name and role), or undefined. Looked up on every request, so a revocation counts at once. */
+  async holderOf(token: string): Promise<TokenHolder | undefined> {
     const row = await this.db
       .selectFrom('api_tokens')
-      .select('role')
+      .select(['id', 'name', 'role'])
       .where('token_hash', '=', tokenHash(token))
       .where('revoked_at', 'is', null)
       .executeTakeFirst();
-    return row?.role as Role | undefined;
+    return row && { tokenId: row.id, name: row.name, role: row.role as Role };
   }
 }

@@ -2,7 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Role } from './api-tokens';
+import { installationHolder, type Role, type TokenHolder } from './api-tokens';
 import { isApiPath, requireDeclaredAccess, roleReaches, type Access, type RouteTable } from './route-access';
 
 /**
@@ -22,20 +22,22 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The caller's role, resolved from their token by the auth hook (absent on public routes). */
     role: Role;
+    /** Who the caller is (their token's name and role), for change logs; absent on public routes. */
+    actor: TokenHolder;
   }
 }
 
-/** Looks up the role of a token made through the API (the configured token is always admin). */
+/** Looks up who holds a token made through the API (the configured token is always admin). */
 export interface TokenRoles {
-  roleOf(token: string): Promise<Role | undefined>;
+  holderOf(token: string): Promise<TokenHolder | undefined>;
 }
 
-/** The role of the bearer token presented, if it is a valid one. */
-async function roleOfBearer(header: string | undefined, expected: Buffer, tokens: TokenRoles | undefined): Promise<Role | undefined> {
+/** Who holds the bearer token presented, if it is a valid one. */
+async function holderOfBearer(header: string | undefined, expected: Buffer, tokens: TokenRoles | undefined): Promise<TokenHolder | undefined> {
   const presented = header?.startsWith('Bearer ') ? header.slice(7).trim() : '';
   const given = Buffer.from(presented);
-  if (given.length === expected.length && timingSafeEqual(given, expected)) return 'admin';
-  if (presented && tokens) return tokens.roleOf(presented);
+  if (given.length === expected.length && timingSafeEqual(given, expected)) return installationHolder;
+  if (presented && tokens) return tokens.holderOf(presented);
   return undefined;
 }
 
@@ -61,14 +63,16 @@ export function bearerAuth(token: string, tokens?: TokenRoles) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const needed = neededAccess(request);
     if (needed === 'public') return;
-    const role = await roleOfBearer(request.headers.authorization, expected, tokens);
-    if (!role) {
+    const holder = await holderOfBearer(request.headers.authorization, expected, tokens);
+    if (!holder) {
       return reply
         .code(401)
         .header('www-authenticate', 'Bearer')
         .send({ error: 'unauthorized', message: 'send the API token as "Authorization: Bearer <token>"' });
     }
+    const role = holder.role;
     request.role = role;
+    request.actor = holder;
     if (!roleReaches(role, needed)) {
       const path = request.url.split('?', 1)[0];
       const whom = needed === 'admin' ? 'the admin role' : `the ${needed} role or above`;
@@ -83,6 +87,7 @@ export function bearerAuth(token: string, tokens?: TokenRoles) {
  */
 export function registerAuth(app: FastifyInstance, routes: RouteTable, token: string, tokens?: TokenRoles): void {
   app.decorateRequest('role', null as unknown as Role);
+  app.decorateRequest('actor', null as unknown as TokenHolder);
   requireDeclaredAccess(app, routes);
   app.addHook('onRequest', bearerAuth(token, tokens));
 }

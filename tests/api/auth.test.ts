@@ -47,6 +47,17 @@ describe('API authentication', () => {
     });
     const raw = (method: string, path: string, token: string | null, body?: unknown) => rawRequest(stack.baseUrl, method, path, { token, body });
 
+    it("tells each token who it is: role, name and id (none for the installation's own), and a revoked token nothing", async () => {
+      expect((await stack.api('/api/session')).body).toEqual({ role: 'admin', name: 'installation token', tokenId: null });
+      const listed = (await stack.api('/api/tokens')).body.tokens as { id: string; name: string }[];
+      const mine = (await stack.api('/api/session', { token: marketer })).body;
+      expect(mine).toEqual({ role: 'marketer', name: 'campaigns', tokenId: listed.find((t) => t.name === 'campaigns')!.id });
+      expect((await stack.api('/api/session', { token: analyst })).body).toMatchObject({ role: 'analyst', name: 'reports' });
+      const temp = await stack.api('/api/tokens', { body: { name: 'temporary', role: 'marketer' } });
+      await stack.api(`/api/tokens/${temp.body.id}`, { method: 'DELETE' });
+      expect((await stack.api('/api/session', { token: temp.body.token })).status).toBe(401);
+    });
+
     it('refuses an encoded spelling of a route without a token', async () => {
       const read = await raw('GET', '/%61pi/journeys', null);
       expect(read.status).toBe(401);

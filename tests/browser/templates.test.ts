@@ -24,7 +24,7 @@ describe('template gallery in the browser', () => {
     await d.byTestId('open-template-gallery').click();
     const gallery = d.byTestId('template-gallery');
     await expect.poll(() => gallery.locator('.template-name').allInnerTexts()).toEqual(expect.arrayContaining(chineseNames));
-    expect(await gallery.locator('.template-card').count()).toBe(6);
+    expect(await gallery.locator('.template-card').count()).toBe(7);
 
     const card = d.byTestId('template-birthday-greeting');
     expect(await card.locator('.template-description').innerText()).toBe('客户生日当天上午送上祝福和生日券。');

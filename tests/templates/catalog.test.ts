@@ -3,7 +3,7 @@ import { createRegistry, validateJourney } from '../../engine/index';
 import { TemplateCatalog } from '../../server/journeys/templates/catalog';
 
 const catalog = new TemplateCatalog();
-const ids = ['birthday-greeting', 'double11-waves', 'new-buyer-care', 'payment-reminder', 'silent-reactivation', 'winback-lost'];
+const ids = ['birthday-greeting', 'double11-waves', 'exclusive-offer', 'new-buyer-care', 'payment-reminder', 'silent-reactivation', 'winback-lost'];
 const cjk = /[\u4e00-\u9fff]/;
 
 describe('the shipped journey templates', () => {

@@ -2,6 +2,7 @@ import './data.css';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ImportResult } from './ImportResult';
+import { SampleShop } from './SampleShop';
 import { importColumns, importKinds, uploadCsv, type ImportKind, type UploadOutcome } from './upload';
 
 type Phase = { step: 'idle' } | { step: 'uploading' } | { step: 'done'; outcome: UploadOutcome };
@@ -92,6 +93,7 @@ export default function DataPage() {
         )}
       </form>
       {phase.step === 'done' && <ImportResult outcome={phase.outcome} />}
+      <SampleShop />
     </main>
   );
 }

@@ -100,4 +100,13 @@ export const dataEn = {
   invalid: 'The file was not imported: {{message}}',
   missingColumns: 'Missing columns: {{columns}}',
   uploadFailed: 'The upload failed: {{message}}',
+  sample: {
+    title: 'Try the sample shop',
+    help: 'A generated cosmetics and snacks shop: 40 products, 500 customers and 3,000 orders over two years. Import it to try customers, tags, segments and journeys on real-looking data; importing it again changes nothing.',
+    import: 'Import the sample shop',
+    importing: 'Importing…',
+    done: 'Imported {{products}} products, {{customers}} customers and {{orders}} orders; facts computed for {{facts}} customers.',
+    open: 'See the customers',
+    failed: 'The sample shop was not imported: {{message}}',
+  },
 };

@@ -101,4 +101,13 @@ export const dataZhCN: Messages['data'] = {
   invalid: '文件未导入：{{message}}',
   missingColumns: '缺少的列：{{columns}}',
   uploadFailed: '上传失败：{{message}}',
+  sample: {
+    title: '试用示例店铺',
+    help: '一家生成的美妆和零食店铺：40 个商品、500 位客户、两年内的 3,000 笔订单。导入后可以在接近真实的数据上试用客户、标签、人群和旅程；重复导入不会改变任何数据。',
+    import: '导入示例店铺',
+    importing: '正在导入…',
+    done: '已导入 {{products}} 个商品、{{customers}} 位客户和 {{orders}} 笔订单；已为 {{facts}} 位客户计算指标。',
+    open: '查看客户',
+    failed: '示例店铺没有导入：{{message}}',
+  },
 };

@@ -1,6 +1,16 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { addCustomerTag, getCustomer, listCustomersEndpoint, refreshFacts, removeCustomerTag } from '../../../contract/index';
+import {
+  addCustomerTag,
+  countCustomersEndpoint,
+  getCustomer,
+  getCustomerActivity,
+  listCustomersEndpoint,
+  refreshFacts,
+  removeCustomerTag,
+} from '../../../contract/index';
 import { factChangeEvents, type FactChange } from '../../../engine/index';
+import { customerActivity } from '../../customers/customer-activity';
+import { countCustomers } from '../../facts/customer-count';
 import { listCustomers } from '../../facts/customer-list';
 import { addManualTag, removeManualTag } from '../../facts/manual-tags';
 import { resolveAsOf } from '../../kpis/moments';
@@ -25,10 +35,19 @@ export function customerRoutes(app: FastifyInstance, ctx: AppContext): void {
     return page;
   });
 
+  route(app, countCustomersEndpoint, ({ query }) => countCustomers(ctx.db, query));
+
   route(app, getCustomer, async ({ params, query, reply }) => {
-    const found = await ctx.facts.forCustomer(params.id, await asOfOf(query.asOf));
+    const found = await ctx.facts.explainedForCustomer(params.id, await asOfOf(query.asOf));
     if (!found) return notFound(reply, params.id);
-    return { customer: found.customer, facts: found.facts };
+    return found;
+  });
+
+  // Message texts and recipients are masked with the customer's contacts by the masking hook (the id is in the path).
+  route(app, getCustomerActivity, async ({ params, query, reply }) => {
+    const known = await ctx.db.selectFrom('customers').select('id').where('id', '=', params.id).executeTakeFirst();
+    if (!known && !(await ctx.facts.forCustomer(params.id))) return notFound(reply, params.id);
+    return customerActivity(ctx.db, params.id, query.limit);
   });
 
   const changeTag = async (add: boolean, { id, tag }: { id: string; tag: string }, reply: FastifyReply) => {

@@ -1,6 +1,9 @@
+import { createReadStream } from 'node:fs';
+import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { importCustomers, importOrders, importProducts } from '../../../contract/index';
+import { importCustomers, importOrders, importProducts, importSample } from '../../../contract/index';
+import { projectRoot } from '../../config';
 import type { AppContext } from '../context';
 import { route } from '../endpoint';
 import { customersImport } from '../../customers/import/customers';
@@ -13,6 +16,9 @@ import { productsImport } from '../../customers/import/products';
  * through the parser into the database in batches — never buffered, no size limit — so it works
  * the same on the embedded database and on PostgreSQL. docs/import.md describes the columns.
  */
+/** Where the sample shop's CSV files ship (`examples/data`). */
+export const sampleShopDir = join(projectRoot, 'examples', 'data');
+
 export function importRoutes(app: FastifyInstance, ctx: AppContext): void {
   const kinds: Record<ImportKindName, () => ImportKind<unknown>> = {
     orders: () => ordersImport(ctx.orders) as ImportKind<unknown>,
@@ -26,6 +32,22 @@ export function importRoutes(app: FastifyInstance, ctx: AppContext): void {
     route(scope, importOrders, async ({ request, reply }) => handle('orders', request, reply));
     route(scope, importCustomers, async ({ request, reply }) => handle('customers', request, reply));
     route(scope, importProducts, async ({ request, reply }) => handle('products', request, reply));
+  });
+
+  // The sample shop, in the order its rows refer to each other: products, customers, then orders.
+  route(app, importSample, async () => {
+    const started = Date.now();
+    const imports = [];
+    for (const kind of ['products', 'customers', 'orders'] as const) {
+      const result = await importCsv(createReadStream(join(sampleShopDir, `${kind}.csv`)), kinds[kind]());
+      // The files ship with the product: a header problem here is a broken installation.
+      if ('error' in result) throw new Error(`examples/data/${kind}.csv: ${result.message}`);
+      imports.push(result);
+    }
+    const refreshed = await ctx.facts.refreshAllSummary(new Date());
+    const ms = Date.now() - started;
+    ctx.log.info({ rows: imports.map((i) => i.rows), customers: refreshed.customers, ms }, 'sample shop imported');
+    return { imports, facts: { customers: refreshed.customers, ms } };
   });
 
   async function handle(kind: ImportKindName, request: FastifyRequest, reply: FastifyReply) {

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { createToken, listTokens, revokeToken } from '../../../contract/index';
+import { createToken, getSession, listTokens, revokeToken } from '../../../contract/index';
 import type { Logger } from '../../logger';
 import type { ApiTokens } from '../api-tokens';
 import { route } from '../endpoint';
@@ -11,6 +11,8 @@ export function tokenRoutes(app: FastifyInstance, tokens: ApiTokens, log: Logger
     log.info({ tokenId: created.id, role: created.role }, 'API token created');
     return created;
   });
+
+  route(app, getSession, async ({ request }) => ({ role: request.actor.role, name: request.actor.name, tokenId: request.actor.tokenId }));
 
   route(app, listTokens, async () => ({ tokens: await tokens.list() }));
 
