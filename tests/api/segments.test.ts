@@ -92,7 +92,7 @@ describe.each(databaseKinds)('segments API on %s', (kind) => {
     const created = await stack.api('/api/segments', { body, token: marketer });
     expect(created.status).toBe(201);
     const id = created.body.segment.id as string;
-    expect(created.body.segment).toMatchObject({ name: '复购老客', description: '两单以上', count: 2, condition: repeatBuyers });
+    expect(created.body.segment).toMatchObject({ name: '复购老客', description: '两单以上', count: 2, condition: repeatBuyers, createdBy: 'campaigns' });
     expect(created.body.segment.computedAt).not.toBeNull();
 
     const list = await stack.api('/api/segments', { token: analyst });

@@ -74,6 +74,8 @@ describe('segments in the browser', () => {
       const row = page.getByTestId('segment-list').locator('tr', { hasText: name });
       await row.waitFor();
       expect(await row.locator('[data-testid^="segment-count-"]').innerText()).toBe('2');
+      // The installation's token is an admin's: the export is offered.
+      expect(await row.locator('[data-testid^="segment-export-"]').count()).toBe(1);
       expect(errors).toEqual([]);
       await page.context().close();
     });

@@ -1,12 +1,17 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { downloadSegmentCsv, removeSegment, type Segment } from '../api/segments';
+import { reaches, useRole } from '../auth/role';
 
-/** The segments with their counts; edit, export (admins: the server refuses others) and delete after a confirmation. */
+/** The segments with their counts; edit and delete (after a confirmation) for marketers and admins, the CSV export for admins. */
 export function SegmentList({ segments, onEdit, onChanged }: { segments: Segment[]; onEdit(s: Segment): void; onChanged(): void }) {
   const { t, i18n } = useTranslation();
   const [confirming, setConfirming] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Until the server has said, only reading is offered; it refuses the rest anyway.
+  const role = useRole();
+  const writes = role !== null && reaches(role, 'marketer');
+  const exports = role === 'admin';
   const act = (run: () => Promise<unknown>) => {
     setError(null);
     run().then(
@@ -39,13 +44,15 @@ export function SegmentList({ segments, onEdit, onChanged }: { segments: Segment
               </td>
               <td data-testid={`segment-count-${s.id}`}>{s.count.toLocaleString(i18n.language)}</td>
               <td className="actions">
-                <button type="button" className="btn" onClick={() => onEdit(s)} data-testid={`segment-edit-${s.id}`}>
+                <button type="button" className="btn" onClick={() => onEdit(s)} disabled={!writes} data-testid={`segment-edit-${s.id}`}>
                   {t('segmentsPage.edit')}
                 </button>
-                <button type="button" className="btn" onClick={() => act(() => downloadSegmentCsv(s))} data-testid={`segment-export-${s.id}`}>
-                  {t('segmentsPage.export')}
-                </button>
-                {confirming === s.id ? (
+                {exports && (
+                  <button type="button" className="btn" onClick={() => act(() => downloadSegmentCsv(s))} data-testid={`segment-export-${s.id}`}>
+                    {t('segmentsPage.export')}
+                  </button>
+                )}
+                {!writes ? null : confirming === s.id ? (
                   <>
                     <button
                       type="button"

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fetchSegments, type Segment } from '../api/segments';
+import { reaches, useRole } from '../auth/role';
 import { SegmentEditor } from './SegmentEditor';
 import { SegmentList } from './SegmentList';
 import './segments.css';
@@ -11,6 +12,8 @@ export default function SegmentsPage() {
   const [segments, setSegments] = useState<Segment[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState<Segment | 'new' | null>(null);
+  const role = useRole();
+  const writes = role !== null && reaches(role, 'marketer');
   const reload = useCallback(() => {
     fetchSegments().then(
       (answer) => setSegments(answer.segments),
@@ -24,7 +27,7 @@ export default function SegmentsPage() {
       <section className="card">
         <div className="row list-head">
           <h1>{t('segmentsPage.title')}</h1>
-          <button type="button" className="btn btn-primary" onClick={() => setEditing('new')} disabled={editing !== null} data-testid="segment-new">
+          <button type="button" className="btn btn-primary" onClick={() => setEditing('new')} disabled={editing !== null || !writes} data-testid="segment-new">
             {t('segmentsPage.new')}
           </button>
         </div>

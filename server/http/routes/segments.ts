@@ -28,8 +28,8 @@ export function segmentRoutes(app: FastifyInstance, ctx: AppContext): void {
   const notFound = (reply: FastifyReply, id: string) => reply.code(404).send({ error: 'not_found', message: `no segment with id "${id}"` });
   const refuse = (reply: FastifyReply, problems: Problem[]) =>
     reply.code(400).send({ error: 'invalid_segment', message: problems.map((p) => p.message).join('; '), problems });
-  /** Who is calling, once requests carry their token's name. */
-  const actor = (request: FastifyRequest): string | null => (request as { actor?: { name?: string } }).actor?.name ?? null;
+  /** Who is calling: the token's name, kept as the segment's author. */
+  const actor = (request: FastifyRequest): string | null => request.actor?.name ?? null;
 
   /** The name and description by the contract's schema, the condition by the journeys' check: every problem at once. */
   const checked = (request: FastifyRequest): { ok: true; input: SegmentInput } | { ok: false; problems: Problem[] } => {
