@@ -12,6 +12,7 @@ import { ingestBenches } from './ingest';
 import { journeysBenches } from './journeys';
 import { outboxBenches } from './outbox';
 import { settingsPreviewBenches } from './settings-preview';
+import { segmentBenches } from './segments';
 import { urgentBenches } from './urgent-lane';
 import { actionsBenches } from './temporal-actions';
 
@@ -33,6 +34,7 @@ const benches: Record<string, () => Promise<BenchResult>> = {
   ...cohortBenches,
   ...audienceBenches,
   ...outboxBenches,
+  ...segmentBenches,
   ...crmBenches,
   ...settingsPreviewBenches,
 };

@@ -42,6 +42,8 @@ export interface Endpoint {
   status?: 200 | 201 | 202;
   /** The success body. */
   response: z.ZodType;
+  /** The success body's media type, when not JSON (a CSV export). */
+  responseMediaType?: string;
   /** Other answers by status; their body is the shared error body unless a schema is given. */
   answers?: Record<number, string | OtherAnswer>;
   /** Bytes of body the route reads whole, when not the default. */

@@ -9,6 +9,7 @@ import { journeyEndpoints } from './journeys';
 import { kpiEndpoints } from './kpis';
 import { messageEndpoints } from './messages';
 import { metaEndpoints } from './meta';
+import { segmentEndpoints } from './segments';
 import { settingsEndpoints } from './settings';
 import { simulateEndpoints } from './simulate';
 import { statsEndpoints } from './stats';
@@ -34,6 +35,7 @@ export * from './journeys';
 export * from './kpis';
 export * from './messages';
 export * from './meta';
+export * from './segments';
 export * from './settings';
 export * from './simulate';
 export * from './stats';
@@ -63,6 +65,7 @@ export const endpoints: readonly Endpoint[] = [
   ...settingsEndpoints,
   ...tagEndpoints,
   ...tagRuleEndpoints,
+  ...segmentEndpoints,
   ...couponEndpoints,
   ...tokenEndpoints,
 ];

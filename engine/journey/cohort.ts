@@ -1,6 +1,7 @@
 import type { CustomerEvent } from '../events/schema';
 import { broadcastDueEventType } from '../nodes/builtin/trigger-broadcast';
 import { calendarDueEventType } from '../nodes/builtin/trigger-date';
+import { segmentEventTypes } from '../nodes/builtin/trigger-segment';
 import { manualEnrolEventType } from './entry';
 
 /** Members of one cohort workflow at most, unless configured otherwise. */
@@ -10,7 +11,7 @@ export const MAX_COHORT_SIZE = 2000;
 
 /**
  * Entries that arrive many at one moment: a broadcast, the daily date run, the stage/tier/tag
- * changes of a facts refresh, a bulk enrol. Customers entering a journey by one of these run
+ * changes of a facts refresh and the segment entries and leavings it computes, a bulk enrol. Customers entering a journey by one of these run
  * together in cohorts; every other entry (an order, a payment, a page view — each at its own
  * moment) gets a workflow of its own.
  */
@@ -21,6 +22,7 @@ const BULK_ENTRY_TYPES = new Set([
   'customer.stage_changed',
   'customer.tier_changed',
   'customer.tagged',
+  ...segmentEventTypes,
 ]);
 
 export function entersInCohort(event: CustomerEvent): boolean {

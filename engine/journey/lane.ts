@@ -1,6 +1,7 @@
 import { factChangeEventTypes } from '../facts/changes';
 import { broadcastDueEventType } from '../nodes/builtin/trigger-broadcast';
 import { calendarDueEventType } from '../nodes/builtin/trigger-date';
+import { segmentEventTypes } from '../nodes/builtin/trigger-segment';
 import { manualEnrolEventType } from './entry';
 import type { Journey } from './schema';
 
@@ -13,7 +14,13 @@ import type { Journey } from './schema';
 export type Lane = 'urgent' | 'bulk';
 
 /** Entry events that arrive for many customers at once: their enrolments are bulk work. */
-export const bulkEntryEventTypes: readonly string[] = [broadcastDueEventType, calendarDueEventType, manualEnrolEventType, ...factChangeEventTypes];
+export const bulkEntryEventTypes: readonly string[] = [
+  broadcastDueEventType,
+  calendarDueEventType,
+  manualEnrolEventType,
+  ...factChangeEventTypes,
+  ...segmentEventTypes,
+];
 
 /**
  * The lane of a journey's enrolment. A journey the shop marks urgent always runs urgent. Otherwise

@@ -1,11 +1,9 @@
 import type { z } from 'zod';
-import { findFact } from '../facts/catalog';
 import type { Locale, NodeDefinition } from '../nodes/define';
 import type { NodeRegistry } from '../nodes/registry';
 import { MAX_JSON_DEPTH, tooDeepAt, tooDeepMessage } from '../limits/json-depth';
-import { leaves, type Condition } from '../rules/conditions';
-import { operatorNames } from '../rules/operators';
-import { valueProblem, valueProblemMessage } from '../rules/value-check';
+import type { Condition } from '../rules/conditions';
+import { conditionProblems } from './condition-problems';
 import { cycles, reachableFrom } from './graph';
 import { formatPath, problemMessage, type Problem } from './problems';
 import { journeySchema, type Journey } from './schema';
@@ -30,24 +28,9 @@ export function validateJourney(input: unknown, registry: NodeRegistry, locale: 
   const say = (path: (string | number)[], code: Parameters<typeof problemMessage>[1], params: Record<string, string> = {}, nodeId?: string) =>
     problems.push({ path: formatPath(path), code, message: problemMessage(locale, code, params), ...(nodeId ? { nodeId } : {}) });
 
-  /** Every rule names a known fact and operator and gives a value that fits them. */
+  /** Every rule names a known fact and operator and gives a value that fits them (condition-problems.ts). */
   function checkCondition(condition: Condition, path: (string | number)[], nodeId?: string): void {
-    for (const { leaf, at } of leaves(condition)) {
-      const base = [...path, ...at];
-      const fact = findFact(leaf.fact);
-      if (!fact) say([...base, 'fact'], 'unknown_fact', { fact: leaf.fact }, nodeId);
-      if (!operatorNames.includes(leaf.operator)) say([...base, 'operator'], 'unknown_operator', { operator: leaf.operator }, nodeId);
-      else if (fact) {
-        const reason = valueProblem(leaf, fact);
-        if (reason)
-          say(
-            [...base, reason === 'operator' ? 'operator' : 'value'],
-            'invalid_condition_value',
-            { message: valueProblemMessage(locale, reason, leaf, fact) },
-            nodeId,
-          );
-      }
-    }
+    problems.push(...conditionProblems(condition, path, locale, nodeId));
   }
 
   // Nodes: unique ids, known types, valid configs.

@@ -88,7 +88,7 @@ export async function selectAudiencePage(
 }
 
 /** The undecided customers that match, by the engine's own evaluateCondition over their stored row. */
-async function decideInEngine(db: Db, audience: SqlAudience, ids: string[]): Promise<Set<string>> {
+export async function decideInEngine(db: Db, audience: SqlAudience, ids: string[]): Promise<Set<string>> {
   const matched = new Set<string>();
   if (ids.length === 0) return matched;
   const rows = await db

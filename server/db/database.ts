@@ -20,6 +20,7 @@ import * as fieldTimes from './migrations/0014-field-times';
 import * as stepRefusals from './migrations/0015-step-refusals';
 import * as cohorts from './migrations/0016-cohorts';
 import * as settingsChanges from './migrations/0017-settings-changes';
+import * as segments from './migrations/0018-segments';
 import { pglitePool } from './pglite-pool';
 import type { Database } from './schema';
 
@@ -44,6 +45,7 @@ const migrations: Record<string, Migration> = {
   '0015-step-refusals': stepRefusals,
   '0016-cohorts': cohorts,
   '0017-settings-changes': settingsChanges,
+  '0018-segments': segments,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -138,6 +138,22 @@ export interface Database {
     /** The cohort workflow hosting the enrolment (migration 0016); null when it runs in a workflow of its own. */
     cohort_id: ColumnType<string | null, string | null | undefined, string | null>;
   };
+  segments: {
+    id: string;
+    name: string;
+    description: ColumnType<string, string | undefined, string>;
+    condition: Json<unknown>;
+    members_at: Timestamp | null;
+    created_at: CreatedAt;
+    created_by: string | null;
+    updated_at: Timestamp;
+    updated_by: string | null;
+  };
+  segment_members: {
+    segment_id: string;
+    customer_id: string;
+    since: Timestamp;
+  };
   cohorts: {
     id: string;
     journey_id: string;

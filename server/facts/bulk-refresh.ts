@@ -5,6 +5,7 @@ import { buyerBasics, computePopulationSql } from './bulk-basics';
 import { derivedTagNames, writeDerivedTags } from './bulk-derived-tags';
 import { writeSnapshot, writeViewParameters } from './bulk-snapshot';
 import { recordChanges } from './change-events';
+import { recomputeSegments } from '../segments/membership';
 import { clearMarks, collectScope, planRefresh, refreshBasis, type RefreshMode } from './refresh-scope';
 
 export interface BulkRefreshResult {
@@ -80,6 +81,8 @@ export async function bulkRefresh(
     await step('ruleTags', () => writeRuleTags(trx, scoped, derivedTagNames(settings)));
     await sql`update facts_snapshot set basis = ${basis}`.execute(trx);
     const recorded = await step('changes', () => recordChanges(trx, asOf, settings.timezone, plan.mode === 'full' && plan.firstSnapshot));
+    // Segment memberships on the new snapshot, their entries and leavings stored as events with the changes.
+    await step('segments', () => recomputeSegments(trx, { asOf, timezone: settings.timezone }));
     // A rehearsal reads what the refresh did and throws, which rolls all of it back.
     await options.rehearse?.after(trx);
     // Last: clearing many marks at once holds off new ones until the commit.

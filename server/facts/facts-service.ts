@@ -18,6 +18,7 @@ import { writeViewParameters } from './bulk-snapshot';
 import { loadCustomerInputs, loadManyCustomerInputs, type CustomerInputs, type CustomerView } from './customer-inputs';
 import type { RefreshMode } from './refresh-scope';
 import type { SettingsStore } from './settings-store';
+import { recomputeSegments } from '../segments/membership';
 
 export type { FactChange } from '../../engine/index';
 
@@ -175,6 +176,8 @@ export class FactsService {
           .execute();
       }
       const added = facts.tags.filter((t) => !old || !old.tags.includes(t));
+      // The customer's segment memberships follow their new facts, in the same transaction.
+      await recomputeSegments(trx, { asOf, timezone: computed.settings.timezone, customerIds: [customerId] });
       return changesOf({
         customer_id: customerId,
         had: !!old,
@@ -241,6 +244,7 @@ export class FactsService {
           .values(ruleTags.map((t) => ({ ...t, source: 'rule' })))
           .onConflict((oc) => oc.doNothing())
           .execute();
+      await recomputeSegments(trx, { asOf, timezone: settings.timezone, customerIds: known });
       return computed.flatMap(({ customer, facts }) => {
         const was = old.get(customer.id);
         return changesOf({

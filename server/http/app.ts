@@ -26,6 +26,7 @@ import { settingsRoutes } from './routes/settings';
 import { simulateRoutes } from './routes/simulate';
 import { tagRoutes } from './routes/tags';
 import { tagRuleRoutes } from './routes/tag-rules';
+import { segmentRoutes } from './routes/segments';
 import { templateRoutes } from './routes/templates';
 import { tokenRoutes } from './routes/tokens';
 import { triggerRoutes } from './routes/triggers';
@@ -77,6 +78,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
   settingsRoutes(app, ctx);
   tagRoutes(app, ctx);
   tagRuleRoutes(app, ctx);
+  segmentRoutes(app, ctx);
   couponRoutes(app, ctx);
   templateRoutes(app, ctx);
   simulateRoutes(app, ctx);

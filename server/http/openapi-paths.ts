@@ -12,10 +12,10 @@ const whoMayCall = (entry: Endpoint): string =>
       ? 'Needs an admin token.'
       : `Needs a token of the ${entry.access} role or above.`;
 
-const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
+const json = (schema: z.ZodType, description: string, type = 'application/json') => ({ description, content: { [type]: { schema } } });
 
 function responses(entry: Endpoint): ZodOpenApiResponsesObject {
-  const answers: Record<string, ReturnType<typeof json>> = { [String(entry.status ?? 200)]: json(entry.response, entry.summary) };
+  const answers: Record<string, ReturnType<typeof json>> = { [String(entry.status ?? 200)]: json(entry.response, entry.summary, entry.responseMediaType) };
   const checksInput = entry.params || entry.query || (entry.body && entry.bodyCheckedBy !== 'handler');
   if (checksInput)
     answers['400'] = json(errorBodySchema, `A field does not fit the contract${entry.invalid ? ` (error ${entry.invalid})` : ''}: each problem names it`);

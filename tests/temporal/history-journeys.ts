@@ -108,6 +108,16 @@ export function broadcastJourney(id: string, at: string): Journey {
   return journey(id, '双十一群发 Double 11 broadcast', nodes, chain(nodes.map((n) => n.id)));
 }
 
+/** Segment entry → SMS → done: a customer who enters the segment gets one message. */
+export function segmentJourney(id: string): Journey {
+  const nodes: NodeSpec[] = [
+    { id: 'trigger', type: 'trigger.segment', config: { segmentId: 'seg_oily', on: 'enter' } },
+    sms('welcome-sms', '亲爱的{{customer.name}}，油性肌专属礼遇已为您准备好。'),
+    done,
+  ];
+  return journey(id, '进入人群 Segment entry', nodes, chain(nodes.map((n) => n.id)));
+}
+
 /** The wait of the three-day reminders below. */
 export const REMINDER_WAIT_NODE = 'wait-3-days';
 

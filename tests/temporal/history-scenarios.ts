@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import {
   broadcastDueEventType,
   calendarDueEventType,
+  segmentEnteredEventType,
   calendarRuleKey,
   localDate,
   type CustomerEvent,
@@ -27,6 +28,7 @@ import {
   exitWhenJourney,
   quietHoursJourney,
   REMINDER_WAIT_NODE,
+  segmentJourney,
   stoppableJourney,
   webhookJourney,
 } from './history-journeys';
@@ -176,6 +178,21 @@ export const triggerScenarios: Scenario[] = [
     }),
     expected: { exitNodeId: 'done', reason: 'exit-node' },
     messages: [['sms', 'sale-sms']],
+  },
+  {
+    // Entered the way a facts refresh announces a segment's new member: a segment.entered event.
+    name: 'trigger-segment',
+    journey: segmentJourney('trigger-segment'),
+    amount: 0,
+    entry: (base) => ({
+      id: `segment:seg_oily:${base.customerId}:entered:${base.occurredAt.slice(0, 10)}`,
+      type: segmentEnteredEventType,
+      customerId: base.customerId,
+      occurredAt: base.occurredAt,
+      data: { segmentId: 'seg_oily' },
+    }),
+    expected: { exitNodeId: 'done', reason: 'exit-node' },
+    messages: [['sms', 'welcome-sms']],
   },
 ];
 

@@ -4,6 +4,7 @@ import { currentLocale } from '../i18n';
 import { useStore } from '../store';
 import { JourneySettings } from './JourneySettings';
 import { GuardrailPanel } from './message/GuardrailPanel';
+import { BroadcastAudience } from '../segments/BroadcastAudience';
 
 // rjsf and Ajv are the largest part of the bundle and only needed once a step is selected.
 const ConfigForm = lazy(() => import('./ConfigForm').then((m) => ({ default: m.ConfigForm })));
@@ -57,6 +58,7 @@ export function Inspector() {
       ) : (
         <p className="muted">{t('inspector.noConfig')}</p>
       )}
+      {node.data.nodeType === 'trigger.broadcast' && <BroadcastAudience config={node.data.config as Record<string, unknown>} />}
       <button type="button" className="btn btn-danger" onClick={() => removeNode(node.id)} data-testid="delete-node">
         {t('inspector.delete')}
       </button>

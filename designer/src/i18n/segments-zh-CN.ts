@@ -1,4 +1,32 @@
 import type { Messages } from './en';
 
 /** 人群栏目的界面文字（与英文逐键对应）。 */
-export const segmentsPageZhCN: Messages['segmentsPage'] = { title: '人群' };
+export const segmentsPageZhCN: Messages['segmentsPage'] = {
+  title: '人群',
+  intro: '按客户指标保存的人群：旅程可以在客户进入或离开人群时开始，群发也可以发给某个人群。',
+  new: '新建人群',
+  loading: '正在加载人群…',
+  empty: '还没有人群。',
+  name: '名称',
+  description: '说明',
+  condition: '客户条件',
+  count: '人数',
+  edit: '编辑',
+  export: '导出 CSV',
+  delete: '删除',
+  deleteConfirm: '确认删除“{{name}}”',
+  save: '保存',
+  cancel: '取消',
+  newTitle: '新建人群',
+  editTitle: '编辑人群',
+  counting: '正在计算…',
+  customersNow: '位客户当前符合',
+  sample: '符合条件的前几位客户，及条件用到的指标',
+  customer: '客户',
+  phone: '手机号',
+  previewFailed: '无法计算：{{message}}',
+  picker: '选择人群',
+  pickerNone: '不限人群',
+  pickerMissing: '已删除的人群（{{id}}）',
+  audienceTitle: '发布前的受众',
+};

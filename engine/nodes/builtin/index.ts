@@ -11,6 +11,7 @@ import { sendMessage } from './send-message';
 import { eventTrigger } from './trigger-event';
 import { dateTrigger } from './trigger-date';
 import { broadcastTrigger } from './trigger-broadcast';
+import { segmentTrigger } from './trigger-segment';
 import { wait } from './wait';
 import { waitForEvent } from './wait-for-event';
 import { waitUntil } from './wait-until';
@@ -25,6 +26,7 @@ export const builtinNodes: NodeDefinition[] = [
   eventTrigger,
   dateTrigger,
   broadcastTrigger,
+  segmentTrigger,
   wait,
   waitForEvent,
   condition,

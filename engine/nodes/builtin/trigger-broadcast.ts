@@ -36,6 +36,18 @@ export const broadcastTrigger = defineNode({
         'zh-CN': { title: '受众', description: '按客户指标筛选；不设条件 = 所有客户' },
       }),
     ),
+    // Optional, so journeys drawn before segments parse as they did.
+    segmentId: z
+      .string()
+      .min(1, 'choose a segment or leave it empty')
+      .optional()
+      .meta({
+        format: 'segment-id',
+        ...field({
+          en: { title: 'Segment', description: "Only the segment's members (its condition as the broadcast runs), and of them those matching the audience" },
+          'zh-CN': { title: '人群', description: '只发给该人群的成员（按群发时的人群条件），且同时满足上面的受众条件' },
+        }),
+      }),
     ratePerMinute: z
       .number()
       .int('ratePerMinute must be a whole number')

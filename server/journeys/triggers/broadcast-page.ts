@@ -41,6 +41,8 @@ export async function broadcastPage(deps: BroadcastPageDeps, input: BroadcastPag
     };
   }
   const audience = await audienceOf(deps, input);
+  // The segment named when the journey was published is gone: its audience is unknown, so no one is sent to.
+  if (audience === 'segment deleted') return { next: null, examined: 0, matched: 0, stored: 0, halted: audience };
   const occurredAt = new Date().toISOString();
   const eventFor = (customerId: string): CustomerEvent => ({
     id: `bc:${input.journeyId}:${input.version}:${customerId}`,
@@ -88,10 +90,14 @@ export async function broadcastPage(deps: BroadcastPageDeps, input: BroadcastPag
   }
 }
 
-async function audienceOf(deps: BroadcastPageDeps, input: BroadcastPageInput): Promise<TopLevelCondition> {
+/** The broadcast's audience: its own condition, and when it names a segment, the segment's condition as it is now as well. */
+async function audienceOf(deps: BroadcastPageDeps, input: BroadcastPageInput): Promise<TopLevelCondition | 'segment deleted'> {
   const journey = await deps.journeys.version(input.journeyId, input.version);
   const node = journey?.nodes.find((n) => n.id === input.nodeId);
   const def = node && deps.registry.get(node.type, node.typeVersion);
   if (!node || !def) throw new Error(`broadcast node ${input.nodeId} not found in journey ${input.journeyId} v${input.version}`);
-  return (def.config.parse(node.config) as { audience: TopLevelCondition }).audience;
+  const { audience, segmentId } = def.config.parse(node.config) as { audience: TopLevelCondition; segmentId?: string };
+  if (segmentId === undefined) return audience;
+  const segment = await deps.db.selectFrom('segments').select('condition').where('id', '=', segmentId).executeTakeFirst();
+  return segment ? { all: [segment.condition as TopLevelCondition, audience] } : 'segment deleted';
 }

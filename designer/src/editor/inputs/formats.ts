@@ -9,7 +9,8 @@ import { parseLocalDateTime, parseTimeOfDay } from '../../../../engine/time/zone
  * - `time-of-day` (`HH:mm`): a time picker;
  * - `local-date-time` (`YYYY-MM-DDTHH:mm`, no offset): a date and time picker;
  * - `time-zone` (IANA name): a searchable zone picker, common shop zones first;
- * - `weekdays` (an array of 1 = Monday … 7 = Sunday): seven toggles.
+ * - `weekdays` (an array of 1 = Monday … 7 = Sunday): seven toggles;
+ * - `segment-id` (a saved segment's id): a picker of the shop's segments with their counts.
  */
 export const widgetByFormat: Record<string, string> = {
   template: 'template',
@@ -18,6 +19,7 @@ export const widgetByFormat: Record<string, string> = {
   'local-date-time': 'localDateTime',
   'time-zone': 'timeZone',
   weekdays: 'weekdays',
+  'segment-id': 'segment',
 };
 
 /** The widget for a property's format, if it has one the designer knows. */
@@ -38,4 +40,5 @@ export const customFormats: Record<string, (value: string) => boolean> = {
   'local-date-time': (v) => parseLocalDateTime(v) !== null,
   'time-zone': (v) => isValidTimeZone(v),
   weekdays: () => true,
+  'segment-id': () => true,
 };

@@ -4,6 +4,7 @@ import { DurationWidget } from './DurationWidget';
 import { TimeZoneWidget } from './TimeZoneWidget';
 import { LocalDateTimeWidget, TimeOfDayWidget } from './TimeWidgets';
 import { WeekdaysWidget } from './WeekdaysWidget';
+import { SegmentWidget } from '../../segments/SegmentWidget';
 import '../message/message.css';
 
 /** The widgets the config form registers; formats.ts says which format picks which. */
@@ -14,4 +15,5 @@ export const friendlyWidgets: RegistryWidgetsType = {
   localDateTime: LocalDateTimeWidget,
   timeZone: TimeZoneWidget,
   weekdays: WeekdaysWidget,
+  segment: SegmentWidget,
 };

@@ -1,0 +1,41 @@
+import type { z } from 'zod';
+import {
+  createSegment,
+  deleteSegment,
+  exportSegment,
+  listSegments,
+  previewSegment,
+  updateSegment,
+  type previewCustomerSchema,
+  type segmentSchema,
+} from '../../../contract/segments';
+import type { TopLevelCondition } from '../../../engine/rules/conditions';
+import { pathOf } from './call';
+import { call } from './call';
+import { ApiError, sessionHeaders } from './http';
+
+export type Segment = z.infer<typeof segmentSchema>;
+export type PreviewCustomer = z.infer<typeof previewCustomerSchema>;
+export interface SegmentDraft {
+  name: string;
+  description: string;
+  condition: TopLevelCondition;
+}
+
+export const fetchSegments = () => call(listSegments);
+export const previewCondition = (condition: TopLevelCondition) => call(previewSegment, { body: { condition } });
+export const saveSegment = (draft: SegmentDraft, id?: string) =>
+  id ? call(updateSegment, { params: { id }, body: draft }) : call(createSegment, { body: draft });
+export const removeSegment = (id: string) => call(deleteSegment, { params: { id } });
+
+/** The members' CSV, fetched with the session's token (a plain link would carry none) and handed to the browser as a download. */
+export async function downloadSegmentCsv(segment: Segment): Promise<void> {
+  const res = await fetch(pathOf(exportSegment, { id: segment.id }), { headers: { ...sessionHeaders(), Accept: 'text/csv' } });
+  if (!res.ok) throw new ApiError(res.status, (await res.json().catch(() => ({ error: `HTTP ${res.status}` }))) as { error: string });
+  const url = URL.createObjectURL(await res.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `${segment.name || segment.id}.csv`;
+  link.click();
+  URL.revokeObjectURL(url);
+}
