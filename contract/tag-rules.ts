@@ -57,7 +57,7 @@ export const deleteTagRule = endpoint({
   path: '/api/tag-rules/:id',
   access: 'marketer',
   summary: 'Deletes a tag rule',
-  description: 'The tags it gave are withdrawn by the next refresh.',
+  description: 'The tags it gave are withdrawn by the facts refresh the deletion starts on the worker.',
   params: ruleId,
   response: z.object({ deleted: z.string() }),
   answers: { 404: 'No rule has this id' },

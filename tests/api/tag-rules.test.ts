@@ -83,13 +83,17 @@ describe('/api/tag-rules', () => {
     const stored = (await stack.api('/api/settings')).body.settings.tagRules;
     expect(stored.map((r: { id: string }) => r.id)).toEqual([listed.body.rules[0].rule.id, id]);
 
-    const refreshed = await stack.api('/api/facts/refresh', { method: 'POST' });
-    expect(refreshed.status).toBe(200);
+    // Saving started the facts refresh on the worker: nobody calls it, the tags arrive by themselves.
     const db = stack.huitou.context.db;
-    const tagged = (
-      await sql<{ customer_id: string }>`select customer_id from customer_tags where tag = '油性肤质' and source = 'rule' order by customer_id`.execute(db)
-    ).rows;
-    expect(tagged.map((r) => r.customer_id)).toEqual(preview.body.sample.map((s: { customerId: string }) => s.customerId));
+    const tagged = async () =>
+      (
+        await sql<{ customer_id: string }>`select customer_id from customer_tags where tag = '油性肤质' and source = 'rule' order by customer_id`.execute(db)
+      ).rows.map((r) => r.customer_id);
+    await expect.poll(tagged, { timeout: 30_000, interval: 250 }).toEqual(preview.body.sample.map((s: { customerId: string }) => s.customerId));
+    // Recorded in the settings' change log as the marketer's.
+    const log = (await stack.api('/api/settings/changes')).body.changes as { actor: { name: string; role: string }; paths: string[] }[];
+    expect(log[0]).toMatchObject({ actor: { name: 'campaigns', role: 'marketer' } });
+    expect(log[0]!.paths.some((p) => p.startsWith('tagRules'))).toBe(true);
     const events = (
       await sql<{
         customer_id: string;

@@ -2,7 +2,7 @@
 export const tagsPageEn = {
   title: 'Tags',
   rules: 'Tag rules',
-  rulesHint: 'Applied to customers by the facts refresh (daily, and after each order).',
+  rulesHint: 'Applied to customers by the facts refresh: at once when a rule is saved, then daily and after each order.',
   noRules: 'No tag rules yet.',
   manual: 'Manual tags',
   manualHint: 'Set by hand on the customer page or through the API.',
@@ -11,7 +11,7 @@ export const tagsPageEn = {
   newRule: 'New rule',
   edit: 'Edit',
   delete: 'Delete',
-  confirmDelete: 'Delete the rule “{{rule}}”? The next refresh takes its tag off the customers it gave it to.',
+  confirmDelete: 'Delete the rule “{{rule}}”? The refresh that starts at once takes its tag off the customers it gave it to.',
   confirmDeleteYes: 'Delete',
   cancel: 'Cancel',
   save: 'Save',

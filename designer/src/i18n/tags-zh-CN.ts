@@ -4,7 +4,7 @@ import type { Messages } from './en';
 export const tagsPageZhCN: Messages['tagsPage'] = {
   title: '标签',
   rules: '自动标签规则',
-  rulesHint: '由客户数据刷新（每日一次，以及每笔订单之后）打到客户身上。',
+  rulesHint: '由客户数据刷新打到客户身上：保存规则后立即刷新，之后每日一次，以及每笔订单之后。',
   noRules: '还没有标签规则。',
   manual: '手动标签',
   manualHint: '在客户画像页或通过 API 手动添加。',
@@ -13,7 +13,7 @@ export const tagsPageZhCN: Messages['tagsPage'] = {
   newRule: '新建规则',
   edit: '编辑',
   delete: '删除',
-  confirmDelete: '删除规则“{{rule}}”？下次刷新时，由它打上的标签会从客户身上移除。',
+  confirmDelete: '删除规则“{{rule}}”？随即开始的指标刷新会把由它打上的标签从客户身上移除。',
   confirmDeleteYes: '删除',
   cancel: '取消',
   save: '保存',

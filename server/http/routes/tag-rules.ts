@@ -15,6 +15,14 @@ import { requestLocale } from '../locale';
  */
 export function tagRuleRoutes(app: FastifyInstance, ctx: AppContext): void {
   const store = new TagRuleStore(ctx.settings);
+  // A changed rule tags its customers now rather than at the 03:00 refresh: segments and journeys read those tags.
+  const applyNow = async () => {
+    try {
+      if (!(await ctx.triggers?.refreshFactsNow())) ctx.log.warn('no facts refresh schedule: the changed tag rule applies at the next refresh');
+    } catch (e) {
+      ctx.log.warn({ err: (e as Error).message }, 'could not start the facts refresh: the changed tag rule applies at the next refresh');
+    }
+  };
 
   route(app, listTagRules, async () => {
     const rules = await store.list();
@@ -26,6 +34,7 @@ export function tagRuleRoutes(app: FastifyInstance, ctx: AppContext): void {
     answer(request, reply, async () => {
       const rule = await store.create(body, request.actor);
       ctx.log.info({ id: rule.id, kind: rule.kind, tag: rule.tag }, 'tag rule added');
+      await applyNow();
       return { rule };
     }),
   );
@@ -34,6 +43,7 @@ export function tagRuleRoutes(app: FastifyInstance, ctx: AppContext): void {
     answer(request, reply, async () => {
       const rule = await store.update(params.id, body, request.actor);
       ctx.log.info({ id: rule.id, kind: rule.kind, tag: rule.tag }, 'tag rule changed');
+      await applyNow();
       return { rule };
     }),
   );
@@ -42,6 +52,7 @@ export function tagRuleRoutes(app: FastifyInstance, ctx: AppContext): void {
     answer(request, reply, async () => {
       await store.remove(params.id, request.actor);
       ctx.log.info({ id: params.id }, 'tag rule deleted');
+      await applyNow();
       return { deleted: params.id };
     }),
   );
