@@ -3,7 +3,6 @@
 // database and on PostgreSQL. Sizes and databases from the environment:
 //   BENCH_AUDIENCE_CUSTOMERS (100,000)  BENCH_AUDIENCE_ENGINE_SAMPLE (20,000)
 //   BENCH_DATABASES (embedded,postgresql)  DATABASE_URL (a server to use instead of a throwaway one)
-import { cpus, loadavg, totalmem } from 'node:os';
 import { decisionFacts, evaluateCondition, type TopLevelCondition } from '../engine/index';
 import { selectAudiencePage, sqlAudience } from '../server/audience/select-audience-page';
 import { storedCustomer, type StoredCustomerRow } from '../server/audience/stored-customer';
@@ -13,6 +12,7 @@ import { defaultShop, type ShopOptions } from '../scripts/sample-shop/generate';
 import { broadcastEvent } from '../tests/audience/stored-audience';
 import { openEmbedded, openPostgres, type DatabaseKind } from './facts/databases';
 import { loadShop } from './facts/load';
+import { databasesWanted, loadAverage, machineFigure, perDatabase, wholeFromEnv as whole } from './machine';
 import { refreshFigures } from './facts/measure-facts';
 import type { BenchResult } from './run';
 
@@ -32,16 +32,7 @@ export const benchAudience: TopLevelCondition = {
   ],
 };
 
-const whole = (name: string, fallback: number) => {
-  const n = Number((process.env[name] ?? '').replace(/[_,]/g, '') || fallback);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a whole number above 0`);
-  return n;
-};
 const n = (x: number) => Math.round(x).toLocaleString('en');
-const load = () =>
-  loadavg()
-    .map((l) => l.toFixed(1))
-    .join(' ');
 const note = (line: string) => console.error(`[audience bench] ${line}`);
 const event = broadcastEvent('bench', 1);
 
@@ -66,7 +57,7 @@ async function benchOne(kind: DatabaseKind, customers: number, sample: number, f
     await refreshFigures(database.db, new Date(shop.end));
 
     // json-rules-engine: the broadcast's way today, evaluateCondition on each stored customer.
-    note(`${kind}: engine over ${n(sample)} customers (load ${load()})`);
+    note(`${kind}: engine over ${n(sample)} customers (load ${loadAverage()})`);
     let started = performance.now();
     const rows = await readRows(database.db, sample);
     const readSeconds = (performance.now() - started) / 1000;
@@ -80,7 +71,7 @@ async function benchOne(kind: DatabaseKind, customers: number, sample: number, f
     // SQL: the whole shop, as broadcast pages select it (500 matches a page, 20,000 rows a statement at most).
     const audience = await sqlAudience(benchAudience, event);
     if (!audience) throw new Error('the bench audience does not compile');
-    note(`${kind}: SQL over ${n(customers)} customers (load ${load()})`);
+    note(`${kind}: SQL over ${n(customers)} customers (load ${loadAverage()})`);
     const pass = async (limit: number) => {
       const t = performance.now();
       let after: string | null = null;
@@ -113,7 +104,7 @@ async function benchOne(kind: DatabaseKind, customers: number, sample: number, f
       `${n(paged.examined / paged.seconds)} customers/s (${paged.seconds.toFixed(2)} s, ${paged.statements} pages)`;
     figures[label('SQL / json-rules-engine')] =
       `${(sqlRate / engineRate).toFixed(0)}× (target ≥ 100×); against today's read-and-evaluate ${(sqlRate / todayRate).toFixed(0)}×`;
-    figures[label('load average after')] = load();
+    figures[label('load average after')] = loadAverage();
   } finally {
     await database.close();
   }
@@ -123,17 +114,8 @@ export const audienceBenches = {
   async audience(): Promise<BenchResult> {
     const customers = whole('BENCH_AUDIENCE_CUSTOMERS', 100_000);
     const sample = Math.min(customers, whole('BENCH_AUDIENCE_ENGINE_SAMPLE', 20_000));
-    const cpu = cpus();
-    const figures: Record<string, string> = {
-      machine: `${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, load average ${load()} at start`,
-    };
-    for (const kind of (process.env.BENCH_DATABASES ?? 'embedded,postgresql').split(',').map((s) => s.trim()) as DatabaseKind[]) {
-      try {
-        await benchOne(kind, customers, sample, figures);
-      } catch (error) {
-        figures[`${kind}: failed`] = error instanceof Error ? error.message : String(error);
-      }
-    }
+    const figures: Record<string, string> = { machine: machineFigure() };
+    await perDatabase(databasesWanted('embedded,postgresql'), figures, (kind) => benchOne(kind, customers, sample, figures));
     return { name: 'audience: a broadcast audience in SQL vs json-rules-engine per customer (same run)', figures };
   },
 };

@@ -3,7 +3,6 @@
 // customers` measured in the same run. docs/bench.md explains the figures. From the environment:
 //   BENCH_CUSTOMERS (1,000,000)  BENCH_ORDERS (10 per customer)  BENCH_PRODUCTS (400)  BENCH_RUNS (30)
 //   BENCH_DATABASES (embedded,postgresql)  DATABASE_URL (a server to use instead of a throwaway one)
-import { cpus, loadavg, totalmem } from 'node:os';
 import { sql } from 'kysely';
 import { customerFilterSchema, customerListQuerySchema } from '../contract/index';
 import { defaultShop, type ShopOptions } from '../scripts/sample-shop/generate';
@@ -14,29 +13,12 @@ import { FactsService } from '../server/facts/facts-service';
 import { SettingsStore } from '../server/facts/settings-store';
 import { openEmbedded, openPostgres, type DatabaseKind } from './facts/databases';
 import { loadShop } from './facts/load';
+import { databasesWanted, loadAverage, machineFigure, perDatabase, wholeFromEnv as whole } from './machine';
 import type { BenchResult } from './run';
 
 const note = (line: string) => console.error(`[crm bench] ${line}`);
-const load = () =>
-  loadavg()
-    .map((l) => l.toFixed(1))
-    .join(' ');
 const n = (x: number) => x.toLocaleString('en');
 const ms = (x: number) => `${x < 10 ? x.toFixed(2) : x.toFixed(0)} ms`;
-
-function whole(name: string, fallback: number): number {
-  const value = process.env[name];
-  if (value === undefined || value === '') return fallback;
-  const v = Number(value.replace(/[_,]/g, ''));
-  if (!Number.isInteger(v) || v < 1) throw new Error(`${name} must be a whole number above 0, not "${value}"`);
-  return v;
-}
-
-function databasesWanted(): DatabaseKind[] {
-  const list = (process.env.BENCH_DATABASES ?? 'embedded,postgresql').split(',').map((s) => s.trim());
-  for (const kind of list) if (kind !== 'embedded' && kind !== 'postgresql') throw new Error(`BENCH_DATABASES: "${kind}" is neither embedded nor postgresql`);
-  return list as DatabaseKind[];
-}
 
 /** The filters measured: none, common ones (a large share matches), rare ones (a fraction of a percent). */
 const filters: Record<string, Record<string, string>> = {
@@ -80,7 +62,7 @@ async function benchOne(kind: DatabaseKind, shop: ShopOptions, runs: number, fig
     figures[label('shop')] =
       `${n(shop.customers)} customers, ${n(shop.orders)} orders; load ${loaded.total.toFixed(0)} s, refresh ${((performance.now() - t) / 1000).toFixed(1)} s (not figures)`;
 
-    note(`${kind}: baseline (load average ${load()})`);
+    note(`${kind}: baseline (load average ${loadAverage()})`);
     const baseline = await timed(runs, () => sql`select count(*) from customers`.execute(db));
     figures[label('baseline count(*) customers')] = `p50 ${ms(baseline.p50)}, p95 ${ms(baseline.p95)}`;
 
@@ -115,20 +97,12 @@ export const crmBenches = {
     const customers = whole('BENCH_CUSTOMERS', 1_000_000);
     const shop: ShopOptions = { ...defaultShop, customers, orders: whole('BENCH_ORDERS', customers * 10), products: whole('BENCH_PRODUCTS', 400) };
     const runs = whole('BENCH_RUNS', 30);
-    const cpu = cpus();
     const figures: Record<string, string> = {
-      machine: `${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, load average ${load()} at start`,
+      machine: machineFigure(),
       measured: `listCustomers / countCustomers called directly (no HTTP), ${runs} runs each after one warm-up; a page is 50 customers`,
     };
-    for (const kind of databasesWanted()) {
-      try {
-        await benchOne(kind, shop, runs, figures);
-      } catch (error) {
-        figures[`${kind}: failed`] = error instanceof Error ? error.message : String(error);
-        note(`${kind}: failed: ${figures[`${kind}: failed`]}`);
-      }
-    }
-    figures['load average at end'] = load();
+    await perDatabase(databasesWanted('embedded,postgresql'), figures, (kind) => benchOne(kind, shop, runs, figures));
+    figures['load average at end'] = loadAverage();
     return { name: 'crm: the customers list and count vs count(*) over customers (baseline)', figures };
   },
 };

@@ -2,7 +2,6 @@
 // same condition in the same run. Sizes and databases from the environment:
 //   BENCH_SEGMENT_CUSTOMERS (1,000,000)  BENCH_SEGMENT_ORDERS_PER_CUSTOMER (2)
 //   BENCH_DATABASES (postgresql)  DATABASE_URL (a server to use instead of a throwaway one)
-import { cpus, loadavg, totalmem } from 'node:os';
 import { sql } from 'kysely';
 import { selectAudiencePage } from '../server/audience/select-audience-page';
 import { recomputeSegments } from '../server/segments/membership';
@@ -13,19 +12,11 @@ import { defaultShop, type ShopOptions } from '../scripts/sample-shop/generate';
 import { benchAudience } from './audience';
 import { openEmbedded, openPostgres, type DatabaseKind } from './facts/databases';
 import { loadShop } from './facts/load';
+import { databasesWanted, loadAverage, machineFigure, perDatabase, wholeFromEnv as whole } from './machine';
 import { refreshFigures } from './facts/measure-facts';
 import type { BenchResult } from './run';
 
-const whole = (name: string, fallback: number) => {
-  const n = Number((process.env[name] ?? '').replace(/[_,]/g, '') || fallback);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a whole number above 0`);
-  return n;
-};
 const n = (x: number) => Math.round(x).toLocaleString('en');
-const load = () =>
-  loadavg()
-    .map((l) => l.toFixed(1))
-    .join(' ');
 const note = (line: string) => console.error(`[segments bench] ${line}`);
 const timed = async <T>(run: () => Promise<T>): Promise<{ value: T; seconds: number }> => {
   const started = performance.now();
@@ -46,7 +37,7 @@ async function benchOne(kind: DatabaseKind, customers: number, ordersPer: number
     if (!audience) throw new Error('the bench condition does not compile');
 
     // Baseline: the whole shop through today's audience SQL (a broadcast's selection, 20,000 rows a statement).
-    note(`${kind}: baseline, the broadcast audience's SQL over the shop (load ${load()})`);
+    note(`${kind}: baseline, the broadcast audience's SQL over the shop (load ${loadAverage()})`);
     const baseline = await timed(async () => {
       let after: string | null = null;
       let matched = 0;
@@ -58,7 +49,7 @@ async function benchOne(kind: DatabaseKind, customers: number, ordersPer: number
       return matched;
     });
     // The segment's live count (the preview), three times: the first pays for cold caches.
-    note(`${kind}: segment counts (load ${load()})`);
+    note(`${kind}: segment counts (load ${loadAverage()})`);
     const counts = [];
     for (let i = 0; i < 3; i++) counts.push(await timed(() => countMatching(database.db, benchAudience, asOf)));
     for (const c of counts) if (c.value !== baseline.value) throw new Error(`the count says ${c.value}, the audience SQL ${baseline.value}`);
@@ -78,7 +69,7 @@ async function benchOne(kind: DatabaseKind, customers: number, ordersPer: number
     figures[label('create: first membership')] = `${created.seconds.toFixed(2)} s (${n(stored.rows[0]!.n)} members written)`;
     figures[label('recompute, nothing moved')] = `${again.seconds.toFixed(2)} s (${again.value.entered} entered, ${again.value.left} left)`;
     figures[label('list with counts')] = `${(listed.seconds * 1000).toFixed(0)} ms`;
-    figures[label('load average after')] = load();
+    figures[label('load average after')] = loadAverage();
   } finally {
     await database.close();
   }
@@ -88,17 +79,8 @@ export const segmentBenches = {
   async segments(): Promise<BenchResult> {
     const customers = whole('BENCH_SEGMENT_CUSTOMERS', 1_000_000);
     const ordersPer = whole('BENCH_SEGMENT_ORDERS_PER_CUSTOMER', 2);
-    const cpu = cpus();
-    const figures: Record<string, string> = {
-      machine: `${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, load average ${load()} at start`,
-    };
-    for (const kind of (process.env.BENCH_DATABASES ?? 'postgresql').split(',').map((s) => s.trim()) as DatabaseKind[]) {
-      try {
-        await benchOne(kind, customers, ordersPer, figures);
-      } catch (error) {
-        figures[`${kind}: failed`] = error instanceof Error ? error.message : String(error);
-      }
-    }
+    const figures: Record<string, string> = { machine: machineFigure() };
+    await perDatabase(databasesWanted('postgresql'), figures, (kind) => benchOne(kind, customers, ordersPer, figures));
     return { name: "segments: a segment's count at shop scale vs the broadcast audience's SQL (same run)", figures };
   },
 };

@@ -3,31 +3,14 @@ import { localDate, type Journey } from '../../engine/index';
 import { fromLocal, toLocal } from '../../engine/time/zoned';
 import { broadcastWorkflowId } from '../../server/journeys/triggers/broadcasts';
 import { calendarScheduleId } from '../../server/journeys/triggers/calendar-schedule';
-import { eventually, orderEvent, uniqueId } from '../support/journeys';
+import { eventually, lineJourney, orderEvent, uniqueId } from '../support/journeys';
 import { startStack, type Stack } from '../support/stack';
 
 const SHOP_ZONE = 'Asia/Shanghai';
 
-function journeyWith(id: string, trigger: { type: string; config: Record<string, unknown> }, template: string): Journey {
-  return {
-    schemaVersion: 1,
-    id,
-    name: id,
-    status: 'draft',
-    version: 0,
-    nodes: [
-      { id: 'trigger', ...trigger },
-      { id: 'send', type: 'message.send', config: { channel: 'sms', template } },
-      { id: 'done', type: 'exit', config: {} },
-    ],
-    edges: [
-      { from: 'trigger', port: 'next', to: 'send' },
-      { from: 'send', port: 'next', to: 'done' },
-    ],
-    settings: { timezone: SHOP_ZONE, reEntry: 'never', priority: 5, exitWhen: [] },
-    layout: { positions: {} },
-  };
-}
+/** Trigger → an SMS → exit. */
+const journeyWith = (id: string, trigger: { type: string; config: Record<string, unknown> }, template: string): Journey =>
+  lineJourney(id, { id: 'trigger', ...trigger }, [{ id: 'send', type: 'message.send', config: { channel: 'sms', template } }]);
 
 describe('date triggers, scheduled broadcasts and manual enrolment, end to end', () => {
   let stack: Stack;
