@@ -86,6 +86,8 @@ describe('a first day without code, in Chinese', () => {
     const picker = inspector.locator('select[data-testid^="segment-picker-"]');
     await picker.selectOption({ label: `油性肤质客户 (${tagged.toLocaleString('zh-CN')})` });
     await inspector.locator('input[type="datetime-local"]').fill('2026-12-01T10:00');
+    // The step on the canvas names the segment, not its id.
+    await expect.poll(() => d.byTestId('node-trigger').locator('.step-summary').innerText()).toContain('油性肤质客户');
     const audience = async () =>
       number(
         await inspector

@@ -24,9 +24,26 @@ export interface SegmentDraft {
 
 export const fetchSegments = () => call(listSegments);
 export const previewCondition = (condition: TopLevelCondition) => call(previewSegment, { body: { condition } });
-export const saveSegment = (draft: SegmentDraft, id?: string) =>
-  id ? call(updateSegment, { params: { id }, body: draft }) : call(createSegment, { body: draft });
-export const removeSegment = (id: string) => call(deleteSegment, { params: { id } });
+// The segments' names, read once for the canvas's words; a save or a deletion reads them again.
+let namesRead: Promise<Map<string, string>> | null = null;
+
+/** The shop's segments' names by id. */
+export function segmentNames(): Promise<Map<string, string>> {
+  namesRead ??= fetchSegments().then((answer) => new Map(answer.segments.map((s) => [s.id, s.name])));
+  namesRead.catch(() => (namesRead = null));
+  return namesRead;
+}
+
+export const saveSegment = async (draft: SegmentDraft, id?: string) => {
+  const answer = await (id ? call(updateSegment, { params: { id }, body: draft }) : call(createSegment, { body: draft }));
+  namesRead = null;
+  return answer;
+};
+export const removeSegment = async (id: string) => {
+  const answer = await call(deleteSegment, { params: { id } });
+  namesRead = null;
+  return answer;
+};
 
 /** The members' CSV, fetched with the session's token (a plain link would carry none) and handed to the browser as a download. */
 export async function downloadSegmentCsv(segment: Segment): Promise<void> {
