@@ -61,6 +61,11 @@ describe('one authorisation decision per route, whatever the spelling', () => {
     const campaign = await stack.api('/api/coupons/campaigns', { body: { name: 'spring', kind: 'amount', value: 10, validDays: 7, codeSource: 'generated' } });
     ids.campaign = campaign.body.campaign.id;
     ids.template = (await stack.api('/api/templates')).body.templates[0].id;
+    const segment = await stack.api('/api/segments', {
+      body: { name: 'buyers', condition: { all: [{ fact: 'orderCount', operator: 'greaterThan', value: 0 }] } },
+    });
+    expect(segment.status).toBe(201);
+    ids.segment = segment.body.segment.id;
 
     // The routes as the server registers them (the same code builds them), and as openapi.json describes them.
     const app = await buildApp(stack.huitou.context, { token: stack.token });
@@ -85,6 +90,7 @@ describe('one authorisation decision per route, whatever the spelling', () => {
       if (route.url.startsWith('/api/customers/')) return 'c1';
       if (route.url.startsWith('/api/coupons/')) return ids.campaign!;
       if (route.url.startsWith('/api/templates/')) return ids.template!;
+      if (route.url.startsWith('/api/segments/')) return ids.segment!;
       return 'missing-1';
     };
     return route.url

@@ -117,8 +117,9 @@ describe('plugin steps in the designer', () => {
     expect(await d.byTestId('palette-dingtalk.robot').innerText()).toContain('钉钉群机器人');
     const robot = await d.addStepWithKeyboard('dingtalk.robot');
     const inspector = await d.select(robot);
+    // The form is a lazy chunk: it may still say 加载中… for a moment after the step is selected.
+    await expect.poll(() => inspector.innerText()).toContain('Webhook 地址');
     const form = await inspector.innerText();
-    expect(form).toContain('Webhook 地址');
     expect(form).toContain('消息内容');
     expect(await inspector.locator('#root_msgtype option').allInnerTexts()).toEqual(['文本', 'Markdown']);
     await context.close();

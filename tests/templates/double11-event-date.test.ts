@@ -36,7 +36,7 @@ describe('the Double 11 template, dated from its event day', () => {
   it('the template list says which templates take an event date, with the default the gallery offers', () => {
     const list = catalog.list('zh-CN', { timezone: 'Asia/Shanghai', now: Date.parse('2026-12-07T12:00:00+08:00') });
     expect(list.find((t) => t.id === 'double11-waves')?.eventDate).toBe('2027-11-11');
-    expect(list.filter((t) => t.id !== 'double11-waves').map((t) => t.eventDate)).toEqual([null, null, null, null, null]);
+    expect(list.filter((t) => t.id !== 'double11-waves').map((t) => t.eventDate)).toEqual([null, null, null, null, null, null]);
   });
 
   it('says only what it does: the eve says tonight, not tomorrow; the VIP coupon text comes after the coupon is issued', () => {

@@ -41,6 +41,23 @@ describe('segment triggers and segment broadcasts, end to end', () => {
   const enrolmentsOf = (journeyId: string) =>
     stack.huitou.context.db.selectFrom('enrolments').select(['customer_id', 'workflow_id']).where('journey_id', '=', journeyId).execute();
 
+  it('refuses to publish a segment trigger without a segment, or a step naming a segment that does not exist', async () => {
+    const refused = async (config: Record<string, unknown>, type: string) => {
+      const journey = journeyWith(uniqueId('no-segment'), { type, config }, 'x');
+      expect((await stack.api('/api/journeys', { body: journey })).status).toBe(201);
+      const res = await stack.api(`/api/journeys/${journey.id}/publish`, { method: 'POST' });
+      expect(res.status).toBe(400);
+      return res.body.problems as { path: string; code: string; message: string }[];
+    };
+    expect(await refused({ on: 'enter' }, 'trigger.segment')).toEqual([
+      { path: 'nodes[0].config.segmentId', code: 'unknown_segment', message: 'segmentId: choose a segment', nodeId: 'trigger' },
+    ]);
+    const gone = await refused({ segmentId: 'seg-gone', on: 'leave' }, 'trigger.segment');
+    expect(gone.map((p) => p.message)).toEqual(['segmentId: no segment "seg-gone"; make it under Segments first']);
+    const broadcast = await refused({ at: '2030-01-01T10:00', audience: { all: [] }, segmentId: 'seg-gone' }, 'trigger.broadcast');
+    expect(broadcast.map((p) => p.path)).toEqual(['nodes[0].config.segmentId']);
+  });
+
   it('a customer whose second order moves them into the segment is enrolled once, however often membership is recomputed', async () => {
     const region = uniqueId('region');
     const buyer = uniqueId('c');

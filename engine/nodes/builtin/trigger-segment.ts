@@ -25,9 +25,11 @@ export const segmentTrigger = defineNode({
     },
   },
   config: z.object({
+    // Empty until the marketer picks one; publishing refuses an empty or unknown segment
+    // (server/segments/journey-check.ts: the engine cannot know the shop's segments).
     segmentId: z
       .string()
-      .min(1, 'choose a segment')
+      .max(200, 'must be at most 200 characters')
       .default('')
       .meta({ ...field({ en: { title: 'Segment' }, 'zh-CN': { title: '人群' } }), format: 'segment-id' }),
     on: z

@@ -14,6 +14,7 @@ import {
 } from '../../../contract/index';
 import { stampForPublish, validateJourney, type Journey } from '../../../engine/index';
 import { campaignProblems } from '../../coupons/journey-check';
+import { segmentProblems } from '../../segments/journey-check';
 import type { AppContext } from '../context';
 import { route } from '../endpoint';
 import { requestLocale } from '../locale';
@@ -66,8 +67,8 @@ export function journeyRoutes(app: FastifyInstance, ctx: AppContext): void {
     const stamp = (d: Journey) => stampForPublish(d, ctx.registry);
     const result = validateJourney(stamp(draft), ctx.registry, requestLocale(request));
     if (!result.ok) return reply.code(400).send({ error: 'invalid_journey', problems: result.problems });
-    const campaigns = await campaignProblems(ctx.db, draft, requestLocale(request));
-    if (campaigns.length > 0) return reply.code(400).send({ error: 'invalid_journey', problems: campaigns });
+    const references = [...(await campaignProblems(ctx.db, draft, requestLocale(request))), ...(await segmentProblems(ctx.db, draft, requestLocale(request)))];
+    if (references.length > 0) return reply.code(400).send({ error: 'invalid_journey', problems: references });
     const published = await ctx.journeys.publish(draft.id, stamp);
     if (!published) return notFound(reply, draft.id);
     ctx.log.info({ journeyId: draft.id, version: published.version }, 'journey published');
