@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Journey } from '../../engine/index';
 import type { Db } from '../../server/db/database';
+import { storeDerivedFacts } from '../../server/facts/stored-derived';
 import type { BenchStack } from './stack';
 
 export const SHOP_ZONE = 'Asia/Shanghai';
@@ -83,6 +84,7 @@ export async function insertCustomers(db: Db, prefix: string, count: number, fac
     await sql`insert into customer_fact_rows (customer_id, as_of, order_count, total_cents, frequency, monetary_cents, first_at, last_at, tier)
       select ${id}, now(), 1, 0, 1, 0, now() - ${daysAgo}::int * interval '1 day', now() - ${daysAgo}::int * interval '1 day', 'ordinary'
       from generate_series(1, ${count}) as i`.execute(db);
+    await storeDerivedFacts(db);
   }
   return Array.from({ length: count }, (_, i) => `${prefix}${String(i + 1).padStart(width, '0')}`);
 }

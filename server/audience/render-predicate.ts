@@ -33,6 +33,8 @@ function render(p: AudiencePredicate, joins: Joins): Bool {
 function double(n: Sql): Sql {
   return sql`(case when abs(${n}) <= 1.7976931348623157e308 and (${n} = 0 or abs(${n}) >= 2.2250738585072014e-308) then (${n})::float8 end)`;
 }
+/** A value's number as a double: its own cheaper form when it has one (SqlValue.double). */
+const doubleOf = (x: SqlValue): Sql => x.double?.() ?? double(x.number());
 const float = (v: number): Sql => sql`${String(v)}::float8`;
 const relation = { '<': sql`<`, '<=': sql`<=`, '>': sql`>`, '>=': sql`>=` } as const;
 
@@ -78,7 +80,7 @@ function oneOf(x: SqlValue, values: JsonPrimitive[]): Bool {
   const booleans = values.filter((v): v is boolean => typeof v === 'boolean');
   return or(
     strings.length > 0 ? and(x.is('string'), sql`(${x.text()} = any(${sql.val(strings)}::text[]))`) : false,
-    numbers.length > 0 ? guarded(x.is('number'), sql`(${double(x.number())} = any(${sql.val(numbers.map(String))}::float8[]))`) : false,
+    numbers.length > 0 ? guarded(x.is('number'), sql`(${doubleOf(x)} = any(${sql.val(numbers.map(String))}::float8[]))`) : false,
     booleans.length > 0 ? guarded(x.is('boolean'), sql`(${x.boolean()} = any(${sql.val(booleans)}::boolean[]))`) : false,
     values.includes(null) ? x.is('null') : false,
   );
@@ -112,7 +114,7 @@ function compare(x: SqlValue, op: keyof typeof relation, value: number): Bool {
     when length(${text}) < 300 and ${text} ~ ${plainNumber} then ${against(sql`(${text})::numeric`)}
     when ${text} ~ ${notANumberStart} then false end)`;
   const parts: [Bool, Sql][] = [
-    [x.is('number'), against(x.number())],
+    [x.is('number'), sql`(${doubleOf(x)} ${relation[op]} ${float(value)})`],
     [x.is('string'), string],
     // String([]) is '', NaN; a longer array's text may read as a number.
     [x.is('array'), sql`(case when jsonb_array_length(${x.jsonb()}) = 0 then false end)`],

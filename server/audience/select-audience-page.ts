@@ -21,7 +21,7 @@ export interface SqlAudience {
 export async function sqlAudience(condition: TopLevelCondition, event: (customerId: string) => CustomerEvent): Promise<SqlAudience | null> {
   const compiled = await compileAudience(condition, { event });
   if (!compiled.compiled) return null;
-  const joins: Joins = { rows: false };
+  const joins: Joins = { rows: false, view: false };
   const where = renderPredicate(compiled.predicate, joins);
   return { condition, event, where, joins };
 }
@@ -55,12 +55,13 @@ export async function selectAudiencePage(
       [sql`true`, ...(after === null ? [] : [sql`${sql.ref(column)} > ${after}`]), ...(upper === null ? [] : [sql`${sql.ref(column)} <= ${upper}`])],
       sql` and `,
     );
+  const viewJoin = audience.joins.view ? sql`left join customer_facts f on f.customer_id = c.id and ${inRange('f.customer_id')}` : sql``;
   const rowsJoin = audience.joins.rows ? sql`left join customer_fact_rows r on r.customer_id = c.id and ${inRange('r.customer_id')}` : sql``;
   const { rows } = await sql<{ id: string; verdict: boolean | null; n: string; last: boolean }>`
     with scanned as (
       select c.id, ${audience.where} as verdict, row_number() over (order by c.id) as n
       from customers c
-      left join customer_facts f on f.customer_id = c.id and ${inRange('f.customer_id')}
+      ${viewJoin}
       ${rowsJoin}
       where ${inRange('c.id')}
     )

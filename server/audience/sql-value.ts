@@ -12,8 +12,13 @@ export type Bool = Sql | boolean;
 export interface SqlValue {
   is(type: JsonType): Bool;
   text(): Sql;
-  /** The exact number (numeric); turned into a double by render-tests.ts's double(). */
+  /** The exact number (numeric); turned into a double by render-predicate.ts's double(). */
   number(): Sql;
+  /**
+   * The number as the double JavaScript would hold, where that is cheaper than double(number()):
+   * a stored whole number or cents, always within a double's normal range, needs no range guard.
+   */
+  double?(): Sql;
   boolean(): Sql;
   /** For arrays: whether an element is one of these strings, (SQL NULL: cannot tell here). */
   arrayHasText(values: string[]): Sql;
@@ -82,7 +87,13 @@ export function textValue(x: Sql, otherwise: SqlValue = undefinedValue): SqlValu
 }
 
 /** A number column (numeric, exact), present where `present` holds. */
-export const numberValue = (x: Sql, present: Bool): SqlValue => typed('number', present, { number: () => sql`(${x})::numeric` });
+/**
+ * A stored number, a number where `present` holds: one far inside a double's normal range or zero
+ * (a count, or cents / 100), so its double is the numeric's nearest double, which PostgreSQL's cast
+ * gives, without double()'s range checks.
+ */
+export const boundedNumberValue = (x: Sql, present: Bool): SqlValue =>
+  typed('number', present, { number: () => sql`(${x})::numeric`, double: () => sql`((${x})::numeric)::float8` });
 
 /** A text[] column, as the JSON array of strings it is written as (elements never NULL in Huitou's rows, but handled). */
 export const textArrayValue = (x: Sql, present: Bool): SqlValue =>

@@ -24,7 +24,8 @@ export async function writeDerivedTags(trx: Db, settings: ShopSettings, scoped: 
   if (rules.length === 0) return;
   for (const rule of rules) {
     const matches = rule.kind === 'stage' ? sql`f.stage = any(${[...rule.stages]}::text[])` : sql`f.rfm_segment = any(${[...rule.segments]}::text[])`;
-    await sql`insert into fx_derived_tags select f.customer_id, ${rule.tag}::text from customer_facts f where ${matches}`.execute(trx);
+    // The stored stage and segment: the view's, stored after its parameters were written (stored-derived.ts).
+    await sql`insert into fx_derived_tags select f.customer_id, ${rule.tag}::text from customer_fact_rows f where ${matches}`.execute(trx);
   }
   await sql`analyze fx_derived_tags`.execute(trx);
   const names = derivedTagNames(settings);

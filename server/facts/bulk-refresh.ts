@@ -5,6 +5,7 @@ import { buyerBasics, computePopulationSql } from './bulk-basics';
 import { derivedTagNames, writeDerivedTags } from './bulk-derived-tags';
 import { writeSnapshot, writeViewParameters } from './bulk-snapshot';
 import { recordChanges } from './change-events';
+import { storeDerivedFacts } from './stored-derived';
 import { recomputeSegments } from '../segments/membership';
 import { clearMarks, collectScope, planRefresh, refreshBasis, type RefreshMode } from './refresh-scope';
 
@@ -76,6 +77,8 @@ export async function bulkRefresh(
     const population = await step('population', () => computePopulationSql(trx, asOf, settings.timezone));
     await storePopulation(trx, population);
     await writeViewParameters(trx, settings, population, asOf);
+    // The day moved (or the settings did): every row's stage and segment as the view now derives them.
+    await step('derived', () => storeDerivedFacts(trx));
     // The stage and RFM segment rules decide on what the view derives with these parameters.
     await step('derivedTags', () => writeDerivedTags(trx, settings, scoped));
     await step('ruleTags', () => writeRuleTags(trx, scoped, derivedTagNames(settings)));

@@ -19,6 +19,7 @@ export function rfmRanges(settings: ShopSettings, population: FactPopulation | n
  * row): asOf, the shop's zone, the stage boundaries and the RFM thresholds, floored to whole
  * days, orders and cents as the view compares them (exactly, in numeric). `onlyBeforeFirstRefresh`
  * leaves the row alone once a bulk refresh has stored its own (a per-customer refresh before any).
+ * Returns whether the parameters changed: then every row's derived stage and segment may have.
  */
 export async function writeViewParameters(
   trx: Db,
@@ -26,7 +27,9 @@ export async function writeViewParameters(
   population: FactPopulation | null,
   asOf: Date | null,
   onlyBeforeFirstRefresh = false,
-): Promise<void> {
+): Promise<boolean> {
+  const snapshot = async () => (await sql<{ v: string }>`select to_jsonb(s)::text as v from facts_snapshot s`.execute(trx)).rows[0]?.v;
+  const before = await snapshot();
   const ranges = rfmRanges(settings, population);
   const floored = (values: number[] | undefined, scale: number) =>
     values ? sql`array(select floor(x * ${scale}::int)::bigint from unnest(${values}::numeric[]) with ordinality as t(x, i) order by i)` : sql`null::bigint[]`;
@@ -45,6 +48,7 @@ export async function writeViewParameters(
       rfm_r_from = ${ranges ? dayStarts(floored(ranges.recencyDays, 1)) : sql`null::timestamptz[]`},
       rfm_by_category = ${JSON.stringify(byCategory)}::jsonb
     where id = 1 ${onlyBeforeFirstRefresh ? sql`and as_of is null` : sql``}`.execute(trx);
+  return (await snapshot()) !== before;
 }
 
 /** The stored columns of customer_fact_rows, in the order stableRowsQuery gives them. */
@@ -81,7 +85,8 @@ export async function writeSnapshot(
   // The previous rows as their readers saw them: the universe includes them, the kept tier is read
   // from them, and the changes are read against them.
   await step('previous', async () => {
-    await sql`create temporary table fx_old on commit drop as select customer_id, stage, tier, tags from customer_facts`.execute(trx);
+    // The stored stage (stored-derived.ts) is the view's, without deriving it for every row again.
+    await sql`create temporary table fx_old on commit drop as select customer_id, stage, tier, tags from customer_fact_rows`.execute(trx);
     // Without statistics the planner takes a million-row temporary table for a few hundred rows
     // and sizes its hash joins wrongly (seen: 4 × slower on the embedded database).
     await sql`analyze fx_old`.execute(trx);

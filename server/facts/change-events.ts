@@ -36,7 +36,7 @@ export async function recordChanges(trx: Db, asOf: Date, timezone: string, first
   await sql`create temporary table fx_changes on commit drop as
     with moved as (
       select n.customer_id, o.customer_id is not null as had, o.stage as old_stage, n.stage, o.tier as old_tier, n.tier, o.tags as old_tags, n.tags
-      from customer_facts n left join fx_old o on o.customer_id = n.customer_id
+      from customer_fact_rows n left join fx_old o on o.customer_id = n.customer_id
       where (o.customer_id is null and ${fresh})
          or (o.customer_id is not null and (o.stage <> n.stage or o.tier <> n.tier or not (n.tags <@ o.tags)))
     )

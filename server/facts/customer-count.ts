@@ -12,8 +12,8 @@ import { filterConditions, filteredFrom, lastPurchaseBounds, whereAll, withListP
 export async function countCustomers(db: Db, q: CustomerFilter): Promise<{ count: number; byStage: Record<LifecycleStage, number> }> {
   const last = await lastPurchaseBounds(db, q);
   const { rows } = await withListPlan(db, 'count', (trx) =>
-    sql<{ stage: string; n: string | number }>`select f.stage, count(*) as n
-    ${filteredFrom(q, last, 'none')}${whereAll(filterConditions(q, last))} group by f.stage`.execute(trx),
+    sql<{ stage: string; n: string | number }>`select r.stage, count(*) as n
+    ${filteredFrom(q, 'none')}${whereAll(filterConditions(q, last))} group by r.stage`.execute(trx),
   );
   const byStage = Object.fromEntries(lifecycleStages.map((s) => [s, 0])) as Record<LifecycleStage, number>;
   for (const r of rows) byStage[r.stage as LifecycleStage] = Number(r.n);

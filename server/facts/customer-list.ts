@@ -37,20 +37,28 @@ interface Row {
 
 /**
  * A page of customers from the facts snapshot (as of the last refresh) matching every filter, in id
- * order: keyset pagination, so page N costs what page 1 does. A tag is looked up in customer_tags
- * (manual and rule tags, index on tag); the other filters are conditions on the snapshot's
- * columns and the profile (customer-filter-sql.ts).
+ * order: keyset pagination, so page N costs what page 1 does. A tag drives the page from
+ * customer_tags (manual and rule tags, index on tag and customer); the other filters are
+ * conditions on the snapshot's stored columns and the profile (customer-filter-sql.ts).
  */
 export async function listCustomers(db: Db, q: CustomerListQuery): Promise<{ customers: CustomerListItem[]; nextCursor: string | null }> {
   const last = await lastPurchaseBounds(db, q);
   const conditions = filterConditions(q, last);
-  if (q.stage !== undefined) conditions.push(sql`f.stage = ${q.stage}`);
-  if (q.cursor !== undefined) conditions.push(sql`f.customer_id > ${q.cursor}`);
-  const { rows } = await withListPlan(db, 'page', (trx) =>
-    sql<Row>`select f.customer_id, c.name, c.phone, c.email, c.region, f.stage, f.tier, f.rfm_segment, f.tags, f.facts
-    ${filteredFrom(q, last, 'left join', q.cursor)}${whereAll(conditions)}
-    order by f.customer_id limit ${q.limit + 1}`.execute(trx),
-  );
+  if (q.stage !== undefined) conditions.push(sql`r.stage = ${q.stage}`);
+  if (q.cursor !== undefined) conditions.push(sql`r.customer_id > ${q.cursor}`);
+  const { rows } = await withListPlan(db, 'page', async (trx) => {
+    const page = await sql<Omit<Row, 'facts'>>`select r.customer_id, c.name, c.phone, c.email, c.region, r.stage, r.tier, r.rfm_segment, r.tags
+      ${filteredFrom(q, 'left join', q.cursor)}${whereAll(conditions)}
+      order by r.customer_id limit ${q.limit + 1}`.execute(trx);
+    // The facts document of the page's customers alone: the view derives it as it is read.
+    const ids = page.rows.map((r) => r.customer_id);
+    const facts = new Map(
+      (
+        await sql<{ customer_id: string; facts: unknown }>`select customer_id, facts from customer_facts where customer_id = any(${ids}::text[])`.execute(trx)
+      ).rows.map((r) => [r.customer_id, r.facts]),
+    );
+    return { rows: page.rows.map((r): Row => ({ ...r, facts: facts.get(r.customer_id) })) };
+  });
   const page = rows.slice(0, q.limit);
   return {
     customers: page.map((r) => ({

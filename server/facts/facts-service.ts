@@ -15,6 +15,7 @@ import type { Db } from '../db/database';
 import { bulkRefresh, type Rehearsal } from './bulk-refresh';
 import { changesOf } from './change-events';
 import { writeViewParameters } from './bulk-snapshot';
+import { storeDerivedFacts } from './stored-derived';
 import { loadCustomerInputs, loadManyCustomerInputs, type CustomerInputs, type CustomerView } from './customer-inputs';
 import type { RefreshMode } from './refresh-scope';
 import type { SettingsStore } from './settings-store';
@@ -151,7 +152,7 @@ export class FactsService {
         await sql<{ stage: string; tier: string; tags: string[] }>`select stage, tier, tags from customer_facts where customer_id = ${customerId}`.execute(trx)
       ).rows[0];
       // Before any bulk refresh the view derives with these settings' parameters.
-      await writeViewParameters(trx, computed.settings, computed.population, null, true);
+      const moved = await writeViewParameters(trx, computed.settings, computed.population, null, true);
       // Only the day-stable values (migration 0008-day-stable-facts); the database's clock, as
       // the bulk refresh uses (it keeps rows written after it began).
       const stable = sql`${asOf}::timestamptz, now(), ${facts.orderCount}::int, ${toCents(facts.totalSpend)}::bigint, ${facts.frequency}::int,
@@ -162,6 +163,7 @@ export class FactsService {
         values (${customerId}, ${stable})
         on conflict (customer_id) do update set (as_of, computed_at, order_count, total_cents, frequency, monetary_cents, first_at, last_at,
           main_category, tier, tags, birthday_md, zone) = (${stable})`.execute(trx);
+      await storeDerivedFacts(trx, moved ? undefined : [customerId]);
       await trx
         .deleteFrom('customer_tags')
         .where('customer_id', '=', customerId)
@@ -221,7 +223,7 @@ export class FactsService {
             where customer_id = any(${known}::text[])`.execute(trx)
         ).rows.map((r) => [r.customer_id, r]),
       );
-      await writeViewParameters(trx, settings, population, null, true);
+      const moved = await writeViewParameters(trx, settings, population, null, true);
       const rows = computed.map(({ customer, facts, mainCategory, birthdayMonthDay: md }, i) => {
         return sql`(${customer.id}::text, ${asOf}::timestamptz, now(), ${facts.orderCount}::int, ${toCents(facts.totalSpend)}::bigint, ${facts.frequency}::int,
           ${toCents(facts.monetary)}::bigint, ${facts.firstOrderAt}::timestamptz, ${facts.lastOrderAt}::timestamptz, ${mainCategory}::text,
@@ -234,6 +236,7 @@ export class FactsService {
           main_category, tier, tags, birthday_md, zone) = (excluded.as_of, excluded.computed_at, excluded.order_count, excluded.total_cents,
           excluded.frequency, excluded.monetary_cents, excluded.first_at, excluded.last_at, excluded.main_category, excluded.tier, excluded.tags,
           excluded.birthday_md, excluded.zone)`.execute(trx);
+      await storeDerivedFacts(trx, moved ? undefined : known);
       const ruleTags = computed.flatMap((c) => c.ruleTagList.map((tag) => ({ customer_id: c.customer.id, tag })));
       await sql`delete from customer_tags t where t.source = 'rule' and t.customer_id = any(${known}::text[])
         and not exists (select 1 from unnest(${ruleTags.map((r) => r.customer_id)}::text[], ${ruleTags.map((r) => r.tag)}::text[]) as k (customer_id, tag)

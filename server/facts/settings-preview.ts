@@ -53,7 +53,7 @@ export async function previewFacts(facts: FactsService, proposed: ShopSettings, 
       before: async (trx) => {
         // The RFM segments before (fx_old, the refresh's own copy, keeps stage, tier and tags).
         await sql`create temporary table fx_preview_rfm on commit drop as
-          select customer_id, rfm_segment from customer_facts where rfm_segment is not null`.execute(trx);
+          select customer_id, rfm_segment from customer_fact_rows where rfm_segment is not null`.execute(trx);
         await sql`analyze fx_preview_rfm`.execute(trx);
       },
       after: async (trx) => {
@@ -68,11 +68,11 @@ export async function previewFacts(facts: FactsService, proposed: ShopSettings, 
 }
 
 async function readDifferences(trx: Db): Promise<Omit<FactsPreview, 'asOf' | 'snapshotAsOf'>> {
-  // The view derives stage and RFM segment per row as it is read: read it once, then group.
+  // The stored stage and RFM segment (stored-derived.ts, as the view derives them), read once, then grouped.
   await sql`create temporary table fx_preview_new on commit drop as
     select n.customer_id, n.stage, n.tier, n.rfm_segment, n.tags, o.customer_id is not null as had,
       o.stage as old_stage, o.tier as old_tier, o.tags as old_tags, r.rfm_segment as old_rfm
-    from customer_facts n left join fx_old o on o.customer_id = n.customer_id left join fx_preview_rfm r on r.customer_id = n.customer_id`.execute(trx);
+    from customer_fact_rows n left join fx_old o on o.customer_id = n.customer_id left join fx_preview_rfm r on r.customer_id = n.customer_id`.execute(trx);
   const moves = async (column: 'stage' | 'tier', quiet: string) => {
     const [now, was] = [sql.ref(column), sql.ref(`old_${column}`)];
     return (

@@ -53,17 +53,27 @@ export class SettingsStore {
    */
   async putShop(input: unknown, actor: SettingsActor = operatorActor): Promise<{ settings: ShopSettings; paths: string[] }> {
     const after = this.parseShop(input);
-    const paths = await this.db.transaction().execute(async (trx) => {
+    return this.updateShop(() => after, actor);
+  }
+
+  /**
+   * Like putShop, with the document made from the stored one by `change` while the write lock is
+   * held: two writers editing parts of the settings (two rules saved at once) each start from the
+   * other's result, and neither write is lost. What `change` throws aborts the write.
+   */
+  async updateShop(change: (current: ShopSettings) => unknown, actor: SettingsActor = operatorActor): Promise<{ settings: ShopSettings; paths: string[] }> {
+    const result = await this.db.transaction().execute(async (trx) => {
       await sql`select pg_advisory_xact_lock(${SETTINGS_WRITE_LOCK})`.execute(trx);
       const before = await this.storedShop(trx);
+      const after = this.parseShop(change(before));
       const differ = changedPaths(before, after);
-      if (differ.length === 0) return differ;
+      if (differ.length === 0) return { settings: after, paths: differ };
       await this.write('shop', after, trx);
       await recordSettingsChange(trx, { actor, before, after, paths: differ });
-      return differ;
+      return { settings: after, paths: differ };
     });
     this.cache.delete('shop');
-    return { settings: after, paths };
+    return result;
   }
 
   private async storedShop(db: Db): Promise<ShopSettings> {

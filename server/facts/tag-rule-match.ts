@@ -7,7 +7,8 @@ import { countedSql, discountedSql } from './bulk-expressions';
  * The customers a tag rule tags as of `asOf`, each with the value that made them match, as one
  * SQL query (customer_id, value): the engine's ruleTags for one rule, set-based over the stored
  * orders, as the bulk refresh decides it (bulk-basics.ts, bulk-derived-tags.ts). Stage and RFM
- * segment rules read the customer_facts view, as of the last refresh.
+ * segment rules read the stage and segment stored with the snapshot (as the customer_facts view derives
+ * them), as of the last refresh.
  */
 export function ruleMatches(rule: TagRule, asOf: Date): RawBuilder<{ customer_id: string; value: string }> {
   const counted = sql`${countedSql} and o.created_at <= ${asOf}::timestamptz`;
@@ -35,9 +36,9 @@ export function ruleMatches(rule: TagRule, asOf: Date): RawBuilder<{ customer_id
       return sql`select o.customer_id, count(*)::text as value
         from orders o where ${counted} and ${since(rule.days)} group by o.customer_id having count(*) >= ${rule.minOrders}::int`;
     case 'rfm-segment':
-      return sql`select f.customer_id, f.rfm_segment as value from customer_facts f where f.rfm_segment = any(${[...rule.segments]}::text[])`;
+      return sql`select f.customer_id, f.rfm_segment as value from customer_fact_rows f where f.rfm_segment = any(${[...rule.segments]}::text[])`;
     case 'stage':
-      return sql`select f.customer_id, f.stage as value from customer_facts f where f.stage = any(${[...rule.stages]}::text[])`;
+      return sql`select f.customer_id, f.stage as value from customer_fact_rows f where f.stage = any(${[...rule.stages]}::text[])`;
   }
 }
 

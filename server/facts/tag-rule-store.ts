@@ -34,42 +34,47 @@ export class TagRuleStore {
   }
 
   async create(input: unknown, actor: SettingsActor): Promise<TagRule> {
-    const rules = await this.list();
     const given = isObject(input) ? input : {};
-    if (typeof given.id === 'string' && rules.some((r) => r.id === given.id)) throw new DuplicateTagRuleIdError(given.id);
-    const id = typeof given.id === 'string' && given.id ? given.id : `tr-${randomUUID().slice(0, 8)}`;
-    const stored = await this.write([...rules, { ...given, id }], rules.length, actor);
-    return stored[rules.length]!;
+    return this.write((rules) => {
+      if (typeof given.id === 'string' && rules.some((r) => r.id === given.id)) throw new DuplicateTagRuleIdError(given.id);
+      const id = typeof given.id === 'string' && given.id ? given.id : `tr-${randomUUID().slice(0, 8)}`;
+      return { rules: [...rules, { ...given, id }], at: rules.length };
+    }, actor);
   }
 
   async update(id: string, input: unknown, actor: SettingsActor): Promise<TagRule> {
-    const rules = await this.list();
-    const at = rules.findIndex((r) => r.id === id);
-    if (at < 0) throw new TagRuleNotFoundError(id);
-    // The id is the address's; a body's own id is ignored.
-    const next: unknown[] = [...rules];
-    next[at] = { ...(isObject(input) ? input : {}), id };
-    return (await this.write(next, at, actor))[at]!;
+    return this.write((rules) => {
+      const at = rules.findIndex((r) => r.id === id);
+      if (at < 0) throw new TagRuleNotFoundError(id);
+      // The id is the address's; a body's own id is ignored.
+      const next: unknown[] = [...rules];
+      next[at] = { ...(isObject(input) ? input : {}), id };
+      return { rules: next, at };
+    }, actor);
   }
 
   async remove(id: string, actor: SettingsActor): Promise<void> {
-    const rules = await this.list();
-    if (!rules.some((r) => r.id === id)) throw new TagRuleNotFoundError(id);
-    await this.write(
-      rules.filter((r) => r.id !== id),
-      -1,
-      actor,
-    );
+    await this.write((rules) => {
+      if (!rules.some((r) => r.id === id)) throw new TagRuleNotFoundError(id);
+      return { rules: rules.filter((r) => r.id !== id), at: -1 };
+    }, actor);
   }
 
   /**
-   * Stores the rule list through the settings, recorded in the settings' change log as `actor`'s;
-   * problems of the rule at `at` come back by its own fields.
+   * Edits the stored rule list through the settings (SettingsStore.updateShop): `edit` gets the
+   * rules as stored at the moment of the write, under the settings' write lock, so rules saved at
+   * the same moment by two marketers are both kept. Recorded in the settings' change log as
+   * `actor`'s; problems of the rule at `at` come back by its own fields. Returns the rule at `at`.
    */
-  private async write(rules: unknown[], at: number, actor: SettingsActor): Promise<TagRule[]> {
-    const current = await this.settings.shop();
+  private async write(edit: (rules: TagRule[]) => { rules: unknown[]; at: number }, actor: SettingsActor): Promise<TagRule> {
+    let at = -1;
     try {
-      return (await this.settings.putShop({ ...current, tagRules: rules }, actor)).settings.tagRules;
+      const { settings } = await this.settings.updateShop((current) => {
+        const edited = edit(withRuleIds(current.tagRules));
+        at = edited.at;
+        return { ...current, tagRules: edited.rules };
+      }, actor);
+      return settings.tagRules[at]!;
     } catch (e) {
       if (!(e instanceof InvalidSettingsError)) throw e;
       throw new InvalidTagRuleError(

@@ -14,10 +14,11 @@ export function segmentSql(condition: TopLevelCondition, asOf: Date = new Date()
 }
 
 /**
- * `from customers c left join customer_facts f …`, the rows join when the audience reads it: the
- * stored values the compiled condition is rendered over (server/audience/stored-values.ts).
+ * `from customers c`, with the stored rows and the facts view joined when the audience reads them:
+ * the stored values the compiled condition is rendered over (server/audience/stored-values.ts).
  */
 export function audienceFrom(audience: SqlAudience) {
   const rows = audience.joins.rows ? sql`left join customer_fact_rows r on r.customer_id = c.id` : sql``;
-  return sql`customers c left join customer_facts f on f.customer_id = c.id ${rows}`;
+  const view = audience.joins.view ? sql`left join customer_facts f on f.customer_id = c.id` : sql``;
+  return sql`customers c ${rows} ${view}`;
 }

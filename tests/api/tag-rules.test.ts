@@ -119,6 +119,21 @@ describe('/api/tag-rules', () => {
     expect((await stack.api('/api/tag-rules')).body.rules.some((r: { rule: { id: string } }) => r.rule.id === id)).toBe(false);
   });
 
+  it('keeps every rule of several saved at the same moment', async () => {
+    const tags = ['同时一', '同时二', '同时三', '同时四', '同时五'];
+    const created = await Promise.all(tags.map((tag) => stack.api('/api/tag-rules', { body: { kind: 'stage', tag, stages: ['active'] }, token: marketer })));
+    expect(created.map((c) => c.status)).toEqual(tags.map(() => 201));
+    const listed = (await stack.api('/api/tag-rules')).body.rules.map((r: { rule: { tag: string } }) => r.rule.tag);
+    expect(listed).toEqual(expect.arrayContaining(tags));
+    // And each one's removal, at the same moment, removes exactly it.
+    const ids = created.map((c) => c.body.rule.id as string);
+    expect((await Promise.all(ids.map((id) => stack.api(`/api/tag-rules/${id}`, { method: 'DELETE', token: marketer })))).map((r) => r.status)).toEqual(
+      ids.map(() => 200),
+    );
+    const after = (await stack.api('/api/tag-rules')).body.rules.map((r: { rule: { tag: string } }) => r.rule.tag);
+    expect(after.filter((t: string) => tags.includes(t))).toEqual([]);
+  });
+
   it('answers a bad rule 400 naming each field and the reason, in en and zh-CN', async () => {
     const bad = { kind: 'spend-in-window', tag: ' ', minSpend: 0, days: 1.5 };
     const en = await stack.api('/api/tag-rules', { body: bad, token: marketer });

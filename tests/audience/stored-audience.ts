@@ -4,6 +4,7 @@ import { selectAudiencePage, sqlAudience } from '../../server/audience/select-au
 import { storedCustomer, type StoredCustomerRow } from '../../server/audience/stored-customer';
 import { profileFields } from '../../server/customers/customers';
 import type { Db } from '../../server/db/database';
+import { storeDerivedFacts } from '../../server/facts/stored-derived';
 
 /** One stored customer: profile columns, attributes as JSON text (so numbers JSON.stringify never writes can be stored), a facts row. */
 export interface SeedCustomer {
@@ -43,6 +44,8 @@ export async function seed(db: Db, customers: SeedCustomer[], asOf: string): Pro
       values (${c.id}, ${r.asOf}::timestamptz, ${r.orderCount}::int, ${r.totalCents}::bigint, ${r.frequency}::int, ${r.monetaryCents}::bigint,
         ${r.firstAt}::timestamptz, ${r.lastAt}::timestamptz, ${r.tier}, ${r.tags}::text[], ${r.birthdayMd}, ${r.zone})`.execute(db);
   }
+  // The stage and RFM segment stored beside the rows, as the facts refresh keeps them.
+  await storeDerivedFacts(db);
 }
 
 export const broadcastEvent =

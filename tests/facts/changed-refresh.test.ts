@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { customerMutations } from '../../server/worker/customer-mutations';
 import { addManualTag, removeManualTag } from '../../server/facts/manual-tags';
 import { databaseKinds, type TestDatabase } from '../support/databases';
+import { storedUnlikeDerived } from '../support/fact-rows';
 import { loadFixture, shopForSuite, snapshot, type Shop } from './support';
 import { rng, syntheticShop, variants } from './synthetic-shop';
 
@@ -28,6 +29,8 @@ async function state(shop: Shop): Promise<State> {
       customer_id: string;
     }>`select customer_id, stage, tier, rfm_segment, tags, facts::text as facts from customer_facts order by customer_id collate "C"`.execute(shop.db)
   ).rows;
+  // The stage and segment the lists and audiences read are stored as the view derives them.
+  expect(await storedUnlikeDerived(shop.db)).toEqual([]);
   const tags = (await sql`select customer_id, tag, source from customer_tags order by customer_id collate "C", tag collate "C", source`.execute(shop.db)).rows;
   shop.settings.invalidate();
   return { facts, tags, population: (await shop.settings.population())?.population };
@@ -95,7 +98,10 @@ describe.each(databaseKinds)('a refresh of the changed customers on %s', (kind) 
     expect(first.reason).toBe('no earlier snapshot');
     expect((await sql<{ n: number }>`select count(*)::int as n from facts_dirty`.execute(t.db)).rows[0]!.n).toBe(0);
 
+    expect(await storedUnlikeDerived(t.db)).toEqual([]);
+
     await changeEverything(shop, 7);
+    expect(await storedUnlikeDerived(t.db)).toEqual([]);
     const marked = (await sql<{ n: number }>`select count(*)::int as n from facts_dirty`.execute(t.db)).rows[0]!.n;
     expect(marked).toBeGreaterThan(10);
 

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { databaseKinds, type TestDatabase } from '../support/databases';
+import { storedUnlikeDerived } from '../support/fact-rows';
 import { at, daysBefore, loadFixture, shopForSuite, snapshot, type FixtureOrder, type Shop } from './support';
 
 // The snapshot stores only what does not move with the day; recency, stage, RFM and days to
@@ -95,6 +96,8 @@ describe.each(databaseKinds)('the day-stable snapshot on %s', (kind) => {
     let stored = await snapshot(t.db);
     expect(stored.get('solo')).toEqual({ ...(await shop.facts.forCustomer('solo', asOf))!.facts, row: expect.anything() });
     expect(stored.get('solo')?.lifecycleStage).toBe('silent');
+    // The stored stage follows the view, whose parameters the refresh just changed.
+    expect(await storedUnlikeDerived(t.db)).toEqual([]);
 
     await shop.facts.refreshAll(asOf);
     // A per-customer refresh a day later: that row is as of its moment, the others as of the snapshot's.
@@ -102,6 +105,7 @@ describe.each(databaseKinds)('the day-stable snapshot on %s', (kind) => {
     stored = await snapshot(t.db);
     expect(stored.get('solo')?.recencyDays).toBe(16);
     expect(stored.get('other')?.recencyDays).toBe(5);
+    expect(await storedUnlikeDerived(t.db)).toEqual([]);
     const { rows } = await sql<{ as_of: Date }>`select as_of from customer_facts where customer_id = 'solo'`.execute(t.db);
     expect(new Date(rows[0]!.as_of).toISOString()).toBe(nextDay.toISOString());
     // The next bulk refresh takes the row back into the snapshot.

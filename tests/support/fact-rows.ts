@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../server/db/database';
+import { storeDerivedFacts } from '../../server/facts/stored-derived';
 
 /**
  * Snapshot rows for suites that need customers with given stored facts without computing them
@@ -30,6 +31,11 @@ export async function insertFactRows(db: Db, rows: FactRow[]): Promise<void> {
         ${r.frequency ?? 0}::int, ${r.monetaryCents ?? 0}::bigint, ${r.firstOrderAt ?? last}::timestamptz, ${last}::timestamptz,
         ${r.tier ?? 'ordinary'}::text, ${r.tags ?? []}::text[])`.execute(db);
   }
+  // The stage and RFM segment stored beside the rows, as the facts refresh keeps them.
+  await storeDerivedFacts(
+    db,
+    rows.map((r) => r.customerId),
+  );
 }
 
 /** `days` days before `from` (default now), as an ISO instant. */
@@ -41,4 +47,15 @@ export const daysAgo = (days: number, from: Date | string = new Date()) => new D
  */
 export async function useDefaultRanges(db: Db): Promise<void> {
   await sql`update facts_snapshot set rfm_r = array[30, 60, 90, 180], rfm_f = array[1, 2, 3, 5], rfm_m = array[10000, 30000, 80000, 200000]`.execute(db);
+  await storeDerivedFacts(db);
+}
+
+/**
+ * The customers whose stored stage or RFM segment (customer_fact_rows, server/facts/stored-derived.ts)
+ * differs from what the customer_facts view derives: none, whatever wrote the snapshot.
+ */
+export async function storedUnlikeDerived(db: Db): Promise<string[]> {
+  const { rows } = await sql<{ customer_id: string }>`select r.customer_id from customer_fact_rows r join customer_facts v using (customer_id)
+    where r.stage is distinct from v.stage or r.rfm_segment is distinct from v.rfm_segment order by r.customer_id`.execute(db);
+  return rows.map((r) => r.customer_id);
 }
