@@ -6,12 +6,15 @@ import type { Logger } from '../logger';
 
 /**
  * Delivery of the outbox through each channel's provider (the SMS gateway, SMTP, else a local
- * sink file). Workers deliver the outbox too; claims make any number of them safe together.
+ * sink file; staff tasks to WeCom when it is configured). Workers deliver the outbox too; claims make any number of them safe together.
  */
 export function startDelivery(config: Config, db: Db, log: Logger): MessageDispatcher {
   const dispatcher = new MessageDispatcher({
     db,
-    providers: channelProviders(config),
+    providers: channelProviders(config, {
+      // A journey's name (not personal data) tells staff where a WeCom task comes from.
+      journeyName: async (id) => (await db.selectFrom('journeys').select('name').where('id', '=', id).executeTakeFirst())?.name,
+    }),
     log,
     maxAttempts: config.deliveryAttempts,
     claimTimeoutMs: config.deliveryClaimTimeoutMs,
