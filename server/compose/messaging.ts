@@ -1,5 +1,6 @@
 import { MessageDispatcher } from '../messaging/dispatcher';
 import { channelProviders } from '../messaging/channels/providers';
+import { journeyNames } from '../messaging/journey-names';
 import type { Config } from '../config';
 import type { Db } from '../db/database';
 import type { Logger } from '../logger';
@@ -11,10 +12,7 @@ import type { Logger } from '../logger';
 export function startDelivery(config: Config, db: Db, log: Logger): MessageDispatcher {
   const dispatcher = new MessageDispatcher({
     db,
-    providers: channelProviders(config, {
-      // A journey's name (not personal data) tells staff where a WeCom task comes from.
-      journeyName: async (id) => (await db.selectFrom('journeys').select('name').where('id', '=', id).executeTakeFirst())?.name,
-    }),
+    providers: channelProviders(config, { journeyName: journeyNames(db) }),
     log,
     maxAttempts: config.deliveryAttempts,
     claimTimeoutMs: config.deliveryClaimTimeoutMs,
