@@ -17,7 +17,7 @@ export const assigneeAttributeSchema = z
   .string()
   .min(1, 'name the attribute')
   .max(64, 'must be at most 64 characters')
-  .regex(/^[\p{L}\p{N}_-]+$/u, 'may use only letters, digits, "-" and "_"');
+  .regex(/^[\p{L}\p{N}_-]*$/u, 'may use only letters, digits, "-" and "_"');
 
 export interface TaskAssignment {
   /** A fixed assignee; with `assigneeAttribute`, the one who takes the task when the customer has no owner. */

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { templateView } from '../../facts/decision-facts';
 import { renderTemplate } from '../../templates/render';
 import { templateField } from '../../templates/field';
-import { assigneeAttributeSchema, chooseAssignee, taskRecipient, wecomUserIdSchema } from '../../channels/task-assignee';
+import { chooseAssignee, taskRecipient } from '../../channels/task-assignee';
+import { assigneeFields } from '../../channels/task-assignee-fields';
 import { defineNode } from '../define';
 import { field } from '../field';
 
@@ -44,25 +45,7 @@ export const taskCreate = defineNode({
       .enum(priorities, { error: `must be one of ${priorities.join(', ')}` })
       .default('normal')
       .meta(field({ en: { title: 'Priority' }, 'zh-CN': { title: '优先级', enum: { low: '低', normal: '普通', high: '高', urgent: '紧急' } } })),
-    // Optional and without defaults, so stored journeys parse to the config they had.
-    assignee: wecomUserIdSchema.optional().meta(
-      field({
-        en: {
-          title: 'Assignee (WeCom userid)',
-          description: "The staff member's WeCom account the task is sent to; with an owner attribute, who takes it when the customer has no owner",
-        },
-        'zh-CN': {
-          title: '负责人（企业微信账号）',
-          description: '任务发给哪位员工的企业微信账号（userid）；设置了“专属客服属性”时，客户没有专属客服则发给此人',
-        },
-      }),
-    ),
-    assigneeAttribute: assigneeAttributeSchema.optional().meta(
-      field({
-        en: { title: 'Owner attribute', description: "The customer's attribute holding their own staff member's WeCom userid, e.g. owner" },
-        'zh-CN': { title: '专属客服属性', description: '客户的哪个属性存放其专属客服的企业微信账号，如 owner 或 专属客服' },
-      }),
-    ),
+    ...assigneeFields,
   }),
   ports: () => ['next'],
   sends: () => 'task',
