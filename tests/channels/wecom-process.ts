@@ -19,8 +19,8 @@ export interface WecomServer {
   received(): Promise<WecomReceived[]>;
   tokensIssued(): Promise<number>;
   expireTokens(): Promise<void>;
-  /** The next call to `api` is answered with `errcode` (45009: the frequency limit…). */
-  queue(api: 'message/send' | 'webhook/send' | 'gettoken', errcode: number): Promise<void>;
+  /** The next call to `api` is answered with `errcode` (45009: the frequency limit…) and `extra` fields. */
+  queue(api: 'message/send' | 'webhook/send' | 'gettoken', errcode: number, extra?: Record<string, unknown>): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -69,7 +69,7 @@ export async function startWecomServer(users: string[]): Promise<WecomServer> {
     received: async () => (await control('state')).received,
     tokensIssued: async () => (await control('state')).tokensIssued,
     expireTokens: async () => void (await control('expire-tokens')),
-    queue: async (api, errcode) => void (await control('queue', { api, errcode })),
+    queue: async (api, errcode, extra = {}) => void (await control('queue', { api, errcode, extra })),
     async stop() {
       if (child.exitCode !== null) return;
       child.kill('SIGTERM');

@@ -10,7 +10,8 @@
  *
  * The members and credentials come from the environment (WECOM_CORP_ID, WECOM_SECRET,
  * WECOM_AGENT_ID, WECOM_USERS comma-separated, WECOM_ROBOT_KEY). Control endpoints under /_control
- * let a test expire every token, queue errcodes to answer next (45009…), and read what arrived.
+ * let a test expire every token, queue answers to give next (45009, or 0 naming an `invaliduser`),
+ * and read what arrived.
  * The port is printed as `listening <port>` once it serves.
  */
 import { randomBytes } from 'node:crypto';
@@ -25,7 +26,7 @@ const robotKey = need('WECOM_ROBOT_KEY');
 
 const tokens = new Map<string, { expired: boolean }>();
 /** errcodes to answer next, per API, before the request is looked at. */
-const queued: Record<string, { errcode: number; errmsg: string }[]> = { 'message/send': [], 'webhook/send': [], gettoken: [] };
+const queued: Record<string, { errcode: number; errmsg: string; extra: Record<string, unknown> }[]> = { 'message/send': [], 'webhook/send': [], gettoken: [] };
 const received: { api: string; token?: string; body: unknown; answered: number }[] = [];
 let tokensIssued = 0;
 
@@ -56,7 +57,7 @@ function answer(res: ServerResponse, errcode: number, extra: Record<string, unkn
 
 function gettoken(url: URL, res: ServerResponse): void {
   const forced = queued.gettoken!.shift();
-  if (forced) return void answer(res, forced.errcode, {}, forced.errmsg);
+  if (forced) return void answer(res, forced.errcode, forced.extra, forced.errmsg);
   if (url.searchParams.get('corpid') !== corpId) return void answer(res, 40013);
   if (url.searchParams.get('corpsecret') !== secret) return void answer(res, 40001);
   const token = randomBytes(24).toString('hex');
@@ -77,7 +78,7 @@ function messageSend(url: URL, body: Record<string, unknown>, res: ServerRespons
   const problem = tokenProblem(url);
   if (problem) return answer(res, problem);
   const forced = queued['message/send']!.shift();
-  if (forced) return answer(res, forced.errcode, {}, forced.errmsg);
+  if (forced) return answer(res, forced.errcode, forced.extra, forced.errmsg);
   if (body.agentid !== agentId) return answer(res, 40056);
   if (body.msgtype !== 'text') return answer(res, 40008);
   const text = body.text as { content?: unknown } | undefined;
@@ -91,7 +92,7 @@ function messageSend(url: URL, body: Record<string, unknown>, res: ServerRespons
 function webhookSend(url: URL, body: Record<string, unknown>, res: ServerResponse): number {
   if (url.searchParams.get('key') !== robotKey) return answer(res, 93000);
   const forced = queued['webhook/send']!.shift();
-  if (forced) return answer(res, forced.errcode, {}, forced.errmsg);
+  if (forced) return answer(res, forced.errcode, forced.extra, forced.errmsg);
   if (body.msgtype !== 'text') return answer(res, 40008);
   const text = body.text as { content?: unknown; mentioned_list?: unknown } | undefined;
   if (typeof text?.content !== 'string' || text.content === '') return answer(res, 44004);
@@ -103,7 +104,11 @@ function webhookSend(url: URL, body: Record<string, unknown>, res: ServerRespons
 function control(path: string, body: Record<string, unknown>, res: ServerResponse): void {
   if (path === '/_control/expire-tokens') for (const t of tokens.values()) t.expired = true;
   if (path === '/_control/queue')
-    queued[String(body.api)]!.push({ errcode: Number(body.errcode), errmsg: String(body.errmsg ?? documented[Number(body.errcode)] ?? '') });
+    queued[String(body.api)]!.push({
+      errcode: Number(body.errcode),
+      errmsg: String(body.errmsg ?? documented[Number(body.errcode)] ?? ''),
+      extra: (body.extra ?? {}) as Record<string, unknown>,
+    });
   res.writeHead(200, { 'content-type': 'application/json' });
   res.end(JSON.stringify({ received, tokensIssued }));
 }

@@ -188,6 +188,15 @@ describe.each(databaseKinds)('staff tasks to WeCom on %s', (kind) => {
     expect((await sentTo(c.order)).map((r) => [r.body.touser, r.answered])).toEqual([['wangwu', 81013]]);
   });
 
+  it("fails a task when WeCom answers 0 but names its only recipient in invaliduser (outside the app's visible range)", async () => {
+    const c = await customer();
+    const task = await createTask({ assignee: 'zhangsan' }, c);
+    await wecom.queue('message/send', 0, { invaliduser: 'zhangsan', msgid: 'msg-none' });
+    const failed = await settle(appDispatcher(), task.id);
+    expect(failed).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(failed.last_error).toBe('PermanentDeliveryError: WeCom message/send: invaliduser zhangsan (not a member the app can reach)');
+  });
+
   it('posts to a group robot mentioning the assignee (mentioned_list), and unmentioned without one', async () => {
     const robot = dispatcherFor({ HUITOU_WECOM_API_URL: wecom.url, HUITOU_WECOM_ROBOT_KEY: wecom.robotKey });
     const c = await customer({ 专属客服: 'lisi' });

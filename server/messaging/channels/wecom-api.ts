@@ -21,6 +21,9 @@ export const WECOM_ERRCODES = {
   recipientUnknown: [60111, 81013, 82001, 40003],
 } as const;
 
+/** Whether a call's token was refused as invalid or expired (fetch another and try once more). */
+export const tokenRefused = (errcode: number): boolean => (WECOM_ERRCODES.tokenInvalid as readonly number[]).includes(errcode);
+
 /** A WeCom answer whose errcode is not 0; the code and message are kept for the message row. */
 export class WecomError extends Error {
   override name = 'WecomError';

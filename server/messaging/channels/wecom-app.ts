@@ -1,6 +1,6 @@
 import { parseTaskRecipient } from '../../../engine/index';
 import type { ProviderHttp } from '../outbound-http';
-import { checkWecomAnswer, WECOM_ERRCODES, WecomToken, wecomAnswer, wecomHttp, type WecomAnswer } from './wecom-api';
+import { checkWecomAnswer, tokenRefused, WecomToken, wecomAnswer, wecomHttp, type WecomAnswer } from './wecom-api';
 import { wecomTaskText } from './wecom-task-text';
 import { PermanentDeliveryError, type ChannelProvider } from './provider';
 
@@ -32,7 +32,7 @@ export function wecomApp(o: WecomAppOptions): ChannelProvider {
     const current = await token.get();
     const url = `${o.apiUrl}/cgi-bin/message/send?access_token=${encodeURIComponent(current)}`;
     const answer = wecomAnswer((await wecomHttp(() => o.http.postJson(url, body))).body, 'message/send');
-    if ((WECOM_ERRCODES.tokenInvalid as readonly number[]).includes(answer.errcode)) token.drop(current);
+    if (tokenRefused(answer.errcode)) token.drop(current);
     return answer;
   };
   return {
@@ -48,7 +48,7 @@ export function wecomApp(o: WecomAppOptions): ChannelProvider {
         safe: 0,
       };
       let answer = await post(body);
-      if ((WECOM_ERRCODES.tokenInvalid as readonly number[]).includes(answer.errcode)) answer = await post(body);
+      if (tokenRefused(answer.errcode)) answer = await post(body);
       checkWecomAnswer(answer, 'message/send');
       // Some recipients unknown still answers 0, naming them: the task failed only when none was reached.
       const invalid = typeof answer.invaliduser === 'string' ? answer.invaliduser.split('|').filter(Boolean) : [];
