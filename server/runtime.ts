@@ -54,7 +54,7 @@ export async function startHuitou(config: Config, options: StartOptions = {}): P
   });
   const temporal = options.temporal ?? (await connectConfiguredTemporal(config, log));
   const registry = createRegistry(plugins.flatMap((p) => p.definitions));
-  const stores = openStores(db);
+  const stores = openStores(db, { deliverTasks: config.wecom !== undefined });
   const pipeline = composeEventPipeline({
     config,
     db,

@@ -146,6 +146,7 @@ const zhReasons: Record<string, string> = {
   'write the note': '请填写任务说明',
   'give the task a title': '请填写任务标题',
   'name the queue': '请填写任务队列',
+  'must be a WeCom userid: 1 to 64 letters, digits, "_", "-", "." or "@"': '应为企业微信账号（userid）：1 到 64 个字母、数字或“_”“-”“.”“@”',
   'choose a coupon campaign': '请选择券活动',
   'add at least one branch': '请至少添加一个分支',
   'at most 20 branches': '最多 20 个分支',

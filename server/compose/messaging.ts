@@ -1,17 +1,18 @@
 import { MessageDispatcher } from '../messaging/dispatcher';
 import { channelProviders } from '../messaging/channels/providers';
+import { journeyNames } from '../messaging/journey-names';
 import type { Config } from '../config';
 import type { Db } from '../db/database';
 import type { Logger } from '../logger';
 
 /**
  * Delivery of the outbox through each channel's provider (the SMS gateway, SMTP, else a local
- * sink file). Workers deliver the outbox too; claims make any number of them safe together.
+ * sink file; staff tasks to WeCom when it is configured). Workers deliver the outbox too; claims make any number of them safe together.
  */
 export function startDelivery(config: Config, db: Db, log: Logger): MessageDispatcher {
   const dispatcher = new MessageDispatcher({
     db,
-    providers: channelProviders(config),
+    providers: channelProviders(config, { journeyName: journeyNames(db) }),
     log,
     maxAttempts: config.deliveryAttempts,
     claimTimeoutMs: config.deliveryClaimTimeoutMs,

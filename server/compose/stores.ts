@@ -29,7 +29,7 @@ export interface Stores {
 }
 
 /** The stores over one open database. Nothing here starts work: they only read and write when called. */
-export function openStores(db: Db): Stores {
+export function openStores(db: Db, options: { deliverTasks?: boolean } = {}): Stores {
   const settings = new SettingsStore(db);
   return {
     journeys: new Journeys(db),
@@ -38,7 +38,8 @@ export function openStores(db: Db): Stores {
     orders: new Orders(db),
     products: new Products(db),
     enrolments: new Enrolments(db),
-    outbox: new Outbox(db, shopGuardSettings(settings)),
+    // Tasks wait for delivery when a provider takes them (WeCom), else they stay open in Huitou's list.
+    outbox: new Outbox(db, shopGuardSettings(settings), options.deliverTasks ? 'queued' : 'open'),
     coupons: new Coupons(db),
     settings,
     facts: new FactsService(db, settings),

@@ -33,7 +33,7 @@ interface Sent {
   providerMessageId: string | null;
 }
 
-interface Claimed extends DeliverableMessage, FollowedMessage {
+interface Claimed extends Omit<DeliverableMessage, 'journeyId' | 'customerId'>, FollowedMessage {
   attempts: number;
 }
 
@@ -133,6 +133,7 @@ export class MessageDispatcher {
       attempts: number;
       journey_id: string;
       journey_version: number;
+      node_id: string;
       customer_id: string;
       created_at: Date;
     }>`
@@ -145,7 +146,9 @@ export class MessageDispatcher {
         limit ${this.batchSize}
         for update skip locked
       )
-      returning id, channel, recipient, subject, text, idempotency_key, attempts, journey_id, journey_version, customer_id, created_at`.execute(this.o.db);
+      returning id, channel, recipient, subject, text, idempotency_key, attempts, journey_id, journey_version, node_id, customer_id, created_at`.execute(
+      this.o.db,
+    );
     return result.rows.map((r) => ({
       id: r.id,
       channel: r.channel,
@@ -156,6 +159,7 @@ export class MessageDispatcher {
       attempts: r.attempts,
       journeyId: r.journey_id,
       journeyVersion: r.journey_version,
+      nodeId: r.node_id,
       customerId: r.customer_id,
       createdAt: new Date(r.created_at),
     }));

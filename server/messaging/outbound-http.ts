@@ -27,23 +27,33 @@ export class OutboundRefused extends Error {
  * Redirects are not followed: a 3xx is a failure like any non-2xx, which throws so the activity
  * retries.
  */
-export function createOutboundHttp(options: OutboundHttpOptions): HttpService {
+export function createOutboundHttp(options: OutboundHttpOptions): ProviderHttp {
   const guard = createAddressGuard(options.allow);
   const timeoutMs = options.timeoutMs ?? 10_000;
   const maxBytes = options.maxResponseBytes ?? 1024 * 1024;
+  const request = (url: string, payload: Buffer | undefined, headers: Record<string, string>) => {
+    const target = parseTarget(url);
+    const host = stripBrackets(target.hostname);
+    const hostAllowed = guard.hostAllowed(host);
+    if (!hostAllowed && isAddressLiteral(host)) {
+      const why = guard.refusal(host);
+      if (why) throw refused(host, host, why);
+    }
+    return send(target, payload, headers, { lookup: guardedLookup(guard, host, hostAllowed), timeoutMs, maxBytes });
+  };
   return {
     async postJson(url, body, headers = {}) {
-      const target = parseTarget(url);
-      const host = stripBrackets(target.hostname);
-      const hostAllowed = guard.hostAllowed(host);
-      if (!hostAllowed && isAddressLiteral(host)) {
-        const why = guard.refusal(host);
-        if (why) throw refused(host, host, why);
-      }
-      const payload = Buffer.from(JSON.stringify(body ?? null));
-      return await send(target, payload, headers, { lookup: guardedLookup(guard, host, hostAllowed), timeoutMs, maxBytes });
+      return await request(url, Buffer.from(JSON.stringify(body ?? null)), headers);
+    },
+    async get(url, headers = {}) {
+      return await request(url, undefined, headers);
     },
   };
+}
+
+/** Outbound HTTP as providers use it: webhooks' POST, and a GET for APIs that hand out tokens that way (WeCom's gettoken). */
+export interface ProviderHttp extends HttpService {
+  get(url: string, headers?: Record<string, string>): Promise<{ status: number; body: string }>;
 }
 
 function parseTarget(url: string): URL {
@@ -91,7 +101,8 @@ interface SendOptions {
   maxBytes: number;
 }
 
-function send(target: URL, payload: Buffer, headers: Record<string, string>, o: SendOptions): Promise<{ status: number; body: string }> {
+/** A POST of `payload`, or a GET when there is none. */
+function send(target: URL, payload: Buffer | undefined, headers: Record<string, string>, o: SendOptions): Promise<{ status: number; body: string }> {
   const client = target.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
     // The deadline covers the whole exchange, the answer's body included.
@@ -104,11 +115,13 @@ function send(target: URL, payload: Buffer, headers: Record<string, string>, o: 
     const request = client.request(
       target,
       {
-        method: 'POST',
+        method: payload ? 'POST' : 'GET',
         // A fresh connection each time: a pooled socket would skip the lookup and its check.
         agent: false,
         lookup: o.lookup,
-        headers: { 'user-agent': 'Huitou', ...headers, 'content-type': 'application/json', 'content-length': String(payload.length) },
+        headers: payload
+          ? { 'user-agent': 'Huitou', ...headers, 'content-type': 'application/json', 'content-length': String(payload.length) }
+          : { 'user-agent': 'Huitou', ...headers },
       },
       (response) => {
         // A deadline that passes mid-body ends the answer too.

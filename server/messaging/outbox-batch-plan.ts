@@ -9,7 +9,7 @@ import {
   type RateWindow,
 } from '../../engine/index';
 import { capLockKey, countedSendOf, countedStatuses, rateLockKey } from './outbox-guard';
-import { gaveWayTo, initialStatus, newMessageRow, type NewMessageRow } from './outbox-row';
+import { gaveWayTo, initialStatus, newMessageRow, type NewMessageRow, type TaskStatus } from './outbox-row';
 
 /**
  * A batch of messages decided in memory, in order, as `Outbox.enqueue` would decide them one after
@@ -124,7 +124,13 @@ interface Counted {
 /** The order countedSends reads them in: created_at, then the key (collate "C"). */
 const byCreation = (a: Counted, b: Counted) => a.createdUs - b.createdUs || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
-export function planBatch(messages: readonly OutgoingMessage[], reads: BatchReads, shop: ShopGuard | undefined, clock = Date.now): BatchPlan {
+export function planBatch(
+  messages: readonly OutgoingMessage[],
+  reads: BatchReads,
+  shop: ShopGuard | undefined,
+  clock = Date.now,
+  taskStatus: TaskStatus = 'open',
+): BatchPlan {
   const plan: BatchPlan = { inserts: [], displaced: [], rateSlots: [], outcomes: [] };
   const rowsById = new Map<string, PlanRow>();
   const rowOf = (s: StoredKey) => rowsById.get(s.id) ?? rowsById.set(s.id, { status: s.status, storedId: s.id }).get(s.id)!;
@@ -150,7 +156,7 @@ export function planBatch(messages: readonly OutgoingMessage[], reads: BatchRead
       plan.outcomes.push({ row: known, duplicate: true, status: known.status });
       continue;
     }
-    const initial = initialStatus(m);
+    const initial = initialStatus(m, taskStatus);
     const guard = m.guard;
     if (initial !== 'queued' || !isGuarded(guard) || !shop) {
       const row = { status: initial, insert: plan.inserts.push(newMessageRow(m, initial)) - 1 };

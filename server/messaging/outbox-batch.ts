@@ -14,7 +14,7 @@ import {
   type StoredKey,
 } from './outbox-batch-plan';
 import { countedStatuses, type GuardSettings } from './outbox-guard';
-import { initialStatus } from './outbox-row';
+import { initialStatus, type TaskStatus } from './outbox-row';
 
 /**
  * Many messages into the outbox at once, as `Outbox.enqueue` would put them one after the other.
@@ -30,13 +30,24 @@ import { initialStatus } from './outbox-row';
 /** Messages per transaction: about 17 parameters each, far below PostgreSQL's 65,535 a statement. */
 export const outboxBatchSize = 500;
 
-export async function enqueueBatch(db: Db, messages: readonly OutgoingMessage[], guardSettings: GuardSettings | undefined): Promise<DispatchResult[]> {
+export async function enqueueBatch(
+  db: Db,
+  messages: readonly OutgoingMessage[],
+  guardSettings: GuardSettings | undefined,
+  taskStatus: TaskStatus = 'open',
+): Promise<DispatchResult[]> {
   const results: DispatchResult[] = [];
-  for (let i = 0; i < messages.length; i += outboxBatchSize) results.push(...(await enqueueChunk(db, messages.slice(i, i + outboxBatchSize), guardSettings)));
+  for (let i = 0; i < messages.length; i += outboxBatchSize)
+    results.push(...(await enqueueChunk(db, messages.slice(i, i + outboxBatchSize), guardSettings, taskStatus)));
   return results;
 }
 
-async function enqueueChunk(db: Db, messages: readonly OutgoingMessage[], guardSettings: GuardSettings | undefined): Promise<DispatchResult[]> {
+async function enqueueChunk(
+  db: Db,
+  messages: readonly OutgoingMessage[],
+  guardSettings: GuardSettings | undefined,
+  taskStatus: TaskStatus,
+): Promise<DispatchResult[]> {
   if (messages.length === 0) return [];
   const guarded = guardSettings !== undefined && messages.some((m) => initialStatus(m) === 'queued' && isGuarded(m.guard));
   const shop: ShopGuard | undefined = guarded ? await guardSettings() : undefined;
@@ -47,7 +58,7 @@ async function enqueueChunk(db: Db, messages: readonly OutgoingMessage[], guardS
     const clock = await lock(tx, needs);
     const counted = await countedSends(tx, needs.pairs);
     const windows = await newestRateWindows(tx, needs.windows);
-    const plan = planBatch(messages, { stored, counted, windows, clock }, shop);
+    const plan = planBatch(messages, { stored, counted, windows, clock }, shop, Date.now, taskStatus);
     await takeRateSlots(tx, plan.rateSlots);
     await capDisplaced(tx, plan.displaced);
     return insertRows(tx, plan);

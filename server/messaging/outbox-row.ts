@@ -7,9 +7,16 @@ import type { GuardOutcome } from './outbox-guard';
 /** A message row as the outbox first stores it. */
 export type NewMessageRow = Insertable<Database['messages']>;
 
-/** What a message is before any guardrail looks at it: skipped without an address, a task open, anything else queued. */
-export function initialStatus(message: OutgoingMessage): string {
-  return message.recipient === null ? 'skipped_no_recipient' : message.channel === 'task' ? 'open' : 'queued';
+/**
+ * What a staff task is stored as: `open` in Huitou's own list, or `queued` for delivery when a
+ * provider takes tasks (WeCom). Tasks stored before WeCom was configured stay `open`: turning it on
+ * does not send staff the backlog.
+ */
+export type TaskStatus = 'open' | 'queued';
+
+/** What a message is before any guardrail looks at it: skipped without an address, a task as `tasks` says, anything else queued. */
+export function initialStatus(message: OutgoingMessage, tasks: TaskStatus = 'open'): string {
+  return message.recipient === null ? 'skipped_no_recipient' : message.channel === 'task' ? tasks : 'queued';
 }
 
 /** The row a message enters the outbox as, with the guardrails' decision when they looked at it. */

@@ -3,7 +3,7 @@ import type { Db } from '../db/database';
 import { reasonForApi } from './message-reason';
 import { enqueueBatch } from './outbox-batch';
 import { applyGuardrails, type GuardOutcome, type GuardSettings } from './outbox-guard';
-import { gaveWayTo, initialStatus, newMessageRow, storedResult } from './outbox-row';
+import { gaveWayTo, initialStatus, newMessageRow, storedResult, type TaskStatus } from './outbox-row';
 
 export type { GuardSettings } from './outbox-guard';
 
@@ -37,10 +37,12 @@ export class Outbox {
   constructor(
     private readonly db: Db,
     private readonly guardSettings?: GuardSettings,
+    /** `queued` when staff tasks are delivered (WeCom configured), else `open`. */
+    private readonly taskStatus: TaskStatus = 'open',
   ) {}
 
   async enqueue(message: OutgoingMessage): Promise<DispatchResult> {
-    const status = initialStatus(message);
+    const status = initialStatus(message, this.taskStatus);
     const guard = message.guard;
     if (status !== 'queued' || !isGuarded(guard) || !this.guardSettings) return this.insert(this.db, message, status);
     const settings = await this.guardSettings();
@@ -62,7 +64,7 @@ export class Outbox {
    * (outbox-batch.ts), for a cohort sending to many customers at once.
    */
   enqueueMany(messages: readonly OutgoingMessage[]): Promise<DispatchResult[]> {
-    return enqueueBatch(this.db, messages, this.guardSettings);
+    return enqueueBatch(this.db, messages, this.guardSettings, this.taskStatus);
   }
 
   private async insert(db: Db, message: OutgoingMessage, status: string, outcome?: GuardOutcome): Promise<DispatchResult> {

@@ -54,6 +54,24 @@ describe('outbound HTTP guard', () => {
     expect(last.headers).toMatchObject({ 'content-type': 'application/json', 'x-test': 'yes' });
   });
 
+  it("guards a GET (WeCom's gettoken) as it guards a POST: refused by name and host only, sent once allowed, with no body", async () => {
+    const before = v4.received.length;
+    const refused = await createOutboundHttp({ allow: [] })
+      .get(`http://localhost:${v4.port}/cgi-bin/gettoken?corpid=ww1&corpsecret=s3cret`)
+      .then(
+        () => undefined,
+        (e: Error) => e,
+      );
+    expect(refused).toBeInstanceOf(OutboundRefused);
+    expect(refused!.message).toContain('loopback address');
+    expect(refused!.message).not.toContain('s3cret');
+    expect(v4.received).toHaveLength(before);
+    const answer = await createOutboundHttp({ allow: ['localhost'] }).get(`http://localhost:${v4.port}/cgi-bin/gettoken?corpid=ww1&corpsecret=s3cret`);
+    expect(answer).toEqual({ status: 200, body: '{"id":"ok"}' });
+    expect(v4.received.at(-1)).toMatchObject({ method: 'GET', url: '/cgi-bin/gettoken?corpid=ww1&corpsecret=s3cret', body: '' });
+    expect(v4.received.at(-1)!.headers).not.toHaveProperty('content-type');
+  });
+
   it('lets an allow-listed private address through the guard (the connection itself may then fail)', async () => {
     for (const t of refusedTargets().filter((t) => /10\.0|169\.254/.test(t.url))) {
       const error = await createOutboundHttp({ allow: [t.allow], timeoutMs: 300 })

@@ -3,6 +3,8 @@ import { templateView } from '../../facts/decision-facts';
 import { templateField } from '../../templates/field';
 import { renderTemplate, templateProblem } from '../../templates/render';
 import { channelNames, messageSendChannels } from '../../channels/builtin';
+import { assigneeFields } from '../../channels/task-assignee-fields';
+import { chooseAssignee, taskRecipient } from '../../channels/task-assignee';
 import { quietHoursChoices } from '../../guardrails/quiet-hours';
 import { defineNode } from '../define';
 import { field } from '../field';
@@ -74,12 +76,14 @@ export const sendMessage = defineNode({
           },
         }),
       ),
+    // Staff tasks only: who in WeCom gets it.
+    ...assigneeFields,
   }),
   ports: () => ['next'],
   sends: (c) => c.channel,
   run: async (c, ctx) => {
     const view = templateView({ event: ctx.event, customer: ctx.customer, coupon: ctx.coupon });
-    const recipient = recipientFor(c.channel, ctx.customer);
+    const recipient = c.channel === 'task' ? taskRecipient('staff', chooseAssignee(c, ctx.customer)) : recipientFor(c.channel, ctx.customer);
     const sent = await ctx.services.dispatchMessage({
       idempotencyKey: ctx.idempotencyKey,
       channel: c.channel,
@@ -105,10 +109,8 @@ export const sendMessage = defineNode({
   },
 });
 
-function recipientFor(channel: (typeof channels)[number], customer: Record<string, unknown>): string | null {
+/** The customer's address on the channel. (A task goes to the staff queue and its assignee instead, naming the customer by id.) */
+function recipientFor(channel: 'sms' | 'email', customer: Record<string, unknown>): string | null {
   const pick = (v: unknown) => (typeof v === 'string' && v.length > 0 ? v : null);
-  if (channel === 'sms') return pick(customer.phone);
-  if (channel === 'email') return pick(customer.email);
-  // A task goes to the shop's staff queue; it names the customer, who is looked up by id.
-  return 'staff';
+  return pick(channel === 'sms' ? customer.phone : customer.email);
 }

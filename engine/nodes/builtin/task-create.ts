@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { templateView } from '../../facts/decision-facts';
 import { renderTemplate } from '../../templates/render';
 import { templateField } from '../../templates/field';
+import { chooseAssignee, taskRecipient } from '../../channels/task-assignee';
+import { assigneeFields } from '../../channels/task-assignee-fields';
 import { defineNode } from '../define';
 import { field } from '../field';
 
@@ -43,6 +45,7 @@ export const taskCreate = defineNode({
       .enum(priorities, { error: `must be one of ${priorities.join(', ')}` })
       .default('normal')
       .meta(field({ en: { title: 'Priority' }, 'zh-CN': { title: '优先级', enum: { low: '低', normal: '普通', high: '高', urgent: '紧急' } } })),
+    ...assigneeFields,
   }),
   ports: () => ['next'],
   sends: () => 'task',
@@ -52,7 +55,7 @@ export const taskCreate = defineNode({
     const sent = await ctx.services.dispatchMessage({
       idempotencyKey: ctx.idempotencyKey,
       channel: 'task',
-      recipient: c.queue,
+      recipient: taskRecipient(c.queue, chooseAssignee(c, ctx.customer)),
       // The outbox has no priority column; staff lists sort on the bracketed prefix.
       subject: c.priority === 'normal' ? title : `[${c.priority}] ${title}`,
       text: renderTemplate(c.note, view, { html: false }),

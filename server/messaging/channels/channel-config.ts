@@ -1,4 +1,5 @@
 import { createAddressGuard } from '../address-guard';
+import { publicUrlFromEnv, wecomConfigFromEnv, type WecomConfig } from './wecom-config';
 
 /** How messages and webhooks leave Huitou (docs/architecture.md, "Channels"). */
 export interface ChannelConfig {
@@ -8,6 +9,10 @@ export interface ChannelConfig {
   sms?: { url: string; secret: string } | undefined;
   /** `HUITOU_SMTP_URL` + `HUITOU_MAIL_FROM`; absent: the local mail sink. */
   mail?: { smtpUrl: string; from: string } | undefined;
+  /** `HUITOU_WECOM_*`: staff tasks sent to a WeCom app or group robot; absent: tasks stay `open` in Huitou. */
+  wecom?: WecomConfig | undefined;
+  /** `HUITOU_PUBLIC_URL`: the designer's address as staff open it, for links in what is sent to them. */
+  publicUrl?: string | undefined;
   /** `HUITOU_DELIVERY_ATTEMPTS`: tries per message before it is recorded failed (default 5). */
   deliveryAttempts: number;
   /**
@@ -29,7 +34,15 @@ export function channelConfigFromEnv(env: NodeJS.ProcessEnv): ChannelConfig {
   const claimTimeoutS = Number(env.HUITOU_DELIVERY_CLAIM_TIMEOUT_S ?? 300);
   if (!Number.isInteger(claimTimeoutS) || claimTimeoutS < 5)
     throw new Error(`HUITOU_DELIVERY_CLAIM_TIMEOUT_S must be a whole number of seconds, at least 5, not "${env.HUITOU_DELIVERY_CLAIM_TIMEOUT_S}"`);
-  return { httpAllow, sms: smsConfig(env), mail: mailConfig(env), deliveryAttempts: attempts, deliveryClaimTimeoutMs: claimTimeoutS * 1000 };
+  return {
+    httpAllow,
+    sms: smsConfig(env),
+    mail: mailConfig(env),
+    wecom: wecomConfigFromEnv(env),
+    publicUrl: publicUrlFromEnv(env),
+    deliveryAttempts: attempts,
+    deliveryClaimTimeoutMs: claimTimeoutS * 1000,
+  };
 }
 
 function smsConfig(env: NodeJS.ProcessEnv): ChannelConfig['sms'] {

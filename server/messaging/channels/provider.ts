@@ -7,6 +7,10 @@ export interface DeliverableMessage {
   /** SMS: plain text. Email: HTML, its variables already escaped when rendered. */
   text: string;
   idempotencyKey: string;
+  /** What sent it, for providers that tell staff where a task comes from (WeCom). */
+  journeyId?: string | undefined;
+  nodeId?: string | undefined;
+  customerId?: string | undefined;
 }
 
 /**

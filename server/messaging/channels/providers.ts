@@ -5,13 +5,24 @@ import { localSink } from './local-sink';
 import type { ChannelProvider } from './provider';
 import { smsHttp } from './sms-http';
 import { smtp } from './smtp';
+import { wecomApp } from './wecom-app';
+import type { WecomConfig } from './wecom-config';
+import { wecomRobot } from './wecom-robot';
+
+/** What providers may look up while composing a message (a journey's name for a staff task). */
+export interface ProviderLookups {
+  journeyName?: (journeyId: string) => Promise<string | undefined>;
+}
 
 /**
  * The provider for each channel, from the configuration: the SMS gateway and SMTP server when
- * configured, else a local sink file under the data folder. Staff tasks have none: they stay `open`
- * for staff to work through.
+ * configured, else a local sink file under the data folder. Staff tasks go to WeCom when it is
+ * configured; otherwise they have none and stay `open` for staff to work through.
  */
-export function channelProviders(config: ChannelConfig & { dataDir: string }): Record<'sms' | 'email', ChannelProvider> {
+export function channelProviders(
+  config: ChannelConfig & { dataDir: string },
+  lookups: ProviderLookups = {},
+): Record<'sms' | 'email', ChannelProvider> & { task?: ChannelProvider } {
   const sms = config.sms
     ? smsHttp({
         url: config.sms.url,
@@ -21,5 +32,14 @@ export function channelProviders(config: ChannelConfig & { dataDir: string }): R
       })
     : localSink(join(config.dataDir, 'sms-sink.log'));
   const email = config.mail ? smtp({ url: config.mail.smtpUrl, from: config.mail.from }) : localSink(join(config.dataDir, 'mail-sink.log'));
-  return { sms, email };
+  return { sms, email, ...(config.wecom ? { task: wecomProvider(config.wecom, config, lookups) } : {}) };
+}
+
+function wecomProvider(wecom: WecomConfig, config: ChannelConfig, lookups: ProviderLookups): ChannelProvider {
+  // WeCom's own address is public; an operator who names another (HUITOU_WECOM_API_URL, a proxy) may put it on the shop's network.
+  const http = createOutboundHttp({ allow: [...config.httpAllow, new URL(wecom.apiUrl).hostname] });
+  const shared = { http, apiUrl: wecom.apiUrl, publicUrl: config.publicUrl, journeyName: lookups.journeyName };
+  return wecom.kind === 'app'
+    ? wecomApp({ ...shared, corpId: wecom.corpId, secret: wecom.secret, agentId: wecom.agentId, fallbackUser: wecom.fallbackUser })
+    : wecomRobot({ ...shared, key: wecom.key });
 }
