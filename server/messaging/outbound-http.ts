@@ -19,6 +19,12 @@ export class OutboundRefused extends Error {
   override name = 'OutboundRefused';
 }
 
+/** Outbound HTTP with a raw body too: providers that sign the exact bytes and content type they send. */
+export interface OutboundHttp extends HttpService {
+  /** POSTs `body` as is with `contentType` (signed by the caller); the same guard, limits and failures as `postJson`. */
+  post(url: string, body: string, contentType: string, headers?: Record<string, string>): Promise<{ status: number; body: string }>;
+}
+
 /**
  * Outbound HTTP for webhooks and providers, with a guard against server-side request forgery: the
  * address is checked where the socket is about to connect (a DNS `lookup` of our own on the
@@ -27,22 +33,23 @@ export class OutboundRefused extends Error {
  * Redirects are not followed: a 3xx is a failure like any non-2xx, which throws so the activity
  * retries.
  */
-export function createOutboundHttp(options: OutboundHttpOptions): HttpService {
+export function createOutboundHttp(options: OutboundHttpOptions): OutboundHttp {
   const guard = createAddressGuard(options.allow);
   const timeoutMs = options.timeoutMs ?? 10_000;
   const maxBytes = options.maxResponseBytes ?? 1024 * 1024;
+  const post = async (url: string, payload: Buffer, contentType: string, headers: Record<string, string>) => {
+    const target = parseTarget(url);
+    const host = stripBrackets(target.hostname);
+    const hostAllowed = guard.hostAllowed(host);
+    if (!hostAllowed && isAddressLiteral(host)) {
+      const why = guard.refusal(host);
+      if (why) throw refused(host, host, why);
+    }
+    return await send(target, payload, { ...headers, 'content-type': contentType }, { lookup: guardedLookup(guard, host, hostAllowed), timeoutMs, maxBytes });
+  };
   return {
-    async postJson(url, body, headers = {}) {
-      const target = parseTarget(url);
-      const host = stripBrackets(target.hostname);
-      const hostAllowed = guard.hostAllowed(host);
-      if (!hostAllowed && isAddressLiteral(host)) {
-        const why = guard.refusal(host);
-        if (why) throw refused(host, host, why);
-      }
-      const payload = Buffer.from(JSON.stringify(body ?? null));
-      return await send(target, payload, headers, { lookup: guardedLookup(guard, host, hostAllowed), timeoutMs, maxBytes });
-    },
+    postJson: (url, body, headers = {}) => post(url, Buffer.from(JSON.stringify(body ?? null)), 'application/json', headers),
+    post: (url, body, contentType, headers = {}) => post(url, Buffer.from(body, 'utf8'), contentType, headers),
   };
 }
 
@@ -108,7 +115,7 @@ function send(target: URL, payload: Buffer, headers: Record<string, string>, o: 
         // A fresh connection each time: a pooled socket would skip the lookup and its check.
         agent: false,
         lookup: o.lookup,
-        headers: { 'user-agent': 'Huitou', ...headers, 'content-type': 'application/json', 'content-length': String(payload.length) },
+        headers: { 'user-agent': 'Huitou', ...headers, 'content-length': String(payload.length) },
       },
       (response) => {
         // A deadline that passes mid-body ends the answer too.
@@ -140,17 +147,18 @@ function collect(response: IncomingMessage, maxBytes: number, host: string): Pro
       const body = Buffer.concat(chunks).toString('utf8');
       if (status >= 200 && status < 300) return resolve({ status, body });
       const what = status >= 300 && status < 400 ? 'a redirect, which is not followed' : 'a failure';
-      reject(new OutboundHttpStatus(status, `outbound HTTP: ${host} answered ${status} (${what})`));
+      reject(new OutboundHttpStatus(status, `outbound HTTP: ${host} answered ${status} (${what})`, body.slice(0, 4096)));
     });
   });
 }
 
-/** A non-2xx answer; the status is kept for callers that tell 4xx from 5xx. */
+/** A non-2xx answer; the status is kept for callers that tell 4xx from 5xx, the body (cut) for providers that explain there. */
 export class OutboundHttpStatus extends Error {
   override name = 'OutboundHttpStatus';
   constructor(
     readonly status: number,
     message: string,
+    readonly body = '',
   ) {
     super(message);
   }

@@ -1,4 +1,5 @@
 import { createAddressGuard } from '../address-guard';
+import { smsProviderConfig, type SmsProviderConfig } from './sms-provider-config';
 
 /** How messages and webhooks leave Huitou (docs/architecture.md, "Channels"). */
 export interface ChannelConfig {
@@ -6,6 +7,8 @@ export interface ChannelConfig {
   httpAllow: string[];
   /** `HUITOU_SMS_URL` + `HUITOU_SMS_SECRET`; absent: the local SMS sink. */
   sms?: { url: string; secret: string } | undefined;
+  /** `HUITOU_SMS_PROVIDER` (aliyun | tencent) and its keys; absent: the gateway or the local sink. */
+  smsProvider?: SmsProviderConfig | undefined;
   /** `HUITOU_SMTP_URL` + `HUITOU_MAIL_FROM`; absent: the local mail sink. */
   mail?: { smtpUrl: string; from: string } | undefined;
   /** `HUITOU_DELIVERY_ATTEMPTS`: tries per message before it is recorded failed (default 5). */
@@ -29,7 +32,14 @@ export function channelConfigFromEnv(env: NodeJS.ProcessEnv): ChannelConfig {
   const claimTimeoutS = Number(env.HUITOU_DELIVERY_CLAIM_TIMEOUT_S ?? 300);
   if (!Number.isInteger(claimTimeoutS) || claimTimeoutS < 5)
     throw new Error(`HUITOU_DELIVERY_CLAIM_TIMEOUT_S must be a whole number of seconds, at least 5, not "${env.HUITOU_DELIVERY_CLAIM_TIMEOUT_S}"`);
-  return { httpAllow, sms: smsConfig(env), mail: mailConfig(env), deliveryAttempts: attempts, deliveryClaimTimeoutMs: claimTimeoutS * 1000 };
+  return {
+    httpAllow,
+    sms: smsConfig(env),
+    smsProvider: smsProviderConfig(env),
+    mail: mailConfig(env),
+    deliveryAttempts: attempts,
+    deliveryClaimTimeoutMs: claimTimeoutS * 1000,
+  };
 }
 
 function smsConfig(env: NodeJS.ProcessEnv): ChannelConfig['sms'] {
