@@ -58,15 +58,17 @@ export const sendMessage = defineNode({
       }),
     ),
     // Absent in journeys made before providers: free text, as before.
-    smsTemplate: smsTemplateChoice.optional().meta(
-      field({
+    smsTemplate: smsTemplateChoice.optional().meta({
+      // The designer's template picker (designer/src/editor/message/SmsTemplateField.tsx).
+      format: 'sms-template',
+      ...field({
         en: {
           title: 'Provider template (SMS)',
           description: "Aliyun and Tencent send only the shop's approved templates (settings sms.templates): choose one and fill each variable",
         },
         'zh-CN': { title: '短信模板（服务商）', description: '阿里云、腾讯云只发送已审核的模板（设置 sms.templates）：选一个模板，并为每个变量填写内容' },
       }),
-    ),
+    }),
     transactional: z
       .boolean()
       .default(false)
