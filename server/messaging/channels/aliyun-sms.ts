@@ -33,7 +33,7 @@ export function aliyunSms(options: AliyunSmsOptions): ChannelProvider {
       const template = templateOf(message, 'Aliyun SMS');
       const signName = await signNameOf(options.signature, 'Aliyun SMS');
       const query = {
-        PhoneNumbers: e164(message.recipient).replace(/^\+86/, ''),
+        PhoneNumbers: aliyunNumber(message.recipient),
         SignName: signName,
         TemplateCode: template.code,
         TemplateParam: JSON.stringify(template.params),
@@ -87,3 +87,9 @@ function answerOf(body: string): (ProviderAnswer & { bizId?: string }) | undefin
 }
 
 const describe = (a: ProviderAnswer) => `Aliyun SMS: ${a.code}: ${a.message}`;
+
+/** Aliyun's PhoneNumbers: a mainland number as its 11 digits, another with its country code and no + (85212345678). */
+export function aliyunNumber(recipient: string): string {
+  const full = e164(recipient);
+  return full.startsWith('+86') ? full.slice(3) : full.slice(1);
+}
