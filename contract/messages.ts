@@ -33,8 +33,17 @@ export const messageSchema = z
     createdAt: z.string(),
     attempts: z.number().meta({ description: 'Delivery tries so far' }),
     sentAt: z.string().nullable(),
-    provider: z.string().nullable().meta({ description: 'sms-http, smtp or local-sink' }),
+    provider: z.string().nullable().meta({ description: 'aliyun-sms, tencent-sms, sms-http, smtp or local-sink' }),
     lastError: z.string().nullable().meta({ description: 'The last delivery failure, addresses masked' }),
+    providerCode: z
+      .string()
+      .nullable()
+      .meta({ description: "The SMS provider's own answer code: OK / Ok, isv.BUSINESS_LIMIT_CONTROL, FailedOperation.PhoneNumberInBlacklist, …" }),
+    providerMessage: z.string().nullable().meta({ description: "The SMS provider's own message with that code, numbers masked" }),
+    smsTemplate: z
+      .object({ code: z.string(), params: z.record(z.string(), z.string()) })
+      .nullable()
+      .meta({ description: 'A provider template SMS: the template code and the value of each variable' }),
     reason: messageReasonSchema.nullable(),
   })
   .meta({ id: 'Message' });

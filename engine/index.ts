@@ -31,6 +31,7 @@ export * from './interpreter/interpreter';
 export * from './driver/index';
 export * from './journey/parse-messages';
 export * from './facts/settings';
+export * from './facts/sms-templates';
 export * from './facts/settings-diff';
 export * from './facts/settings-problems';
 export { isDerivedFactRule, minSpendCents, tagRuleId, tagRuleKinds, withRuleIds, type TagRuleKind } from './facts/tag-rules';

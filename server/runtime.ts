@@ -87,7 +87,7 @@ export async function startHuitou(config: Config, options: StartOptions = {}): P
       workflowBundle: options.workflowBundle,
       log,
     });
-    dispatcher = startDelivery(config, db, log);
+    dispatcher = startDelivery(config, db, log, async () => (await stores.settings.shop()).sms.signature);
   }
 
   let http: HttpApi | undefined;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isValidTimeZone } from './dates';
 import { messagingSettingsSchema } from '../guardrails/settings';
 import { tagRuleSchema } from './tag-rules';
+import { smsTemplatesSchema } from './sms-templates';
 
 /** Order statuses that count as a purchase. Unpaid, closed and refunded orders never count. */
 export const countedStatuses = ['paid', 'shipped', 'delivered'] as const;
@@ -40,8 +41,10 @@ const tierRuleSchema = z.object({
 /** An SMS signature as Chinese carriers require it: 2–12 characters inside 【】. */
 export const smsSignaturePattern = /^【[^【】]{2,12}】$/;
 const smsSettingsSchema = z.object({
-  /** Put before every SMS text by the gateway; null until the shop sets one. */
+  /** The SignName of Aliyun and Tencent messages (without the 【】); null until the shop sets one. */
   signature: z.string().trim().regex(smsSignaturePattern, 'must be 2 to 12 characters inside 【】, e.g. 【回头小店】').nullable().default(null),
+  /** The templates the shop's provider approved (Aliyun, Tencent); message steps on a provider send one of them. */
+  templates: smsTemplatesSchema,
 });
 
 /** A shop's CRM settings. Every field has a default that suits most shops. */

@@ -88,6 +88,11 @@ export interface OutgoingMessage {
   recipient: string | null;
   subject?: string | undefined;
   text: string;
+  /**
+   * An SMS sent as a provider template (Aliyun, Tencent): its code and the value of each variable,
+   * rendered from the step's mapping. `text` then says the same for people reading the outbox.
+   */
+  smsTemplate?: { code: string; params: Record<string, string> } | undefined;
   journeyId: string;
   journeyVersion: number;
   nodeId: string;

@@ -11,7 +11,7 @@ import type { EventPipeline } from './event-pipeline';
 import type { Stores } from './stores';
 
 export interface ContextParts {
-  config: Pick<Config, 'httpAllow'>;
+  config: Pick<Config, 'httpAllow'> & Partial<Pick<Config, 'smsProvider'>>;
   db: Db;
   stores: Stores;
   registry: NodeRegistry;
@@ -45,6 +45,7 @@ export function composeAppContext({ config, db, stores, registry, pipeline, temp
     log,
     triggers: pipeline.triggers,
     httpAllow: config.httpAllow,
+    smsProvider: config.smsProvider?.kind,
   };
 }
 

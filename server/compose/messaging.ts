@@ -6,13 +6,14 @@ import type { Db } from '../db/database';
 import type { Logger } from '../logger';
 
 /**
- * Delivery of the outbox through each channel's provider (the SMS gateway, SMTP, else a local
- * sink file; staff tasks to WeCom when it is configured). Workers deliver the outbox too; claims make any number of them safe together.
+ * Delivery of the outbox through each channel's provider (Aliyun or Tencent SMS, the SMS gateway,
+ * SMTP, else a local sink file; staff tasks to WeCom when it is configured). Workers deliver the
+ * outbox too; claims make any number of them safe together.
  */
-export function startDelivery(config: Config, db: Db, log: Logger): MessageDispatcher {
+export function startDelivery(config: Config, db: Db, log: Logger, smsSignature: () => Promise<string | null>): MessageDispatcher {
   const dispatcher = new MessageDispatcher({
     db,
-    providers: channelProviders(config, { journeyName: journeyNames(db) }),
+    providers: channelProviders(config, smsSignature, { journeyName: journeyNames(db) }),
     log,
     maxAttempts: config.deliveryAttempts,
     claimTimeoutMs: config.deliveryClaimTimeoutMs,

@@ -21,6 +21,7 @@ import * as stepRefusals from './migrations/0015-step-refusals';
 import * as cohorts from './migrations/0016-cohorts';
 import * as settingsChanges from './migrations/0017-settings-changes';
 import * as segments from './migrations/0018-segments';
+import * as smsProviderAnswers from './migrations/0019-sms-provider-answers';
 import * as storedStage from './migrations/0023-stored-stage';
 import { pglitePool } from './pglite-pool';
 import type { Database } from './schema';
@@ -47,6 +48,7 @@ const migrations: Record<string, Migration> = {
   '0016-cohorts': cohorts,
   '0017-settings-changes': settingsChanges,
   '0018-segments': segments,
+  '0019-sms-provider-answers': smsProviderAnswers,
   '0023-stored-stage': storedStage,
 };
 

@@ -182,7 +182,7 @@ export interface Database {
     /** When a dispatcher claimed it (status `sending`); a stale claim is taken over. */
     claimed_at: Timestamp | null;
     sent_at: Timestamp | null;
-    /** `sms-http`, `smtp`, `local-sink`. */
+    /** `sms-http`, `aliyun-sms`, `tencent-sms`, `smtp`, `local-sink`. */
     provider: string | null;
     provider_message_id: string | null;
     /** The last failure, without addresses or message text. */
@@ -195,6 +195,11 @@ export interface Database {
     /** Why it is where it is, as a code and parameters (migration 0013; the codes: engine/guardrails/message-reason.ts). */
     reason_code: ColumnType<string | null, string | null | undefined, string | null>;
     reason_params: ColumnType<Record<string, string | number>, string | undefined, string>;
+    /** A provider template SMS: `{ code, params }` (migration 0019); null for free text. */
+    sms_template: ColumnType<{ code: string; params: Record<string, string> } | null, string | null | undefined, string | null>;
+    /** The provider's own answer: its code and message (phone numbers masked). */
+    provider_code: ColumnType<string | null, string | null | undefined, string | null>;
+    provider_message: ColumnType<string | null, string | null | undefined, string | null>;
   };
   journey_send_windows: {
     journey_id: string;

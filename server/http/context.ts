@@ -40,4 +40,6 @@ export interface AppContext {
   triggers?: TriggerServices | undefined;
   /** The operator's outbound HTTP allow-list (HUITOU_HTTP_ALLOW), for publish-time webhook warnings; none when absent. */
   httpAllow?: string[] | undefined;
+  /** The SMS provider (HUITOU_SMS_PROVIDER) when one is configured: publishing then refuses free-text SMS. */
+  smsProvider?: 'aliyun' | 'tencent' | undefined;
 }

@@ -3,7 +3,7 @@ import { json, type Db } from '../db/database';
 import type { Logger } from '../logger';
 import { reasonOf, type MessageReason } from '../../engine/index';
 import { CustomerFollow, type DeliveryVerdict, type FollowedMessage } from './follow-customer';
-import { PermanentDeliveryError, type ChannelProvider, type DeliverableMessage } from './channels/provider';
+import { PermanentDeliveryError, RetryableDeliveryError, type ChannelProvider, type DeliverableMessage, type ProviderAnswer } from './channels/provider';
 import { safeErrorText } from './channels/safe-error';
 
 export interface DispatcherOptions {
@@ -31,6 +31,7 @@ interface Sent {
   id: string;
   provider: string;
   providerMessageId: string | null;
+  answer: ProviderAnswer | null;
 }
 
 interface Claimed extends Omit<DeliverableMessage, 'journeyId' | 'customerId'>, FollowedMessage {
@@ -114,9 +115,11 @@ export class MessageDispatcher {
     if (sent.length === 0) return;
     await sql`
       update messages m
-      set status = 'sent', sent_at = now(), provider = s.provider, provider_message_id = s.provider_message_id, last_error = null, claimed_at = null
-      from unnest(${sent.map((x) => x.id)}::text[], ${sent.map((x) => x.provider)}::text[], ${sent.map((x) => x.providerMessageId)}::text[])
-        as s(id, provider, provider_message_id)
+      set status = 'sent', sent_at = now(), provider = s.provider, provider_message_id = s.provider_message_id, last_error = null, claimed_at = null,
+        provider_code = s.provider_code, provider_message = s.provider_message
+      from unnest(${sent.map((x) => x.id)}::text[], ${sent.map((x) => x.provider)}::text[], ${sent.map((x) => x.providerMessageId)}::text[],
+          ${sent.map((x) => x.answer?.code ?? null)}::text[], ${sent.map((x) => x.answer?.message ?? null)}::text[])
+        as s(id, provider, provider_message_id, provider_code, provider_message)
       where m.id = s.id and m.status = 'sending'`.execute(this.o.db);
   }
 
@@ -136,6 +139,7 @@ export class MessageDispatcher {
       node_id: string;
       customer_id: string;
       created_at: Date;
+      sms_template: DeliverableMessage['smsTemplate'];
     }>`
       update messages set status = 'sending', attempts = attempts + 1, claimed_at = now()
       where id in (
@@ -146,7 +150,7 @@ export class MessageDispatcher {
         limit ${this.batchSize}
         for update skip locked
       )
-      returning id, channel, recipient, subject, text, idempotency_key, attempts, journey_id, journey_version, node_id, customer_id, created_at`.execute(
+      returning id, channel, recipient, subject, text, idempotency_key, attempts, journey_id, journey_version, node_id, customer_id, created_at, sms_template`.execute(
       this.o.db,
     );
     return result.rows.map((r) => ({
@@ -162,6 +166,7 @@ export class MessageDispatcher {
       nodeId: r.node_id,
       customerId: r.customer_id,
       createdAt: new Date(r.created_at),
+      smsTemplate: r.sms_template ?? null,
     }));
   }
 
@@ -188,21 +193,25 @@ export class MessageDispatcher {
   private async deliver(message: Claimed, sent: Sent[]): Promise<void> {
     const provider = this.o.providers[message.channel]!;
     try {
-      const { providerMessageId } = await provider.send(message);
-      sent.push({ id: message.id, provider: provider.name, providerMessageId: providerMessageId ?? null });
+      const { providerMessageId, answer } = await provider.send(message);
+      sent.push({ id: message.id, provider: provider.name, providerMessageId: providerMessageId ?? null, answer: answer ?? null });
       this.o.log.info({ messageId: message.id, channel: message.channel, provider: provider.name, attempt: message.attempts }, 'message sent');
     } catch (e) {
       const error = safeErrorText(e);
       const final = e instanceof PermanentDeliveryError || message.attempts >= this.maxAttempts;
       const pause = Math.min(this.maxBackoffMs, this.backoffMs * 2 ** (message.attempts - 1));
+      // What the provider itself answered (Aliyun's or Tencent's code), kept beside our own words.
+      const answer = e instanceof PermanentDeliveryError || e instanceof RetryableDeliveryError ? e.answer : undefined;
+      const said = { provider_code: answer?.code ?? null, provider_message: answer?.message ?? null };
       await this.o.db
         .updateTable('messages')
         .set(
           final
-            ? { status: 'failed', provider: provider.name, last_error: error, claimed_at: null }
+            ? { status: 'failed', provider: provider.name, last_error: error, claimed_at: null, ...said }
             : {
                 status: 'queued',
                 provider: provider.name,
+                ...said,
                 last_error: error,
                 claimed_at: null,
                 next_attempt_at: sql<Date>`now() + ${pause} * interval '1 millisecond'`,

@@ -20,6 +20,23 @@ export class OutboundRefused extends Error {
 }
 
 /**
+ * Outbound HTTP as providers use it: webhooks' JSON POST, a raw body for providers that sign the
+ * exact bytes and content type they send (Aliyun, Tencent), and a GET for APIs that hand out
+ * tokens that way (WeCom's gettoken).
+ */
+export interface OutboundHttp extends HttpService {
+  /** POSTs `body` as is with `contentType` (signed by the caller); the same guard, limits and failures as `postJson`. */
+  post(url: string, body: string, contentType: string, headers?: Record<string, string>): Promise<{ status: number; body: string }>;
+  get(url: string, headers?: Record<string, string>): Promise<{ status: number; body: string }>;
+}
+
+/** What a POST sends: the bytes and their content type. */
+interface Payload {
+  bytes: Buffer;
+  contentType: string;
+}
+
+/**
  * Outbound HTTP for webhooks and providers, with a guard against server-side request forgery: the
  * address is checked where the socket is about to connect (a DNS `lookup` of our own on the
  * request), so a name that resolves to a public address when checked and to 127.0.0.1 when
@@ -27,11 +44,11 @@ export class OutboundRefused extends Error {
  * Redirects are not followed: a 3xx is a failure like any non-2xx, which throws so the activity
  * retries.
  */
-export function createOutboundHttp(options: OutboundHttpOptions): ProviderHttp {
+export function createOutboundHttp(options: OutboundHttpOptions): OutboundHttp {
   const guard = createAddressGuard(options.allow);
   const timeoutMs = options.timeoutMs ?? 10_000;
   const maxBytes = options.maxResponseBytes ?? 1024 * 1024;
-  const request = (url: string, payload: Buffer | undefined, headers: Record<string, string>) => {
+  const request = async (url: string, payload: Payload | undefined, headers: Record<string, string>) => {
     const target = parseTarget(url);
     const host = stripBrackets(target.hostname);
     const hostAllowed = guard.hostAllowed(host);
@@ -39,22 +56,17 @@ export function createOutboundHttp(options: OutboundHttpOptions): ProviderHttp {
       const why = guard.refusal(host);
       if (why) throw refused(host, host, why);
     }
-    return send(target, payload, headers, { lookup: guardedLookup(guard, host, hostAllowed), timeoutMs, maxBytes });
+    return await send(target, payload, headers, { lookup: guardedLookup(guard, host, hostAllowed), timeoutMs, maxBytes });
   };
   return {
-    async postJson(url, body, headers = {}) {
-      return await request(url, Buffer.from(JSON.stringify(body ?? null)), headers);
-    },
-    async get(url, headers = {}) {
-      return await request(url, undefined, headers);
-    },
+    postJson: (url, body, headers = {}) => request(url, { bytes: Buffer.from(JSON.stringify(body ?? null)), contentType: 'application/json' }, headers),
+    post: (url, body, contentType, headers = {}) => request(url, { bytes: Buffer.from(body, 'utf8'), contentType }, headers),
+    get: (url, headers = {}) => request(url, undefined, headers),
   };
 }
 
-/** Outbound HTTP as providers use it: webhooks' POST, and a GET for APIs that hand out tokens that way (WeCom's gettoken). */
-export interface ProviderHttp extends HttpService {
-  get(url: string, headers?: Record<string, string>): Promise<{ status: number; body: string }>;
-}
+/** The name the WeCom providers use for it. */
+export type ProviderHttp = OutboundHttp;
 
 function parseTarget(url: string): URL {
   let target: URL;
@@ -102,7 +114,7 @@ interface SendOptions {
 }
 
 /** A POST of `payload`, or a GET when there is none. */
-function send(target: URL, payload: Buffer | undefined, headers: Record<string, string>, o: SendOptions): Promise<{ status: number; body: string }> {
+function send(target: URL, payload: Payload | undefined, headers: Record<string, string>, o: SendOptions): Promise<{ status: number; body: string }> {
   const client = target.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
     // The deadline covers the whole exchange, the answer's body included.
@@ -120,7 +132,7 @@ function send(target: URL, payload: Buffer | undefined, headers: Record<string, 
         agent: false,
         lookup: o.lookup,
         headers: payload
-          ? { 'user-agent': 'Huitou', ...headers, 'content-type': 'application/json', 'content-length': String(payload.length) }
+          ? { 'user-agent': 'Huitou', ...headers, 'content-type': payload.contentType, 'content-length': String(payload.bytes.length) }
           : { 'user-agent': 'Huitou', ...headers },
       },
       (response) => {
@@ -131,7 +143,7 @@ function send(target: URL, payload: Buffer | undefined, headers: Record<string, 
     );
     const timer = setTimeout(() => request.destroy(new Error(`outbound HTTP to ${target.host} timed out after ${o.timeoutMs} ms`)), o.timeoutMs);
     request.on('error', done(reject));
-    request.end(payload);
+    request.end(payload?.bytes);
   });
 }
 
@@ -153,17 +165,18 @@ function collect(response: IncomingMessage, maxBytes: number, host: string): Pro
       const body = Buffer.concat(chunks).toString('utf8');
       if (status >= 200 && status < 300) return resolve({ status, body });
       const what = status >= 300 && status < 400 ? 'a redirect, which is not followed' : 'a failure';
-      reject(new OutboundHttpStatus(status, `outbound HTTP: ${host} answered ${status} (${what})`));
+      reject(new OutboundHttpStatus(status, `outbound HTTP: ${host} answered ${status} (${what})`, body.slice(0, 4096)));
     });
   });
 }
 
-/** A non-2xx answer; the status is kept for callers that tell 4xx from 5xx. */
+/** A non-2xx answer; the status is kept for callers that tell 4xx from 5xx, the body (cut) for providers that explain there. */
 export class OutboundHttpStatus extends Error {
   override name = 'OutboundHttpStatus';
   constructor(
     readonly status: number,
     message: string,
+    readonly body = '',
   ) {
     super(message);
   }

@@ -28,6 +28,7 @@ export function newMessageRow(message: OutgoingMessage, status: string, outcome?
     recipient: message.recipient,
     subject: message.subject ?? null,
     text: message.text,
+    sms_template: message.smsTemplate ? json(message.smsTemplate) : null,
     status,
     journey_id: message.journeyId,
     journey_version: message.journeyVersion,

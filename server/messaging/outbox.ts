@@ -25,6 +25,11 @@ export interface MessageRow {
   sentAt: string | null;
   provider: string | null;
   lastError: string | null;
+  /** What Aliyun or Tencent answered (code and message, numbers masked); null for other providers. */
+  providerCode: string | null;
+  providerMessage: string | null;
+  /** A provider template SMS: its code and variable values. */
+  smsTemplate: { code: string; params: Record<string, string> } | null;
   /** Why it is held, capped, cancelled or skipped (a held one says until when); null when nothing stood in its way. */
   reason: MessageReason | null;
 }
@@ -105,6 +110,9 @@ export class Outbox {
       sentAt: r.sent_at?.toISOString() ?? null,
       provider: r.provider,
       lastError: r.last_error,
+      providerCode: r.provider_code,
+      providerMessage: r.provider_message,
+      smsTemplate: r.sms_template,
       reason: reasonForApi(r),
     }));
   }

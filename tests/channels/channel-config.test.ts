@@ -24,6 +24,47 @@ describe('channel configuration from the environment', () => {
     });
   });
 
+  it('reads Aliyun and Tencent Cloud SMS with their keys, endpoints by default', () => {
+    expect(configFromEnv({ HUITOU_SMS_PROVIDER: 'aliyun', HUITOU_SMS_ACCESS_KEY_ID: 'LTAI5t', HUITOU_SMS_ACCESS_KEY_SECRET: 'sec' }).smsProvider).toEqual({
+      kind: 'aliyun',
+      endpoint: 'https://dysmsapi.aliyuncs.com',
+      accessKeyId: 'LTAI5t',
+      accessKeySecret: 'sec',
+    });
+    const tencent = configFromEnv({
+      HUITOU_SMS_PROVIDER: 'tencent',
+      HUITOU_SMS_ACCESS_KEY_ID: 'AKID',
+      HUITOU_SMS_ACCESS_KEY_SECRET: 'sec',
+      HUITOU_SMS_SDK_APP_ID: '1400006666',
+      HUITOU_SMS_ENDPOINT: 'http://127.0.0.1:9000',
+    }).smsProvider;
+    expect(tencent).toEqual({
+      kind: 'tencent',
+      endpoint: 'http://127.0.0.1:9000',
+      secretId: 'AKID',
+      secretKey: 'sec',
+      region: 'ap-guangzhou',
+      sdkAppId: '1400006666',
+    });
+  });
+
+  it('refuses an SMS provider without what it needs, naming the variable', () => {
+    expect(() => configFromEnv({ HUITOU_SMS_PROVIDER: 'twilio' })).toThrow(/HUITOU_SMS_PROVIDER must be aliyun or tencent/);
+    expect(() => configFromEnv({ HUITOU_SMS_PROVIDER: 'aliyun', HUITOU_SMS_ACCESS_KEY_ID: 'x' })).toThrow(/HUITOU_SMS_ACCESS_KEY_SECRET must be set/);
+    expect(() => configFromEnv({ HUITOU_SMS_PROVIDER: 'tencent', HUITOU_SMS_ACCESS_KEY_ID: 'x', HUITOU_SMS_ACCESS_KEY_SECRET: 'y' })).toThrow(
+      /HUITOU_SMS_SDK_APP_ID must be set/,
+    );
+    expect(() =>
+      configFromEnv({
+        HUITOU_SMS_PROVIDER: 'aliyun',
+        HUITOU_SMS_ACCESS_KEY_ID: 'x',
+        HUITOU_SMS_ACCESS_KEY_SECRET: 'y',
+        HUITOU_SMS_URL: 'https://g',
+        HUITOU_SMS_SECRET: 's',
+      }),
+    ).toThrow(/either HUITOU_SMS_PROVIDER or HUITOU_SMS_URL/);
+  });
+
   it('refuses incomplete or malformed settings, naming the variable', () => {
     expect(() => configFromEnv({ HUITOU_SMS_URL: 'https://sms.example/send' })).toThrow(/HUITOU_SMS_SECRET must be set/);
     expect(() => configFromEnv({ HUITOU_SMS_URL: 'sms.example', HUITOU_SMS_SECRET: 'x' })).toThrow(/HUITOU_SMS_URL must be an http or https URL/);

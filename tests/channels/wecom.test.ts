@@ -64,7 +64,7 @@ describe.each(databaseKinds)('staff tasks to WeCom on %s', (kind) => {
     const config = channelConfigFromEnv(env);
     return new MessageDispatcher({
       db: t.db,
-      providers: { task: channelProviders({ ...config, dataDir: '/nonexistent' }, { journeyName: journeyNames(t.db) }).task },
+      providers: { task: channelProviders({ ...config, dataDir: '/nonexistent' }, undefined, { journeyName: journeyNames(t.db) }).task },
       log,
       maxAttempts: o.maxAttempts ?? 5,
       backoffMs: o.backoffMs ?? 10,

@@ -11,9 +11,10 @@ import { ConditionField } from './ConditionField';
 import { friendlyWidgets } from './inputs';
 import { customFormats } from './inputs/formats';
 import { JsonField } from './JsonField';
+import { SmsTemplateField } from './message/SmsTemplateField';
 import { formSchema, formUiSchema } from './schemaForm';
 
-const fields: RegistryFieldsType = { condition: ConditionField, json: JsonField };
+const fields: RegistryFieldsType = { condition: ConditionField, json: JsonField, smsTemplate: SmsTemplateField };
 const noDefaults = { emptyObjectFields: 'skipDefaults' } as const;
 const validator = customizeValidator({ customFormats });
 

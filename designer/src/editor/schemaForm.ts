@@ -71,6 +71,9 @@ export function formUiSchema(schema: RJSFSchema, locale?: Locale): UiSchema {
     } else if (isJsonValueSchema(prop, schema)) {
       field['ui:field'] = 'json';
       field['ui:fieldReplacesAnyOrOneOf'] = true;
+    } else if (prop.format === 'sms-template') {
+      field['ui:field'] = 'smsTemplate';
+      field['ui:fieldReplacesAnyOrOneOf'] = true;
     } else if (widgetForFormat(prop)) field['ui:widget'] = widgetForFormat(prop);
     else if (prop.type === 'string' && typeof prop.maxLength === 'number' && prop.maxLength > 500) field['ui:widget'] = 'textarea';
     // Conditions inside the items of a list (a split's branches) get the condition builder too.

@@ -51,3 +51,15 @@ export const inputsEn = {
       "Runs in the urgent lane, never behind a broadcast's thousands. Journeys started by a customer's own event (payment reminders, order care) are urgent already.",
   },
 };
+
+/** A message step's provider template (SmsTemplateField.tsx). */
+export const smsTemplatesEn = {
+  title: 'Provider template (Aliyun / Tencent SMS)',
+  freeText: 'Free text (local sink and gateway only)',
+  marketing: 'marketing',
+  unregistered: '{{code}} (not registered)',
+  none: 'The shop has registered no SMS templates yet (settings sms.templates).',
+  variable: 'Variable',
+  preview: 'As the sample customer gets it',
+  noSignature: '【no signature set】',
+};

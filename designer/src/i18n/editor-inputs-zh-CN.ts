@@ -51,3 +51,15 @@ export const inputsZhCN: Messages['inputs'] = {
     urgentHelp: '在紧急通道运行，不会排在群发的成千上万客户之后。由客户自己的事件触发的旅程（催付、订单关怀）已自动走紧急通道。',
   },
 };
+
+/** 消息步骤的服务商短信模板（SmsTemplateField.tsx）。 */
+export const smsTemplatesZhCN = {
+  title: '服务商短信模板（阿里云 / 腾讯云）',
+  freeText: '自由文本（仅本地输出和通用网关）',
+  marketing: '营销',
+  unregistered: '{{code}}（未登记）',
+  none: '店铺还没有登记短信模板（设置 sms.templates）。',
+  variable: '变量',
+  preview: '示例客户收到的短信',
+  noSignature: '【未设置签名】',
+};

@@ -1,6 +1,6 @@
 /** UI strings. Node titles, descriptions and port labels come from the API instead. */
 import { messagesEn } from './messages-en';
-import { guardrailsEn, inputsEn, messageEditorEn } from './editor-inputs-en';
+import { guardrailsEn, inputsEn, messageEditorEn, smsTemplatesEn } from './editor-inputs-en';
 import { editingEn } from './editing-en';
 import { dataEn, kpiEn, navEn } from './sections-en';
 import { simulateEn, publishEn } from './simulate-en';
@@ -140,6 +140,7 @@ export const en = {
   publish: publishEn,
   messageEditor: messageEditorEn,
   guardrails: guardrailsEn,
+  smsTemplates: smsTemplatesEn,
   inputs: inputsEn,
   versions: versionsEn,
   stats: statsEn,

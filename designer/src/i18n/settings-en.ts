@@ -78,6 +78,18 @@ export const settingsPageEn = {
     addCategory: 'Add a category',
     removeCategory: 'Remove',
   },
+  smsTemplates: {
+    title: 'Approved SMS templates (Aliyun / Tencent Cloud)',
+    help: 'Each template as your SMS provider approved it; message steps choose among them (docs/channels.md).',
+    code: 'Template code / id',
+    name: 'Name',
+    namePlaceholder: 'e.g. Payment reminder',
+    text: 'Approved text',
+    variables: 'Variables: {{names}} (Aliyun ${name}, Tencent {1})',
+    marketing: 'Marketing template',
+    add: 'Add template',
+    remove: 'Remove',
+  },
   sms: {
     title: 'SMS signature',
     label: 'Signature',

@@ -80,6 +80,18 @@ export const settingsPageZhCN: Messages['settingsPage'] = {
     addCategory: '添加类目',
     removeCategory: '删除',
   },
+  smsTemplates: {
+    title: '已审核的短信模板（阿里云 / 腾讯云）',
+    help: '按短信服务商审核通过的内容登记；消息步骤从中选择（docs/channels.md）。',
+    code: '模板 CODE / ID',
+    name: '名称',
+    namePlaceholder: '例如 催付提醒',
+    text: '审核通过的内容',
+    variables: '变量：{{names}}（阿里云 ${name}，腾讯云 {1}）',
+    marketing: '营销短信模板',
+    add: '添加模板',
+    remove: '删除',
+  },
   sms: { title: '短信签名', label: '签名', help: '按运营商要求加在每条短信前：【】内 2 到 12 个字，例如【回头小店】。', none: '无' },
   preview: {
     title: '保存前请确认',

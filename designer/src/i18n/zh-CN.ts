@@ -1,6 +1,6 @@
 import type { Messages } from './en';
 import { messagesZhCN } from './messages-zh-CN';
-import { guardrailsZhCN, inputsZhCN, messageEditorZhCN } from './editor-inputs-zh-CN';
+import { guardrailsZhCN, inputsZhCN, messageEditorZhCN, smsTemplatesZhCN } from './editor-inputs-zh-CN';
 import { editingZhCN } from './editing-zh-CN';
 import { dataZhCN, kpiZhCN, navZhCN } from './sections-zh-CN';
 import { simulateZhCN, publishZhCN } from './simulate-zh-CN';
@@ -140,6 +140,7 @@ export const zhCN: Messages = {
   publish: publishZhCN,
   messageEditor: messageEditorZhCN,
   guardrails: guardrailsZhCN,
+  smsTemplates: smsTemplatesZhCN,
   inputs: inputsZhCN,
   versions: versionsZhCN,
   stats: statsZhCN,

@@ -93,6 +93,12 @@ export default function MessagesPage() {
                   </td>
                   <td className={`nowrap message-status status-${m.status}`} title={m.lastError ?? undefined}>
                     {statusText(m.status)}
+                    {/* Aliyun's or Tencent's own answer code (OK, isv.BUSINESS_LIMIT_CONTROL…), its message on hover. */}
+                    {m.providerCode && (
+                      <div className="muted" data-testid="message-provider-code" title={m.providerMessage ?? undefined}>
+                        {m.providerCode}
+                      </div>
+                    )}
                   </td>
                   <td className="message-reason muted" data-testid="message-reason" data-reason={m.reason?.code}>
                     {reasonText(m, t, (iso) => time.format(new Date(iso))) ?? ''}

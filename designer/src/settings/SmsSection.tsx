@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Field, TextInput } from './Field';
 import { Section } from './Section';
+import { SmsTemplatesList } from './SmsTemplatesList';
 
-/** The SMS signature put before every SMS (none until the shop sets one). */
+/** The SMS signature (none until the shop sets one) and the provider-approved templates. */
 export function SmsSection() {
   const { t } = useTranslation();
   return (
@@ -10,6 +11,7 @@ export function SmsSection() {
       <Field label={t('settingsPage.sms.label')} path={['sms', 'signature']} help={t('settingsPage.sms.help')}>
         <TextInput path={['sms', 'signature']} placeholder="【回头小店】" empty={null} />
       </Field>
+      <SmsTemplatesList />
     </Section>
   );
 }

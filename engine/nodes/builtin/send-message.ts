@@ -13,6 +13,14 @@ const channels = messageSendChannels;
 
 const templateSchema = templateField(2000, 'write the message');
 
+/** A registered provider template and, for each of its variables, a template over customer/order/coupon data. */
+const smsTemplateChoice = z.object({
+  code: z.string().trim().min(1, 'choose a template').max(64),
+  variables: z
+    .record(z.string().regex(/^(?:[A-Za-z_][A-Za-z0-9_]{0,31}|\d{1,2})$/, 'not a template variable'), templateField(200, 'fill the variable'))
+    .default({}),
+});
+
 export const sendMessage = defineNode({
   type: 'message.send',
   version: 1,
@@ -51,6 +59,18 @@ export const sendMessage = defineNode({
         'zh-CN': { title: '消息内容', description: '用“插入变量”放入客户姓名、订单号等；下方预览按示例客户显示。' },
       }),
     ),
+    // Absent in journeys made before providers: free text, as before.
+    smsTemplate: smsTemplateChoice.optional().meta({
+      // The designer's template picker (designer/src/editor/message/SmsTemplateField.tsx).
+      format: 'sms-template',
+      ...field({
+        en: {
+          title: 'Provider template (SMS)',
+          description: "Aliyun and Tencent send only the shop's approved templates (settings sms.templates): choose one and fill each variable",
+        },
+        'zh-CN': { title: '短信模板（服务商）', description: '阿里云、腾讯云只发送已审核的模板（设置 sms.templates）：选一个模板，并为每个变量填写内容' },
+      }),
+    }),
     transactional: z
       .boolean()
       .default(false)
@@ -89,7 +109,7 @@ export const sendMessage = defineNode({
       channel: c.channel,
       recipient,
       subject: c.subject === undefined ? undefined : renderTemplate(c.subject, view, { html: false }),
-      text: renderTemplate(c.template, view, { html: c.channel === 'email' }),
+      ...messageBody(c, view),
       journeyId: ctx.journeyId,
       journeyVersion: ctx.journeyVersion,
       nodeId: ctx.nodeId,
@@ -108,6 +128,20 @@ export const sendMessage = defineNode({
     return { summary: `${c.channel} ${sent.duplicate ? 'already sent' : (sent.status ?? 'queued')} (${sent.messageId})` };
   },
 });
+
+/**
+ * The text, or for an SMS on a provider template its values (`smsTemplate`) and a text saying the
+ * same for the outbox's readers: `SMS_154950909 order=1001 name=王芳`.
+ */
+function messageBody(
+  c: { channel: (typeof channels)[number]; template: string; smsTemplate?: { code: string; variables: Record<string, string> } | undefined },
+  view: Record<string, unknown>,
+): { text: string; smsTemplate?: { code: string; params: Record<string, string> } } {
+  if (c.channel !== 'sms' || !c.smsTemplate) return { text: renderTemplate(c.template, view, { html: c.channel === 'email' }) };
+  const params = Object.fromEntries(Object.entries(c.smsTemplate.variables).map(([name, t]) => [name, renderTemplate(t, view, { html: false })]));
+  const text = [c.smsTemplate.code, ...Object.entries(params).map(([name, v]) => `${name}=${v}`)].join(' ');
+  return { text, smsTemplate: { code: c.smsTemplate.code, params } };
+}
 
 /** The customer's address on the channel. (A task goes to the staff queue and its assignee instead, naming the customer by id.) */
 function recipientFor(channel: 'sms' | 'email', customer: Record<string, unknown>): string | null {

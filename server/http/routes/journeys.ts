@@ -15,12 +15,15 @@ import {
 import { stampForPublish, validateJourney, type Journey } from '../../../engine/index';
 import { campaignProblems } from '../../coupons/journey-check';
 import { segmentProblems } from '../../segments/journey-check';
+import { smsTemplateProblems } from '../../messaging/sms-template-check';
 import type { AppContext } from '../context';
 import { route } from '../endpoint';
 import { requestLocale } from '../locale';
 import { publishWarnings } from '../publish-warnings';
 import { JourneyExistsError } from '../../journeys/journey-store';
 import { pauseSignal, resumeSignal, stopSignal } from '../../../workflows/shared';
+
+const providerNames = { aliyun: 'Aliyun SMS', tencent: 'Tencent Cloud SMS' } as const;
 
 export function journeyRoutes(app: FastifyInstance, ctx: AppContext): void {
   const notFound = (reply: FastifyReply, id: string) => reply.code(404).send({ error: 'not_found', message: `no journey with id "${id}"` });
@@ -67,7 +70,12 @@ export function journeyRoutes(app: FastifyInstance, ctx: AppContext): void {
     const stamp = (d: Journey) => stampForPublish(d, ctx.registry);
     const result = validateJourney(stamp(draft), ctx.registry, requestLocale(request));
     if (!result.ok) return reply.code(400).send({ error: 'invalid_journey', problems: result.problems });
-    const references = [...(await campaignProblems(ctx.db, draft, requestLocale(request))), ...(await segmentProblems(ctx.db, draft, requestLocale(request)))];
+    const locale = requestLocale(request);
+    const references = [
+      ...(await campaignProblems(ctx.db, draft, locale)),
+      ...(await segmentProblems(ctx.db, draft, locale)),
+      ...smsTemplateProblems(draft, (await ctx.settings.shop()).sms.templates, ctx.smsProvider && providerNames[ctx.smsProvider], locale),
+    ];
     if (references.length > 0) return reply.code(400).send({ error: 'invalid_journey', problems: references });
     const published = await ctx.journeys.publish(draft.id, stamp);
     if (!published) return notFound(reply, draft.id);

@@ -1,5 +1,6 @@
 import { createAddressGuard } from '../address-guard';
 import { publicUrlFromEnv, wecomConfigFromEnv, type WecomConfig } from './wecom-config';
+import { smsProviderConfig, type SmsProviderConfig } from './sms-provider-config';
 
 /** How messages and webhooks leave Huitou (docs/architecture.md, "Channels"). */
 export interface ChannelConfig {
@@ -7,6 +8,8 @@ export interface ChannelConfig {
   httpAllow: string[];
   /** `HUITOU_SMS_URL` + `HUITOU_SMS_SECRET`; absent: the local SMS sink. */
   sms?: { url: string; secret: string } | undefined;
+  /** `HUITOU_SMS_PROVIDER` (aliyun | tencent) and its keys; absent: the gateway or the local sink. */
+  smsProvider?: SmsProviderConfig | undefined;
   /** `HUITOU_SMTP_URL` + `HUITOU_MAIL_FROM`; absent: the local mail sink. */
   mail?: { smtpUrl: string; from: string } | undefined;
   /** `HUITOU_WECOM_*`: staff tasks sent to a WeCom app or group robot; absent: tasks stay `open` in Huitou. */
@@ -37,6 +40,7 @@ export function channelConfigFromEnv(env: NodeJS.ProcessEnv): ChannelConfig {
   return {
     httpAllow,
     sms: smsConfig(env),
+    smsProvider: smsProviderConfig(env),
     mail: mailConfig(env),
     wecom: wecomConfigFromEnv(env),
     publicUrl: publicUrlFromEnv(env),

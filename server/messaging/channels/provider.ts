@@ -11,6 +11,23 @@ export interface DeliverableMessage {
   journeyId?: string | undefined;
   nodeId?: string | undefined;
   customerId?: string | undefined;
+  /**
+   * An SMS sent as a provider template (Aliyun, Tencent): the template's code and the value of each
+   * of its variables, rendered when the journey sent it. Absent for free text.
+   */
+  smsTemplate?: SmsTemplateValues | null | undefined;
+}
+
+/** `params`: Aliyun's named variables (`{ order: "1001" }`) or Tencent's numbered ones (`{ "1": "1001" }`). */
+export interface SmsTemplateValues {
+  code: string;
+  params: Record<string, string>;
+}
+
+/** What a provider answered, as it worded it (`OK`, `isv.BUSINESS_LIMIT_CONTROL`…), kept on the message row. */
+export interface ProviderAnswer {
+  code: string;
+  message: string;
 }
 
 /**
@@ -18,13 +35,31 @@ export interface DeliverableMessage {
  * `send` resolves with the provider's id for the message or throws; the dispatcher retries.
  */
 export interface ChannelProvider {
-  /** Recorded with the message: `sms-http`, `smtp`, `local-sink`. */
+  /** Recorded with the message: `sms-http`, `aliyun-sms`, `tencent-sms`, `smtp`, `local-sink`. */
   name: string;
-  send(message: DeliverableMessage): Promise<{ providerMessageId: string }>;
+  send(message: DeliverableMessage): Promise<{ providerMessageId: string; answer?: ProviderAnswer | undefined }>;
   close?(): Promise<void>;
 }
 
 /** A failure the provider says will not go away by trying again (a refused address, a bad request). */
 export class PermanentDeliveryError extends Error {
   override name = 'PermanentDeliveryError';
+  constructor(
+    message: string,
+    /** The provider's own code and message, when it gave them. */
+    readonly answer?: ProviderAnswer,
+  ) {
+    super(message);
+  }
+}
+
+/** A failure that may pass (throttled, the provider busy): tried again per the dispatcher's policy, the provider's answer kept. */
+export class RetryableDeliveryError extends Error {
+  override name = 'RetryableDeliveryError';
+  constructor(
+    message: string,
+    readonly answer: ProviderAnswer,
+  ) {
+    super(message);
+  }
 }

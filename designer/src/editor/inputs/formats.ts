@@ -41,4 +41,6 @@ export const customFormats: Record<string, (value: string) => boolean> = {
   'time-zone': (v) => isValidTimeZone(v),
   weekdays: () => true,
   'segment-id': () => true,
+  // An object (a message step's provider template), given its own field by schemaForm.ts.
+  'sms-template': () => true,
 };

@@ -1,13 +1,20 @@
 import { useEffect, useSyncExternalStore } from 'react';
+import type { SmsTemplate } from '../../../../engine/facts/sms-templates';
 import type { MessagingSettings } from '../../../../engine/guardrails/settings';
 import { messagingApi } from '../../api/messaging';
 
 /**
- * The shop's quiet hours and frequency caps, read once per page from GET /api/settings and shared by
- * every message step on the canvas and the inspector. Null until they arrive (or when they cannot
- * be read): the steps then show their own settings only.
+ * The shop's quiet hours and frequency caps, and its SMS signature and registered templates, read
+ * once per page from GET /api/settings and shared by every message step on the canvas and the
+ * inspector. Null until they arrive (or when they cannot be read): the steps then show their own
+ * settings only.
  */
-let messaging: MessagingSettings | null = null;
+interface ShopMessaging {
+  messaging: MessagingSettings;
+  sms: { signature: string | null; templates: SmsTemplate[] };
+}
+
+let shop: ShopMessaging | null = null;
 let loading: Promise<void> | null = null;
 const listeners = new Set<() => void>();
 
@@ -15,7 +22,7 @@ function load(): void {
   loading ??= messagingApi
     .settings()
     .then((r) => {
-      messaging = r.settings.messaging;
+      shop = { messaging: r.settings.messaging, sms: r.settings.sms };
       listeners.forEach((l) => l());
     })
     .catch(() => {
@@ -31,5 +38,11 @@ function subscribe(onChange: () => void): () => void {
 
 export function useShopMessaging(): MessagingSettings | null {
   useEffect(load, []);
-  return useSyncExternalStore(subscribe, () => messaging);
+  return useSyncExternalStore(subscribe, () => shop?.messaging ?? null);
+}
+
+/** The shop's SMS signature and approved templates (settings `sms`), null until read. */
+export function useShopSms(): ShopMessaging['sms'] | null {
+  useEffect(load, []);
+  return useSyncExternalStore(subscribe, () => shop?.sms ?? null);
 }
