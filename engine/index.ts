@@ -8,6 +8,8 @@ export * from './journey/entry';
 export * from './journey/lane';
 export * from './journey/cohort';
 export * from './triggers/calendar-due';
+export * from './triggers/festival-due';
+export * from './time/chinese-calendar';
 export { calendarDueEventType } from './nodes/builtin/trigger-date';
 export { broadcastDueEventType } from './nodes/builtin/trigger-broadcast';
 export { segmentEnteredEventType, segmentLeftEventType, segmentEventTypes } from './nodes/builtin/trigger-segment';

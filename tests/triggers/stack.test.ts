@@ -50,9 +50,9 @@ describe('date triggers, scheduled broadcasts and manual enrolment, end to end',
     await profile(other, { name: '周周', phone: '13800005678', birthday: `1992-${tomorrow.slice(5)}` });
     await eventually(async () => ((await stack.huitou.context.customers.profile(other)).birthday ? true : undefined));
 
-    // The daily schedule exists at 00:05 in the shop's zone; here the job is run on demand.
+    // The schedule runs every hour at :05 in the shop's zone (from 00:05); here the job is run on demand.
     const schedule = await stack.huitou.temporal.client.schedule.getHandle(calendarScheduleId(stack.taskQueue)).describe();
-    expect(schedule.spec.calendars?.[0]).toMatchObject({ hour: [{ start: 0, end: 0, step: 1 }], minute: [{ start: 5, end: 5, step: 1 }] });
+    expect(schedule.spec.calendars?.[0]).toMatchObject({ hour: [{ start: 0, end: 23, step: 1 }], minute: [{ start: 5, end: 5, step: 1 }] });
     const run = await stack.api('/api/calendar/run', { method: 'POST' });
     expect(run.status, JSON.stringify(run.body)).toBe(200);
     expect(run.body).toMatchObject({ day: today, due: 1, stored: 1 });

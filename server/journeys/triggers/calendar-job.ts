@@ -14,6 +14,7 @@ import type { Db } from '../../db/database';
 import type { Events } from '../../events/event-log';
 import type { Journeys } from '../journey-store';
 import type { CalendarRunSummary } from '../../../workflows/trigger-activities';
+import { festivalTriggerType, liveFestivalRules, runFestivalRules } from './festival-job';
 
 export interface CalendarJobDeps {
   db: Db;
@@ -32,6 +33,8 @@ export function liveCalendarRules(published: { journey: Journey; status: string 
   for (const { journey, status } of published) {
     if (status !== 'live') continue;
     for (const node of journey.nodes) {
+      // The festival trigger shares the event type; its rules are festival-job.ts's.
+      if (node.type === festivalTriggerType) continue;
       const def = registry.get(node.type, node.typeVersion);
       if (def?.behaviour.kind !== 'trigger' || def.behaviour.eventType(def.config.parse(node.config)) !== calendarDueEventType) continue;
       const rule = def.config.parse(node.config) as CalendarRule;
@@ -74,15 +77,16 @@ async function candidates(db: Db, rule: CalendarRule, monthDays: string[]): Prom
 }
 
 /**
- * The daily calendar job: for each rule of the live journeys' date triggers, finds the customers
- * it makes due on the shop's day of `asOf` and stores one `calendar.due` event each, id
- * `cal:<rule>:<customerId>:<day>`, so a second run the same day stores nothing new. The event
- * router enrols them like any event.
+ * The calendar job (every hour at :05): for each rule of the live journeys' date triggers, finds
+ * the customers it makes due on the shop's day of `asOf` and stores one `calendar.due` event each,
+ * id `cal:<rule>:<customerId>:<day>`, so a second run the same day stores nothing new; then the
+ * festival triggers due at this hour (festival-job.ts). The event router enrols them like any event.
  */
 export async function runCalendarJob(deps: CalendarJobDeps, asOf: Date): Promise<CalendarRunSummary> {
   const timeZone = await deps.timezone();
   const day = localDate(asOf, timeZone);
-  const rules = liveCalendarRules(await deps.journeys.published(), deps.registry);
+  const published = await deps.journeys.published();
+  const rules = liveCalendarRules(published, deps.registry);
   const summary: CalendarRunSummary = { day, rules: [], due: 0, stored: 0 };
   for (const [key, rule] of rules) {
     const rows = await candidates(deps.db, rule, calendarCandidateMonthDays(rule, day));
@@ -99,6 +103,12 @@ export async function runCalendarJob(deps: CalendarJobDeps, asOf: Date): Promise
     summary.rules.push({ rule: key, due: due.length, stored });
     summary.due += due.length;
     summary.stored += stored;
+  }
+  const festivals = await runFestivalRules(deps, liveFestivalRules(published, deps.registry), asOf, timeZone);
+  for (const f of festivals) {
+    summary.rules.push(f);
+    summary.due += f.due;
+    summary.stored += f.stored;
   }
   return summary;
 }
