@@ -10,6 +10,7 @@ export * from './journey/cohort';
 export * from './triggers/calendar-due';
 export * from './triggers/festival-due';
 export * from './time/chinese-calendar';
+export * from './time/lunar-birthday';
 export { calendarDueEventType } from './nodes/builtin/trigger-date';
 export { broadcastDueEventType } from './nodes/builtin/trigger-broadcast';
 export { segmentEnteredEventType, segmentLeftEventType, segmentEventTypes } from './nodes/builtin/trigger-segment';

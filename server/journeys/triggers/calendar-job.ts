@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import {
+  birthdayCalendarOf,
   calendarCandidateMonthDays,
+  lunarBirthdayCandidateMonthDays,
   calendarDueEventType,
   calendarRuleKey,
   isCalendarDue,
@@ -48,17 +50,19 @@ export function liveCalendarRules(published: { journey: Journey; status: string 
  * The customers and their stored value of the rule's date, narrowed by SQL to values whose
  * month-day is near the target day (one statement per rule, the same SQL on PGlite and PostgreSQL).
  */
-async function candidates(db: Db, rule: CalendarRule, monthDays: string[]): Promise<{ id: string; value: string | null }[]> {
-  const md = sql.join(monthDays);
+async function candidates(db: Db, rule: CalendarRule, day: string): Promise<{ id: string; value: string | null; calendar?: string | null }[]> {
+  const md = sql.join(calendarCandidateMonthDays(rule, day));
   let query;
   switch (rule.date) {
-    case 'birthday':
-      // `YYYY-MM-DD` or `MM-DD`: the month-day is the last five characters either way.
-      query = sql<{
-        id: string;
-        value: string | null;
-      }>`select id, birthday as value from customers where birthday is not null and right(birthday, 5) in (${md})`;
+    case 'birthday': {
+      // `YYYY-MM-DD` or `MM-DD`: the month-day is the last five characters either way; a 农历
+      // birthday (attribute birthdayCalendar "lunar") is matched on the lunar month-days near the day.
+      const lunar = sql.join(lunarBirthdayCandidateMonthDays(rule, day));
+      query = sql<{ id: string; value: string | null; calendar: string | null }>`select id, birthday as value, calendar from (
+        select id, birthday, attributes->>'birthdayCalendar' as calendar from customers where birthday is not null) c
+        where (calendar is distinct from 'lunar' and right(birthday, 5) in (${md})) or (calendar = 'lunar' and right(birthday, 5) in (${lunar}))`;
       break;
+    }
     case 'firstOrderAt':
     case 'lastOrderAt':
       // ISO instants as the facts document writes them: the month-day follows the year. Read from
@@ -89,9 +93,9 @@ export async function runCalendarJob(deps: CalendarJobDeps, asOf: Date): Promise
   const rules = liveCalendarRules(published, deps.registry);
   const summary: CalendarRunSummary = { day, rules: [], due: 0, stored: 0 };
   for (const [key, rule] of rules) {
-    const rows = await candidates(deps.db, rule, calendarCandidateMonthDays(rule, day));
+    const rows = await candidates(deps.db, rule, day);
     // The exact rule is the engine's, so SQL never has to parse dates or agree on 29 February.
-    const due = rows.filter((r) => isCalendarDue(rule, r.value, day, timeZone));
+    const due = rows.filter((r) => isCalendarDue(rule, r.value, day, timeZone, birthdayCalendarOf(r.calendar)));
     const events: CustomerEvent[] = due.map((r) => ({
       id: `cal:${key}:${r.id}:${day}`,
       type: calendarDueEventType,
