@@ -196,6 +196,7 @@ const zhReasons: Record<string, string> = {
   // Requests.
   'must be a date as YYYY-MM-DD, e.g. 2026-11-11': '应为日期，写作 YYYY-MM-DD，例如 2026-11-11',
   'must be zh-CN or en': '应为 zh-CN 或 en',
+  'must be solar or lunar': '应为 solar（公历）或 lunar（农历）',
   'must be at most 20 codes': '最多 20 个券码',
   'must be true or false': '应为 true 或 false',
   'must not be below spendMin': '不能低于最低消费金额（spendMin）',
