@@ -5,7 +5,18 @@ import { addDays, parseTimeOfDay } from '../time/zoned';
  * The festivals a festival trigger can start a journey on: the lunar ones (their Gregorian day
  * changes every year, from the library) and the shopping days, which are fixed Gregorian days.
  */
-export const festivals = ['spring-festival', 'lantern', 'dragon-boat', 'qixi', 'mid-autumn', 'double-ninth', '520', '618', 'double-11', 'double-12'] as const;
+export const festivals = [
+  'spring-festival',
+  'lantern',
+  'dragon-boat',
+  'qixi',
+  'mid-autumn',
+  'double-ninth',
+  'day-520',
+  'day-618',
+  'double-11',
+  'double-12',
+] as const;
 export type Festival = (typeof festivals)[number];
 
 /** Lunar month and day of the lunar festivals; all fall in the Gregorian year of their lunar year. */
@@ -20,8 +31,8 @@ const lunarFestivals: Partial<Record<Festival, [number, number]>> = {
 
 /** The shopping days: 520 (我爱你), 618 (JD's anniversary sale), 双11, 双12. */
 const shopDays: Partial<Record<Festival, [number, number]>> = {
-  '520': [5, 20],
-  '618': [6, 18],
+  'day-520': [5, 20],
+  'day-618': [6, 18],
   'double-11': [11, 11],
   'double-12': [12, 12],
 };

@@ -22,8 +22,8 @@ describe('festival days', () => {
 
   it('keeps the shopping days on their Gregorian day', () => {
     expect(festivalDay('double-11', 2026)).toEqual(d('2026-11-11'));
-    expect(festivalDay('618', 2027)).toEqual(d('2027-06-18'));
-    expect(festivalDay('520', 2027)).toEqual(d('2027-05-20'));
+    expect(festivalDay('day-618', 2027)).toEqual(d('2027-06-18'));
+    expect(festivalDay('day-520', 2027)).toEqual(d('2027-05-20'));
     expect(festivalDay('double-12', 2026)).toEqual(d('2026-12-12'));
   });
 });
@@ -64,5 +64,33 @@ describe('when a festival rule is due', () => {
   it('refuses a minute other than :00 and more than 60 days before', () => {
     expect(festivalTriggerConfig.safeParse({ at: '10:30' }).success).toBe(false);
     expect(festivalTriggerConfig.safeParse({ daysBefore: 61 }).success).toBe(false);
+  });
+});
+
+describe('the festival trigger in the node types the designer reads (GET /api/node-types)', () => {
+  it('is a trigger with labels in both languages, its default config and the festivals to choose from', () => {
+    const described = createRegistry()
+      .describe()
+      .find((d) => d.type === 'trigger.festival');
+    expect(described).toMatchObject({
+      category: 'trigger',
+      behaviour: 'trigger',
+      ports: ['next'],
+      defaultConfig: { festival: 'mid-autumn', daysBefore: 0, at: '10:00' },
+      labels: { 'zh-CN': { title: '节日触发' }, en: { title: 'Festival trigger' } },
+    });
+    const festivalField = (described!.configSchema as { properties: Record<string, { enum?: string[] }> }).properties.festival!;
+    expect(festivalField.enum).toEqual([
+      'spring-festival',
+      'lantern',
+      'dragon-boat',
+      'qixi',
+      'mid-autumn',
+      'double-ninth',
+      'day-520',
+      'day-618',
+      'double-11',
+      'double-12',
+    ]);
   });
 });
