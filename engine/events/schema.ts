@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { birthdaySchema, moneySchema, requiredOr, timeZoneSchema } from './fields';
+import { birthdayCalendars, isLunarBirthday } from '../time/lunar-birthday';
+import { isBirthday, moneySchema, requiredOr, timeZoneSchema } from './fields';
 
 /**
  * An event from the shop's systems. `id` makes delivery idempotent: the same id posted twice is
@@ -71,15 +72,28 @@ export const orderCreatedDataSchema = orderData.extend({ amount: moneySchema });
 /** `order.paid|shipped|delivered|closed|refunded`: an unknown order is created only when `amount` is given. */
 export const orderStatusDataSchema = orderData;
 /** `customer.updated`: each field given replaces the profile's; `null` clears it; attributes are merged. */
-export const customerUpdatedDataSchema = z.looseObject({
-  name: text(200).nullable().optional(),
-  phone: text(50).nullable().optional(),
-  email: text(320).nullable().optional(),
-  birthday: birthdaySchema.nullable().optional(),
-  timezone: timeZoneSchema.nullable().optional(),
-  region: text(200).nullable().optional(),
-  attributes: z.record(z.string(), z.unknown(), { error: 'must be an object' }).optional(),
-});
+export const customerUpdatedDataSchema = z
+  .looseObject({
+    name: text(200).nullable().optional(),
+    phone: text(50).nullable().optional(),
+    email: text(320).nullable().optional(),
+    // A real Gregorian date, or a 农历 month-day (二月三十 too) when birthdayCalendar says lunar (checked below).
+    birthday: z
+      .string()
+      .refine((b) => isBirthday(b) || isLunarBirthday(b), 'must be a date as YYYY-MM-DD (or MM-DD when the year is unknown)')
+      .nullable()
+      .optional(),
+    /** Which calendar `birthday` is in: `solar` (Gregorian, the default) or `lunar` (农历); kept in the attributes. */
+    birthdayCalendar: z.enum(birthdayCalendars, { error: 'must be solar or lunar' }).nullable().optional(),
+    timezone: timeZoneSchema.nullable().optional(),
+    region: text(200).nullable().optional(),
+    attributes: z.record(z.string(), z.unknown(), { error: 'must be an object' }).optional(),
+  })
+  .superRefine((data, ctx) => {
+    if (typeof data.birthday === 'string' && !isBirthday(data.birthday) && data.birthdayCalendar !== 'lunar') {
+      ctx.addIssue({ code: 'custom', path: ['birthday'], message: 'must be a date as YYYY-MM-DD (or MM-DD when the year is unknown)' });
+    }
+  });
 
 export type OrderEventData = z.infer<typeof orderData>;
 export type CustomerUpdatedData = z.infer<typeof customerUpdatedDataSchema>;

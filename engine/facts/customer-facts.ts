@@ -1,3 +1,4 @@
+import { birthdayCalendarOf } from '../time/lunar-birthday';
 import { birthdayMonthDay, daysBetween, daysToBirthday, localDate, ownZoneOr } from './dates';
 import { percentilesDisc, quintileBoundaries, rfmSegment, scoreHigherBetter, scoreLowerBetter, type FactPopulation, type RfmSegment } from './rfm';
 import { minSpendCents } from './tag-rules';
@@ -23,6 +24,8 @@ export interface ProductRecord {
 export interface CustomerRecord {
   id: string;
   birthday?: string | null | undefined;
+  /** `lunar` when the birthday is 农历 (the profile's attribute birthdayCalendar). */
+  birthdayCalendar?: unknown;
   timezone?: string | null | undefined;
   manualTags?: string[] | undefined;
   /** The highest tier ever reached: tiers only go up. */
@@ -268,7 +271,12 @@ export function customerFactsDetail(input: CustomerFactsInput): { facts: Custome
     lifecycleStage: lifecycle,
     tier: higherTier(earnedTier(base.orderCount, base.totalSpend, settings), customer.tier),
     tags,
-    daysToBirthday: customer.birthday && birthdayMonthDay(customer.birthday) ? daysToBirthday(customer.birthday, today) : null,
+    // A 农历 birthday has no days-to-birthday fact yet (null here and in the SQL view alike, see
+    // docs/facts.md); its date triggers and waits use its Gregorian day.
+    daysToBirthday:
+      customer.birthday && birthdayMonthDay(customer.birthday) && birthdayCalendarOf(customer.birthdayCalendar) !== 'lunar'
+        ? daysToBirthday(customer.birthday, today)
+        : null,
   };
   return { facts, ruleTags: automatic, mainCategory: category };
 }

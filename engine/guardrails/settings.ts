@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { cappableBuiltinChannels } from '../channels/builtin';
 import { durationSchema } from '../journey/duration';
+import { quietDaysChoices } from './quiet-hours';
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day HH:mm, e.g. 21:00');
 
@@ -29,6 +30,13 @@ export const messagingSettingsSchema = z.object({
       to: clock.default('09:00'),
       /** `hold`: send when the quiet hours end; `skip`: do not send. */
       mode: z.enum(['hold', 'skip']).default('hold'),
+      /**
+       * Whole days without marketing, by the official calendar (调休 included): `none`, official
+       * `holidays` (春节, 国庆 …), or every day `off` (weekends and holidays). Default `none`: a shop
+       * usually sells hardest on holidays, and quiet hours alone keep the nights quiet. Absent
+       * (settings saved before it) is `none`.
+       */
+      days: z.enum(quietDaysChoices).optional(),
     })
     .nullable()
     .default(null),

@@ -1,3 +1,4 @@
+import { isOfficialDay, type OfficialDayChoice } from './chinese-calendar';
 import { addDays, fromLocal, isoWeekday, parseTimeOfDay, toLocal } from './zoned';
 
 /** A daily time-of-day window on some weekdays, read on the wall clock of a time zone. */
@@ -8,6 +9,16 @@ export interface TimeWindow {
   to: string;
   /** ISO weekdays (Monday 1 … Sunday 7) on which the window opens. */
   weekdays: readonly number[];
+  /** Which official days it opens on, of the weekdays chosen (调休 included); absent or `any`: all of them. */
+  days?: OfficialDayChoice | undefined;
+}
+
+/** The longest run of days without an official working day (春节: nine) or without a day off, with room. */
+const OFFICIAL_SEARCH_DAYS = 31;
+
+function opensOnDay(window: TimeWindow, date: { year: number; month: number; day: number }): boolean {
+  if (!window.weekdays.includes(isoWeekday(date.year, date.month, date.day))) return false;
+  return window.days === undefined || isOfficialDay(window.days, date);
 }
 
 function minutes(text: string, field: string): number {
@@ -26,7 +37,7 @@ export function insideWindow(window: TimeWindow, now: number, timeZone: string):
   const to = minutes(window.to, 'to');
   const local = toLocal(now, timeZone);
   const t = local.hour * 60 + local.minute;
-  const opensOn = (date: { year: number; month: number; day: number }) => window.weekdays.includes(isoWeekday(date.year, date.month, date.day));
+  const opensOn = (date: { year: number; month: number; day: number }) => opensOnDay(window, date);
   if (to > from) return opensOn(local) && t >= from && t < to;
   // Crossing midnight: today's evening part, or the morning part of the window opened yesterday.
   return (opensOn(local) && t >= from) || (opensOn(addDays(local, -1)) && t < to);
@@ -41,11 +52,12 @@ export function nextWindowOpening(window: TimeWindow, now: number, timeZone: str
   if (insideWindow(window, now, timeZone)) return now;
   const from = minutes(window.from, 'from');
   const today = toLocal(now, timeZone);
-  for (let i = 0; i <= 7; i++) {
+  const searchDays = window.days === undefined || window.days === 'any' ? 7 : OFFICIAL_SEARCH_DAYS;
+  for (let i = 0; i <= searchDays; i++) {
     const date = addDays(today, i);
-    if (!window.weekdays.includes(isoWeekday(date.year, date.month, date.day))) continue;
+    if (!opensOnDay(window, date)) continue;
     const opening = fromLocal({ ...date, hour: Math.floor(from / 60), minute: from % 60 }, timeZone);
     if (opening > now) return opening;
   }
-  throw new Error('no opening of the window within a week');
+  throw new Error(searchDays === 7 ? 'no opening of the window within a week' : `no opening of the window within ${searchDays} days`);
 }

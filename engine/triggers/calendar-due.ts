@@ -1,4 +1,5 @@
 import { readCustomerDate } from '../time/customer-date';
+import { lunarBirthdayIn, lunarBirthdayYearOn, lunarCandidateMonthDays, readLunarBirthday, type BirthdayCalendar } from '../time/lunar-birthday';
 import { addDays, daysInMonth, parseDate } from '../time/zoned';
 
 /** The dates a date trigger can follow: a profile field, a fact, or a free attribute. */
@@ -39,7 +40,8 @@ export const formatDay = (d: Day) => `${pad(d.year, 4)}-${pad(d.month)}-${pad(d.
  * other years, and never in the date's own year (a first order is no anniversary of itself). A date
  * without a year (`MM-DD`) is always yearly. Missing or malformed dates are never due.
  */
-export function isCalendarDue(rule: CalendarRule, value: unknown, today: string, timeZone: string): boolean {
+export function isCalendarDue(rule: CalendarRule, value: unknown, today: string, timeZone: string, calendar: BirthdayCalendar = 'solar'): boolean {
+  if (rule.date === 'birthday' && calendar === 'lunar') return isLunarBirthdayDue(rule, value, today);
   const date = readCustomerDate(value, timeZone);
   const now = parseDate(today);
   if (!date || !now) return false;
@@ -68,4 +70,25 @@ export function calendarCandidateMonthDays(rule: CalendarRule, today: string): s
   // 28 February of a common year also stands for the 29th.
   if (around.some((d) => d.month === 2 && d.day === 28 && daysInMonth(d.year, 2) === 28)) monthDays.add('02-29');
   return [...monthDays].sort();
+}
+
+/**
+ * isCalendarDue for a lunar birthday (农历 `MM-DD` or `YYYY-MM-DD`): today less the offset is the
+ * Gregorian day of the birthday in some lunar year — after the year of birth when it is known.
+ */
+function isLunarBirthdayDue(rule: CalendarRule, value: unknown, today: string): boolean {
+  const birthday = readLunarBirthday(value);
+  const now = parseDate(today);
+  if (!birthday || !now) return false;
+  const target = addDays(now, -rule.offsetDays);
+  if (!isYearly(rule) && birthday.year !== null) return formatDay(lunarBirthdayIn(birthday, birthday.year)) === formatDay(target);
+  const year = lunarBirthdayYearOn(birthday, target);
+  return year !== null && (birthday.year === null || year > birthday.year);
+}
+
+/** calendarCandidateMonthDays for lunar birthdays: the lunar `MM-DD` texts near the target day. */
+export function lunarBirthdayCandidateMonthDays(rule: CalendarRule, today: string): string[] {
+  const now = parseDate(today);
+  if (!now) throw new Error(`today: "${today}" is not a date YYYY-MM-DD`);
+  return lunarCandidateMonthDays(addDays(now, -rule.offsetDays));
 }

@@ -74,7 +74,9 @@ export function changeFromSaid(id: string, said: { name?: unknown; phone?: unkno
 /** A `customer.updated` event's change: fields given replace (`null` clears), attributes merge key by key. */
 export function changeFromUpdate(id: string, data: CustomerUpdatedData, at: string): ProfileChange {
   const fields = Object.fromEntries(profileFields.filter((f) => data[f] !== undefined).map((f) => [f, data[f] ?? null])) as ProfileChange['fields'];
-  return { id, fields, attributes: data.attributes ?? {}, at };
+  // The birthday's calendar is optional profile data, so it lives in the attributes (no column).
+  const calendar = data.birthdayCalendar === undefined ? {} : { birthdayCalendar: data.birthdayCalendar };
+  return { id, fields, attributes: { ...(data.attributes ?? {}), ...calendar }, at };
 }
 
 /** Customer profiles: imported, and kept current by `customer.updated` and events carrying `data.customer`. */

@@ -183,7 +183,8 @@ export function stableRowsQuery(settings: ShopSettings, customerZones: string[],
         b.first_at, b.last_at, ${from.mainCategory ? sql`fm.category` : sql`null::text`} as main_category,
         coalesce(b.order_tags, '{}') ${from.boughtTags ? sql`|| coalesce(bt.tags, '{}')` : sql``} as rule_tags,
         ${from.manualTags ? sql`mt.tags` : sql`null::text[]`} as manual_tags,
-        ${birthdayMonthDaySql(col('c.birthday'))} as birthday_md,
+        -- None for a 农历 birthday, as the per-customer path (facts-service.ts) stores.
+        case when c.attributes->>'birthdayCalendar' = 'lunar' then null else ${birthdayMonthDaySql(col('c.birthday'))} end as birthday_md,
         case when c.timezone = any(${customerZones}::text[]) then c.timezone end as zone
       from ${sources}
       ${from.boughtTags ? sql`left join fx_bought bt on bt.customer_id = b.customer_id` : sql``}

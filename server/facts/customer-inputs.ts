@@ -113,6 +113,7 @@ function inputsOf(customerId: string, profile: ProfileRow & { orders: OrderRow[]
     record: {
       id: customerId,
       birthday: profile.birthday ?? null,
+      birthdayCalendar: profile.attributes?.birthdayCalendar,
       timezone: profile.timezone ?? null,
       tier: keptTier(profile.tier, profile.row_tier),
       manualTags: profile.manual_tags ?? [],

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import {
+  birthdayCalendarOf,
   birthdayMonthDay,
   customerFactsDetail,
   explainFacts,
@@ -56,7 +57,8 @@ function detail(inputs: CustomerInputs, settings: ShopSettings, population: Fact
     population,
     mainCategory,
     manualTags: [...(inputs.record.manualTags ?? [])].sort(),
-    birthdayMonthDay: birthday && birthdayMonthDay(birthday) ? birthday.slice(-5) : null,
+    // None for a 农历 birthday: its Gregorian day moves every year (the bulk refresh agrees).
+    birthdayMonthDay: birthday && birthdayMonthDay(birthday) && birthdayCalendarOf(inputs.record.birthdayCalendar) !== 'lunar' ? birthday.slice(-5) : null,
   };
 }
 

@@ -194,3 +194,26 @@ describe('the guard decision: what it leaves alone', () => {
     expect(decide({ guard: undefined, messaging: strict, now: lateInShanghai, counted: full })).toEqual(expected);
   });
 });
+
+describe('the guard decision: quiet days by the official calendar', () => {
+  const quietDays = (mode: 'hold' | 'skip', days: 'none' | 'holidays' | 'off') => settings({ quietHours: { from: '21:00', to: '09:00', mode, days } });
+  // 15:00 on 3 October 2026 in Shanghai: 国庆节, a holiday.
+  const nationalDay = Date.parse('2026-10-03T07:00:00Z');
+  // 15:00 on Saturday 10 October 2026: a 调休 working day.
+  const workedSaturday = Date.parse('2026-10-10T07:00:00Z');
+
+  it('holds a marketing message through 国庆 until 09:00 on 8 October, or skips it', () => {
+    expect(decide({ messaging: quietDays('hold', 'holidays'), now: nationalDay })).toMatchObject({
+      status: 'queued',
+      held: true,
+      notBefore: Date.parse('2026-10-08T01:00:00Z'),
+      guardReason: 'quiet-hours',
+    });
+    expect(decide({ messaging: quietDays('skip', 'off'), now: nationalDay }).status).toBe('skipped_quiet_hours');
+  });
+
+  it('lets it go on a holiday with days "none", and on the worked Saturday with days "off"', () => {
+    expect(decide({ messaging: quietDays('hold', 'none'), now: nationalDay })).toMatchObject({ status: 'queued', held: false });
+    expect(decide({ messaging: quietDays('hold', 'off'), now: workedSaturday })).toMatchObject({ status: 'queued', held: false });
+  });
+});

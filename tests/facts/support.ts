@@ -16,6 +16,7 @@ export interface FixtureCustomer {
   region?: string;
   tier?: string;
   manualTags?: string[];
+  attributes?: Record<string, unknown>;
 }
 export interface FixtureOrder {
   id: string;
@@ -81,7 +82,7 @@ export async function loadFixture(shop: Shop, fixture: Fixture): Promise<void> {
           timezone: c.timezone ?? null,
           region: c.region ?? null,
           tier: c.tier ?? null,
-          attributes: json({}),
+          attributes: json(c.attributes ?? {}),
           updated_at: new Date(),
         })),
       )

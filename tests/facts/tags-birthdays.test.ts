@@ -97,6 +97,9 @@ describe.each(databaseKinds)('tags and birthdays on %s', (kind) => {
         { id: 'b6', birthday: '04-31' },
         { id: 'b7', birthday: '03-01', timezone: 'Mars/Olympus_Mons' },
         { id: 'b8' },
+        // A 农历 birthday has no days-to-birthday fact yet, in the bulk refresh and per customer alike.
+        { id: 'b9', birthday: '03-01', attributes: { birthdayCalendar: 'lunar' } },
+        { id: 'b10', birthday: '03-01', attributes: { birthdayCalendar: 'solar' } },
       ],
     });
     await expectFacts(shop, when, {
@@ -108,6 +111,8 @@ describe.each(databaseKinds)('tags and birthdays on %s', (kind) => {
       b6: { daysToBirthday: null }, // no 31 April
       b7: { daysToBirthday: 0 }, // unknown zone: the shop's
       b8: { daysToBirthday: null },
+      b9: { daysToBirthday: null },
+      b10: { daysToBirthday: 0 },
     });
     // In a leap year the 29th is the 29th: 04:00 on 29 Feb 2028 in Shanghai, 15:00 on the 28th in New York.
     await expectFacts(shop, new Date('2028-02-28T20:00:00Z'), { b1: { daysToBirthday: 0 }, b2: { daysToBirthday: 1 }, b5: { daysToBirthday: 306 } });

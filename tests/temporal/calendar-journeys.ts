@@ -25,7 +25,7 @@ const sms = (id: string, template: string): NodeSpec => ({ id, type: 'message.se
 const done: NodeSpec = { id: 'done', type: 'exit' };
 
 /** Order → wait for the window → SMS → done. */
-export function windowJourney(id: string, window: { from: string; to: string; weekdays?: number[] }): Journey {
+export function windowJourney(id: string, window: { from: string; to: string; weekdays?: number[]; days?: 'any' | 'working' | 'off' }): Journey {
   return journey(
     id,
     '营业时间内提醒 Reminder in opening hours',

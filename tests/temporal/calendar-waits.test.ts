@@ -2,7 +2,7 @@ import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createRegistry, validateJourney, type CustomerUpdatedData, type Journey } from '../../engine/index';
+import { createRegistry, localDate, officialDay, validateJourney, type CustomerUpdatedData, type Journey } from '../../engine/index';
 import { createActionServices } from '../../server/worker/action-services';
 import { unavailableParts } from '../../server/worker/unavailable-services';
 import { FactsService } from '../../server/facts/facts-service';
@@ -129,6 +129,34 @@ describe('calendar waits on the time-skipping test server', () => {
       expect(await closedAt(handle)).toBeGreaterThanOrEqual(monday + DAY);
       expect(await closedAt(handle)).toBeLessThan(monday + DAY + MINUTE);
       expect(await exitReason(workflowId)).toBe('exit-node:done');
+    });
+  });
+
+  it('waits for the official working day (or the day off) the window is set to, in the shop zone', async () => {
+    // A Friday evening followed by a weekend and a Monday the official calendar leaves ordinary
+    // (no holiday, no 调休), so that the expected days are the weekdays themselves.
+    let monday = await anchor();
+    const plain = (ms: number) => {
+      const [year, month, day] = localDate(new Date(ms), 'Asia/Shanghai').split('-').map(Number) as [number, number, number];
+      return officialDay({ year, month, day }).holiday === null;
+    };
+    while (![4, 5, 6, 7].every((d) => plain(monday + d * DAY + 4 * HOUR))) monday += 7 * DAY;
+    const friday = monday + 4 * DAY;
+    await skipTo(friday + 11 * HOUR); // Friday 19:00 in Shanghai
+    const working = windowJourney(uniqueId('working'), { from: '10:00', to: '18:00', days: 'working' });
+    const off = windowJourney(uniqueId('off'), { from: '10:00', to: '18:00', days: 'off' });
+    await withWorker(async (taskQueue) => {
+      const a = await enrol(taskQueue, working, { timezone: 'Asia/Shanghai' });
+      const b = await enrol(taskQueue, off, { timezone: 'Asia/Shanghai' });
+      // The day off opens on Saturday 10:00 Shanghai (02:00 UTC); the working day on Monday 10:00.
+      expect(await b.handle.result()).toEqual({ exitNodeId: 'done', reason: 'exit-node' });
+      expect(await closedAt(b.handle)).toBeGreaterThanOrEqual(friday + DAY + 2 * HOUR);
+      expect(await closedAt(b.handle)).toBeLessThan(friday + DAY + 2 * HOUR + MINUTE);
+      expect(await messagesOf(a.customer)).toEqual([]);
+      expect(await a.handle.result()).toEqual({ exitNodeId: 'done', reason: 'exit-node' });
+      expect(await messagesOf(a.customer)).toEqual(['reminder-sms']);
+      expect(await closedAt(a.handle)).toBeGreaterThanOrEqual(friday + 3 * DAY + 2 * HOUR);
+      expect(await closedAt(a.handle)).toBeLessThan(friday + 3 * DAY + 2 * HOUR + MINUTE);
     });
   });
 

@@ -98,6 +98,23 @@ export function birthdayTriggerJourney(id: string): Journey {
   return journey(id, '生日祝福 Birthday greeting', nodes, chain(nodes.map((n) => n.id)));
 }
 
+/** The festival trigger's rule of `festivalTriggerJourney`: 中秋, on the day, at 10:00. */
+export const midAutumnRule = { festival: 'mid-autumn', daysBefore: 0, at: '10:00' } as const;
+
+/**
+ * 中秋 (a calendar.due event of the festival rule) → the next official working day's 10:00–18:00
+ * (wait.window on working days) → SMS → done.
+ */
+export function festivalTriggerJourney(id: string): Journey {
+  const nodes: NodeSpec[] = [
+    { id: 'trigger', type: 'trigger.festival', config: { ...midAutumnRule } },
+    { id: 'working-day', type: 'wait.window', config: { from: '10:00', to: '18:00', days: 'working' } },
+    sms('festival-sms', '亲爱的{{customer.name}}，中秋快乐！'),
+    done,
+  ];
+  return journey(id, '中秋祝福 Mid-Autumn greeting', nodes, chain(nodes.map((n) => n.id)));
+}
+
 /** A broadcast at `at` (local date-time) to every customer (broadcast.due events) → SMS → done. */
 export function broadcastJourney(id: string, at: string): Journey {
   const nodes: NodeSpec[] = [

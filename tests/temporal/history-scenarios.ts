@@ -6,6 +6,7 @@ import {
   calendarDueEventType,
   segmentEnteredEventType,
   calendarRuleKey,
+  festivalRuleKey,
   localDate,
   type CustomerEvent,
   type CustomerUpdatedData,
@@ -26,6 +27,8 @@ import {
   customerChanges,
   customerChangesJourney,
   exitWhenJourney,
+  festivalTriggerJourney,
+  midAutumnRule,
   quietHoursJourney,
   REMINDER_WAIT_NODE,
   segmentJourney,
@@ -163,6 +166,27 @@ export const triggerScenarios: Scenario[] = [
     },
     expected: { exitNodeId: 'done', reason: 'exit-node' },
     messages: [['sms', 'birthday-sms']],
+  },
+  {
+    // Entered the way the calendar job enrols for a festival: a calendar.due event of the festival
+    // rule, naming the festival's year; then a wait for an official working day's hours.
+    name: 'trigger-festival',
+    journey: festivalTriggerJourney('trigger-festival'),
+    amount: 0,
+    entry: (base) => {
+      const key = festivalRuleKey({ ...midAutumnRule });
+      const day = localDate(new Date(base.occurredAt), SHOP_ZONE);
+      const year = Number(day.slice(0, 4));
+      return {
+        id: `fest:${key}:${base.customerId}:${year}`,
+        type: calendarDueEventType,
+        customerId: base.customerId,
+        occurredAt: base.occurredAt,
+        data: { rule: key, on: day, year },
+      };
+    },
+    expected: { exitNodeId: 'done', reason: 'exit-node' },
+    messages: [['sms', 'festival-sms']],
   },
   {
     // Entered the way a broadcast page enrols: a broadcast.due event naming the journey.

@@ -54,6 +54,7 @@ describe('replay of recorded journey histories', () => {
         'coupon-issue.json',
         'webhook-post.json',
         'trigger-date.json',
+        'trigger-festival.json',
         'trigger-broadcast.json',
         'exit-when-paid.json',
         'exit-when-cancelled.json',

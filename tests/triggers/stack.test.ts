@@ -50,9 +50,9 @@ describe('date triggers, scheduled broadcasts and manual enrolment, end to end',
     await profile(other, { name: '周周', phone: '13800005678', birthday: `1992-${tomorrow.slice(5)}` });
     await eventually(async () => ((await stack.huitou.context.customers.profile(other)).birthday ? true : undefined));
 
-    // The daily schedule exists at 00:05 in the shop's zone; here the job is run on demand.
+    // The schedule runs every hour at :05 in the shop's zone (from 00:05); here the job is run on demand.
     const schedule = await stack.huitou.temporal.client.schedule.getHandle(calendarScheduleId(stack.taskQueue)).describe();
-    expect(schedule.spec.calendars?.[0]).toMatchObject({ hour: [{ start: 0, end: 0, step: 1 }], minute: [{ start: 5, end: 5, step: 1 }] });
+    expect(schedule.spec.calendars?.[0]).toMatchObject({ hour: [{ start: 0, end: 23, step: 1 }], minute: [{ start: 5, end: 5, step: 1 }] });
     const run = await stack.api('/api/calendar/run', { method: 'POST' });
     expect(run.status, JSON.stringify(run.body)).toBe(200);
     expect(run.body).toMatchObject({ day: today, due: 1, stored: 1 });
@@ -75,6 +75,41 @@ describe('date triggers, scheduled broadcasts and manual enrolment, end to end',
     expect(await messagesOf(celebrant, journey.id)).toHaveLength(1);
     expect(await messagesOf(other, journey.id)).toHaveLength(0);
     expect((await enrolmentsOf(journey.id)).map((e) => e.workflow_id)).toEqual([`journey:${journey.id}:${celebrant}:${today}`]);
+  });
+
+  it('a festival journey and a 农历 birthday journey greet their customers on 中秋 2027 (15 September), once', async () => {
+    const festival = journeyWith(
+      uniqueId('mid-autumn'),
+      { type: 'trigger.festival', config: { festival: 'mid-autumn', daysBefore: 0, at: '10:00' } },
+      '{{customer.name}}，中秋快乐！',
+    );
+    const lunarBirthday = journeyWith(uniqueId('lunar-birthday'), { type: 'trigger.date', config: { date: 'birthday' } }, '{{customer.name}}，生日快乐！');
+    await publish(festival);
+    await publish(lunarBirthday);
+    const moon = uniqueId('c');
+    const solar = uniqueId('c');
+    await profile(moon, { name: '嫦娥', phone: '13800002345', birthday: '1992-08-15', birthdayCalendar: 'lunar' });
+    await profile(solar, { name: '后羿', phone: '13800003456', birthday: '1992-08-15' });
+    await eventually(async () => ((await stack.huitou.context.customers.profile(solar)).birthday ? true : undefined));
+    expect(await stack.huitou.context.customers.profile(moon)).toMatchObject({ birthday: '1992-08-15', birthdayCalendar: 'lunar' });
+
+    // 10:05 on 15 September 2027 in Shanghai: 八月十五 of lunar 2027, and the festival's hour.
+    const run = await stack.api(`/api/calendar/run?asOf=${encodeURIComponent('2027-09-15T02:05:00Z')}`, { method: 'POST' });
+    expect(run.status, JSON.stringify(run.body)).toBe(200);
+    const greeted = async (customerId: string, journeyId: string, n: number) =>
+      eventually(async () => {
+        const m = await messagesOf(customerId, journeyId);
+        return m.length >= n ? m : undefined;
+      });
+    expect((await greeted(moon, festival.id, 1)).map((m) => m.text)).toEqual(['嫦娥，中秋快乐！']);
+    expect((await greeted(solar, festival.id, 1)).map((m) => m.text)).toEqual(['后羿，中秋快乐！']);
+    expect((await greeted(moon, lunarBirthday.id, 1)).map((m) => m.text)).toEqual(['嫦娥，生日快乐！']);
+    // The next hour's run enrols nobody again; the Gregorian 15 August birthday was not today.
+    await stack.api(`/api/calendar/run?asOf=${encodeURIComponent('2027-09-15T03:05:00Z')}`, { method: 'POST' });
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await messagesOf(moon, festival.id)).toHaveLength(1);
+    expect(await messagesOf(solar, lunarBirthday.id)).toHaveLength(0);
+    expect((await enrolmentsOf(festival.id)).filter((e) => [moon, solar].includes(e.customer_id))).toHaveLength(2);
   });
 
   it('a scheduled broadcast enrols exactly its audience at its time, paced by its rate; a paused one enrols nobody', async () => {

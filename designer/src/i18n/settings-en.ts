@@ -26,6 +26,12 @@ export const settingsPageEn = {
     mode: 'During them',
     hold: 'hold until they end',
     skip: 'skip the message',
+    days: 'Whole days',
+    daysHelp:
+      'By the official calendar of China, 调休 included: holidays are 春节, 国庆 and the other public holidays; days off add the weekends that are not moved to work.',
+    daysNone: 'only the hours above',
+    daysHolidays: 'also all day on public holidays',
+    daysOff: 'also all day on every day off',
     arbitration: 'Priority arbitration (seconds)',
     arbitrationHelp: 'A marketing message on a capped channel waits this long, so a higher-priority journey firing meanwhile takes the place. 0 turns it off.',
   },

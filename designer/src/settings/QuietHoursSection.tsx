@@ -5,7 +5,7 @@ import { Section } from './Section';
 
 const path = ['messaging', 'quietHours'] as const;
 
-/** Quiet hours (from, to, hold or skip; or off) and the priority arbitration window. */
+/** Quiet hours (from, to, hold or skip, whole quiet days by the official calendar; or off) and the priority arbitration window. */
 export function QuietHoursSection() {
   const { t } = useTranslation();
   const { draft, readOnly, set } = useEditing();
@@ -18,7 +18,7 @@ export function QuietHoursSection() {
           data-testid="field-messaging.quietHours"
           checked={quiet !== null}
           disabled={readOnly}
-          onChange={(e) => set(path, e.target.checked ? { from: '21:00', to: '09:00', mode: 'hold' } : null)}
+          onChange={(e) => set(path, e.target.checked ? { from: '21:00', to: '09:00', mode: 'hold', days: 'none' } : null)}
         />
         {t('settingsPage.quiet.on')}
       </label>
@@ -39,6 +39,18 @@ export function QuietHoursSection() {
             >
               <option value="hold">{t('settingsPage.quiet.hold')}</option>
               <option value="skip">{t('settingsPage.quiet.skip')}</option>
+            </select>
+          </Field>
+          <Field label={t('settingsPage.quiet.days')} path={[...path, 'days']} help={t('settingsPage.quiet.daysHelp')}>
+            <select
+              value={quiet.days ?? 'none'}
+              disabled={readOnly}
+              data-testid="field-messaging.quietHours.days"
+              onChange={(e) => set([...path, 'days'], e.target.value)}
+            >
+              <option value="none">{t('settingsPage.quiet.daysNone')}</option>
+              <option value="holidays">{t('settingsPage.quiet.daysHolidays')}</option>
+              <option value="off">{t('settingsPage.quiet.daysOff')}</option>
             </select>
           </Field>
         </div>

@@ -10,6 +10,7 @@ import { exit } from './exit';
 import { sendMessage } from './send-message';
 import { eventTrigger } from './trigger-event';
 import { dateTrigger } from './trigger-date';
+import { festivalTrigger } from './trigger-festival';
 import { broadcastTrigger } from './trigger-broadcast';
 import { segmentTrigger } from './trigger-segment';
 import { wait } from './wait';
@@ -25,6 +26,7 @@ import { webhookPost } from './webhook-post';
 export const builtinNodes: NodeDefinition[] = [
   eventTrigger,
   dateTrigger,
+  festivalTrigger,
   broadcastTrigger,
   segmentTrigger,
   wait,

@@ -41,13 +41,13 @@ export const dateTrigger = defineNode({
   labels: {
     'zh-CN': {
       title: '日期触发',
-      description: '每天凌晨检查：客户的生日、首次购买周年、最近购买或某个日期属性前后第几天到了，就进入旅程（每次只进入一次）。',
+      description: '每小时检查（从凌晨开始）：客户的生日、首次购买周年、最近购买或某个日期属性前后第几天到了，就进入旅程（每次只进入一次）。',
       ports: { next: '进入' },
     },
     en: {
       title: 'Date trigger',
       description:
-        'Checked every night: enrols customers whose birthday, first-purchase anniversary, last purchase or date attribute, plus or minus some days, is today (once per occurrence).',
+        'Checked every hour from just after midnight: enrols customers whose birthday, first-purchase anniversary, last purchase or date attribute, plus or minus some days, is today (once per occurrence).',
       ports: { next: 'enter' },
     },
   },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { customerDateWake, readCustomerDate } from '../../time/customer-date';
+import { birthdayCalendarOf, lunarBirthdayWake, readLunarBirthday } from '../../time/lunar-birthday';
 import type { CalendarDateSource } from '../../triggers/calendar-due';
 import { offsetDaysSchema, timeOfDaySchema } from '../../time/schemas';
 import { defineNode, type WaitContext } from '../define';
@@ -73,8 +74,9 @@ export const waitDate = defineNode({
     .refine((c) => c.date !== 'attribute' || c.attribute !== undefined, { message: 'name the attribute that holds the date', path: ['attribute'] }),
   ports: () => ['next', 'missing'],
   maxWaitMs: (c) => {
-    // A yearly date comes round within a year (a day more for 29 February and the zones).
-    if (c.yearly ?? c.date === 'birthday') return 367 * DAY_MS;
+    // A yearly date comes round within a year (a day more for 29 February and the zones); a 农历
+    // birthday within a lunar year, up to 385 days with a leap month.
+    if (c.yearly ?? c.date === 'birthday') return (c.date === 'birthday' ? 386 : 367) * DAY_MS;
     // An attribute may hold any date ahead; the others are in the past, so only the offset is ahead.
     if (c.date === 'attribute') return 'unknown';
     return (Math.max(0, c.offsetDays) + 1) * DAY_MS;
@@ -83,9 +85,15 @@ export const waitDate = defineNode({
     kind: 'sleep',
     needsCustomer: () => true,
     wakeAt: (c, ctx) => {
+      const options = { offsetDays: c.offsetDays, at: c.at, yearly: c.yearly ?? c.date === 'birthday' };
+      // A 农历 birthday (birthdayCalendar "lunar" on the profile) wakes on this year's Gregorian day of it.
+      if (c.date === 'birthday' && birthdayCalendarOf(ctx.customer?.birthdayCalendar) === 'lunar') {
+        const lunar = readLunarBirthday(ctx.customer?.birthday);
+        return lunar ? lunarBirthdayWake(lunar, options, ctx.now, ctx.timezone) : { at: ctx.now, port: 'missing' };
+      }
       const date = readCustomerDate(dateValue(c.date, c.attribute, ctx.customer), ctx.timezone);
       if (!date) return { at: ctx.now, port: 'missing' };
-      return customerDateWake(date, { offsetDays: c.offsetDays, at: c.at, yearly: c.yearly ?? c.date === 'birthday' }, ctx.now, ctx.timezone);
+      return customerDateWake(date, options, ctx.now, ctx.timezone);
     },
   },
 });

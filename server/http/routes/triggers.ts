@@ -10,7 +10,7 @@ import { route } from '../endpoint';
 export function triggerRoutes(app: FastifyInstance, ctx: AppContext): void {
   const kick = () => void ctx.router.kick().catch((e: Error) => ctx.log.warn({ err: e.message }, 'event routing pass failed'));
 
-  /** What the 00:05 schedule does, now (or for the shop's day of `asOf`); admin only. */
+  /** What the hourly calendar schedule does, now (or for the shop's day of `asOf`); admin only. */
   route(app, runCalendar, async ({ query, reply }) => {
     if (!ctx.triggers) return reply.code(503).send({ error: 'unavailable', message: 'the calendar job is not available in this process' });
     const asOf = new Date(resolveAsOf(query.asOf, (await ctx.settings.shop()).timezone));

@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import {
+  birthdayCalendarOf,
   calendarCandidateMonthDays,
+  lunarBirthdayCandidateMonthDays,
   calendarDueEventType,
   calendarRuleKey,
   isCalendarDue,
@@ -14,6 +16,7 @@ import type { Db } from '../../db/database';
 import type { Events } from '../../events/event-log';
 import type { Journeys } from '../journey-store';
 import type { CalendarRunSummary } from '../../../workflows/trigger-activities';
+import { festivalTriggerType, liveFestivalRules, runFestivalRules } from './festival-job';
 
 export interface CalendarJobDeps {
   db: Db;
@@ -32,6 +35,8 @@ export function liveCalendarRules(published: { journey: Journey; status: string 
   for (const { journey, status } of published) {
     if (status !== 'live') continue;
     for (const node of journey.nodes) {
+      // The festival trigger shares the event type; its rules are festival-job.ts's.
+      if (node.type === festivalTriggerType) continue;
       const def = registry.get(node.type, node.typeVersion);
       if (def?.behaviour.kind !== 'trigger' || def.behaviour.eventType(def.config.parse(node.config)) !== calendarDueEventType) continue;
       const rule = def.config.parse(node.config) as CalendarRule;
@@ -45,17 +50,19 @@ export function liveCalendarRules(published: { journey: Journey; status: string 
  * The customers and their stored value of the rule's date, narrowed by SQL to values whose
  * month-day is near the target day (one statement per rule, the same SQL on PGlite and PostgreSQL).
  */
-async function candidates(db: Db, rule: CalendarRule, monthDays: string[]): Promise<{ id: string; value: string | null }[]> {
-  const md = sql.join(monthDays);
+async function candidates(db: Db, rule: CalendarRule, day: string): Promise<{ id: string; value: string | null; calendar?: string | null }[]> {
+  const md = sql.join(calendarCandidateMonthDays(rule, day));
   let query;
   switch (rule.date) {
-    case 'birthday':
-      // `YYYY-MM-DD` or `MM-DD`: the month-day is the last five characters either way.
-      query = sql<{
-        id: string;
-        value: string | null;
-      }>`select id, birthday as value from customers where birthday is not null and right(birthday, 5) in (${md})`;
+    case 'birthday': {
+      // `YYYY-MM-DD` or `MM-DD`: the month-day is the last five characters either way; a 农历
+      // birthday (attribute birthdayCalendar "lunar") is matched on the lunar month-days near the day.
+      const lunar = sql.join(lunarBirthdayCandidateMonthDays(rule, day));
+      query = sql<{ id: string; value: string | null; calendar: string | null }>`select id, birthday as value, calendar from (
+        select id, birthday, attributes->>'birthdayCalendar' as calendar from customers where birthday is not null) c
+        where (calendar is distinct from 'lunar' and right(birthday, 5) in (${md})) or (calendar = 'lunar' and right(birthday, 5) in (${lunar}))`;
       break;
+    }
     case 'firstOrderAt':
     case 'lastOrderAt':
       // ISO instants as the facts document writes them: the month-day follows the year. Read from
@@ -74,20 +81,21 @@ async function candidates(db: Db, rule: CalendarRule, monthDays: string[]): Prom
 }
 
 /**
- * The daily calendar job: for each rule of the live journeys' date triggers, finds the customers
- * it makes due on the shop's day of `asOf` and stores one `calendar.due` event each, id
- * `cal:<rule>:<customerId>:<day>`, so a second run the same day stores nothing new. The event
- * router enrols them like any event.
+ * The calendar job (every hour at :05): for each rule of the live journeys' date triggers, finds
+ * the customers it makes due on the shop's day of `asOf` and stores one `calendar.due` event each,
+ * id `cal:<rule>:<customerId>:<day>`, so a second run the same day stores nothing new; then the
+ * festival triggers due at this hour (festival-job.ts). The event router enrols them like any event.
  */
 export async function runCalendarJob(deps: CalendarJobDeps, asOf: Date): Promise<CalendarRunSummary> {
   const timeZone = await deps.timezone();
   const day = localDate(asOf, timeZone);
-  const rules = liveCalendarRules(await deps.journeys.published(), deps.registry);
+  const published = await deps.journeys.published();
+  const rules = liveCalendarRules(published, deps.registry);
   const summary: CalendarRunSummary = { day, rules: [], due: 0, stored: 0 };
   for (const [key, rule] of rules) {
-    const rows = await candidates(deps.db, rule, calendarCandidateMonthDays(rule, day));
+    const rows = await candidates(deps.db, rule, day);
     // The exact rule is the engine's, so SQL never has to parse dates or agree on 29 February.
-    const due = rows.filter((r) => isCalendarDue(rule, r.value, day, timeZone));
+    const due = rows.filter((r) => isCalendarDue(rule, r.value, day, timeZone, birthdayCalendarOf(r.calendar)));
     const events: CustomerEvent[] = due.map((r) => ({
       id: `cal:${key}:${r.id}:${day}`,
       type: calendarDueEventType,
@@ -99,6 +107,12 @@ export async function runCalendarJob(deps: CalendarJobDeps, asOf: Date): Promise
     summary.rules.push({ rule: key, due: due.length, stored });
     summary.due += due.length;
     summary.stored += stored;
+  }
+  const festivals = await runFestivalRules(deps, liveFestivalRules(published, deps.registry), asOf, timeZone);
+  for (const f of festivals) {
+    summary.rules.push(f);
+    summary.due += f.due;
+    summary.stored += f.stored;
   }
   return summary;
 }
