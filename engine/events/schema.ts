@@ -89,11 +89,16 @@ export const customerUpdatedDataSchema = z
     region: text(200).nullable().optional(),
     attributes: z.record(z.string(), z.unknown(), { error: 'must be an object' }).optional(),
   })
-  .superRefine((data, ctx) => {
-    if (typeof data.birthday === 'string' && !isBirthday(data.birthday) && data.birthdayCalendar !== 'lunar') {
-      ctx.addIssue({ code: 'custom', path: ['birthday'], message: 'must be a date as YYYY-MM-DD (or MM-DD when the year is unknown)' });
-    }
-  });
+  .superRefine(
+    (data, ctx) => {
+      // Only a birthday the field took for a lunar month-day alone: any other bad one is named by the field.
+      if (typeof data.birthday === 'string' && !isBirthday(data.birthday) && isLunarBirthday(data.birthday) && data.birthdayCalendar !== 'lunar') {
+        ctx.addIssue({ code: 'custom', path: ['birthday'], message: 'must be a date as YYYY-MM-DD (or MM-DD when the year is unknown)' });
+      }
+    },
+    // Also when another field is bad, so every bad field is named at once.
+    { when: () => true },
+  );
 
 export type OrderEventData = z.infer<typeof orderData>;
 export type CustomerUpdatedData = z.infer<typeof customerUpdatedDataSchema>;

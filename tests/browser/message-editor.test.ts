@@ -159,7 +159,7 @@ describe('message editor and friendly inputs in the browser', () => {
     const config = (nodeId: string) => body.journey.nodes.find((n) => n.id === nodeId)!.config;
     expect(config(message)).toEqual({ channel: 'sms', template: '您好，{{customer.name}}，您的订单已发货。', transactional: false, quietHours: 'shop' });
     expect(config(wait)).toEqual({ duration: 'P2D' });
-    expect(config(window)).toEqual({ from: '10:00', to: '20:00', weekdays: [1, 2, 3, 4, 5] });
+    expect(config(window)).toEqual({ from: '10:00', to: '20:00', weekdays: [1, 2, 3, 4, 5], days: 'any' });
     expect(config(until)).toMatchObject({ dateTime: '2026-11-11T20:00' });
     expect(body.journey.settings.timezone).toBe('Asia/Hong_Kong');
     await page.screenshot({ path: artifact('friendly-inputs.png') });

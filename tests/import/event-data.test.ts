@@ -32,10 +32,16 @@ describe('event data schemas per type', () => {
   it('customer.updated: profile fields, null to clear, a real birthday and a known time zone', () => {
     expect(check('customer.updated', { name: '王芳', phone: null, birthday: '02-29', timezone: 'Asia/Shanghai', attributes: { vip: true } })).toBe('ok');
     expect(check('customer.updated', { birthday: '1990-02-30', timezone: 'Asia/Beijing', attributes: [], region: 3 })).toEqual([
-      ['data.birthday', 'birthday: must be a date as YYYY-MM-DD (or MM-DD when the year is unknown)'],
       ['data.timezone', 'timezone: must be an IANA time zone such as Asia/Shanghai'],
       ['data.region', 'region: must be a string'],
       ['data.attributes', 'attributes: must be an object'],
+      // 02-30 is a 农历 day: refused after the fields, as no birthdayCalendar says lunar.
+      ['data.birthday', 'birthday: must be a date as YYYY-MM-DD (or MM-DD when the year is unknown)'],
+    ]);
+    expect(check('customer.updated', { birthday: '1990-02-30', birthdayCalendar: 'lunar' })).toBe('ok');
+    expect(check('customer.updated', { birthday: '1990-13-01', birthdayCalendar: 'lunar', region: 3 })).toEqual([
+      ['data.birthday', 'birthday: must be a date as YYYY-MM-DD (or MM-DD when the year is unknown)'],
+      ['data.region', 'region: must be a string'],
     ]);
   });
 

@@ -96,7 +96,7 @@ describe('import API and order events over HTTP', () => {
     expect(res.body.rejected.map((r: { index: number; problems: { path: string }[] }) => [r.index, r.problems.map((p) => p.path)])).toEqual([
       [1, ['data.amount']],
       [2, ['data.discount', 'data.productIds[1]']],
-      [3, ['data.birthday', 'data.timezone']],
+      [3, ['data.timezone', 'data.birthday']],
     ]);
     const stored = await stack.huitou.context.db.selectFrom('events').select('id').where('customer_id', '=', customer).execute();
     expect(stored).toEqual([{ id: good.id }]);
