@@ -56,3 +56,4 @@ export * from './nodes/activity';
 export * from './nodes/config-texts';
 export * from './channels/define';
 export * from './channels/builtin';
+export * from './consent/index';

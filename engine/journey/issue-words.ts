@@ -138,6 +138,8 @@ const zhReasons: Record<string, string> = {
   'must be at most 3600 (an hour)': '最大为 3600（一小时）',
   'must be at most 20 characters': '最多 20 个字符',
   'must be 2 to 12 characters inside 【】, e.g. 【回头小店】': '应为【】内 2 到 12 个字，例如【回头小店】',
+  'must be 2 to 20 characters': '应为 2 到 20 个字',
+  'must say how to opt out with a reply Huitou understands, e.g. 拒收请回复R or 回T退订': '须写明回复什么可以退订，例如“拒收请回复R”或“回T退订”',
   // Step configs.
   'name the attribute': '请填写属性名',
   'name the attribute that holds the date': '请填写存放日期的属性名',

@@ -21,6 +21,7 @@ import * as stepRefusals from './migrations/0015-step-refusals';
 import * as cohorts from './migrations/0016-cohorts';
 import * as settingsChanges from './migrations/0017-settings-changes';
 import * as segments from './migrations/0018-segments';
+import * as consent from './migrations/0020-consent';
 import { pglitePool } from './pglite-pool';
 import type { Database } from './schema';
 
@@ -46,6 +47,7 @@ const migrations: Record<string, Migration> = {
   '0016-cohorts': cohorts,
   '0017-settings-changes': settingsChanges,
   '0018-segments': segments,
+  '0020-consent': consent,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
