@@ -1,5 +1,6 @@
 import { MessageDispatcher } from '../messaging/dispatcher';
 import { channelProviders } from '../messaging/channels/providers';
+import { unsubscribeLinker, unsubscribeSecret } from '../messaging/unsubscribe-token';
 import type { Config } from '../config';
 import type { Db } from '../db/database';
 import type { Logger } from '../logger';
@@ -15,6 +16,12 @@ export function startDelivery(config: Config, db: Db, log: Logger): MessageDispa
     log,
     maxAttempts: config.deliveryAttempts,
     claimTimeoutMs: config.deliveryClaimTimeoutMs,
+    // Marketing emails carry a one-click unsubscribe link to the public address.
+    unsubscribeLinks: unsubscribeLinker({
+      publicUrl: config.publicUrl ?? `http://${config.host}:${config.port}`,
+      mailto: config.unsubscribeMailto,
+      secret: unsubscribeSecret(db, config.unsubscribeSecret),
+    }),
   });
   dispatcher.start();
   return dispatcher;

@@ -40,4 +40,6 @@ export interface AppContext {
   triggers?: TriggerServices | undefined;
   /** The operator's outbound HTTP allow-list (HUITOU_HTTP_ALLOW), for publish-time webhook warnings; none when absent. */
   httpAllow?: string[] | undefined;
+  /** The key unsubscribe links are signed with (HUITOU_UNSUBSCRIBE_SECRET, else kept in the database). */
+  unsubscribeSecret: () => Promise<Buffer>;
 }

@@ -1,10 +1,12 @@
 import { sql } from 'kysely';
 import { json, type Db } from '../db/database';
 import type { Logger } from '../logger';
-import { reasonOf, type MessageReason } from '../../engine/index';
+import { isConsentChannel, reasonOf, type MessageReason } from '../../engine/index';
+import { consentKey, unsubscribedPairs } from '../customers/consent';
 import { CustomerFollow, type DeliveryVerdict, type FollowedMessage } from './follow-customer';
 import { PermanentDeliveryError, type ChannelProvider, type DeliverableMessage } from './channels/provider';
 import { safeErrorText } from './channels/safe-error';
+import type { UnsubscribeLinker } from './unsubscribe-token';
 
 export interface DispatcherOptions {
   db: Db;
@@ -24,6 +26,8 @@ export interface DispatcherOptions {
   claimTimeoutMs?: number;
   /** How long a message of a paused journey waits before it is looked at again (resuming wakes it at once). */
   pausedRecheckMs?: number;
+  /** The unsubscribe link and header of a marketing email; absent, emails go without them. */
+  unsubscribeLinks?: UnsubscribeLinker;
 }
 
 /** A message its provider accepted, waiting to be recorded as sent. */
@@ -35,6 +39,8 @@ interface Sent {
 
 interface Claimed extends DeliverableMessage, FollowedMessage {
   attempts: number;
+  /** `marketing` or `transactional`: only marketing messages are held to consent and carry an unsubscribe link. */
+  category: string;
 }
 
 /**
@@ -102,6 +108,10 @@ export class MessageDispatcher {
       if (batch.length === 0) return handled;
       // A message follows its customer: asked again right before it goes, whatever held it.
       const verdicts = await this.follow.verdicts(batch);
+      // Consent again, right before it goes: a customer may have unsubscribed since it was queued.
+      const marketing = batch.filter((m) => m.category === 'marketing' && isConsentChannel(m.channel));
+      const unsubscribed = await unsubscribedPairs(this.o.db, marketing);
+      for (const m of marketing) if (unsubscribed.has(consentKey(m.customerId, m.channel))) verdicts.set(m.id, unsubscribedVerdict);
       const sent: Sent[] = [];
       await Promise.all(batch.map((m) => this.settle(m, verdicts.get(m.id) ?? { kind: 'deliver' }, sent)));
       await this.markSent(sent);
@@ -135,6 +145,7 @@ export class MessageDispatcher {
       journey_version: number;
       customer_id: string;
       created_at: Date;
+      category: string;
     }>`
       update messages set status = 'sending', attempts = attempts + 1, claimed_at = now()
       where id in (
@@ -145,7 +156,7 @@ export class MessageDispatcher {
         limit ${this.batchSize}
         for update skip locked
       )
-      returning id, channel, recipient, subject, text, idempotency_key, attempts, journey_id, journey_version, customer_id, created_at`.execute(this.o.db);
+      returning id, channel, recipient, subject, text, idempotency_key, attempts, journey_id, journey_version, customer_id, created_at, category`.execute(this.o.db);
     return result.rows.map((r) => ({
       id: r.id,
       channel: r.channel,
@@ -158,6 +169,7 @@ export class MessageDispatcher {
       journeyVersion: r.journey_version,
       customerId: r.customer_id,
       createdAt: new Date(r.created_at),
+      category: r.category,
     }));
   }
 
@@ -166,7 +178,7 @@ export class MessageDispatcher {
     if (verdict.kind === 'deliver') return this.deliver(message, sent);
     const back =
       verdict.kind === 'cancel'
-        ? { status: 'cancelled', guard_reason: verdict.text }
+        ? { status: verdict.status ?? 'cancelled', guard_reason: verdict.text }
         : { status: 'queued', next_attempt_at: sql<Date>`now() + ${this.pausedRecheckMs} * interval '1 millisecond'` };
     await this.o.db
       .updateTable('messages')
@@ -184,7 +196,11 @@ export class MessageDispatcher {
   private async deliver(message: Claimed, sent: Sent[]): Promise<void> {
     const provider = this.o.providers[message.channel]!;
     try {
-      const { providerMessageId } = await provider.send(message);
+      const unsubscribe =
+        message.channel === 'email' && message.category === 'marketing' && this.o.unsubscribeLinks
+          ? await this.o.unsubscribeLinks({ customerId: message.customerId, channel: 'email' })
+          : undefined;
+      const { providerMessageId } = await provider.send(unsubscribe ? { ...message, unsubscribe } : message);
       sent.push({ id: message.id, provider: provider.name, providerMessageId: providerMessageId ?? null });
       this.o.log.info({ messageId: message.id, channel: message.channel, provider: provider.name, attempt: message.attempts }, 'message sent');
     } catch (e) {
@@ -217,3 +233,11 @@ export class MessageDispatcher {
 }
 
 const reasonColumns = (reason: MessageReason) => ({ reason_code: reason.code, reason_params: json(reason.params) });
+
+/** A marketing message whose customer unsubscribed from its channel after it was queued. */
+const unsubscribedVerdict: DeliveryVerdict = {
+  kind: 'cancel',
+  status: 'skipped_unsubscribed',
+  reason: reasonOf('unsubscribed'),
+  text: 'skipped: the customer unsubscribed',
+};

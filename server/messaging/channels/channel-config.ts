@@ -15,6 +15,16 @@ export interface ChannelConfig {
    * never recorded it (the process died) is taken over by another (default 300).
    */
   deliveryClaimTimeoutMs: number;
+  /**
+   * `HUITOU_PUBLIC_URL`: the address customers reach Huitou at (https://crm.shop.example), which
+   * marketing emails' unsubscribe links and `List-Unsubscribe` headers point to; absent, the local
+   * address `http://<host>:<port>`.
+   */
+  publicUrl?: string | undefined;
+  /** `HUITOU_UNSUBSCRIBE_SECRET`: signs unsubscribe links; absent, one generated and kept in the database. */
+  unsubscribeSecret?: string | undefined;
+  /** `HUITOU_UNSUBSCRIBE_MAILTO`: an address for `List-Unsubscribe`'s optional mailto; absent, none. */
+  unsubscribeMailto?: string | undefined;
 }
 
 export function channelConfigFromEnv(env: NodeJS.ProcessEnv): ChannelConfig {
@@ -29,7 +39,25 @@ export function channelConfigFromEnv(env: NodeJS.ProcessEnv): ChannelConfig {
   const claimTimeoutS = Number(env.HUITOU_DELIVERY_CLAIM_TIMEOUT_S ?? 300);
   if (!Number.isInteger(claimTimeoutS) || claimTimeoutS < 5)
     throw new Error(`HUITOU_DELIVERY_CLAIM_TIMEOUT_S must be a whole number of seconds, at least 5, not "${env.HUITOU_DELIVERY_CLAIM_TIMEOUT_S}"`);
-  return { httpAllow, sms: smsConfig(env), mail: mailConfig(env), deliveryAttempts: attempts, deliveryClaimTimeoutMs: claimTimeoutS * 1000 };
+  return {
+    httpAllow,
+    sms: smsConfig(env),
+    mail: mailConfig(env),
+    deliveryAttempts: attempts,
+    deliveryClaimTimeoutMs: claimTimeoutS * 1000,
+    ...unsubscribeConfig(env),
+  };
+}
+
+function unsubscribeConfig(env: NodeJS.ProcessEnv): Pick<ChannelConfig, 'publicUrl' | 'unsubscribeSecret' | 'unsubscribeMailto'> {
+  const publicUrl = env.HUITOU_PUBLIC_URL || undefined;
+  if (publicUrl && (!/^https?:\/\//.test(publicUrl) || !URL.canParse(publicUrl)))
+    throw new Error('HUITOU_PUBLIC_URL must be an http or https URL, the address customers reach Huitou at (unsubscribe links point there)');
+  const secret = env.HUITOU_UNSUBSCRIBE_SECRET || undefined;
+  if (secret && secret.length < 16) throw new Error('HUITOU_UNSUBSCRIBE_SECRET must be at least 16 characters: it signs unsubscribe links');
+  const mailto = env.HUITOU_UNSUBSCRIBE_MAILTO || undefined;
+  if (mailto && !/^[^\s@<>]+@[^\s@<>]+$/.test(mailto)) throw new Error('HUITOU_UNSUBSCRIBE_MAILTO must be an email address, e.g. unsubscribe@shop.example');
+  return { publicUrl, unsubscribeSecret: secret, unsubscribeMailto: mailto };
 }
 
 function smsConfig(env: NodeJS.ProcessEnv): ChannelConfig['sms'] {

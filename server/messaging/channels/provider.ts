@@ -7,6 +7,8 @@ export interface DeliverableMessage {
   /** SMS: plain text. Email: HTML, its variables already escaped when rendered. */
   text: string;
   idempotencyKey: string;
+  /** A marketing email's unsubscribe link (RFC 8058 one-click URL, optional mailto); absent for anything else. */
+  unsubscribe?: { url: string; mailto?: string | undefined } | undefined;
 }
 
 /**
