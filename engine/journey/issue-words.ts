@@ -194,6 +194,7 @@ const zhReasons: Record<string, string> = {
   'must be zh-CN or en': '应为 zh-CN 或 en',
   'must be at most 20 codes': '最多 20 个券码',
   'must be true or false': '应为 true 或 false',
+  'must be sms or email': '应为 sms 或 email',
   'must not be below spendMin': '不能低于最低消费金额（spendMin）',
   'must not be below ordersMin': '不能低于最少订单数（ordersMin）',
   'must not be before lastFrom': '不能早于开始日期（lastFrom）',
