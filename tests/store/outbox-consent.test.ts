@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { messagingSettingsSchema, type OutgoingMessage } from '../../engine/index';
+import { messagingSettingsSchema, type DispatchResult, type OutgoingMessage } from '../../engine/index';
 import { changeSubscriptions } from '../../server/customers/consent';
 import { Outbox } from '../../server/messaging/outbox';
 import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/databases';
@@ -12,7 +12,7 @@ import { uniqueId } from '../support/journeys';
  * SMS ends with the shop's opt-out text once, a transactional one and an email never.
  */
 const shop = async () => ({ messaging: messagingSettingsSchema.parse({}), timezone: 'Asia/Shanghai', optOutText: '拒收请回复R' });
-const marketing = { category: 'marketing' as const, priority: 5 };
+const marketing = { category: 'marketing' as const, priority: 5, quietHours: 'ignore' as const };
 
 describe.each(databaseKinds)('consent in the outbox on %s', (kind) => {
   let t: TestDatabase;
@@ -21,7 +21,7 @@ describe.each(databaseKinds)('consent in the outbox on %s', (kind) => {
   });
   afterAll(() => t?.close());
 
-  const message = (customerId: string, channel: 'sms' | 'email', o: Partial<OutgoingMessage> = {}): OutgoingMessage => ({
+  const message = (customerId: string, channel: 'sms' | 'email' | 'task', o: Partial<OutgoingMessage> = {}): OutgoingMessage => ({
     idempotencyKey: uniqueId('k'),
     channel,
     recipient: channel === 'sms' ? '13800001234' : 'wang@example.com',
@@ -91,7 +91,7 @@ describe.each(databaseKinds)('consent in the outbox on %s', (kind) => {
       message(customers[2]!, 'sms', { idempotencyKey: `${tag}-5` }),
       message(customers[2]!, 'task', { idempotencyKey: `${tag}-6`, recipient: 'staff', guard: undefined }),
     ];
-    const lone = [];
+    const lone: DispatchResult[] = [];
     for (const m of batch(uniqueId('lone'))) lone.push(await new Outbox(t.db, shop).enqueue(m));
     const many = await new Outbox(t.db, shop).enqueueMany(batch(uniqueId('many')));
     const shape = async (results: typeof lone) =>

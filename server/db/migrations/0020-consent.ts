@@ -29,8 +29,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       customer_ids jsonb not null default '[]'
     )`.execute(db);
   await sql`create index sms_inbound_phone on sms_inbound (phone, received_at)`.execute(db);
-  // A reply names a phone number: its customers are found by it.
-  await sql`create index customers_phone on customers (phone)`.execute(db);
+  // A reply names a phone number: its customers are found by its last 11 digits, however the shop
+  // spelled it (13800001234, +86 138 0000 1234, 86-138-0000-1234).
+  await sql`create index customers_phone_digits on customers (right(regexp_replace(phone, '[^0-9]', '', 'g'), 11))`.execute(db);
   await sql`
     create table server_secrets (
       name text primary key,
@@ -40,7 +41,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await sql`drop index customers_phone`.execute(db);
+  await sql`drop index customers_phone_digits`.execute(db);
   await sql`drop table server_secrets`.execute(db);
   await sql`drop table sms_inbound`.execute(db);
   await sql`drop table customer_subscriptions`.execute(db);
