@@ -62,9 +62,7 @@ export function filterConditions(q: CustomerFilter, last: LastPurchaseBounds): R
   if (q.rfm !== undefined) where.push(sql`f.rfm_segment = ${q.rfm}`);
   if (q.tag !== undefined) where.push(sql`f.customer_id in (select t.customer_id from customer_tags t where t.tag = ${q.tag})`);
   if (q.unsubscribed !== undefined)
-    where.push(
-      sql`f.customer_id in (select s.customer_id from customer_subscriptions s where s.channel = ${q.unsubscribed} and s.state = 'unsubscribed')`,
-    );
+    where.push(sql`f.customer_id in (select s.customer_id from customer_subscriptions s where s.channel = ${q.unsubscribed} and s.state = 'unsubscribed')`);
   if (q.spendMin !== undefined) where.push(sql`r.total_cents >= ${Math.ceil(cents(q.spendMin))}`);
   if (q.spendMax !== undefined) where.push(sql`r.total_cents <= ${Math.floor(cents(q.spendMax))}`);
   if (q.ordersMin !== undefined) where.push(sql`r.order_count >= ${q.ordersMin}`);

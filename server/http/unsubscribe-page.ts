@@ -32,9 +32,7 @@ export function pageLocale(acceptLanguage: string | undefined): Locale {
 
 export function unsubscribePage(page: UnsubscribePage, locale: Locale): string {
   const w = words[locale][page];
-  const form = w.button
-    ? `<form method="post"><input type="hidden" name="confirm" value="1"><button type="submit">${w.button}</button></form>`
-    : '';
+  const form = w.button ? `<form method="post"><input type="hidden" name="confirm" value="1"><button type="submit">${w.button}</button></form>` : '';
   return `<!doctype html>
 <html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex"><title>${w.title}</title>

@@ -156,7 +156,9 @@ export class MessageDispatcher {
         limit ${this.batchSize}
         for update skip locked
       )
-      returning id, channel, recipient, subject, text, idempotency_key, attempts, journey_id, journey_version, customer_id, created_at, category`.execute(this.o.db);
+      returning id, channel, recipient, subject, text, idempotency_key, attempts, journey_id, journey_version, customer_id, created_at, category`.execute(
+      this.o.db,
+    );
     return result.rows.map((r) => ({
       id: r.id,
       channel: r.channel,

@@ -46,7 +46,10 @@ export function customersImport(customers: Customers): ImportKind<ImportedCustom
     },
     id: (c) => c.id,
     async store(rows, present) {
-      const stored = await customers.upsertImported(rows, new Set([...present].filter((c): c is ProfileField => (profileFields as readonly string[]).includes(c))));
+      const stored = await customers.upsertImported(
+        rows,
+        new Set([...present].filter((c): c is ProfileField => (profileFields as readonly string[]).includes(c))),
+      );
       const consent = consentChanges(rows);
       if (consent.length > 0) await customers.changeSubscriptions(consent);
       return stored;
