@@ -95,6 +95,24 @@ describe.each(databaseKinds)('consent and 退订, %s database', (kind) => {
     await reply('退订');
   });
 
+  it("counts the opt-out text in a marketing SMS preview, and takes the shop's own once it is valid", async () => {
+    const template = '亲'.repeat(66);
+    const preview = async (optOut: boolean) => (await stack.api('/api/templates/preview', { body: { template, channel: 'sms', optOut } })).body;
+    expect(await preview(false)).toMatchObject({ text: template, length: 66, smsSegments: 1 });
+    expect(await preview(true)).toMatchObject({ text: `${template} 拒收请回复R`, length: 73, smsSegments: 2 });
+
+    const { settings } = (await stack.api('/api/settings')).body;
+    for (const bad of ['请勿回复', 'T', '拒收请回复R'.repeat(4)]) {
+      const res = await stack.api('/api/settings', { method: 'PUT', body: { ...settings, sms: { ...settings.sms, optOutText: bad } } });
+      expect(res.status, bad).toBe(400);
+      expect(res.body.problems, bad).toContainEqual(expect.objectContaining({ path: 'sms.optOutText' }));
+    }
+    const ok = await stack.api('/api/settings', { method: 'PUT', body: { ...settings, sms: { ...settings.sms, optOutText: '回T退订' } } });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    expect((await preview(true)).text).toBe(`${template} 回T退订`);
+    expect((await stack.api('/api/settings', { method: 'PUT', body: settings })).status).toBe(200);
+  });
+
   it('refuses a reply without a phone number, naming the field', async () => {
     const res = await stack.api('/api/channels/sms/inbound', { body: { text: 'T' } });
     expect(res.status).toBe(400);
