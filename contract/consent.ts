@@ -72,4 +72,18 @@ export const unsubscribeNow = endpoint({
   answers: { 400: { description: 'A token that is not ours or was altered (an HTML page)', schema: htmlPage } },
 });
 
-export const consentEndpoints = [postSmsInbound, unsubscribePage, unsubscribeNow] as const;
+export const setSubscription = endpoint({
+  method: 'PUT',
+  path: '/api/customers/:id/subscriptions/:channel',
+  access: 'marketer',
+  summary: 'Sets a customer’s marketing consent on a channel (via api)',
+  description:
+    'For a shop system that records consent itself (a preference centre, a call to customer service). Resubscribing someone who unsubscribed is the shop’s responsibility: do it only when the customer asked.',
+  params: z.object({ id: z.string(), channel: z.enum(consentChannels, 'must be sms or email') }),
+  body: z.strictObject({ state: z.enum(subscriptionStates, 'must be subscribed or unsubscribed') }, { error: 'must be an object' }),
+  invalid: 'invalid_subscription',
+  response: z.object({ changed: z.boolean(), subscriptions: subscriptionsSchema }),
+  answers: { 404: 'No profile and no orders' },
+});
+
+export const consentEndpoints = [postSmsInbound, unsubscribePage, unsubscribeNow, setSubscription] as const;

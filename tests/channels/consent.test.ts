@@ -113,6 +113,21 @@ describe.each(databaseKinds)('consent and 退订, %s database', (kind) => {
     expect((await stack.api('/api/settings', { method: 'PUT', body: settings })).status).toBe(200);
   });
 
+  it('sets consent by the API, refusing an unknown channel or state by name', async () => {
+    const put = (channel: string, body: unknown, id = ids.zhao) =>
+      stack.api(`/api/customers/${encodeURIComponent(id)}/subscriptions/${channel}`, { method: 'PUT', body });
+    const set = await put('sms', { state: 'unsubscribed' });
+    expect(set.status, JSON.stringify(set.body)).toBe(200);
+    expect(set.body).toMatchObject({ changed: true, subscriptions: { sms: { state: 'unsubscribed', via: 'api' } } });
+    expect((await put('sms', { state: 'unsubscribed' })).body.changed).toBe(false);
+    expect((await put('sms', { state: 'subscribed' })).body.subscriptions.sms).toMatchObject({ state: 'subscribed', via: 'api' });
+    const badChannel = await put('fax', { state: 'subscribed' });
+    expect(badChannel.status).toBe(400);
+    expect(badChannel.body.problems).toContainEqual(expect.objectContaining({ path: 'channel' }));
+    expect((await put('sms', { state: 'maybe' })).body.problems).toContainEqual(expect.objectContaining({ path: 'state' }));
+    expect((await put('sms', { state: 'subscribed' }, uniqueId('nobody'))).status).toBe(404);
+  });
+
   it('refuses a reply without a phone number, naming the field', async () => {
     const res = await stack.api('/api/channels/sms/inbound', { body: { text: 'T' } });
     expect(res.status).toBe(400);

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { postSmsInbound, unsubscribeNow, unsubscribePage as unsubscribePageEntry } from '../../../contract/index';
-import { changeSubscriptions } from '../../customers/consent';
+import { postSmsInbound, setSubscription, unsubscribeNow, unsubscribePage as unsubscribePageEntry } from '../../../contract/index';
+import { changeSubscriptions, subscriptionsOf } from '../../customers/consent';
 import { receiveSmsReply } from '../../customers/sms-replies';
 import { verifyUnsubscribe } from '../../messaging/unsubscribe-token';
 import type { AppContext } from '../context';
@@ -14,6 +14,13 @@ export function consentRoutes(app: FastifyInstance, ctx: AppContext): void {
     // Counts only: the phone number and the text are personal.
     ctx.log.info({ action: outcome.action, customers: outcome.customers, changed: outcome.changed }, 'sms reply received');
     return outcome;
+  });
+
+  route(app, setSubscription, async ({ params, body, reply }) => {
+    const known = await ctx.db.selectFrom('customers').select('id').where('id', '=', params.id).executeTakeFirst();
+    if (!known && !(await ctx.facts.forCustomer(params.id))) return reply.code(404).send({ error: 'not_found', message: `no customer with id "${params.id}"` });
+    const changed = await changeSubscriptions(ctx.db, { customerIds: [params.id], channel: params.channel, state: body.state, via: 'api', at: new Date() });
+    return { changed: changed.length > 0, subscriptions: await subscriptionsOf(ctx.db, params.id) };
   });
 
   const page = (reply: FastifyReply, status: number, which: UnsubscribePage, acceptLanguage: string | undefined) =>
