@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messagingSettingsSchema, type DispatchResult, type OutgoingMessage } from '../../engine/index';
 import { changeSubscriptions } from '../../server/customers/consent';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { localSink } from '../../server/messaging/channels/local-sink';
+import { MessageDispatcher } from '../../server/messaging/dispatcher';
+import { createLogger } from '../../server/logger';
 import { Outbox } from '../../server/messaging/outbox';
 import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/databases';
 import { uniqueId } from '../support/journeys';
@@ -104,5 +110,27 @@ describe.each(databaseKinds)('consent in the outbox on %s', (kind) => {
     const [a, b] = [await shape(lone), await shape(many)];
     expect(b).toEqual(a);
     expect(a.map((x) => x.status)).toEqual(['skipped_unsubscribed', 'queued', 'skipped_unsubscribed', 'queued', 'queued', 'open']);
+  });
+
+  // Last: its dispatcher delivers every due SMS and email the tests above left queued.
+  it('skips at delivery a marketing message queued before its customer unsubscribed, and still delivers a transactional one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'huitou-consent-'));
+    try {
+      const customer = uniqueId('c');
+      const outbox = new Outbox(t.db, shop);
+      const promo = await outbox.enqueue(message(customer, 'sms', { text: `营销 ${customer}` }));
+      const notice = await outbox.enqueue(message(customer, 'sms', { text: `发货 ${customer}`, guard: undefined }));
+      expect([promo.status, notice.status]).toEqual(['queued', 'queued']);
+      await unsubscribe(customer, 'sms');
+      const sink = join(dir, 'sms.log');
+      await new MessageDispatcher({ db: t.db, providers: { sms: localSink(sink) }, log: createLogger('silent') }).drain();
+      expect(await row(promo.messageId)).toMatchObject({ status: 'skipped_unsubscribed', reason_code: 'unsubscribed', sent_at: null });
+      expect(await row(notice.messageId)).toMatchObject({ status: 'sent' });
+      const sent = readFileSync(sink, 'utf8');
+      expect(sent).toContain(`发货 ${customer}`);
+      expect(sent).not.toContain(`营销 ${customer}`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
