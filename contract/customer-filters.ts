@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { rfmSegmentLabels } from '../engine/facts/rfm';
 import { lifecycleStages, tierIds } from '../engine/facts/settings';
+import { consentChannels } from '../engine/consent/subscriptions';
 
 const datePattern = /^\d{4}-\d{2}-\d{2}$/;
 const dateMessage = 'must be a date as YYYY-MM-DD, e.g. 2026-11-11';
@@ -35,6 +36,10 @@ export const customerFilterShape = {
   region: z.string().trim().min(1).max(100).optional(),
   hasPhone: yesNo.optional(),
   hasEmail: yesNo.optional(),
+  unsubscribed: z
+    .enum(consentChannels, 'must be sms or email')
+    .optional()
+    .meta({ description: 'Customers who unsubscribed from marketing on this channel (sms or email)' }),
 };
 
 const ordered = (lo: string, hi: string) => (q: Record<string, unknown>) =>

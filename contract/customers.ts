@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { CustomerFacts } from '../engine/facts/customer-facts';
 import type { FactsExplanation } from '../engine/facts/explain';
 import { idParams } from './common';
+import { subscriptionsSchema } from './consent';
 import { countCustomersEndpoint, getCustomerActivity } from './customer-activity';
 import { customerFilterShape, withRangeChecks } from './customer-filters';
 import { endpoint } from './endpoint';
@@ -43,6 +44,8 @@ export const customerDetailSchema = z.object({
   /** The tags a marketer set by hand (removable); the others in facts.tags come from rules. */
   manualTags: z.array(z.string()),
   explanation: factsExplanation,
+  /** Consent per marketing channel (docs/channels.md, "Consent and 退订"). */
+  subscriptions: subscriptionsSchema,
 });
 
 export const listCustomersEndpoint = endpoint({

@@ -1,4 +1,5 @@
 import { analysisEndpoints } from './analysis';
+import { consentEndpoints } from './consent';
 import { couponEndpoints } from './coupons';
 import { customerEndpoints } from './customers';
 import type { Endpoint } from './endpoint';
@@ -22,6 +23,7 @@ import { versionEndpoints } from './versions';
 
 export * from './analysis';
 export * from './common';
+export * from './consent';
 export * from './coupons';
 export * from './customer-activity';
 export * from './customer-filters';
@@ -62,6 +64,7 @@ export const endpoints: readonly Endpoint[] = [
   ...messageEndpoints,
   ...kpiEndpoints,
   ...customerEndpoints,
+  ...consentEndpoints,
   ...settingsEndpoints,
   ...tagEndpoints,
   ...tagRuleEndpoints,

@@ -87,6 +87,10 @@ export const previewBodySchema = z
       template: z.string({ error: 'is required' }).min(1, 'is empty').max(4000, 'must be at most 4000 characters'),
       channel: z.enum(messageSendChannels, { error: `must be ${messageSendChannels.slice(0, -1).join(', ')} or ${messageSendChannels.at(-1)}` }).default('sms'),
       customerId: z.string().min(1, 'must not be empty').max(200).optional().meta({ description: 'A stored customer: their profile and facts' }),
+      optOut: z
+        .boolean({ error: 'must be true or false' })
+        .optional()
+        .meta({ description: "SMS: end the text with the shop's opt-out text (sms.optOutText), as a marketing SMS goes out; its parts counted with it" }),
       customer: z.record(z.string(), z.unknown(), { error: 'must be an object' }).optional().meta({ description: 'Profile fields, over the stored ones' }),
       event: z
         .strictObject(

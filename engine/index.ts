@@ -61,3 +61,4 @@ export * from './nodes/config-texts';
 export * from './channels/define';
 export * from './channels/builtin';
 export * from './channels/task-assignee';
+export * from './consent/index';

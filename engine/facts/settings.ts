@@ -3,6 +3,7 @@ import { isValidTimeZone } from './dates';
 import { messagingSettingsSchema } from '../guardrails/settings';
 import { tagRuleSchema } from './tag-rules';
 import { smsTemplatesSchema } from './sms-templates';
+import { defaultOptOutText } from '../consent/opt-out';
 
 /** Order statuses that count as a purchase. Unpaid, closed and refunded orders never count. */
 export const countedStatuses = ['paid', 'shipped', 'delivered'] as const;
@@ -38,6 +39,9 @@ const tierRuleSchema = z.object({
   name: z.string().trim().min(1, 'must not be empty').max(20, 'must be at most 20 characters').optional(),
 });
 
+/** An opt-out text names a reply that unsubscribes: 退订, 取消订阅, or 回(复) followed by T, TD or R. */
+export const optOutPattern = /退订|取消订阅|回复?\s*(TD|T|R)(?![A-Za-z])/i;
+
 /** An SMS signature as Chinese carriers require it: 2–12 characters inside 【】. */
 export const smsSignaturePattern = /^【[^【】]{2,12}】$/;
 const smsSettingsSchema = z.object({
@@ -45,6 +49,17 @@ const smsSettingsSchema = z.object({
   signature: z.string().trim().regex(smsSignaturePattern, 'must be 2 to 12 characters inside 【】, e.g. 【回头小店】').nullable().default(null),
   /** The templates the shop's provider approved (Aliyun, Tencent); message steps on a provider send one of them. */
   templates: smsTemplatesSchema,
+  /**
+   * Put at the end of every marketing SMS (never a transactional one), as the rules ask; it must
+   * name a reply Huitou understands as an opt-out (engine/consent/sms-reply.ts).
+   */
+  optOutText: z
+    .string()
+    .trim()
+    .min(2, 'must be 2 to 20 characters')
+    .max(20, 'must be 2 to 20 characters')
+    .regex(optOutPattern, 'must say how to opt out with a reply Huitou understands, e.g. 拒收请回复R or 回T退订')
+    .default(defaultOptOutText),
 });
 
 /** A shop's CRM settings. Every field has a default that suits most shops. */

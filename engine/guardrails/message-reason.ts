@@ -10,7 +10,8 @@
  *   the place);
  * - `cancelled`: `journey_stopped`, `customer_exited` (exit criteria), `customer_converted` (the
  *   journey's goal) — the customer no longer needs it;
- * - skipped: `quiet_hours` (status `skipped_quiet_hours`), `no_recipient`.
+ * - skipped: `quiet_hours` (status `skipped_quiet_hours`), `no_recipient`, `unsubscribed` (status
+ *   `skipped_unsubscribed`: a marketing message to a customer who unsubscribed from its channel).
  */
 export const messageReasonCodes = [
   'quiet_hours',
@@ -24,6 +25,7 @@ export const messageReasonCodes = [
   'customer_exited',
   'customer_converted',
   'no_recipient',
+  'unsubscribed',
 ] as const;
 export type MessageReasonCode = (typeof messageReasonCodes)[number];
 

@@ -138,6 +138,8 @@ const zhReasons: Record<string, string> = {
   'must be at most 3600 (an hour)': '最大为 3600（一小时）',
   'must be at most 20 characters': '最多 20 个字符',
   'must be 2 to 12 characters inside 【】, e.g. 【回头小店】': '应为【】内 2 到 12 个字，例如【回头小店】',
+  'must be 2 to 20 characters': '应为 2 到 20 个字',
+  'must say how to opt out with a reply Huitou understands, e.g. 拒收请回复R or 回T退订': '须写明回复什么可以退订，例如“拒收请回复R”或“回T退订”',
   // Step configs.
   'name the attribute': '请填写属性名',
   'name the attribute that holds the date': '请填写存放日期的属性名',
@@ -200,6 +202,7 @@ const zhReasons: Record<string, string> = {
   'must be solar or lunar': '应为 solar（公历）或 lunar（农历）',
   'must be at most 20 codes': '最多 20 个券码',
   'must be true or false': '应为 true 或 false',
+  'must be sms or email': '应为 sms 或 email',
   'must not be below spendMin': '不能低于最低消费金额（spendMin）',
   'must not be below ordersMin': '不能低于最少订单数（ordersMin）',
   'must not be before lastFrom': '不能早于开始日期（lastFrom）',

@@ -4,6 +4,7 @@ import type { RateWindow } from '../guardrails/send-rate';
 import { durationToMs } from '../journey/duration';
 import type { MessagingSettings } from '../guardrails/settings';
 import type { ActionServices, IssuedCoupon, OutgoingMessage } from '../nodes/define';
+import { withOptOut } from '../consent/opt-out';
 
 export interface SimulatedCampaign {
   kind: 'amount' | 'percent';
@@ -36,6 +37,8 @@ export function simulatedServices(input: {
   clock: () => number;
   messaging: MessagingSettings;
   shopTimezone: string;
+  /** Marketing SMS end with it, as the outbox adds it (server/messaging/outbox-row.ts). */
+  optOutText?: string | undefined;
   customer: Record<string, unknown> & { id: string };
   messages: SimulatedMessage[];
   notes: (text: string) => void;
@@ -60,8 +63,10 @@ export function simulatedServices(input: {
     if (i >= 0) counted.splice(i, 1);
   };
   return {
-    async dispatchMessage(m: OutgoingMessage) {
+    async dispatchMessage(given: OutgoingMessage) {
       const now = input.clock();
+      const optOut = given.channel === 'sms' && isGuarded(given.guard) && input.optOutText !== undefined;
+      const m = optOut ? { ...given, text: withOptOut(given.text, input.optOutText!) } : given;
       const record = (status: string, at: number, reason?: string) => {
         messages.push({ at: new Date(at).toISOString(), nodeId: m.nodeId, channel: m.channel, text: m.text, subject: m.subject, status, reason });
         return { messageId: `sim-${messages.length}`, duplicate: false, status };

@@ -21,6 +21,8 @@ export interface SimulationInput {
   until: string;
   messaging: MessagingSettings;
   shopTimezone: string;
+  /** The shop's opt-out text (`sms.optOutText`), which marketing SMS end with as the outbox adds it; absent, none. */
+  optOutText?: string | undefined;
   /** The shop's coupon campaigns by id (the value and validity simulated coupons get). */
   campaign?: ((id: string) => Promise<SimulatedCampaign | undefined>) | undefined;
   /** Limits on the work done; any left out take DEFAULT_SIMULATION_BUDGET's. */
@@ -86,6 +88,7 @@ export async function simulateJourney(input: SimulationInput): Promise<Simulatio
       clock: () => clock.now,
       messaging: input.messaging,
       shopTimezone: input.shopTimezone,
+      optOutText: input.optOutText,
       customer,
       messages,
       notes: (t) => run.notes.push(t),

@@ -6,12 +6,13 @@ import { buildApp } from '../http/app';
 import type { AppContext } from '../http/context';
 import { TemplateCatalog } from '../journeys/templates/catalog';
 import type { Logger } from '../logger';
+import { unsubscribeSecret } from '../messaging/unsubscribe-token';
 import type { TemporalHandle } from '../temporal/connect';
 import type { EventPipeline } from './event-pipeline';
 import type { Stores } from './stores';
 
 export interface ContextParts {
-  config: Pick<Config, 'httpAllow'> & Partial<Pick<Config, 'smsProvider'>>;
+  config: Pick<Config, 'httpAllow' | 'unsubscribeSecret'> & Partial<Pick<Config, 'smsProvider'>>;
   db: Db;
   stores: Stores;
   registry: NodeRegistry;
@@ -46,6 +47,7 @@ export function composeAppContext({ config, db, stores, registry, pipeline, temp
     triggers: pipeline.triggers,
     httpAllow: config.httpAllow,
     smsProvider: config.smsProvider?.kind,
+    unsubscribeSecret: unsubscribeSecret(db, config.unsubscribeSecret),
   };
 }
 

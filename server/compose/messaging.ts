@@ -1,6 +1,7 @@
 import { MessageDispatcher } from '../messaging/dispatcher';
 import { channelProviders } from '../messaging/channels/providers';
 import { journeyNames } from '../messaging/journey-names';
+import { unsubscribeLinker, unsubscribeSecret } from '../messaging/unsubscribe-token';
 import type { Config } from '../config';
 import type { Db } from '../db/database';
 import type { Logger } from '../logger';
@@ -17,6 +18,12 @@ export function startDelivery(config: Config, db: Db, log: Logger, smsSignature:
     log,
     maxAttempts: config.deliveryAttempts,
     claimTimeoutMs: config.deliveryClaimTimeoutMs,
+    // Marketing emails carry a one-click unsubscribe link to the public address.
+    unsubscribeLinks: unsubscribeLinker({
+      publicUrl: config.publicUrl ?? `http://${config.host}:${config.port}`,
+      mailto: config.unsubscribeMailto,
+      secret: unsubscribeSecret(db, config.unsubscribeSecret),
+    }),
   });
   dispatcher.start();
   return dispatcher;

@@ -48,11 +48,11 @@ export function openStores(db: Db, options: { deliverTasks?: boolean } = {}): St
   };
 }
 
-/** The shop's quiet hours, caps and time zone, read by the outbox's guardrails at each message. */
+/** The shop's quiet hours, caps, time zone and SMS opt-out text, read by the outbox's guardrails at each message. */
 function shopGuardSettings(settings: SettingsStore): GuardSettings {
   return async () => {
     const shop = await settings.shop();
-    return { messaging: shop.messaging, timezone: shop.timezone };
+    return { messaging: shop.messaging, timezone: shop.timezone, optOutText: shop.sms.optOutText };
   };
 }
 

@@ -3,6 +3,7 @@ import type { CustomerUpdatedData } from '../../engine/index';
 import type { Db } from '../db/database';
 import { json } from '../db/database';
 import { bulkUpsert, type BulkColumn } from './bulk-upsert';
+import { changeSubscriptions, type ConsentChange } from './consent';
 
 export interface CustomerProfile extends Record<string, unknown> {
   id: string;
@@ -35,6 +36,8 @@ export interface ImportedCustomer {
   attributes: Record<string, string>;
   /** When the row's values were true (its `updated_at` cell, else the import's start), ISO. */
   setAt: string;
+  /** `sms_subscribed` / `email_subscribed`: true resubscribes, false unsubscribes; absent (no column, empty cell) changes nothing. */
+  subscribed?: { sms?: boolean; email?: boolean } | undefined;
 }
 
 export const profileFields = ['name', 'phone', 'email', 'birthday', 'timezone', 'region'] as const;
@@ -82,6 +85,11 @@ export function changeFromUpdate(id: string, data: CustomerUpdatedData, at: stri
 /** Customer profiles: imported, and kept current by `customer.updated` and events carrying `data.customer`. */
 export class Customers {
   constructor(private readonly db: Db) {}
+
+  /** Consent changes an import's `sms_subscribed` / `email_subscribed` columns asked for (consent.ts). */
+  async changeSubscriptions(changes: readonly ConsentChange[]): Promise<void> {
+    for (const change of changes) await changeSubscriptions(this.db, change);
+  }
 
   /** The profile as journeys see it; a customer we know nothing about is just their id. */
   async profile(id: string): Promise<CustomerProfile> {

@@ -22,6 +22,7 @@ import * as cohorts from './migrations/0016-cohorts';
 import * as settingsChanges from './migrations/0017-settings-changes';
 import * as segments from './migrations/0018-segments';
 import * as smsProviderAnswers from './migrations/0019-sms-provider-answers';
+import * as consent from './migrations/0020-consent';
 import * as storedStage from './migrations/0023-stored-stage';
 import { pglitePool } from './pglite-pool';
 import type { Database } from './schema';
@@ -49,6 +50,7 @@ const migrations: Record<string, Migration> = {
   '0017-settings-changes': settingsChanges,
   '0018-segments': segments,
   '0019-sms-provider-answers': smsProviderAnswers,
+  '0020-consent': consent,
   '0023-stored-stage': storedStage,
 };
 

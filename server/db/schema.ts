@@ -256,4 +256,29 @@ export interface Database {
     redeemed_at: Timestamp | null;
     created_at: CreatedAt;
   };
+  /** Consent per customer and marketing channel (migration 0020); no row: subscribed. */
+  customer_subscriptions: {
+    customer_id: string;
+    channel: string;
+    state: string;
+    changed_at: Timestamp;
+    /** How it last changed: `reply`, `one-click`, `link`, `import` or `api`. */
+    via: string;
+  };
+  /** Every SMS reply received (上行短信), what it was read as and whom it changed. */
+  sms_inbound: {
+    id: Generated<string>;
+    phone: string;
+    text: string;
+    received_at: Timestamp;
+    stored_at: CreatedAt;
+    action: string;
+    customer_ids: Json<string[]>;
+  };
+  /** Secrets shared by the processes of one installation (the unsubscribe links' signing key). */
+  server_secrets: {
+    name: string;
+    value: string;
+    created_at: CreatedAt;
+  };
 }

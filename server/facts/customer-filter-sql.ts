@@ -53,6 +53,8 @@ export function filterConditions(q: CustomerFilter, last: LastPurchaseBounds): R
   const where: RawBuilder<unknown>[] = [];
   if (q.tier !== undefined) where.push(sql`r.tier = ${q.tier}`);
   if (q.rfm !== undefined) where.push(sql`r.rfm_segment = ${q.rfm}`);
+  if (q.unsubscribed !== undefined)
+    where.push(sql`r.customer_id in (select s.customer_id from customer_subscriptions s where s.channel = ${q.unsubscribed} and s.state = 'unsubscribed')`);
   if (q.spendMin !== undefined) where.push(sql`r.total_cents >= ${Math.ceil(cents(q.spendMin))}`);
   if (q.spendMax !== undefined) where.push(sql`r.total_cents <= ${Math.floor(cents(q.spendMax))}`);
   if (q.ordersMin !== undefined) where.push(sql`r.order_count >= ${q.ordersMin}`);

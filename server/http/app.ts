@@ -11,6 +11,7 @@ import { allPublic, isApiPath, RouteTable } from './route-access';
 import { clientErrorBody, DEFAULT_BODY_LIMIT, registerLimits } from './limits';
 import { requireContractEntries } from './endpoint';
 import { analyzeRoutes } from './routes/analyze';
+import { consentRoutes } from './routes/consent';
 import { couponRoutes } from './routes/coupons';
 import { customerRoutes } from './routes/customers';
 import { eventRoutes } from './routes/events';
@@ -75,6 +76,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions): Promise<Fa
   messageRoutes(app, ctx);
   kpiRoutes(app, ctx);
   customerRoutes(app, ctx);
+  consentRoutes(app, ctx);
   settingsRoutes(app, ctx);
   tagRoutes(app, ctx);
   tagRuleRoutes(app, ctx);

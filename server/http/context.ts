@@ -42,4 +42,6 @@ export interface AppContext {
   httpAllow?: string[] | undefined;
   /** The SMS provider (HUITOU_SMS_PROVIDER) when one is configured: publishing then refuses free-text SMS. */
   smsProvider?: 'aliyun' | 'tencent' | undefined;
+  /** The key unsubscribe links are signed with (HUITOU_UNSUBSCRIBE_SECRET, else kept in the database). */
+  unsubscribeSecret: () => Promise<Buffer>;
 }

@@ -1,10 +1,12 @@
 import { sql } from 'kysely';
 import { json, type Db } from '../db/database';
 import type { Logger } from '../logger';
-import { reasonOf, type MessageReason } from '../../engine/index';
+import { isConsentChannel, reasonOf, type MessageReason } from '../../engine/index';
+import { consentKey, unsubscribedPairs } from '../customers/consent';
 import { CustomerFollow, type DeliveryVerdict, type FollowedMessage } from './follow-customer';
 import { PermanentDeliveryError, RetryableDeliveryError, type ChannelProvider, type DeliverableMessage, type ProviderAnswer } from './channels/provider';
 import { safeErrorText } from './channels/safe-error';
+import type { UnsubscribeLinker } from './unsubscribe-token';
 
 export interface DispatcherOptions {
   db: Db;
@@ -24,6 +26,8 @@ export interface DispatcherOptions {
   claimTimeoutMs?: number;
   /** How long a message of a paused journey waits before it is looked at again (resuming wakes it at once). */
   pausedRecheckMs?: number;
+  /** The unsubscribe link and header of a marketing email; absent, emails go without them. */
+  unsubscribeLinks?: UnsubscribeLinker;
 }
 
 /** A message its provider accepted, waiting to be recorded as sent. */
@@ -36,6 +40,8 @@ interface Sent {
 
 interface Claimed extends Omit<DeliverableMessage, 'journeyId' | 'customerId'>, FollowedMessage {
   attempts: number;
+  /** `marketing` or `transactional`: only marketing messages are held to consent and carry an unsubscribe link. */
+  category: string;
 }
 
 /**
@@ -103,6 +109,10 @@ export class MessageDispatcher {
       if (batch.length === 0) return handled;
       // A message follows its customer: asked again right before it goes, whatever held it.
       const verdicts = await this.follow.verdicts(batch);
+      // Consent again, right before it goes: a customer may have unsubscribed since it was queued.
+      const marketing = batch.filter((m) => m.category === 'marketing' && isConsentChannel(m.channel));
+      const unsubscribed = await unsubscribedPairs(this.o.db, marketing);
+      for (const m of marketing) if (unsubscribed.has(consentKey(m.customerId, m.channel))) verdicts.set(m.id, unsubscribedVerdict);
       const sent: Sent[] = [];
       await Promise.all(batch.map((m) => this.settle(m, verdicts.get(m.id) ?? { kind: 'deliver' }, sent)));
       await this.markSent(sent);
@@ -140,6 +150,7 @@ export class MessageDispatcher {
       customer_id: string;
       created_at: Date;
       sms_template: DeliverableMessage['smsTemplate'];
+      category: string;
     }>`
       update messages set status = 'sending', attempts = attempts + 1, claimed_at = now()
       where id in (
@@ -150,7 +161,7 @@ export class MessageDispatcher {
         limit ${this.batchSize}
         for update skip locked
       )
-      returning id, channel, recipient, subject, text, idempotency_key, attempts, journey_id, journey_version, node_id, customer_id, created_at, sms_template`.execute(
+      returning id, channel, recipient, subject, text, idempotency_key, attempts, journey_id, journey_version, node_id, customer_id, created_at, sms_template, category`.execute(
       this.o.db,
     );
     return result.rows.map((r) => ({
@@ -167,6 +178,7 @@ export class MessageDispatcher {
       customerId: r.customer_id,
       createdAt: new Date(r.created_at),
       smsTemplate: r.sms_template ?? null,
+      category: r.category,
     }));
   }
 
@@ -175,7 +187,7 @@ export class MessageDispatcher {
     if (verdict.kind === 'deliver') return this.deliver(message, sent);
     const back =
       verdict.kind === 'cancel'
-        ? { status: 'cancelled', guard_reason: verdict.text }
+        ? { status: verdict.status ?? 'cancelled', guard_reason: verdict.text }
         : { status: 'queued', next_attempt_at: sql<Date>`now() + ${this.pausedRecheckMs} * interval '1 millisecond'` };
     await this.o.db
       .updateTable('messages')
@@ -193,7 +205,11 @@ export class MessageDispatcher {
   private async deliver(message: Claimed, sent: Sent[]): Promise<void> {
     const provider = this.o.providers[message.channel]!;
     try {
-      const { providerMessageId, answer } = await provider.send(message);
+      const unsubscribe =
+        message.channel === 'email' && message.category === 'marketing' && this.o.unsubscribeLinks
+          ? await this.o.unsubscribeLinks({ customerId: message.customerId, channel: 'email' })
+          : undefined;
+      const { providerMessageId, answer } = await provider.send(unsubscribe ? { ...message, unsubscribe } : message);
       sent.push({ id: message.id, provider: provider.name, providerMessageId: providerMessageId ?? null, answer: answer ?? null });
       this.o.log.info({ messageId: message.id, channel: message.channel, provider: provider.name, attempt: message.attempts }, 'message sent');
     } catch (e) {
@@ -230,3 +246,11 @@ export class MessageDispatcher {
 }
 
 const reasonColumns = (reason: MessageReason) => ({ reason_code: reason.code, reason_params: json(reason.params) });
+
+/** A marketing message whose customer unsubscribed from its channel after it was queued. */
+const unsubscribedVerdict: DeliveryVerdict = {
+  kind: 'cancel',
+  status: 'skipped_unsubscribed',
+  reason: reasonOf('unsubscribed'),
+  text: 'skipped: the customer unsubscribed',
+};

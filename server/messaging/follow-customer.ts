@@ -24,8 +24,8 @@ export interface FollowedMessage {
 /** What to do with a message at the moment of delivery. */
 export type DeliveryVerdict =
   | { kind: 'deliver' }
-  /** The customer no longer needs it: recorded `cancelled` with the reason. */
-  | { kind: 'cancel'; reason: MessageReason; text: string }
+  /** The customer no longer needs it: recorded `cancelled` (or the status given) with the reason. */
+  | { kind: 'cancel'; reason: MessageReason; text: string; status?: 'skipped_unsubscribed' }
   /** Not now (its journey is paused): back to the queue until the journey is resumed. */
   | { kind: 'hold'; reason: MessageReason };
 

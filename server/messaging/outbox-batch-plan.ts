@@ -21,6 +21,7 @@ import { gaveWayTo, initialStatus, newMessageRow, type NewMessageRow, type TaskS
 export interface ShopGuard {
   messaging: MessagingSettings;
   timezone: string;
+  optOutText?: string | undefined;
 }
 
 /** A stored row whose idempotency key a message of the batch carries. */
@@ -59,6 +60,8 @@ export interface BatchReads {
   windows: ReadonlyMap<string, RateWindow>;
   /** The transaction's clock (`now()`): a row stored without `at` or a hold is created and due then. */
   clock: { ms: number; us: number } | undefined;
+  /** The batch's customer–channel pairs that unsubscribed (consentKey): their marketing messages are skipped. */
+  unsubscribed?: ReadonlySet<string>;
 }
 
 /** A row the plan knows: stored before the batch, or one it inserts (index into `inserts`). */
@@ -83,16 +86,22 @@ export const windowKey = (journeyId: string, windowMs: number): string => `${jou
 const pairKey = (customerId: string, channel: string): string => `${customerId}\u0000${channel}`;
 
 /** The messages the guardrails look at: marketing ones about to be queued, whose key is not stored yet. */
-function guardedOf(messages: readonly OutgoingMessage[], storedKeys: ReadonlySet<string>, shop: ShopGuard | undefined) {
+function guardedOf(messages: readonly OutgoingMessage[], storedKeys: ReadonlySet<string>, shop: ShopGuard | undefined, unsubscribed: ReadonlySet<string>) {
   if (!shop) return [];
   return messages.flatMap((m) => {
     const guard = m.guard;
-    return initialStatus(m) === 'queued' && isGuarded(guard) && !storedKeys.has(m.idempotencyKey) ? [{ ...m, guard }] : [];
+    return initialStatus(m, unsubscribed) === 'queued' && isGuarded(guard) && !storedKeys.has(m.idempotencyKey) ? [{ ...m, guard }] : [];
   });
 }
 
-export function guardNeeds(messages: readonly OutgoingMessage[], stored: readonly StoredKey[], shop: ShopGuard | undefined, clock = Date.now): GuardNeeds {
-  const guarded = guardedOf(messages, new Set(stored.map((s) => s.idempotency_key)), shop);
+export function guardNeeds(
+  messages: readonly OutgoingMessage[],
+  stored: readonly StoredKey[],
+  shop: ShopGuard | undefined,
+  unsubscribed: ReadonlySet<string> = new Set(),
+  clock = Date.now,
+): GuardNeeds {
+  const guarded = guardedOf(messages, new Set(stored.map((s) => s.idempotency_key)), shop, unsubscribed);
   const rateLocks = new Set<string>();
   const capLocks = new Set<string>();
   const pairs = new Map<string, GuardNeeds['pairs'][number]>();
@@ -156,7 +165,7 @@ export function planBatch(
       plan.outcomes.push({ row: known, duplicate: true, status: known.status });
       continue;
     }
-    const initial = initialStatus(m, taskStatus);
+    const initial = initialStatus(m, reads.unsubscribed, taskStatus);
     const guard = m.guard;
     if (initial !== 'queued' || !isGuarded(guard) || !shop) {
       const row = { status: initial, insert: plan.inserts.push(newMessageRow(m, initial)) - 1 };

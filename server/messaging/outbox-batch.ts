@@ -14,7 +14,8 @@ import {
   type StoredKey,
 } from './outbox-batch-plan';
 import { countedStatuses, type GuardSettings } from './outbox-guard';
-import { initialStatus, type TaskStatus } from './outbox-row';
+import { unsubscribedPairs } from '../customers/consent';
+import { asksConsent, initialStatus, withShopOptOut, type TaskStatus } from './outbox-row';
 
 /**
  * Many messages into the outbox at once, as `Outbox.enqueue` would put them one after the other.
@@ -44,21 +45,26 @@ export async function enqueueBatch(
 
 async function enqueueChunk(
   db: Db,
-  messages: readonly OutgoingMessage[],
+  given: readonly OutgoingMessage[],
   guardSettings: GuardSettings | undefined,
   taskStatus: TaskStatus,
 ): Promise<DispatchResult[]> {
-  if (messages.length === 0) return [];
-  const guarded = guardSettings !== undefined && messages.some((m) => initialStatus(m) === 'queued' && isGuarded(m.guard));
+  if (given.length === 0) return [];
+  // Consent first, as `enqueue` reads it: before the guardrails, outside their transaction.
+  const asking = given.filter(asksConsent);
+  const unsubscribed = asking.length === 0 ? new Set<string>() : await unsubscribedPairs(db, asking);
+  const guarded = guardSettings !== undefined && given.some((m) => initialStatus(m, unsubscribed) === 'queued' && isGuarded(m.guard));
   const shop: ShopGuard | undefined = guarded ? await guardSettings() : undefined;
+  // The opt-out text on marketing SMS the guardrails look at, as `enqueue` adds it.
+  const messages = given.map((m) => (shop && initialStatus(m, unsubscribed) === 'queued' ? withShopOptOut(m, shop.optOutText) : m));
   return db.transaction().execute(async (tx) => {
     const keys = [...new Set(messages.map((m) => m.idempotencyKey))];
     const stored = await storedKeys(tx, keys);
-    const needs = guardNeeds(messages, stored, shop);
+    const needs = guardNeeds(messages, stored, shop, unsubscribed);
     const clock = await lock(tx, needs);
     const counted = await countedSends(tx, needs.pairs);
     const windows = await newestRateWindows(tx, needs.windows);
-    const plan = planBatch(messages, { stored, counted, windows, clock }, shop, Date.now, taskStatus);
+    const plan = planBatch(messages, { stored, counted, windows, clock, unsubscribed }, shop, Date.now, taskStatus);
     await takeRateSlots(tx, plan.rateSlots);
     await capDisplaced(tx, plan.displaced);
     return insertRows(tx, plan);

@@ -15,8 +15,11 @@ import type { Database } from '../db/schema';
 /** What the guardrails decided for a message entering the outbox (engine/guardrails/decide.ts). */
 export type GuardOutcome = GuardDecision;
 
-/** The shop settings guardrails read; absent, marketing messages are queued like any other. */
-export type GuardSettings = () => Promise<{ messaging: MessagingSettings; timezone: string }>;
+/**
+ * The shop settings guardrails read, and the opt-out text marketing SMS end with (`sms.optOutText`);
+ * absent, marketing messages are queued like any other.
+ */
+export type GuardSettings = () => Promise<{ messaging: MessagingSettings; timezone: string; optOutText?: string | undefined }>;
 
 /**
  * Applies the shop's guardrails to a marketing message about to enter the outbox, inside the

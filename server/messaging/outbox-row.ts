@@ -1,5 +1,6 @@
 import type { Insertable } from 'kysely';
-import { keyOwner, reasonOf, type DispatchResult, type MessageGuard, type OutgoingMessage } from '../../engine/index';
+import { isGuarded, keyOwner, reasonOf, withOptOut, type DispatchResult, type MessageGuard, type OutgoingMessage } from '../../engine/index';
+import { consentKey } from '../customers/consent';
 import { json } from '../db/database';
 import type { Database } from '../db/schema';
 import type { GuardOutcome } from './outbox-guard';
@@ -14,14 +15,39 @@ export type NewMessageRow = Insertable<Database['messages']>;
  */
 export type TaskStatus = 'open' | 'queued';
 
-/** What a message is before any guardrail looks at it: skipped without an address, a task as `tasks` says, anything else queued. */
-export function initialStatus(message: OutgoingMessage, tasks: TaskStatus = 'open'): string {
-  return message.recipient === null ? 'skipped_no_recipient' : message.channel === 'task' ? tasks : 'queued';
+/**
+ * What a message is before any guardrail looks at it: skipped without an address, a task as `tasks`
+ * says, a marketing message to a customer who unsubscribed from its channel skipped
+ * (`unsubscribed`: the pairs `unsubscribedPairs` read), anything else queued.
+ */
+export function initialStatus(message: OutgoingMessage, unsubscribed?: ReadonlySet<string>, tasks: TaskStatus = 'open'): string {
+  if (message.recipient === null) return 'skipped_no_recipient';
+  if (message.channel === 'task') return tasks;
+  if (isGuarded(message.guard) && unsubscribed?.has(consentKey(message.customerId, message.channel))) return 'skipped_unsubscribed';
+  return 'queued';
+}
+
+/** The messages whose consent the outbox reads: marketing ones with an address (transactional ones and tasks never ask). */
+export const asksConsent = (message: OutgoingMessage): boolean => message.recipient !== null && isGuarded(message.guard);
+
+/**
+ * A marketing SMS as the outbox stores and sends it: with the shop's opt-out text at its end
+ * (`sms.optOutText`), once. Other messages are unchanged.
+ */
+export function withShopOptOut(message: OutgoingMessage, optOutText: string | undefined): OutgoingMessage {
+  if (message.channel !== 'sms' || !isGuarded(message.guard) || optOutText === undefined) return message;
+  return { ...message, text: withOptOut(message.text, optOutText) };
 }
 
 /** The row a message enters the outbox as, with the guardrails' decision when they looked at it. */
 export function newMessageRow(message: OutgoingMessage, status: string, outcome?: GuardOutcome): NewMessageRow {
-  const why = outcome?.reason ?? (status === 'skipped_no_recipient' ? reasonOf('no_recipient') : undefined);
+  const why =
+    outcome?.reason ??
+    (status === 'skipped_no_recipient'
+      ? reasonOf('no_recipient')
+      : status === 'skipped_unsubscribed'
+        ? reasonOf('unsubscribed', { channel: message.channel })
+        : undefined);
   return {
     idempotency_key: message.idempotencyKey,
     channel: message.channel,

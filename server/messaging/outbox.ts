@@ -3,7 +3,8 @@ import type { Db } from '../db/database';
 import { reasonForApi } from './message-reason';
 import { enqueueBatch } from './outbox-batch';
 import { applyGuardrails, type GuardOutcome, type GuardSettings } from './outbox-guard';
-import { gaveWayTo, initialStatus, newMessageRow, storedResult, type TaskStatus } from './outbox-row';
+import { unsubscribedPairs } from '../customers/consent';
+import { asksConsent, gaveWayTo, initialStatus, newMessageRow, storedResult, withShopOptOut, type TaskStatus } from './outbox-row';
 
 export type { GuardSettings } from './outbox-guard';
 
@@ -46,11 +47,14 @@ export class Outbox {
     private readonly taskStatus: TaskStatus = 'open',
   ) {}
 
-  async enqueue(message: OutgoingMessage): Promise<DispatchResult> {
-    const status = initialStatus(message, this.taskStatus);
-    const guard = message.guard;
-    if (status !== 'queued' || !isGuarded(guard) || !this.guardSettings) return this.insert(this.db, message, status);
+  async enqueue(given: OutgoingMessage): Promise<DispatchResult> {
+    // Consent first: a marketing message to a customer who unsubscribed from its channel is skipped.
+    const unsubscribed = asksConsent(given) ? await unsubscribedPairs(this.db, [given]) : undefined;
+    const status = initialStatus(given, unsubscribed, this.taskStatus);
+    const guard = given.guard;
+    if (status !== 'queued' || !isGuarded(guard) || !this.guardSettings) return this.insert(this.db, given, status);
     const settings = await this.guardSettings();
+    const message = withShopOptOut(given, settings.optOutText);
     return this.db.transaction().execute(async (tx) => {
       // A retry of a send already decided keeps that decision (and is not counted twice).
       const existing = await tx.selectFrom('messages').select(['id', 'status']).where('idempotency_key', '=', message.idempotencyKey).executeTakeFirst();

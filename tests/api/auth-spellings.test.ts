@@ -6,6 +6,7 @@ import { at, loadFixture, shopOn } from '../facts/support';
 import { exampleJourney } from '../support/journeys';
 import { rawRequest } from '../support/raw-http';
 import { startStack, type Stack } from '../support/stack';
+import { signUnsubscribe } from '../../server/messaging/unsubscribe-token';
 
 /**
  * Every API route, called by every kind of caller, through every spelling of its path that a
@@ -66,6 +67,7 @@ describe('one authorisation decision per route, whatever the spelling', () => {
     });
     expect(segment.status).toBe(201);
     ids.segment = segment.body.segment.id;
+    ids.unsubscribe = signUnsubscribe(await stack.huitou.context.unsubscribeSecret(), { customerId: 'c1', channel: 'email' });
 
     // The routes as the server registers them (the same code builds them), and as openapi.json describes them.
     const app = await buildApp(stack.huitou.context, { token: stack.token });
@@ -91,6 +93,7 @@ describe('one authorisation decision per route, whatever the spelling', () => {
       if (route.url.startsWith('/api/coupons/')) return ids.campaign!;
       if (route.url.startsWith('/api/templates/')) return ids.template!;
       if (route.url.startsWith('/api/segments/')) return ids.segment!;
+      if (route.url.startsWith('/api/unsubscribe/')) return ids.unsubscribe!;
       return 'missing-1';
     };
     return route.url

@@ -78,9 +78,10 @@ describe('message editor and friendly inputs in the browser', () => {
     expect(await editor.getByRole('menu').count()).toBe(0);
     expect(await text.inputValue()).toBe('您好，{{customer.name}}，您的订单已发货。');
 
-    // The preview: rendered for the made-up sample customer, one SMS and its length.
+    // The preview: rendered for the made-up sample customer, one SMS and its length; a marketing SMS
+    // ends with the shop's opt-out text, counted with it.
     const preview = editor.getByTestId('template-preview');
-    const rendered = '您好，张小红，您的订单已发货。';
+    const rendered = '您好，张小红，您的订单已发货。 拒收请回复R';
     await expect.poll(() => preview.getByTestId('template-preview-text').innerText(), { timeout: 10_000 }).toBe(rendered);
     await expect.poll(() => preview.getByTestId('sms-length').innerText()).toBe(`1 条短信 / ${rendered.length} 字`);
     expect(await preview.getByTestId('sms-warning').count()).toBe(0);
@@ -88,7 +89,7 @@ describe('message editor and friendly inputs in the browser', () => {
     // The same text for a stored customer, chosen by id.
     await editor.getByTestId('preview-customer-kind').selectOption('real');
     await editor.getByTestId('preview-customer-id').fill('c-preview-1');
-    await expect.poll(() => preview.getByTestId('template-preview-text').innerText(), { timeout: 10_000 }).toBe('您好，李雷，您的订单已发货。');
+    await expect.poll(() => preview.getByTestId('template-preview-text').innerText(), { timeout: 10_000 }).toBe('您好，李雷，您的订单已发货。 拒收请回复R');
     await editor.getByTestId('preview-customer-kind').selectOption('sample');
     await expect.poll(() => preview.getByTestId('template-preview-text').innerText(), { timeout: 10_000 }).toBe(rendered);
 
@@ -117,7 +118,10 @@ describe('message editor and friendly inputs in the browser', () => {
     await inspector.locator('#root_transactional').check();
     await expect.poll(() => d.byTestId(`node-quiet-${message}`).innerText()).toContain('交易类');
     expect(await d.byTestId(`node-cap-${message}`).count()).toBe(0);
+    // … and goes out without the opt-out text.
+    await expect.poll(() => preview.getByTestId('template-preview-text').innerText(), { timeout: 10_000 }).toBe('您好，张小红，您的订单已发货。');
     await inspector.locator('#root_transactional').uncheck();
+    await expect.poll(() => preview.getByTestId('template-preview-text').innerText(), { timeout: 10_000 }).toBe(rendered);
 
     // Friendly inputs: a wait of 2 天, a window 10:00–20:00 on weekdays only, a wait until a date.
     const wait = await d.addStepWithKeyboard('wait');

@@ -100,7 +100,8 @@ describe('customers enrolled together run as cohorts', () => {
         continue;
       }
       expect(mine).toHaveLength(1);
-      expect(mine[0]!.text).toBe(c.region === '上海' ? `上海的${c.name}您好` : `${c.name}，稍后见`);
+      // Marketing SMS: each ends with the shop's opt-out text.
+      expect(mine[0]!.text).toBe(c.region === '上海' ? `上海的${c.name}您好 拒收请回复R` : `${c.name}，稍后见 拒收请回复R`);
       // The key names the customer's own enrolment, as a lone customer's would.
       expect(parseIdempotencyKey(mine[0]!.idempotency_key)?.workflowId).toBe(`journey:${journey.id}:${c.id}`);
     }

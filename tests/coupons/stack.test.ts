@@ -102,7 +102,8 @@ describe.each(databaseKinds)('coupons and customer actions through the stack, %s
     });
     const code = (await stack.huitou.context.db.selectFrom('coupon_codes').select('code').where('customer_id', '=', customer).executeTakeFirstOrThrow()).code;
     expect(code).toMatch(/^NEW-[2-9A-Z]{12}$/);
-    expect(sms.map((m) => m.text)).toEqual([`送您¥15券：${code}，满100可用`]);
+    // A marketing SMS: it ends with the shop's opt-out text.
+    expect(sms.map((m) => m.text)).toEqual([`送您¥15券：${code}，满100可用 拒收请回复R`]);
 
     const task = await eventually(async () => {
       const m = await messagesOf(customer, follower.id);

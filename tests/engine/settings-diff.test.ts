@@ -22,7 +22,7 @@ describe('settings changes', () => {
   it('keeps documents stored before tier names and the SMS signature valid, with defaults', () => {
     const old = { timezone: 'Asia/Shanghai', tiers: [{ id: 'ordinary', minSpend: 0, minOrders: 0 }], messaging: { quietHours: null } };
     const parsed = shopSettingsSchema.parse(old);
-    expect(parsed.sms).toEqual({ signature: null, templates: [] });
+    expect(parsed.sms).toEqual({ signature: null, templates: [], optOutText: '拒收请回复R' });
     expect(parsed.tiers[0]).toEqual({ id: 'ordinary', minSpend: 0, minOrders: 0 });
   });
 

@@ -77,7 +77,8 @@ describe('facts drive journeys', () => {
       return m.length > 0 ? m : undefined;
     });
     expect(messages).toHaveLength(1);
-    expect(messages[0]!.text).toBe('赵敏，恭喜升级 VIP！累计消费 ¥6000');
+    // A marketing SMS: it ends with the shop's opt-out text (docs/channels.md).
+    expect(messages[0]!.text).toBe('赵敏，恭喜升级 VIP！累计消费 ¥6000 拒收请回复R');
     const tierEvents = await stack.huitou.context.db
       .selectFrom('events')
       .select(['type', 'data'])
@@ -119,7 +120,7 @@ describe('facts drive journeys', () => {
       const m = await messagesOf(customer, journey.id);
       return m.length > 0 ? m : undefined;
     }, 60_000);
-    expect(messages.map((m) => m.text)).toEqual(['好久不见，送您一张回归券']);
+    expect(messages.map((m) => m.text)).toEqual(['好久不见，送您一张回归券 拒收请回复R']);
     const after = await stack.huitou.context.db.selectFrom('customer_facts').select('stage').where('customer_id', '=', customer).executeTakeFirstOrThrow();
     expect(after.stage).toBe('silent');
   });

@@ -142,7 +142,7 @@ describe('fuzz: the engine never throws on what users send', () => {
     'CSV rows: every file gives a summary whose counts add up, or a header problem; never throws',
     async () => {
       // The stores as the import sees them, in memory: what is read, not where it goes, is under test.
-      const stored = { upsertImported: async (rows: unknown[]) => ({ inserted: rows.length, updated: 0 }) };
+      const stored = { upsertImported: async (rows: unknown[]) => ({ inserted: rows.length, updated: 0 }), changeSubscriptions: async () => undefined };
       const kinds: (() => ImportKind<unknown>)[] = [
         () => customersImport(stored as unknown as Customers) as ImportKind<unknown>,
         () => ordersImport(stored as unknown as Orders) as ImportKind<unknown>,

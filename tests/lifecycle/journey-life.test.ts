@@ -141,8 +141,9 @@ describe('a journey’s life: exit criteria, stop, re-entry after a cool-down', 
     await ended(earlyId);
     await ended(lateId);
     const sms = async (c: string) => (await stack.api(`/api/messages?customerId=${c}&journeyId=${v1.id}`)).body.messages[0];
-    expect(await sms(early)).toMatchObject({ journeyVersion: 1, text: '还有优惠等您' });
-    expect(await sms(late)).toMatchObject({ journeyVersion: 2, text: '第二版文案' });
+    // Marketing SMS, each with the shop's opt-out text at its end.
+    expect(await sms(early)).toMatchObject({ journeyVersion: 1, text: '还有优惠等您 拒收请回复R' });
+    expect(await sms(late)).toMatchObject({ journeyVersion: 2, text: '第二版文案 拒收请回复R' });
     expect((await enrolment(earlyId))?.journeyVersion).toBe(1);
     expect((await enrolment(lateId))?.journeyVersion).toBe(2);
   });

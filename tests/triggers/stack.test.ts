@@ -61,7 +61,8 @@ describe('date triggers, scheduled broadcasts and manual enrolment, end to end',
       const m = await messagesOf(celebrant, journey.id);
       return m.length > 0 ? m : undefined;
     });
-    expect(messages.map((m) => m.text)).toEqual(['林夕，生日快乐！']);
+    // A marketing SMS: it ends with the shop's opt-out text.
+    expect(messages.map((m) => m.text)).toEqual(['林夕，生日快乐！ 拒收请回复R']);
     // A second run the same day changes nothing.
     const again = await stack.api('/api/calendar/run', { method: 'POST' });
     expect(again.body).toMatchObject({ day: today, due: 1, stored: 0 });

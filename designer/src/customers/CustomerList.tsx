@@ -66,7 +66,6 @@ export function CustomerList() {
               .join(' · ')}
           </span>
         )}
-        <span className="customer-note"> · {t('customersPage.unsubscribedLater')}</span>
       </p>
       {error && <p className="error">{t('customersPage.failed', { message: error })}</p>}
       <table className="customer-table" data-testid="customer-table">

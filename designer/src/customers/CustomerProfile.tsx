@@ -40,6 +40,28 @@ export function CustomerProfile({ detail }: { detail: CustomerDetail }) {
           ))}
         </dl>
       </section>
+      <section className="card" data-testid="customer-subscriptions">
+        <h2>{t('customersPage.subscriptions.title')}</h2>
+        <dl>
+          {(['sms', 'email'] as const).map((channel) => {
+            const s = detail.subscriptions[channel];
+            const when = s.at ? new Date(s.at).toLocaleString(locale) : null;
+            return (
+              <div key={channel} data-testid={`subscription-${channel}`} data-state={s.state}>
+                <dt>{t(`customersPage.subscriptions.${channel}`)}</dt>
+                <dd>
+                  {t(`customersPage.subscriptions.${s.state}`)}
+                  {' · '}
+                  {when && s.via
+                    ? t('customersPage.subscriptions.since', { when, via: t(`customersPage.subscriptions.via.${s.via}`) })
+                    : t('customersPage.subscriptions.never')}
+                </dd>
+              </div>
+            );
+          })}
+        </dl>
+        <p className="customer-note small">{t('customersPage.subscriptions.note')}</p>
+      </section>
       <section className="card" data-testid="customer-facts">
         <h2>{t('customersPage.facts.title')}</h2>
         <dl>

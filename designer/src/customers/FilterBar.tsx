@@ -104,6 +104,9 @@ export function FilterBar({ value, onApply }: { value: Filters; onApply: (filter
         {t('customersPage.filters.hasEmail')}{' '}
         {choice('hasEmail', ['true', 'false'], (v) => t(v === 'true' ? 'customersPage.filters.yes' : 'customersPage.filters.no'))}
       </label>
+      <label>
+        {t('customersPage.filters.unsubscribed')} {choice('unsubscribed', ['sms', 'email'], (v) => t(`customersPage.filters.unsubscribedOn.${v}`))}
+      </label>
       <button type="submit" data-testid="filter-apply">
         {t('customersPage.filters.apply')}
       </button>

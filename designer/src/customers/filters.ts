@@ -17,6 +17,7 @@ export const filterKeys = [
   'region',
   'hasPhone',
   'hasEmail',
+  'unsubscribed',
 ] as const;
 export type FilterKey = (typeof filterKeys)[number];
 export type Filters = Partial<Record<FilterKey, string>>;

@@ -15,6 +15,7 @@ export const messagesEn = {
     capped: 'Capped (frequency limit)',
     skipped_quiet_hours: 'Skipped (quiet hours)',
     skipped_no_recipient: 'Skipped (no address)',
+    skipped_unsubscribed: 'Skipped (unsubscribed)',
     cancelled: 'Cancelled',
   },
   /** Why a message is held, capped, cancelled or skipped (GET /api/messages `reason`). */
@@ -31,6 +32,7 @@ export const messagesEn = {
     customer_exited: 'Cancelled because the customer left the journey ({{eventType}})',
     customer_converted: 'Cancelled because the customer reached the goal ({{eventType}})',
     no_recipient: 'Skipped: no recipient',
+    unsubscribed: 'Skipped: the customer unsubscribed from marketing on this channel',
   },
   eventType: {
     order_created: 'Order placed',

@@ -17,6 +17,7 @@ export const messagesZhCN: Messages['messages'] = {
     capped: '已限频',
     skipped_quiet_hours: '已跳过（免打扰时段）',
     skipped_no_recipient: '已跳过（无联系方式）',
+    skipped_unsubscribed: '已跳过（已退订）',
     cancelled: '已取消',
   },
   reason: {
@@ -32,6 +33,7 @@ export const messagesZhCN: Messages['messages'] = {
     customer_exited: '已取消：客户已退出旅程（{{eventType}}）',
     customer_converted: '已取消：客户已达成转化目标（{{eventType}}）',
     no_recipient: '已跳过：没有联系方式',
+    unsubscribed: '已跳过：客户已退订此渠道的营销消息',
   },
   eventType: {
     order_created: '下单',

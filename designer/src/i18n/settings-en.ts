@@ -97,9 +97,12 @@ export const settingsPageEn = {
     remove: 'Remove',
   },
   sms: {
-    title: 'SMS signature',
+    title: 'SMS signature and opt-out',
     label: 'Signature',
     help: 'Put before every SMS, as carriers require: 2–12 characters inside 【】, e.g. 【回头小店】.',
+    optOutLabel: 'Opt-out text',
+    optOutHelp:
+      'Ends every marketing SMS (never a payment reminder or shipping notice marked transactional). It must name a reply that unsubscribes: T, TD, R or 退订, e.g. 拒收请回复R or 回T退订.',
     none: 'none',
   },
   preview: {

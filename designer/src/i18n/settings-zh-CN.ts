@@ -97,7 +97,14 @@ export const settingsPageZhCN: Messages['settingsPage'] = {
     add: '添加模板',
     remove: '删除',
   },
-  sms: { title: '短信签名', label: '签名', help: '按运营商要求加在每条短信前：【】内 2 到 12 个字，例如【回头小店】。', none: '无' },
+  sms: {
+    title: '短信签名与退订',
+    label: '签名',
+    help: '按运营商要求加在每条短信前：【】内 2 到 12 个字，例如【回头小店】。',
+    optOutLabel: '退订提示',
+    optOutHelp: '加在每条营销短信末尾（标为交易类的催付、发货通知不加）。须写明回复什么可以退订：T、TD、R 或 退订，例如“拒收请回复R”“回T退订”。',
+    none: '无',
+  },
   preview: {
     title: '保存前请确认',
     moves_one: '将 {{n}} 位客户从 {{from}} 移到 {{to}}',

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import type { SentMessage } from './api';
 
 /** Statuses whose reason is news to the reader; a delivered message's past hold is not. */
-const SHOWN = new Set(['queued', 'capped', 'cancelled', 'skipped_quiet_hours', 'skipped_no_recipient']);
+const SHOWN = new Set(['queued', 'capped', 'cancelled', 'skipped_quiet_hours', 'skipped_no_recipient', 'skipped_unsubscribed']);
 
 /**
  * The message's reason (GET /api/messages `reason`: a code and parameters) in the reader's

@@ -9,6 +9,7 @@ import {
   removeCustomerTag,
 } from '../../../contract/index';
 import { factChangeEvents, type FactChange } from '../../../engine/index';
+import { subscriptionsOf } from '../../customers/consent';
 import { customerActivity } from '../../customers/customer-activity';
 import { countCustomers } from '../../facts/customer-count';
 import { listCustomers } from '../../facts/customer-list';
@@ -40,7 +41,7 @@ export function customerRoutes(app: FastifyInstance, ctx: AppContext): void {
   route(app, getCustomer, async ({ params, query, reply }) => {
     const found = await ctx.facts.explainedForCustomer(params.id, await asOfOf(query.asOf));
     if (!found) return notFound(reply, params.id);
-    return found;
+    return { ...found, subscriptions: await subscriptionsOf(ctx.db, params.id) };
   });
 
   // Message texts and recipients are masked with the customer's contacts by the masking hook (the id is in the path).

@@ -55,6 +55,7 @@ export function simulateRoutes(app: FastifyInstance, ctx: AppContext): void {
       until: new Date(until).toISOString(),
       messaging: shop.messaging,
       shopTimezone: shop.timezone,
+      optOutText: shop.sms.optOutText,
       campaign: async (id) => (await campaigns.get(id))?.campaign,
     });
     if (!result.budget) return result;

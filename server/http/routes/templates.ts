@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { previewTemplate } from '../../../contract/index';
-import { renderTemplate, templateProblem, templateView, type CustomerEvent } from '../../../engine/index';
+import { renderTemplate, templateProblem, templateView, withOptOut, type CustomerEvent } from '../../../engine/index';
 import { smsSegments, templateVariables } from '../../../engine/templates/inspect';
 import type { AppContext } from '../context';
 import { route } from '../endpoint';
@@ -28,7 +28,9 @@ export function templateRoutes(app: FastifyInstance, ctx: AppContext): void {
       data: input.event?.data ?? {},
     };
     const view = templateView({ event, customer, coupon: input.coupon });
-    const text = renderTemplate(input.template, view, { html: input.channel === 'email' });
+    const rendered = renderTemplate(input.template, view, { html: input.channel === 'email' });
+    // A marketing SMS goes out with the shop's opt-out text (messaging/outbox-row.ts): counted with it.
+    const text = input.channel === 'sms' && input.optOut ? withOptOut(rendered, (await ctx.settings.shop()).sms.optOutText) : rendered;
     const sms = input.channel === 'sms' ? smsSegments(text) : undefined;
     return {
       text,

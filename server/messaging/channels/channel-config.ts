@@ -14,8 +14,6 @@ export interface ChannelConfig {
   mail?: { smtpUrl: string; from: string } | undefined;
   /** `HUITOU_WECOM_*`: staff tasks sent to a WeCom app or group robot; absent: tasks stay `open` in Huitou. */
   wecom?: WecomConfig | undefined;
-  /** `HUITOU_PUBLIC_URL`: the designer's address as staff open it, for links in what is sent to them. */
-  publicUrl?: string | undefined;
   /** `HUITOU_DELIVERY_ATTEMPTS`: tries per message before it is recorded failed (default 5). */
   deliveryAttempts: number;
   /**
@@ -23,6 +21,17 @@ export interface ChannelConfig {
    * never recorded it (the process died) is taken over by another (default 300).
    */
   deliveryClaimTimeoutMs: number;
+  /**
+   * `HUITOU_PUBLIC_URL`: the address customers and staff reach Huitou at (https://crm.shop.example),
+   * without a trailing slash: marketing emails' unsubscribe links and `List-Unsubscribe` headers
+   * point there, and WeCom tasks link to the customer's page there; absent, the local address
+   * `http://<host>:<port>` for unsubscribe links and no link in tasks.
+   */
+  publicUrl?: string | undefined;
+  /** `HUITOU_UNSUBSCRIBE_SECRET`: signs unsubscribe links; absent, one generated and kept in the database. */
+  unsubscribeSecret?: string | undefined;
+  /** `HUITOU_UNSUBSCRIBE_MAILTO`: an address for `List-Unsubscribe`'s optional mailto; absent, none. */
+  unsubscribeMailto?: string | undefined;
 }
 
 export function channelConfigFromEnv(env: NodeJS.ProcessEnv): ChannelConfig {
@@ -43,10 +52,19 @@ export function channelConfigFromEnv(env: NodeJS.ProcessEnv): ChannelConfig {
     smsProvider: smsProviderConfig(env),
     mail: mailConfig(env),
     wecom: wecomConfigFromEnv(env),
-    publicUrl: publicUrlFromEnv(env),
     deliveryAttempts: attempts,
     deliveryClaimTimeoutMs: claimTimeoutS * 1000,
+    publicUrl: publicUrlFromEnv(env),
+    ...unsubscribeConfig(env),
   };
+}
+
+function unsubscribeConfig(env: NodeJS.ProcessEnv): Pick<ChannelConfig, 'unsubscribeSecret' | 'unsubscribeMailto'> {
+  const secret = env.HUITOU_UNSUBSCRIBE_SECRET || undefined;
+  if (secret && secret.length < 16) throw new Error('HUITOU_UNSUBSCRIBE_SECRET must be at least 16 characters: it signs unsubscribe links');
+  const mailto = env.HUITOU_UNSUBSCRIBE_MAILTO || undefined;
+  if (mailto && !/^[^\s@<>]+@[^\s@<>]+$/.test(mailto)) throw new Error('HUITOU_UNSUBSCRIBE_MAILTO must be an email address, e.g. unsubscribe@shop.example');
+  return { unsubscribeSecret: secret, unsubscribeMailto: mailto };
 }
 
 function smsConfig(env: NodeJS.ProcessEnv): ChannelConfig['sms'] {

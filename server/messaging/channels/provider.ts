@@ -16,6 +16,8 @@ export interface DeliverableMessage {
    * of its variables, rendered when the journey sent it. Absent for free text.
    */
   smsTemplate?: SmsTemplateValues | null | undefined;
+  /** A marketing email's unsubscribe link (RFC 8058 one-click URL, optional mailto); absent for anything else. */
+  unsubscribe?: { url: string; mailto?: string | undefined } | undefined;
 }
 
 /** `params`: Aliyun's named variables (`{ order: "1001" }`) or Tencent's numbered ones (`{ "1": "1001" }`). */

@@ -20,13 +20,15 @@ export function smtp(options: SmtpOptions): ChannelProvider {
     name: 'smtp',
     async send(message) {
       try {
+        const html = message.unsubscribe ? withUnsubscribeLink(message.text, message.unsubscribe.url) : message.text;
         const info = await transport.sendMail({
           from: options.from,
           to: message.recipient,
           subject: message.subject ?? '',
-          html: message.text,
-          text: htmlToText(message.text),
+          html,
+          text: htmlToText(html),
           messageId: `<${message.id}@huitou>`,
+          ...(message.unsubscribe ? { headers: unsubscribeHeaders(message.unsubscribe) } : {}),
         });
         return { providerMessageId: info.messageId };
       } catch (e) {
@@ -40,6 +42,23 @@ export function smtp(options: SmtpOptions): ChannelProvider {
       transport.close();
     },
   };
+}
+
+/**
+ * RFC 8058 one-click unsubscribe: `List-Unsubscribe` with the https URL (and a mailto when one is
+ * configured, RFC 2369), and `List-Unsubscribe-Post`, which tells the mail client a POST of
+ * `List-Unsubscribe=One-Click` to that URL unsubscribes without a page. (DKIM signing of both
+ * headers, which RFC 8058 asks for, is the shop's SMTP server's job.)
+ */
+export function unsubscribeHeaders(links: { url: string; mailto?: string | undefined }): Record<string, string> {
+  const targets = [`<${links.url}>`, ...(links.mailto ? [`<${links.mailto}>`] : [])];
+  return { 'List-Unsubscribe': targets.join(', '), 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' };
+}
+
+/** The email's HTML with an unsubscribe link at its end, in the shop's language and in English. */
+export function withUnsubscribeLink(html: string, url: string): string {
+  const href = url.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+  return `${html}\n<p style="font-size:12px;color:#888">不想再收到此类邮件？<a href="${href}">退订</a> · <a href="${href}">Unsubscribe</a></p>`;
 }
 
 const entities: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&nbsp;': ' ' };

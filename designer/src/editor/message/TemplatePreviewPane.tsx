@@ -9,12 +9,12 @@ import { useTemplatePreview } from './useTemplatePreview';
  * customer by id), the text, for SMS its length and parts with a warning over one part, and the
  * template's problems (a tag left open, a variable with no value).
  */
-export function TemplatePreviewPane(props: { template: string; channel: 'sms' | 'email' | 'task'; locale: Locale }) {
+export function TemplatePreviewPane(props: { template: string; channel: 'sms' | 'email' | 'task'; locale: Locale; optOut?: boolean }) {
   const { t } = useTranslation();
-  const { template, channel, locale } = props;
+  const { template, channel, locale, optOut = false } = props;
   const [typedId, setTypedId] = useState('');
   const [useReal, setUseReal] = useState(false);
-  const state = useTemplatePreview(template, channel, useReal && typedId.trim() !== '' ? typedId.trim() : null, locale);
+  const state = useTemplatePreview(template, channel, useReal && typedId.trim() !== '' ? typedId.trim() : null, locale, optOut);
   const preview = state.kind === 'ready' ? state.preview : state.kind === 'loading' ? state.last : undefined;
   const sms = preview ? smsLength(preview) : null;
 

@@ -23,6 +23,8 @@ export interface ConfigFormContext {
 export function TemplateWidget({ id, name, value, onChange, disabled, readonly, registry }: WidgetProps<string>) {
   const nodeId = (registry.formContext as ConfigFormContext | undefined)?.nodeId;
   const channelValue = useStore((s) => s.nodes.find((n) => n.id === nodeId)?.data.config.channel);
+  // A marketing SMS (not transactional) goes out with the shop's opt-out text: the preview counts it.
+  const transactional = useStore((s) => s.nodes.find((n) => n.id === nodeId)?.data.config.transactional);
   // How the channel previews (engine/channels): an SMS counts its parts, an email renders HTML, anything else is plain text.
   const preview = useStore((s) => s.channels.find((c) => c.key === channelValue)?.preview);
   const channel: Channel = preview === 'sms' || preview === 'email' ? preview : 'task';
@@ -62,7 +64,7 @@ export function TemplateWidget({ id, name, value, onChange, disabled, readonly, 
         // Emptied, it stays an empty text, which the engine reports as a message to write.
         onChange={(e) => onChange(e.target.value)}
       />
-      <TemplatePreviewPane template={text} channel={channel} locale={currentLocale()} />
+      <TemplatePreviewPane template={text} channel={channel} locale={currentLocale()} optOut={channel === 'sms' && transactional !== true} />
     </div>
   );
 }

@@ -19,7 +19,13 @@ const DEBOUNCE_MS = 300;
  * made-up sample customer, or a stored one by id. Asked again 300 ms after the last keystroke;
  * an answer to an older text is dropped.
  */
-export function useTemplatePreview(template: string, channel: 'sms' | 'email' | 'task', customerId: string | null, locale: Locale): PreviewState {
+export function useTemplatePreview(
+  template: string,
+  channel: 'sms' | 'email' | 'task',
+  customerId: string | null,
+  locale: Locale,
+  optOut = false,
+): PreviewState {
   const [state, setState] = useState<PreviewState>({ kind: 'empty' });
   useEffect(() => {
     if (template.trim() === '') {
@@ -38,7 +44,7 @@ export function useTemplatePreview(template: string, channel: 'sms' | 'email' | 
       const sample = sampleContext(new Date());
       const who = customerId ? { customerId } : { customer: sampleCustomer[locale] };
       messagingApi
-        .preview({ template, channel, ...who, event: sample.event, coupon: sample.coupon })
+        .preview({ template, channel, ...who, event: sample.event, coupon: sample.coupon, ...(optOut ? { optOut } : {}) })
         .then((preview) => current && setState({ kind: 'ready', preview }))
         .catch((e: unknown) => {
           if (!current) return;
@@ -54,6 +60,6 @@ export function useTemplatePreview(template: string, channel: 'sms' | 'email' | 
       current = false;
       clearTimeout(timer);
     };
-  }, [template, channel, customerId, locale]);
+  }, [template, channel, customerId, locale, optOut]);
   return state;
 }

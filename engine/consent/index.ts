@@ -1,0 +1,3 @@
+export * from './subscriptions';
+export * from './sms-reply';
+export * from './opt-out';
