@@ -30,8 +30,10 @@ export function verifyUnsubscribe(secret: Buffer, token: string): UnsubscribeTar
   const customerId = Buffer.from(id, 'base64url').toString('utf8');
   // A canonical encoding only: another spelling of the same bytes is not a second valid token.
   if (Buffer.from(customerId, 'utf8').toString('base64url') !== id) return null;
-  const given = Buffer.from(signature, 'base64url');
-  const expected = mac(secret, { customerId, channel });
+  // Compared as text: the last character of a 32-byte signature carries two unused bits, so four
+  // spellings decode to the same bytes, and a changed character must not still pass.
+  const given = Buffer.from(signature, 'utf8');
+  const expected = Buffer.from(mac(secret, { customerId, channel }).toString('base64url'), 'utf8');
   return given.length === expected.length && timingSafeEqual(given, expected) ? { customerId, channel } : null;
 }
 

@@ -1,12 +1,11 @@
 import { simpleParser } from 'mailparser';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Journey } from '../../engine/index';
 import { databaseKinds, freshPostgresUrl } from '../support/databases';
 import { eventually, orderEvent, uniqueId } from '../support/journeys';
 import { startStack, type Stack } from '../support/stack';
 import { startHttpSink, type HttpSink } from './http-sink';
+import { startSmtpCapture } from './smtp-capture';
 
 /** trigger (order.created) → one action → exit. */
 function oneStep(id: string, step: Journey['nodes'][number]): Journey {
@@ -26,44 +25,14 @@ function oneStep(id: string, step: Journey['nodes'][number]): Journey {
   } as Journey;
 }
 
-interface ReceivedMail {
-  from: string;
-  to: string[];
-  raw: Buffer;
-}
-
-/** A real SMTP server on a loopback socket (smtp-server, the library nodemailer's authors keep). */
-async function startSmtp(): Promise<{ port: number; mails: ReceivedMail[]; close(): Promise<void> }> {
-  const mails: ReceivedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        mails.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { port: (server.server.address() as AddressInfo).port, mails, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
 describe.each(databaseKinds)('journeys reaching the outside world, %s database', (kind) => {
   let stack: Stack;
   let hook: HttpSink;
-  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let smtp: Awaited<ReturnType<typeof startSmtpCapture>>;
 
   beforeAll(async () => {
     hook = await startHttpSink('127.0.0.1');
-    smtp = await startSmtp();
+    smtp = await startSmtpCapture();
     stack = await startStack({
       ...(kind === 'postgresql' ? { databaseUrl: await freshPostgresUrl() } : {}),
       httpAllow: ['127.0.0.1'],

@@ -1,6 +1,5 @@
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { projectRoot } from '../../server/config';
+import { startServerProcess } from '../support/server-process';
 
 export interface ProviderProcess {
   url: string;
@@ -13,31 +12,8 @@ export interface ProviderProcess {
 
 /** Starts a local provider server (tests/channels/<name>.ts) as its own Node process and waits for its port. */
 export async function startProviderProcess(script: string, env: Record<string, string>): Promise<ProviderProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'tests', 'channels', script)], {
-    cwd: projectRoot,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${script} did not start in 30 s:\n${out}`)), 30_000);
-    const read = (d: Buffer) => {
-      out += d.toString();
-      const m = /listening (\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(Number(m[1]));
-      }
-    };
-    child.stdout!.on('data', read);
-    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`${script} exited with ${code}:\n${out}`));
-    });
-  });
-  const url = `http://127.0.0.1:${port}`;
+  const server = await startServerProcess(join('channels', script), env);
+  const url = server.url;
   return {
     url,
     async queue(phone, codes) {
@@ -47,10 +23,6 @@ export async function startProviderProcess(script: string, env: Record<string, s
     async received() {
       return (await (await fetch(`${url}/__received`)).json()) as { action: string; params: Record<string, unknown> }[];
     },
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGTERM');
-      await exited;
-    },
+    stop: () => server.stop(),
   };
 }

@@ -1,6 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { projectRoot } from '../../server/config';
+import { startServerProcess } from '../support/server-process';
 
 /** What the local WeCom server received, as its control endpoint reports it. */
 export interface WecomReceived {
@@ -27,38 +26,14 @@ export interface WecomServer {
 /** Starts tests/channels/wecom-server.ts as its own process, with these members. */
 export async function startWecomServer(users: string[]): Promise<WecomServer> {
   const creds = { corpId: 'ww0123456789abcdef', secret: 'app-secret-不外传', agentId: 1000002, robotKey: '693a91f6-7aoc-4bc4-97a0-0ec2sifa5aaa' };
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'tests', 'channels', 'wecom-server.ts')], {
-    cwd: projectRoot,
-    env: {
-      ...process.env,
-      WECOM_CORP_ID: creds.corpId,
-      WECOM_SECRET: creds.secret,
-      WECOM_AGENT_ID: String(creds.agentId),
-      WECOM_USERS: users.join(','),
-      WECOM_ROBOT_KEY: creds.robotKey,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const server = await startServerProcess(join('channels', 'wecom-server.ts'), {
+    WECOM_CORP_ID: creds.corpId,
+    WECOM_SECRET: creds.secret,
+    WECOM_AGENT_ID: String(creds.agentId),
+    WECOM_USERS: users.join(','),
+    WECOM_ROBOT_KEY: creds.robotKey,
   });
-  let out = '';
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the WeCom server did not start in 30 s:\n${out}`)), 30_000);
-    const read = (d: Buffer) => {
-      out += d.toString();
-      const m = /listening (\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(Number(m[1]));
-      }
-    };
-    child.stdout!.on('data', read);
-    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the WeCom server exited with ${code}:\n${out}`));
-    });
-  });
-  const url = `http://127.0.0.1:${port}`;
+  const url = server.url;
   const control = async (path: string, body: unknown = {}) => {
     const res = await fetch(`${url}/_control/${path}`, { method: 'POST', body: JSON.stringify(body) });
     return (await res.json()) as { received: WecomReceived[]; tokensIssued: number };
@@ -70,10 +45,6 @@ export async function startWecomServer(users: string[]): Promise<WecomServer> {
     tokensIssued: async () => (await control('state')).tokensIssued,
     expireTokens: async () => void (await control('expire-tokens')),
     queue: async (api, errcode, extra = {}) => void (await control('queue', { api, errcode, extra })),
-    async stop() {
-      if (child.exitCode !== null) return;
-      child.kill('SIGTERM');
-      await exited;
-    },
+    stop: () => server.stop(),
   };
 }

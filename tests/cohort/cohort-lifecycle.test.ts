@@ -5,6 +5,7 @@ import { cohortProgressQuery } from '../../workflows/cohort-shared';
 import { eventually, lineJourney, orderCreatedTrigger, uniqueId } from '../support/journeys';
 import { startStack, type Stack } from '../support/stack';
 
+// Marketing SMS end with the shop's opt-out text (default 拒收请回复R).
 describe('cohorts keep what lone customers get', () => {
   let stack: Stack;
   beforeAll(async () => void (stack = await startStack({ cohortSize: 10 })));
@@ -83,10 +84,10 @@ describe('cohorts keep what lone customers get', () => {
     }, 60_000);
     await new Promise((r) => setTimeout(r, 1000));
     expect(await messages(journey.id)).toHaveLength(5);
-    expect(sent.filter((m) => m.customer_id === payer).map((m) => m.text)).toEqual(['你好']);
+    expect(sent.filter((m) => m.customer_id === payer).map((m) => m.text)).toEqual(['你好 拒收请回复R']);
     for (const id of ids.slice(1)) {
       const mine = sent.filter((m) => m.customer_id === id);
-      expect(mine.map((m) => m.text)).toEqual(['你好', '还在吗']);
+      expect(mine.map((m) => m.text)).toEqual(['你好 拒收请回复R', '还在吗 拒收请回复R']);
       // Both visits keyed by the same enrolment run: the cohort's, carried into the member's own workflow.
       const [a, b] = mine.map((m) => parseIdempotencyKey(m.idempotency_key)!);
       expect(a).toEqual(b);
@@ -199,7 +200,7 @@ describe('cohorts keep what lone customers get', () => {
     expect(sent).toHaveLength(9);
     for (const id of ids) {
       const mine = sent.filter((m) => m.customer_id === id);
-      expect(mine.map((m) => m.text)).toEqual(['一', '二', '三']);
+      expect(mine.map((m) => m.text)).toEqual(['一 拒收请回复R', '二 拒收请回复R', '三 拒收请回复R']);
       for (const m of mine)
         expect(parseIdempotencyKey(m.idempotency_key)).toEqual({ workflowId: `journey:${journey.id}:${id}`, runId: handle.firstExecutionRunId });
     }

@@ -102,9 +102,9 @@ describe('date triggers, scheduled broadcasts and manual enrolment, end to end',
         const m = await messagesOf(customerId, journeyId);
         return m.length >= n ? m : undefined;
       });
-    expect((await greeted(moon, festival.id, 1)).map((m) => m.text)).toEqual(['嫦娥，中秋快乐！']);
-    expect((await greeted(solar, festival.id, 1)).map((m) => m.text)).toEqual(['后羿，中秋快乐！']);
-    expect((await greeted(moon, lunarBirthday.id, 1)).map((m) => m.text)).toEqual(['嫦娥，生日快乐！']);
+    expect((await greeted(moon, festival.id, 1)).map((m) => m.text)).toEqual(['嫦娥，中秋快乐！ 拒收请回复R']);
+    expect((await greeted(solar, festival.id, 1)).map((m) => m.text)).toEqual(['后羿，中秋快乐！ 拒收请回复R']);
+    expect((await greeted(moon, lunarBirthday.id, 1)).map((m) => m.text)).toEqual(['嫦娥，生日快乐！ 拒收请回复R']);
     // The next hour's run enrols nobody again; the Gregorian 15 August birthday was not today.
     await stack.api(`/api/calendar/run?asOf=${encodeURIComponent('2027-09-15T03:05:00Z')}`, { method: 'POST' });
     await new Promise((r) => setTimeout(r, 1500));
